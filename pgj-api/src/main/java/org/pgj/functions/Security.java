@@ -1,0 +1,7 @@
+package org.pgj.functions;
+
+/** Whose privileges a function runs with. */
+public enum Security {
+    INVOKER,
+    DEFINER
+}

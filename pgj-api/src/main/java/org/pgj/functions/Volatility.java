@@ -1,0 +1,8 @@
+package org.pgj.functions;
+
+/** The planner's volatility category of a function. */
+public enum Volatility {
+    IMMUTABLE,
+    STABLE,
+    VOLATILE
+}

@@ -1,0 +1,108 @@
+package org.pgj.internal;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.invoke.MethodHandle;
+import org.pgj.errors.PgException;
+import org.pgj.errors.PgInterrupt;
+import org.pgj.errors.SqlState;
+
+/**
+ * Hands a throwable that escaped Java code to the native runtime, which raises it as an
+ * ERROR once the Java frames have returned. Nothing may escape an upcall: an exception
+ * leaving an FFM upcall terminates the process.
+ */
+public final class ErrorBridge {
+    private static final int CONTEXT_FRAMES = 8;
+    private static MethodHandle setJavaError;
+    private static MethodHandle setInterrupt;
+    private static long fallbackMessage;
+
+    private ErrorBridge() {
+    }
+
+    static void init() {
+        setJavaError = Native.downcall(Facts.get("fn.pgj_set_java_error"),
+                FunctionDescriptor.ofVoid(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), true);
+        setInterrupt = Native.downcall(Facts.get("fn.pgj_set_interrupt"), FunctionDescriptor.ofVoid(), true);
+        fallbackMessage = Arena.global().allocateFrom("Java error (details lost: out of memory while reporting it)").address();
+    }
+
+    /** Records {@code t} for the native side; never throws. */
+    public static void record(Throwable t) {
+        try {
+            if (t instanceof PgInterrupt) {
+                // The server raises the real cancel or termination; the report below is the fallback.
+                setInterrupt.invokeExact();
+            }
+            Report r = report(t);
+            try (Arena arena = Arena.ofConfined()) {
+                setJavaError.invokeExact(Guard.packSqlState(r.sqlState),
+                        Native.cString(arena, r.message), Native.cString(arena, r.detail),
+                        Native.cString(arena, r.hint), Native.cString(arena, r.context));
+            }
+        } catch (Throwable failure) {
+            try {
+                setJavaError.invokeExact(Guard.packSqlState(SqlState.OUT_OF_MEMORY), fallbackMessage, 0L, 0L, 0L);
+            } catch (Throwable ignored) {
+                // Nothing more can be done without memory; the native side still sees an error.
+            }
+        }
+    }
+
+    record Report(String sqlState, String message, String detail, String hint, String context) {
+    }
+
+    static Report report(Throwable t) {
+        if (t instanceof PgException e) {
+            return new Report(e.sqlState(), e.getMessage(), e.detail(), e.hint(), javaContext(e));
+        }
+        String message = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        String hint = null;
+        if (t instanceof StackOverflowError) {
+            hint = "The Java code recursed too deeply; raise the JVM stack with pgj.jvm_options (-Xss) only if the recursion is bounded.";
+        } else if (t instanceof OutOfMemoryError) {
+            hint = "Raise the Java heap of the backends with pgj.jvm_options, e.g. -Xmx1g.";
+        }
+        return new Report(sqlStateOf(t), message, null, hint, javaContext(t));
+    }
+
+    /** The SQLSTATE a Java throwable maps to; unknown ones are external routine exceptions. */
+    static String sqlStateOf(Throwable t) {
+        return switch (t) {
+            case PgInterrupt i -> i.sqlState();
+            case OutOfMemoryError e -> SqlState.OUT_OF_MEMORY;
+            case StackOverflowError e -> SqlState.STATEMENT_TOO_COMPLEX;
+            case ArithmeticException e when "/ by zero".equals(e.getMessage()) -> SqlState.DIVISION_BY_ZERO;
+            case ArithmeticException e -> SqlState.NUMERIC_VALUE_OUT_OF_RANGE;
+            case NumberFormatException e -> SqlState.INVALID_TEXT_REPRESENTATION;
+            case IllegalArgumentException e -> SqlState.INVALID_PARAMETER_VALUE;
+            case UnsupportedOperationException e -> SqlState.FEATURE_NOT_SUPPORTED;
+            default -> SqlState.EXTERNAL_ROUTINE_EXCEPTION;
+        };
+    }
+
+    /** The top Java frames, for the error's CONTEXT; pgj's own frames are left out. */
+    static String javaContext(Throwable t) {
+        StringBuilder sb = new StringBuilder("Java stack of ").append(t.getClass().getName()).append(':');
+        int shown = 0;
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String cls = frame.getClassName();
+            if (cls.startsWith("org.pgj.internal.") || cls.startsWith("java.lang.invoke.")) {
+                continue;
+            }
+            if (shown++ == CONTEXT_FRAMES) {
+                sb.append("\n  ...");
+                break;
+            }
+            sb.append("\n  at ").append(frame);
+        }
+        if (t.getCause() != null) {
+            sb.append("\nCaused by: ").append(t.getCause());
+        }
+        return shown == 0 && t.getCause() == null ? null : sb.toString();
+    }
+}

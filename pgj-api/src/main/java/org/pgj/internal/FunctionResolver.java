@@ -1,0 +1,154 @@
+package org.pgj.internal;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.invoke.MethodType.methodType;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
+import org.pgj.errors.PgException;
+import org.pgj.errors.SqlState;
+import org.pgj.functions.Nullable;
+import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.datum.TypeMappings;
+import org.pgj.internal.datum.Varlena;
+
+/**
+ * Resolves a pgj function to an FFM upcall stub {@code Datum f(FunctionCallInfo)}, once per
+ * function per backend (and again after a redefinition). The stub reads the arguments from
+ * the FunctionCallInfo, calls the user method and writes the result, all as one composed
+ * method handle the JIT inlines; anything thrown is recorded for the native side.
+ */
+final class FunctionResolver {
+    private static final FunctionDescriptor STUB = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle ON_THROWABLE = Native.findStatic(MethodHandles.lookup(), FunctionResolver.class, "onThrowable",
+            methodType(long.class, Throwable.class, long.class));
+    private static long formatProcedure;
+    private static long formatType;
+    private static int strictFlag;
+    private static int retsetFlag;
+
+    private FunctionResolver() {
+    }
+
+    static void init() {
+        formatProcedure = Native.lookupServerSymbol("format_procedure");
+        formatType = Native.lookupServerSymbol("format_type_be");
+        strictFlag = Facts.getInt("PGJ_FN_STRICT");
+        retsetFlag = Facts.getInt("PGJ_FN_RETSET");
+    }
+
+    /** Upcall from call_handler.c; returns the stub's address, or 0 with an error recorded. */
+    static long resolve(long fnOid, long prosrc, long dir, long argTypes, int nargs, int retType, int flags) {
+        try {
+            Varlena.refreshEncoding();
+            int[] types = new int[nargs];
+            for (int i = 0; i < nargs; i++) {
+                types[i] = Native.ALL.get(JAVA_INT, argTypes + 4L * i);
+            }
+            return stubFor((int) fnOid, Native.readCString(prosrc), Native.readCString(dir), types, retType, flags);
+        } catch (Throwable t) {
+            ErrorBridge.record(t);
+            return 0;
+        }
+    }
+
+    private static long stubFor(int fnOid, String source, String dir, int[] argTypes, int retType, int flags) {
+        Describer fn = new Describer(fnOid);
+        if ((flags & retsetFlag) != 0) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "function " + fn.describe() + " returns a set, which this pgj version cannot do yet");
+        }
+        Method method = findMethod(source, dir, argTypes.length, fn);
+        boolean strict = (flags & strictFlag) != 0;
+        Parameter[] parameters = method.getParameters();
+        MethodHandle target;
+        try {
+            target = MethodHandles.publicLookup().unreflect(method);
+        } catch (IllegalAccessException e) {
+            throw invalid(fn, "method " + source + " is not accessible: make it and its class public");
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter p = parameters[i];
+            String name = "$" + (i + 1) + (p.isNamePresent() ? " (" + p.getName() + ")" : "");
+            MethodHandle reader = TypeMappings.reader(p.getParameterizedType(), i, name, argTypes[i],
+                    p.isAnnotationPresent(Nullable.class), strict, fn);
+            target = MethodHandles.filterArguments(target, i, reader);
+        }
+        // target: (long fcinfo x n) -> R; writer: (long fcinfo, R) -> long
+        MethodHandle writer = TypeMappings.writer(method.getGenericReturnType(), retType, fn);
+        MethodHandle call = MethodHandles.collectArguments(writer, 1, target);
+        call = MethodHandles.permuteArguments(call, methodType(long.class, long.class), new int[call.type().parameterCount()]);
+        call = MethodHandles.catchException(call, Throwable.class, ON_THROWABLE);
+        return Native.upcall(call, STUB);
+    }
+
+    /** {@code class.method(type,...)} → the public static method it names. */
+    private static Method findMethod(String source, String dir, int nargs, Describer fn) {
+        int open = source.indexOf('(');
+        int dot = open < 0 ? -1 : source.lastIndexOf('.', open);
+        if (open < 0 || dot < 0 || !source.endsWith(")")) {
+            throw invalid(fn, "the function body '" + source
+                    + "' is not a Java method reference; write it as 'com.example.Class.method(int,java.lang.String)'");
+        }
+        String className = source.substring(0, dot).trim();
+        String methodName = source.substring(dot + 1, open).trim();
+        String inside = source.substring(open + 1, source.length() - 1).trim();
+        String[] paramTypes = inside.isEmpty() ? new String[0] : inside.split("\\s*,\\s*");
+        Class<?> owner;
+        try {
+            owner = Class.forName(className, true, ExtensionClassLoaders.forFolder(dir));
+        } catch (ClassNotFoundException e) {
+            throw new PgException(SqlState.UNDEFINED_FUNCTION, "function " + fn.describe() + ": class " + className
+                    + " not found in the jars of " + ExtensionClassLoaders.folder(dir), null,
+                    "Reinstall the extension, or fix the class name in the function's AS clause.");
+        } catch (ExceptionInInitializerError e) {
+            throw new PgException(SqlState.EXTERNAL_ROUTINE_EXCEPTION, "function " + fn.describe()
+                    + ": initializing class " + className + " failed: " + e.getCause(), null, null,
+                    ErrorBridge.javaContext(e.getCause()), e.getCause());
+        }
+        for (Method m : owner.getMethods()) {
+            if (m.getName().equals(methodName)
+                    && Arrays.equals(Arrays.stream(m.getParameterTypes()).map(Class::getTypeName).toArray(), paramTypes)) {
+                if (!Modifier.isStatic(m.getModifiers())) {
+                    throw invalid(fn, "method " + source + " is not static");
+                }
+                if (m.getParameterCount() != nargs) {
+                    throw invalid(fn, "method " + source + " takes " + m.getParameterCount()
+                            + " parameters but the SQL function has " + nargs);
+                }
+                return m;
+            }
+        }
+        throw new PgException(SqlState.UNDEFINED_FUNCTION, "function " + fn.describe() + ": no public static method "
+                + methodName + "(" + String.join(",", paramTypes) + ") in " + className, null,
+                "Reinstall the extension, or fix the method in the function's AS clause.");
+    }
+
+    private static PgException invalid(Describer fn, String message) {
+        return new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "function " + fn.describe() + ": " + message);
+    }
+
+    private static long onThrowable(Throwable t, long fcinfo) {
+        ErrorBridge.record(t);
+        return 0;
+    }
+
+    /** Names functions and types the way the server prints them. */
+    private record Describer(int fnOid) implements TypeMappings.Describer {
+        @Override
+        public String describe() {
+            return Native.readCString(Guard.call(formatProcedure, fnOid));
+        }
+
+        @Override
+        public String sqlTypeName(int oid) {
+            return Native.readCString(Guard.call(formatType, oid));
+        }
+    }
+}

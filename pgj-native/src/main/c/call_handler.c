@@ -1,0 +1,137 @@
+/*
+ * The call handler of every pgj language: fmgr → cached FFM upcall stub → Java.
+ *
+ * Each function's stub is resolved by Java once per backend and kept in a hash by OID,
+ * checked against the pg_proc row's xmin and TID once per FmgrInfo (so once per query), as
+ * PL/pgSQL does: after CREATE OR REPLACE FUNCTION, an existing session runs the new code.
+ * Errors that Java recorded are raised only after the stub has returned.
+ */
+#include "pgj.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_language.h"
+#include "catalog/pg_proc.h"
+#include "commands/trigger.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
+#include "utils/syscache.h"
+
+typedef Datum (*PgjStub) (FunctionCallInfo fcinfo);
+
+typedef struct PgjFunction
+{
+	Oid			fn_oid;			/* hash key */
+	TransactionId fn_xmin;
+	ItemPointerData fn_tid;
+	PgjStub		stub;
+} PgjFunction;
+
+static HTAB *functions = NULL;
+
+PG_FUNCTION_INFO_V1(pgj_call_handler);
+PGJ_EXPORT Datum pgj_call_handler(PG_FUNCTION_ARGS);
+
+static PgjFunction *
+function_entry(Oid fn_oid)
+{
+	bool		found;
+	PgjFunction *entry;
+
+	if (functions == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(Oid);
+		ctl.entrysize = sizeof(PgjFunction);
+		ctl.hcxt = TopMemoryContext;
+		functions = hash_create("pgj functions", 64, &ctl,
+								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	}
+	entry = hash_search(functions, &fn_oid, HASH_ENTER, &found);
+	if (!found)
+	{
+		entry->fn_xmin = InvalidTransactionId;
+		entry->stub = NULL;
+	}
+	return entry;
+}
+
+/* `pgj_<dir>` → `<dir>`: the class-path folder under $sharedir/pgj. */
+static char *
+classpath_dir(Oid lang_oid)
+{
+	HeapTuple	tup = SearchSysCache1(LANGOID, ObjectIdGetDatum(lang_oid));
+	char	   *name;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for language %u", lang_oid);
+	name = pstrdup(NameStr(((Form_pg_language) GETSTRUCT(tup))->lanname));
+	ReleaseSysCache(tup);
+	if (strncmp(name, "pgj_", 4) != 0 || name[4] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
+				 errmsg("language \"%s\" is not a pgj language", name),
+				 errhint("pgj languages are named pgj_<extension>.")));
+	return name + 4;
+}
+
+static void
+resolve(PgjFunction *entry, HeapTuple proc_tuple, PgjResolver resolver)
+{
+	Form_pg_proc proc = (Form_pg_proc) GETSTRUCT(proc_tuple);
+	bool		isnull;
+	Datum		src = SysCacheGetAttr(PROCOID, proc_tuple, Anum_pg_proc_prosrc, &isnull);
+	char	   *prosrc = isnull ? "" : TextDatumGetCString(src);
+	char	   *dir = classpath_dir(proc->prolang);
+	int32		flags = 0;
+	int64		stub;
+
+	if (proc->proisstrict)
+		flags |= PGJ_FN_STRICT;
+	if (proc->proretset)
+		flags |= PGJ_FN_RETSET;
+	if (proc->prokind == PROKIND_PROCEDURE)
+		flags |= PGJ_FN_PROCEDURE;
+
+	stub = resolver(entry->fn_oid, (int64) prosrc, (int64) dir,
+					(int64) proc->proargtypes.values, proc->pronargs,
+					proc->prorettype, flags);
+	if (stub == 0 || pgj_error_pending())
+		pgj_raise_pending();
+	entry->stub = (PgjStub) stub;
+	entry->fn_xmin = HeapTupleHeaderGetRawXmin(proc_tuple->t_data);
+	entry->fn_tid = proc_tuple->t_self;
+}
+
+static PgjFunction *
+lookup(FmgrInfo *flinfo)
+{
+	PgjResolver resolver = pgj_ensure_jvm();
+	PgjFunction *entry = function_entry(flinfo->fn_oid);
+	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(flinfo->fn_oid));
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for function %u", flinfo->fn_oid);
+	if (entry->stub == NULL
+		|| entry->fn_xmin != HeapTupleHeaderGetRawXmin(tup->t_data)
+		|| !ItemPointerEquals(&entry->fn_tid, &tup->t_self))
+		resolve(entry, tup, resolver);
+	ReleaseSysCache(tup);
+	flinfo->fn_extra = entry;
+	return entry;
+}
+
+Datum
+pgj_call_handler(PG_FUNCTION_ARGS)
+{
+	PgjFunction *entry = (PgjFunction *) fcinfo->flinfo->fn_extra;
+	Datum		result;
+
+	if (unlikely(entry == NULL))
+		entry = lookup(fcinfo->flinfo);
+	result = entry->stub(fcinfo);
+	if (unlikely(pgj_error_pending()))
+		pgj_raise_pending();
+	return result;
+}

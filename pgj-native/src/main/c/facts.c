@@ -1,0 +1,102 @@
+/*
+ * Facts Java needs about this server build: struct offsets, type OIDs, constants, and the
+ * addresses of globals and helper functions. They come from this server's headers at build
+ * time, so Java never hard-codes a layout. Java reads the table once at boot, by name.
+ */
+#include "pgj.h"
+
+#include <dlfcn.h>
+#include <signal.h>
+
+#include "access/xact.h"
+#include "catalog/pg_type_d.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/memutils.h"
+#include "utils/resowner.h"
+
+typedef struct PgjFact
+{
+	const char *name;
+	int64		value;
+} PgjFact;
+
+
+#define OFFSET(type, field) {#type "." #field, offsetof(type, field)}
+#define SIZE(type) {"sizeof." #type, sizeof(type)}
+#define CONST(name) {#name, (int64) (name)}
+#define ADDR(sym) {"addr." #sym, (int64) &(sym)}
+
+static const PgjFact facts[] = {
+	OFFSET(FunctionCallInfoBaseData, flinfo),
+	OFFSET(FunctionCallInfoBaseData, context),
+	OFFSET(FunctionCallInfoBaseData, resultinfo),
+	OFFSET(FunctionCallInfoBaseData, fncollation),
+	OFFSET(FunctionCallInfoBaseData, isnull),
+	OFFSET(FunctionCallInfoBaseData, nargs),
+	OFFSET(FunctionCallInfoBaseData, args),
+	OFFSET(NullableDatum, value),
+	OFFSET(NullableDatum, isnull),
+	SIZE(NullableDatum),
+	OFFSET(FmgrInfo, fn_oid),
+	SIZE(sig_atomic_t),
+	SIZE(bool),
+
+	CONST(BOOLOID), CONST(INT2OID), CONST(INT4OID), CONST(INT8OID),
+	CONST(FLOAT4OID), CONST(FLOAT8OID), CONST(TEXTOID), CONST(VARCHAROID),
+	CONST(BPCHAROID), CONST(NAMEOID), CONST(BYTEAOID), CONST(VOIDOID),
+	CONST(CSTRINGOID),
+
+	CONST(DEBUG5), CONST(DEBUG4), CONST(DEBUG3), CONST(DEBUG2), CONST(DEBUG1),
+	CONST(LOG), CONST(INFO), CONST(NOTICE), CONST(WARNING), CONST(ERROR),
+	CONST(MCXT_ALLOC_NO_OOM), CONST(MaxAllocSize),
+	CONST(PG_UTF8), CONST(PG_SQL_ASCII),
+	CONST(PGJ_OK), CONST(PGJ_PG_ERROR), CONST(PGJ_WRONG_THREAD), CONST(PGJ_POISONED),
+	CONST(PGJ_FN_STRICT), CONST(PGJ_FN_RETSET), CONST(PGJ_FN_PROCEDURE),
+
+	ADDR(InterruptPending), ADDR(QueryCancelPending), ADDR(ProcDiePending),
+	ADDR(InterruptHoldoffCount), ADDR(QueryCancelHoldoffCount), ADDR(CritSectionCount),
+	ADDR(CurrentMemoryContext), ADDR(CurrentResourceOwner),
+
+	{"fn.pgj_guard_call", (int64) pgj_guard_call},
+	{"fn.pgj_elog", (int64) pgj_elog},
+	{"fn.pgj_check_for_interrupts", (int64) pgj_check_for_interrupts},
+	{"fn.pgj_subxact_begin", (int64) pgj_subxact_begin},
+	{"fn.pgj_subxact_commit", (int64) pgj_subxact_commit},
+	{"fn.pgj_subxact_rollback", (int64) pgj_subxact_rollback},
+	{"fn.pgj_set_java_error", (int64) pgj_set_java_error},
+	{"fn.pgj_set_interrupt", (int64) pgj_set_interrupt},
+	{"fn.pgj_error_field", (int64) pgj_error_field},
+	{"fn.pgj_error_code", (int64) pgj_error_code},
+	{"fn.pgj_error_elevel", (int64) pgj_error_elevel},
+	{"fn.pgj_lookup_symbol", (int64) pgj_lookup_symbol},
+	{"fn.pgj_database_encoding", (int64) pgj_database_encoding},
+	{"fn.palloc_extended", (int64) palloc_extended},
+	{"fn.pfree", (int64) pfree},
+	{"fn.pg_detoast_datum_packed", (int64) pg_detoast_datum_packed},
+	{"str.sharedir", (int64) pgj_sharedir},
+	{"str.server_version", (int64) PG_VERSION},
+	{"server_version_num", PG_VERSION_NUM},
+	{NULL, 0}
+};
+
+const void *
+pgj_facts(void)
+{
+	return facts;
+}
+
+/* Server symbols are only visible through the global scope (see runtime-facts.md). */
+int64
+pgj_lookup_symbol(const char *name)
+{
+	return (int64) dlsym(RTLD_DEFAULT, name);
+}
+
+int64
+pgj_database_encoding(void)
+{
+	return GetDatabaseEncoding();
+}

@@ -1,0 +1,128 @@
+/*
+ * Guarded calls: every server function Java calls that can ereport runs here, inside
+ * PG_TRY, so the longjmp of an error ends in C and never unwinds Java frames.
+ *
+ * Java calls the generic pgj_guard_call with a function pointer and up to six integer or
+ * pointer arguments (on x86-64 and aarch64 these travel in registers whatever the callee's
+ * arity). A caught error is kept by errors.c; while it is unhandled, further calls are
+ * refused, since the server state is only sound again after a subtransaction rollback or an
+ * abort.
+ */
+#include "pgj.h"
+
+#include "access/xact.h"
+#include "miscadmin.h"
+#include "utils/memutils.h"
+#include "utils/resowner.h"
+
+
+static MemoryContext error_cxt = NULL;
+
+MemoryContext
+pgj_error_context(void)
+{
+	if (error_cxt == NULL)
+		error_cxt = AllocSetContextCreate(TopMemoryContext, "pgj errors",
+										  ALLOCSET_SMALL_SIZES);
+	return error_cxt;
+}
+
+static inline int32
+refuse(void)
+{
+	if (!pgj_on_backend_thread())
+		return PGJ_WRONG_THREAD;
+	if (pgj_unhandled_error != NULL)
+		return PGJ_POISONED;
+	return PGJ_OK;
+}
+
+int32
+pgj_guard_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3, int64 a4,
+			   int64 a5, int64 *result)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	volatile int32 rc = refuse();
+
+	if (rc != PGJ_OK)
+		return rc;
+	PG_TRY();
+	{
+		*result = fn(a0, a1, a2, a3, a4, a5);
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		pgj_remember_pg_error();
+		rc = PGJ_PG_ERROR;
+	}
+	PG_END_TRY();
+	return rc;
+}
+
+/* Helpers with the guard's signature, for server macros Java cannot call directly. */
+
+int64
+pgj_elog(int64 level, int64 message, int64 sqlerrcode, int64 detail, int64 hint,
+		 int64 unused)
+{
+	ereport((int) level,
+			(sqlerrcode != 0 ? errcode((int) sqlerrcode) : 0,
+			 errmsg_internal("%s", (const char *) message),
+			 detail ? errdetail_internal("%s", (const char *) detail) : 0,
+			 hint ? errhint("%s", (const char *) hint) : 0));
+	return 0;
+}
+
+int64
+pgj_check_for_interrupts(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	CHECK_FOR_INTERRUPTS();
+	return 0;
+}
+
+/*
+ * Subtransactions, the way PL/pgSQL's exception blocks run them: the caller's memory
+ * context and resource owner are restored after begin, commit and rollback.
+ */
+int64
+pgj_subxact_begin(int64 cxt, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo((MemoryContext) cxt);
+	return GetCurrentTransactionNestLevel();
+}
+
+int64
+pgj_subxact_commit(int64 cxt, int64 owner, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	ReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo((MemoryContext) cxt);
+	CurrentResourceOwner = (ResourceOwner) owner;
+	return 0;
+}
+
+/* Not through pgj_guard_call: it must run while an error raised inside is unhandled. */
+int32
+pgj_subxact_rollback(MemoryContext cxt, ResourceOwner owner, int32 level)
+{
+	volatile int32 rc = PGJ_OK;
+
+	if (!pgj_on_backend_thread())
+		return PGJ_WRONG_THREAD;
+	pgj_discard_errors_from_level(level);
+	PG_TRY();
+	{
+		RollbackAndReleaseCurrentSubTransaction();
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		pgj_remember_pg_error();
+		rc = PGJ_PG_ERROR;
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(cxt);
+	CurrentResourceOwner = owner;
+	return rc;
+}

@@ -1,0 +1,272 @@
+/*
+ * Lazy JVM boot: one JVM per backend, created on the backend's own thread the first time
+ * Java is needed, never in the postmaster (a process that forks after creating a JVM hangs).
+ *
+ * A JVM can be created once per process, so a failed start is remembered and every later
+ * attempt gets the same clear ERROR. The JNI exit hook turns a VM that gives up during
+ * initialisation into that ERROR instead of a process exit (which the postmaster would
+ * treat as a crash).
+ */
+#include "pgj.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jni.h>
+#include <jvmti.h>
+
+#include "miscadmin.h"
+#include "storage/ipc.h"
+#include "utils/memutils.h"
+
+typedef jint (JNICALL *CreateJavaVM) (JavaVM **, void **, void *);
+
+typedef enum
+{
+	JVM_NONE,
+	JVM_STARTING,
+	JVM_READY,
+	JVM_FAILED
+} JvmState;
+
+static JvmState state = JVM_NONE;
+static char failure[2048];
+static char failure_hint[512];
+static PgjResolver resolver = NULL;
+static pthread_t backend_thread;
+static sigjmp_buf boot_exit_jump;
+
+/* The last lines the VM printed, to explain a failed start. */
+static char vm_output[2048];
+static pthread_mutex_t vm_output_lock = PTHREAD_MUTEX_INITIALIZER;
+
+char		pgj_sharedir[MAXPGPATH];
+
+bool
+pgj_on_backend_thread(void)
+{
+	return state == JVM_READY && pthread_equal(pthread_self(), backend_thread);
+}
+
+/* Runs on any VM thread: it must not call into PostgreSQL. */
+static jint JNICALL
+vm_vfprintf(FILE *stream, const char *format, va_list args)
+{
+	char		line[1024];
+	int			n;
+	va_list		copy;
+
+	va_copy(copy, args);
+	n = vsnprintf(line, sizeof(line), format, copy);
+	va_end(copy);
+	pthread_mutex_lock(&vm_output_lock);
+	if (strlen(vm_output) + strlen(line) >= sizeof(vm_output))
+		vm_output[0] = '\0';
+	strcat(vm_output, line);
+	pthread_mutex_unlock(&vm_output_lock);
+	if (state != JVM_STARTING)
+		fputs(line, stderr);
+	return n;
+}
+
+static void JNICALL
+vm_exit(jint code)
+{
+	if (state == JVM_STARTING && pthread_equal(pthread_self(), backend_thread))
+		siglongjmp(boot_exit_jump, 1);
+	/* Java code cannot reach System.exit (the class loader rewrites it); this is a backstop. */
+	if (pthread_equal(pthread_self(), backend_thread))
+		proc_exit(1);
+	_exit(1);
+}
+
+/* New VM threads must not run PostgreSQL's signal handlers. */
+static void JNICALL
+block_signals_in_new_thread(jvmtiEnv *jvmti, JNIEnv *jni, jthread thread)
+{
+	sigset_t	all;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+}
+
+static void
+install_thread_start_hook(JavaVM *vm)
+{
+	jvmtiEnv   *jvmti;
+	jvmtiEventCallbacks callbacks;
+
+	if ((*vm)->GetEnv(vm, (void **) &jvmti, JVMTI_VERSION_1_2) != JNI_OK)
+		return;
+	memset(&callbacks, 0, sizeof(callbacks));
+	callbacks.ThreadStart = block_signals_in_new_thread;
+	(*jvmti)->SetEventCallbacks(jvmti, &callbacks, sizeof(callbacks));
+	(*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_THREAD_START, NULL);
+}
+
+static void
+fail(const char *hint, const char *fmt,...)
+{
+	va_list		args;
+
+	va_start(args, fmt);
+	vsnprintf(failure, sizeof(failure), fmt, args);
+	va_end(args);
+	strlcpy(failure_hint, hint, sizeof(failure_hint));
+	state = JVM_FAILED;
+}
+
+static void
+add_option(JavaVMOption *options, int *n, int max, const char *text)
+{
+	if (*n < max)
+		options[(*n)++].optionString = (char *) text;
+}
+
+/* Creates the JVM and calls org.pgj.internal.Boot.boot(facts); on failure sets `failure`. */
+static void
+boot(void)
+{
+	char		libjvm[MAXPGPATH];
+	char		classpath[MAXPGPATH + 32];
+	char		sharedir_prop[MAXPGPATH + 32];
+	char	   *user_options;
+	JavaVMOption options[64];
+	JavaVMInitArgs args;
+	JavaVM	   *vm;
+	JNIEnv	   *env;
+	void	   *handle;
+	CreateJavaVM create;
+	sigset_t	all,
+				saved;
+	jint		rc;
+	int			n = 0;
+	const char *java_home_hint = "Set pgj.java_home to a JDK 22 or newer (superuser only), e.g. ALTER SYSTEM SET pgj.java_home = '/usr/lib/jvm/temurin-25-jdk-amd64', then reload.";
+
+	get_share_path(my_exec_path, pgj_sharedir);
+	snprintf(libjvm, sizeof(libjvm), "%s/lib/server/libjvm.so", pgj_java_home);
+	handle = dlopen(libjvm, RTLD_NOW | RTLD_LOCAL);
+	if (handle == NULL)
+	{
+		fail(java_home_hint, "could not load the JVM from pgj.java_home = \"%s\": %s",
+			 pgj_java_home, dlerror());
+		return;
+	}
+	create = (CreateJavaVM) dlsym(handle, "JNI_CreateJavaVM");
+	if (create == NULL)
+	{
+		fail(java_home_hint, "\"%s\" is not a JVM library (no JNI_CreateJavaVM)", libjvm);
+		return;
+	}
+
+	snprintf(classpath, sizeof(classpath), "-Djava.class.path=%s/pgj/lib/pgj-api.jar",
+			 pgj_sharedir);
+	snprintf(sharedir_prop, sizeof(sharedir_prop), "-Dpgj.sharedir=%s", pgj_sharedir);
+	add_option(options, &n, 64, classpath);
+	add_option(options, &n, 64, sharedir_prop);
+	/* Without -Xrs HotSpot owns SIGINT/SIGTERM/SIGHUP/SIGQUIT and a cancel kills the backend. */
+	add_option(options, &n, 64, "-Xrs");
+	/* Larger than max_stack_depth, so PostgreSQL's own stack check fires first. */
+	add_option(options, &n, 64, "-Xss8m");
+	add_option(options, &n, 64, "-XX:+UseSerialGC");
+	add_option(options, &n, 64, "-Xms8m");
+	add_option(options, &n, 64, "-XX:-UsePerfData");
+	add_option(options, &n, 64, "-XX:ErrorFile=/tmp/pgj_hs_err_pid%p.log");
+	add_option(options, &n, 64, "--enable-native-access=ALL-UNNAMED");
+	add_option(options, &n, 64, "-Dstdout.encoding=UTF-8");
+	add_option(options, &n, 64, "-Dstderr.encoding=UTF-8");
+	options[n].optionString = "vfprintf";
+	options[n++].extraInfo = (void *) vm_vfprintf;
+	options[n].optionString = "exit";
+	options[n++].extraInfo = (void *) vm_exit;
+
+	/* Split pgj.jvm_options on whitespace; the copy lives as long as the VM. */
+	user_options = MemoryContextStrdup(TopMemoryContext, pgj_jvm_options ? pgj_jvm_options : "");
+	for (char *tok = strtok(user_options, " \t\n"); tok != NULL; tok = strtok(NULL, " \t\n"))
+	{
+		if (n >= 60)
+		{
+			fail("Shorten pgj.jvm_options.", "too many options in pgj.jvm_options");
+			return;
+		}
+		options[n++].optionString = tok;
+	}
+
+	args.version = JNI_VERSION_10;
+	args.nOptions = n;
+	args.options = options;
+	args.ignoreUnrecognized = JNI_FALSE;
+
+	backend_thread = pthread_self();
+	vm_output[0] = '\0';
+	/* VM threads inherit this mask: none of them may run PostgreSQL's signal handlers. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &saved);
+	state = JVM_STARTING;
+	if (sigsetjmp(boot_exit_jump, 0) != 0)
+	{
+		pthread_sigmask(SIG_SETMASK, &saved, NULL);
+		fail("Check pgj.jvm_options and pgj.java_home.",
+			 "the JVM exited during start-up: %s", vm_output);
+		return;
+	}
+	rc = create(&vm, (void **) &env, &args);
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+	if (rc != JNI_OK)
+	{
+		fail("Check pgj.jvm_options and pgj.java_home.",
+			 "could not create the JVM (JNI error %d): %s", rc, vm_output);
+		return;
+	}
+	install_thread_start_hook(vm);
+
+	{
+		jclass		cls = (*env)->FindClass(env, "org/pgj/internal/Boot");
+		jmethodID	mid;
+		jlong		address = 0;
+
+		if (cls != NULL
+			&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(J)J")) != NULL)
+			address = (*env)->CallStaticLongMethod(env, cls, mid, (jlong) pgj_facts());
+		if ((*env)->ExceptionCheck(env) || address == 0)
+		{
+			(*env)->ExceptionDescribe(env);
+			(*env)->ExceptionClear(env);
+			fail("Reinstall the extension so that pgj-api.jar matches pgj.so.",
+				 "the pgj Java runtime failed to start from %s: %s", classpath + 20, vm_output);
+			return;
+		}
+		if (cls != NULL)
+			(*env)->DeleteLocalRef(env, cls);
+		resolver = (PgjResolver) address;
+	}
+	state = JVM_READY;
+}
+
+PgjResolver
+pgj_ensure_jvm(void)
+{
+	if (likely(state == JVM_READY))
+		return resolver;
+	if (state == JVM_NONE)
+	{
+		if (!IsUnderPostmaster && IsPostmasterEnvironment)
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("pgj cannot start a JVM in the postmaster")));
+		boot();
+	}
+	if (state != JVM_READY)
+		ereport(ERROR,
+				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
+				 errmsg("%s", failure),
+				 errhint("%s", failure_hint)));
+	return resolver;
+}

@@ -1,0 +1,86 @@
+/*
+ * pgj native runtime: declarations shared by its files.
+ *
+ * The C part stays small: it boots the JVM, hands calls to Java through FFM upcall stubs,
+ * and runs every server call Java makes that can ereport inside PG_TRY (guard.c), so that
+ * no longjmp ever crosses a Java frame.
+ */
+#ifndef PGJ_H
+#define PGJ_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "utils/elog.h"
+#include "utils/memutils.h"
+#include "utils/resowner.h"
+
+#ifdef WORDS_BIGENDIAN
+#error "pgj reads varlena headers in Java and supports little-endian platforms only"
+#endif
+
+#if SIZEOF_DATUM != 8
+#error "pgj needs 64-bit Datums"
+#endif
+
+#define PGJ_EXPORT PGDLLEXPORT
+
+/* GUCs (pgj_init.c) */
+extern char *pgj_java_home;
+extern char *pgj_jvm_options;
+
+/* jvm_boot.c */
+typedef int64 (*PgjResolver) (int64 fn_oid, int64 prosrc, int64 classpath_dir,
+							  int64 arg_types, int32 nargs, int32 ret_type, int32 flags);
+extern PgjResolver pgj_ensure_jvm(void);
+extern bool pgj_on_backend_thread(void);
+
+/* errors.c: errors carried across the Java boundary */
+extern void pgj_remember_pg_error(void);
+extern bool pgj_error_pending(void);
+extern void pgj_raise_pending(void) pg_attribute_noreturn();
+extern ErrorData *pgj_unhandled_error;
+
+/* guard.c */
+extern MemoryContext pgj_error_context(void);
+extern void pgj_discard_errors_from_level(int level);
+
+/*
+ * Called by Java through FFM (their addresses are in the facts table). Functions that
+ * Java runs through pgj_guard_call share its six-integer signature.
+ */
+typedef int64 (*PgjAnyFunction) (int64, int64, int64, int64, int64, int64);
+extern int32 pgj_guard_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3,
+							int64 a4, int64 a5, int64 *result);
+extern int64 pgj_elog(int64 level, int64 message, int64 sqlerrcode, int64 detail,
+					  int64 hint, int64 unused);
+extern int64 pgj_check_for_interrupts(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4,
+									  int64 a5);
+extern int64 pgj_subxact_begin(int64 cxt, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_subxact_commit(int64 cxt, int64 owner, int64 a2, int64 a3, int64 a4,
+								int64 a5);
+extern int32 pgj_subxact_rollback(MemoryContext cxt, ResourceOwner owner, int32 level);
+extern void pgj_set_java_error(int32 sqlerrcode, const char *message, const char *detail,
+							   const char *hint, const char *context);
+extern void pgj_set_interrupt(void);
+extern const char *pgj_error_field(int32 which);
+extern int32 pgj_error_code(void);
+extern int32 pgj_error_elevel(void);
+extern int64 pgj_lookup_symbol(const char *name);
+extern int64 pgj_database_encoding(void);
+extern char pgj_sharedir[];
+
+/* facts.c */
+extern const void *pgj_facts(void);
+
+/* Flags passed to the Java resolver. */
+#define PGJ_FN_STRICT	0x1
+#define PGJ_FN_RETSET	0x2
+#define PGJ_FN_PROCEDURE 0x4
+
+/* Return codes of guarded calls, as Java sees them. */
+#define PGJ_OK			0
+#define PGJ_PG_ERROR	1
+#define PGJ_WRONG_THREAD 2
+#define PGJ_POISONED	3
+
+#endif

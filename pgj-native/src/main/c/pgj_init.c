@@ -1,0 +1,38 @@
+/*
+ * Module initialisation: the settings pgj reads before the JVM exists.
+ *
+ * Nothing here may start Java: _PG_init also runs in the postmaster under
+ * shared_preload_libraries, and a process that forks after creating a JVM hangs.
+ */
+#include "pgj.h"
+
+#include "utils/guc.h"
+
+PG_MODULE_MAGIC;
+
+char	   *pgj_java_home = NULL;
+char	   *pgj_jvm_options = NULL;
+
+PGJ_EXPORT void _PG_init(void);
+
+void
+_PG_init(void)
+{
+	DefineCustomStringVariable("pgj.java_home",
+							   "JDK (22 or newer) whose libjvm pgj loads in each backend.",
+							   "Defaults to the JDK that built the extension.",
+							   &pgj_java_home,
+							   PGJ_DEFAULT_JAVA_HOME,
+							   PGC_SUSET,
+							   0,
+							   NULL, NULL, NULL);
+	DefineCustomStringVariable("pgj.jvm_options",
+							   "Extra JVM options, separated by spaces, for JVMs started after the change.",
+							   NULL,
+							   &pgj_jvm_options,
+							   "",
+							   PGC_SUSET,
+							   0,
+							   NULL, NULL, NULL);
+	MarkGUCPrefixReserved("pgj");
+}
