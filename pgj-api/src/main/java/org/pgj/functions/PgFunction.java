@@ -34,9 +34,17 @@ public @interface PgFunction {
 
     Security security() default Security.INVOKER;
 
-    /** When not empty, adds {@code SET search_path = <value>} to the function. */
+    /**
+     * When not empty, adds {@code SET search_path = <value>} to the function. The value is a
+     * comma-separated list of schema names; each is double-quoted when it is not a plain lower-case
+     * identifier (so {@code "pg_catalog, $user"} works), and items already quoted are kept as written.
+     */
     String searchPath() default "";
 
-    /** Names of generated objects or {@link ExtensionSql} blocks that must come before this one. */
+    /**
+     * Names of generated objects or {@link ExtensionSql} blocks that must come before this one. A
+     * function in a schema is named with it ({@code util.add_one}); a name shared by overloads
+     * waits for all of them.
+     */
     String[] requires() default {};
 }

@@ -27,6 +27,11 @@ final class ExitCallRewriter {
     }
 
     static byte[] rewrite(byte[] classBytes) {
+        // Most classes never name System or Runtime: skip parsing them (and loading the
+        // class-file API, which costs tens of milliseconds at the first call of a backend).
+        if (!contains(classBytes, "java/lang/System") && !contains(classBytes, "java/lang/Runtime")) {
+            return classBytes;
+        }
         ClassFile classFile = ClassFile.of();
         ClassModel model = classFile.parse(classBytes);
         if (!mentionsExit(model)) {
@@ -45,6 +50,23 @@ final class ExitCallRewriter {
             }
         };
         return classFile.transformClass(model, ClassTransform.transformingMethodBodies(code));
+    }
+
+    private static boolean contains(byte[] haystack, String ascii) {
+        byte first = (byte) ascii.charAt(0);
+        outer:
+        for (int i = 0, last = haystack.length - ascii.length(); i <= last; i++) {
+            if (haystack[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < ascii.length(); j++) {
+                if (haystack[i + j] != (byte) ascii.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean mentionsExit(ClassModel model) {

@@ -2,12 +2,7 @@ package org.pgj.internal.logging;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogManager;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.pgj.LogLevel;
 import org.pgj.Pg;
 import org.pgj.internal.Backend;
@@ -23,10 +18,8 @@ public final class ServerLogging {
     }
 
     public static void install() {
-        LogManager.getLogManager().reset();
-        Logger root = Logger.getLogger("");
-        root.setLevel(Level.INFO);
-        root.addHandler(new JulHandler());
+        // JUL is configured on first use (JulConfig), so backends that never log don't pay for it.
+        System.setProperty("java.util.logging.config.class", JulConfig.class.getName());
         System.setOut(new PrintStream(new LineStream("stdout", LogLevel.LOG), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new LineStream("stderr", LogLevel.LOG), true, StandardCharsets.UTF_8));
     }
@@ -56,30 +49,5 @@ public final class ServerLogging {
             return LogLevel.DEBUG2;
         }
         return v >= Level.FINER.intValue() ? LogLevel.DEBUG3 : LogLevel.DEBUG5;
-    }
-
-    /** java.util.logging → ereport: SEVERE and WARNING as WARNING, INFO as LOG, finer as DEBUG. */
-    private static final class JulHandler extends Handler {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            if (!isLoggable(record)) {
-                return;
-            }
-            String message = record.getLoggerName() + ": " + formatter.formatMessage(record);
-            if (record.getThrown() != null) {
-                message += " (" + record.getThrown() + ")";
-            }
-            emit(levelOf(record.getLevel()), message);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -1,0 +1,1 @@
+INSERT INTO demo_settings VALUES ('greeting', shout_twice('hello'));

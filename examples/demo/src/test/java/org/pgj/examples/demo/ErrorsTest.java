@@ -1,0 +1,134 @@
+package org.pgj.examples.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.pgj.errors.PgException;
+import org.pgj.errors.Subtransaction;
+import org.pgj.spi.Spi;
+import org.pgj.test.ExpectedPgError;
+import org.pgj.test.InBackend;
+import org.pgj.test.PgjTest;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/** Errors in both directions; after each, the same session runs the next statement. */
+@PgjTest
+class ErrorsTest {
+
+    static ServerErrorMessage fails(Connection c, String sql, String sqlState) throws SQLException {
+        Executable run = () -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        };
+        PSQLException e = assertThrows(PSQLException.class, run, sql);
+        assertEquals(sqlState, e.getSQLState(), e.getMessage());
+        assertEquals(1, FunctionsTest.one(c, "select 1"), "the session carries on");
+        return e.getServerErrorMessage();
+    }
+
+    @Test
+    void javaExceptionsMapToSqlStates(Connection c) throws SQLException {
+        ServerErrorMessage m = fails(c, "select divide(1, 0)", "22012");
+        assertTrue(m.getMessage().contains("java.lang.ArithmeticException: / by zero"), m.getMessage());
+        assertTrue(m.getWhere().contains("Failures.divide"), "the Java stack is the CONTEXT: " + m.getWhere());
+        assertEquals("38000", fails(c, "select illegal_state('bad')", "38000").getSQLState());
+        fails(c, "select throw_java('java.lang.IllegalArgumentException')", "22023");
+        fails(c, "select throw_java('java.lang.NumberFormatException')", "22P02");
+        fails(c, "select throw_java('java.lang.UnsupportedOperationException')", "0A000");
+        fails(c, "select throw_java('java.io.IOException')", "38000");
+    }
+
+    @Test
+    void pgExceptionKeepsEveryField(Connection c) throws SQLException {
+        ServerErrorMessage m = fails(c, "select raise('P0001', 'custom message', 'the detail', 'the hint')", "P0001");
+        assertEquals("custom message", m.getMessage());
+        assertEquals("the detail", m.getDetail());
+        assertEquals("the hint", m.getHint());
+    }
+
+    @Test
+    void invalidSqlStateFromJavaIsStillAnError(Connection c) throws SQLException {
+        fails(c, "select raise('bad', 'x', null, null)", "22023");
+    }
+
+    @Test
+    void serverErrorIsReRaisedUnchanged(Connection c) throws SQLException {
+        ServerErrorMessage m = fails(c, "select server_error('select 1/0')", "22012");
+        assertEquals("division by zero", m.getMessage(), "the server's own message, not a Java wrapper");
+        m = fails(c, "select server_error('selec broken')", "42601");
+        assertTrue(m.getMessage().contains("syntax error"), m.getMessage());
+        m = fails(c, "select server_error('select * from no_such_table')", "42P01");
+        assertEquals("relation \"no_such_table\" does not exist", m.getMessage());
+    }
+
+    @Test
+    void catchingWithoutSubtransactionStillRaises(Connection c) throws SQLException {
+        fails(c, "select swallow_without_subtransaction('select 1/0')", "22012");
+    }
+
+    @Test
+    void subtransactionCatchesAndCarriesOnWithoutLeaks(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create temp table kept(i int primary key)");
+            c.setAutoCommit(false);
+            s.execute("insert into kept values (1)");
+            assertEquals("22012", FunctionsTest.one(c, "select try_run('select 1/0')"));
+            assertEquals("23505", FunctionsTest.one(c, "select try_run('insert into kept values (1)')"));
+            assertEquals("42601", FunctionsTest.one(c, "select try_run('selec')"));
+            assertEquals("ok", FunctionsTest.one(c, "select try_run('insert into kept values (2)')"));
+            c.commit();
+            SQLWarning w = c.getWarnings();
+            assertEquals(null, w == null ? null : w.getMessage(), "no leak warnings at commit");
+            assertEquals(2L, FunctionsTest.one(c, "select count(*) from kept"));
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    @Test
+    void fatalJavaConditionsBecomeErrors(Connection c) throws SQLException {
+        ServerErrorMessage m = fails(c, "select exit_jvm(3)", "38000");
+        assertTrue(m.getMessage().contains("System.exit(3)"), m.getMessage());
+        fails(c, "select recurse(100000000)", "54001");
+        m = fails(c, "select exhaust_heap()", "53200");
+        assertTrue(m.getMessage().contains("OutOfMemoryError"), m.getMessage());
+        assertEquals(11, FunctionsTest.one(c, "select add_one(10)"), "Java still works in this backend");
+    }
+
+    @Test
+    void otherThreadsGetAClearException(Connection c) throws SQLException {
+        String outcome = (String) FunctionsTest.one(c, "select from_other_thread()");
+        assertTrue(outcome.startsWith("PostgreSQL can only be called from the backend's own thread"), outcome);
+    }
+
+    @Test
+    @InBackend
+    void subtransactionInsideTheBackend() {
+        Spi.run("create temp table sub(i int)");
+        Spi.run("insert into sub values (1)");
+        PgException e = assertThrows(PgException.class,
+                () -> Subtransaction.run(() -> {
+                    Spi.run("insert into sub values (2)");
+                    Spi.run("select 1/0");
+                }));
+        assertEquals("22012", e.sqlState());
+        assertEquals(1L, Spi.run("delete from sub where i = 1"), "earlier work kept");
+        assertEquals(0L, Spi.run("delete from sub where i = 2"), "rolled-back work gone");
+    }
+
+    @Test
+    @InBackend
+    @ExpectedPgError(sqlState = "22012")
+    void uncaughtServerErrorFailsTheTest() {
+        Spi.run("select 1/0");
+    }
+}

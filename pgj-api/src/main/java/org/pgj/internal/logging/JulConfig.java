@@ -1,0 +1,22 @@
+package org.pgj.internal.logging;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.LogManager;
+
+/**
+ * java.util.logging's configuration class (named by {@code java.util.logging.config.class}):
+ * every JUL record, and every {@code System.Logger} record through JUL, goes to the server log.
+ */
+public final class JulConfig {
+    public JulConfig() {
+        String config = "handlers=" + JulHandler.class.getName() + "\n.level=INFO\n";
+        try {
+            LogManager.getLogManager().readConfiguration(new ByteArrayInputStream(config.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.pgj.processor;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.pgj.functions.Security;
+
+/**
+ * Writes {@code <ext>--<version>.sql}: the psql guard, the extension's own language (always
+ * first, it is infrastructure every function needs), then the objects in the order given.
+ */
+final class InstallScript {
+    private InstallScript() {
+    }
+
+    static String render(ExtensionInfo ext, List<ScriptObject> ordered) {
+        StringBuilder sql = new StringBuilder();
+        sql.append("\\echo Use \"CREATE EXTENSION ").append(ext.name()).append("\" to load this file. \\quit\n\n");
+        sql.append("-- language of the pgj extension ").append(ext.name()).append('\n');
+        sql.append("CREATE FUNCTION ").append(ext.language()).append("_call_handler() RETURNS language_handler\n");
+        sql.append("  AS 'MODULE_PATHNAME', 'pgj_call_handler' LANGUAGE C;\n");
+        sql.append("CREATE LANGUAGE ").append(ext.language())
+                .append(" HANDLER ").append(ext.language()).append("_call_handler;\n");
+
+        // The extension's own schema exists before the script runs; creating it would fail.
+        Set<String> schemas = new HashSet<>();
+        if (!ext.schema().isEmpty()) {
+            schemas.add(ext.schema());
+        }
+        for (ScriptObject object : ordered) {
+            sql.append('\n');
+            switch (object) {
+                case SqlFunction fn -> {
+                    if (!fn.schema().isEmpty() && schemas.add(fn.schema())) {
+                        sql.append("CREATE SCHEMA IF NOT EXISTS ").append(SqlIdentifiers.quote(fn.schema())).append(";\n\n");
+                    }
+                    sql.append("-- ").append(fn.origin()).append('\n');
+                    sql.append(createFunction(ext, fn)).append('\n');
+                }
+                case SqlBlock block -> {
+                    sql.append("-- ").append(block.origin()).append('\n');
+                    sql.append(block.sql().strip()).append('\n');
+                }
+            }
+        }
+        return sql.toString();
+    }
+
+    static String createFunction(ExtensionInfo ext, SqlFunction fn) {
+        StringBuilder sql = new StringBuilder("CREATE FUNCTION ");
+        sql.append(SqlIdentifiers.qualified(fn.schema(), fn.sqlName()));
+        sql.append(fn.arguments().stream()
+                .map(a -> SqlIdentifiers.quote(a.name()) + " " + a.sqlType())
+                .collect(Collectors.joining(", ", "(", ")")));
+        sql.append(" RETURNS ").append(fn.returnType());
+        sql.append(" LANGUAGE ").append(ext.language());
+        sql.append(' ').append(fn.volatility());
+        sql.append(fn.strict() ? " STRICT" : " CALLED ON NULL INPUT");
+        sql.append(" PARALLEL ").append(fn.parallel());
+        fn.cost().ifPresent(c -> sql.append(" COST ").append(BigDecimal.valueOf(c).stripTrailingZeros().toPlainString()));
+        if (fn.security() == Security.DEFINER) {
+            sql.append(" SECURITY DEFINER");
+        }
+        if (!fn.searchPath().isEmpty()) {
+            sql.append(" SET search_path = ").append(fn.searchPath().stream()
+                    .map(InstallScript::searchPathItem)
+                    .collect(Collectors.joining(", ")));
+        }
+        sql.append(" AS ").append(SqlIdentifiers.literal(fn.target())).append(';');
+        return sql.toString();
+    }
+
+    /** A schema name, double-quoted when needed ({@code "$user"}); items the user already quoted stay as written. */
+    private static String searchPathItem(String item) {
+        boolean quoted = item.length() >= 2
+                && (item.startsWith("\"") && item.endsWith("\"") || item.startsWith("'") && item.endsWith("'"));
+        return quoted ? item : SqlIdentifiers.quote(item);
+    }
+}

@@ -1,0 +1,45 @@
+package org.pgj.processor;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds objects that would collide in the database or in {@code requires}/{@code after}: two
+ * functions with one SQL signature (overloads must differ in SQL argument types, not just in
+ * Java types), and a block name used twice or also used by a function.
+ */
+final class NameClashes {
+    private final Reporter reporter;
+
+    NameClashes(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    void check(List<SqlFunction> functions, List<SqlBlock> blocks) {
+        Map<String, SqlFunction> bySignature = new HashMap<>();
+        for (SqlFunction fn : functions.stream().sorted(Comparator.comparing(SqlFunction::order)).toList()) {
+            SqlFunction first = bySignature.putIfAbsent(fn.signature(), fn);
+            if (first != null) {
+                reporter.error(fn.element(), "duplicate SQL function " + fn.signature() + ": " + first.target()
+                        + " and " + fn.target() + " have the same SQL name and argument types;"
+                        + " give one another name() or different argument types");
+            }
+        }
+        Set<String> functionNames = new HashSet<>(functions.stream().map(SqlFunction::name).toList());
+        Map<String, SqlBlock> blockNames = new HashMap<>();
+        for (SqlBlock block : blocks.stream().sorted(Comparator.comparing(SqlBlock::order)).toList()) {
+            SqlBlock first = blockNames.putIfAbsent(block.name(), block);
+            if (first != null) {
+                reporter.error(block.element(), "@ExtensionSql name '" + block.name() + "' is used on both "
+                        + first.order().owner() + " and " + block.order().owner());
+            } else if (functionNames.contains(block.name())) {
+                reporter.error(block.element(), "@ExtensionSql name '" + block.name()
+                        + "' is also the name of a @PgFunction; after/requires could not tell them apart");
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.pgj.processor;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+import org.pgj.functions.ExtensionSql;
+import org.pgj.functions.PgExtension;
+import org.pgj.functions.PgFunction;
+
+/**
+ * Generates a pgj extension's control file, install script and object index from its
+ * {@code @PgFunction}, {@code @PgExtension} and {@code @ExtensionSql} annotations.
+ *
+ * <p>Declarations are read as each round brings them; the files are written once, in the last
+ * round, because ordering and duplicate checks need every object. Nothing is written when the
+ * sources have neither {@code @PgFunction} nor {@code @PgExtension}, so a plain Java module
+ * with this processor on its path is unaffected, nor when any error was reported.
+ *
+ * <p>Options: {@code pgj.name} and {@code pgj.version} (the build passes the project's artifactId
+ * and version), {@code pgj.sqlDir} (where {@code @ExtensionSql(file = ...)} paths start; by
+ * default the project's {@code src/main/sql}).
+ */
+public final class PgjProcessor extends AbstractProcessor {
+    static final String OUTPUT_DIR = "META-INF/pgj/";
+
+    private Reporter reporter;
+    private JavaTypeNames names;
+    private FunctionReader functionReader;
+    private SqlBlockReader blockReader;
+    private Optional<Path> sqlDir;
+
+    private final List<SqlFunction> functions = new ArrayList<>();
+    private final List<SqlBlock> blocks = new ArrayList<>();
+    private final List<Element> extensionElements = new ArrayList<>();
+    private boolean sawFunction;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        reporter = new Reporter(env.getMessager(), env.getElementUtils());
+        names = new JavaTypeNames(env.getElementUtils(), env.getTypeUtils());
+        functionReader = new FunctionReader(names, reporter);
+        blockReader = new SqlBlockReader(names, this::sqlDir, reporter);
+    }
+
+    /**
+     * Every round, not just those with pgj annotations: javac only counts {@code -Apgj.*} options as
+     * recognised when the processor runs, and would warn in a module without pgj annotations.
+     * Nothing is claimed, so other processors still see everything.
+     */
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of("*");
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(ExtensionInfo.NAME_OPTION, ExtensionInfo.VERSION_OPTION, SqlDirectory.OPTION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (Element e : round.getElementsAnnotatedWith(PgFunction.class)) {
+            if (e.getKind() == ElementKind.METHOD) {
+                sawFunction = true;
+                functionReader.read((ExecutableElement) e).ifPresent(functions::add);
+            }
+        }
+        extensionElements.addAll(round.getElementsAnnotatedWith(PgExtension.class));
+        // A repeated @ExtensionSql hides inside its container annotation.
+        Set<Element> withBlocks = new LinkedHashSet<>(round.getElementsAnnotatedWith(ExtensionSql.class));
+        withBlocks.addAll(round.getElementsAnnotatedWith(ExtensionSql.List.class));
+        for (Element e : withBlocks) {
+            blocks.addAll(blockReader.read(e));
+        }
+        if (round.processingOver()) {
+            generate();
+        }
+        return false; // other processors may read these annotations too
+    }
+
+    private void generate() {
+        if (!sawFunction && extensionElements.isEmpty()) {
+            if (!blocks.isEmpty()) {
+                reporter.warning(blocks.getFirst().element(), "@ExtensionSql without any @PgFunction or "
+                        + "@PgExtension: no extension is generated; add @PgExtension to make one");
+            }
+            return;
+        }
+        Optional<ExtensionInfo> ext = ExtensionInfo.resolve(processingEnv.getOptions(), extensionElements, reporter);
+        new NameClashes(reporter).check(functions, blocks);
+        List<ScriptObject> objects = new ArrayList<>(functions);
+        objects.addAll(blocks);
+        List<ScriptObject> ordered = new DependencyOrder(reporter).order(objects);
+        if (ext.isEmpty() || reporter.hasErrors()) {
+            return;
+        }
+        ExtensionInfo info = ext.get();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(info.name() + ".control", ControlFile.render(info));
+        files.put(info.name() + "--" + info.version() + ".sql", InstallScript.render(info, ordered));
+        files.put("extension.properties", PropertiesText.format("pgj extension, generated by pgj",
+                Map.of("name", info.name(), "version", info.version())));
+        files.put(ObjectIndex.PATH.substring(OUTPUT_DIR.length()),
+                ObjectIndex.write(info.name(), ordered.stream().map(ObjectIndex::entry).toList()));
+        files.forEach(this::write);
+    }
+
+    private void write(String fileName, String text) {
+        try {
+            FileObject file = processingEnv.getFiler().createResource(
+                    StandardLocation.CLASS_OUTPUT, "", OUTPUT_DIR + fileName, originatingElements());
+            try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+                out.write(text);
+            }
+        } catch (IOException e) {
+            reporter.error(null, "cannot write " + OUTPUT_DIR + fileName + ": " + e.getMessage());
+        }
+    }
+
+    /** Lets incremental builds know which sources the files came from. */
+    private Element[] originatingElements() {
+        Set<Element> elements = new LinkedHashSet<>(extensionElements);
+        functions.forEach(f -> elements.add(f.element()));
+        blocks.forEach(b -> elements.add(b.element()));
+        return elements.toArray(Element[]::new);
+    }
+
+    private Optional<Path> sqlDir() {
+        if (sqlDir == null) {
+            sqlDir = SqlDirectory.locate(processingEnv.getOptions().get(SqlDirectory.OPTION), processingEnv.getFiler());
+        }
+        return sqlDir;
+    }
+}

@@ -1,0 +1,64 @@
+package org.pgj.processor;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import org.pgj.functions.ExtensionSql.Position;
+import org.pgj.functions.Parallel;
+import org.pgj.functions.Security;
+import org.pgj.functions.Volatility;
+
+/** One {@code @PgFunction} method, resolved to everything its {@code CREATE FUNCTION} needs. */
+record SqlFunction(
+        Element element,
+        String schema,
+        String sqlName,
+        List<Argument> arguments,
+        String returnType,
+        Volatility volatility,
+        boolean strict,
+        Parallel parallel,
+        OptionalDouble cost,
+        Security security,
+        List<String> searchPath,
+        List<String> requires,
+        String target,
+        SourceOrder order) implements ScriptObject {
+
+    /** An argument: its SQL name (the Java parameter name in snake_case) and SQL type. */
+    record Argument(String name, String sqlType) {
+    }
+
+    @Override
+    public String name() {
+        return schema.isEmpty() ? sqlName : schema + "." + sqlName;
+    }
+
+    /** What PostgreSQL tells overloads apart by: the qualified name and the argument types. */
+    String signature() {
+        return name() + arguments.stream()
+                .map(a -> TypeMapping.signatureForm(a.sqlType()))
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    @Override
+    public List<String> dependencies() {
+        return requires;
+    }
+
+    @Override
+    public Position position() {
+        return Position.ORDERED;
+    }
+
+    @Override
+    public String origin() {
+        return target;
+    }
+
+    @Override
+    public String describe() {
+        return "@PgFunction " + target;
+    }
+}
