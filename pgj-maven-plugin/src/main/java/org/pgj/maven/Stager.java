@@ -1,0 +1,201 @@
+package org.pgj.maven;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.project.MavenProject;
+import org.pgj.tooling.Jdk;
+import org.pgj.tooling.NativeBuild;
+import org.pgj.tooling.PgConfig;
+import org.pgj.tooling.Progress;
+import org.pgj.tooling.Stage;
+import org.pgj.tooling.ToolException;
+
+/**
+ * Writes a project's stage folder (docs/internals.md, "Stage") from what the build produced:
+ * the processor's files in target/classes/META-INF/pgj, the class folders and the resolved
+ * dependencies. Shared by the stage and install goals.
+ */
+final class Stager {
+    static final String GROUP = "org.pgj";
+    static final String API = "pgj-api";
+    /** Compile-time only; its jar would just sit unused on the backend's class path. */
+    static final String PROCESSOR = "pgj-processor";
+    private static final Set<String> RUNTIME_SCOPES = Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME);
+
+    private final MavenProject project;
+    private final Path pgConfig;
+    private final Path pgjHome;
+    private final Path stageDir;
+    private final Progress progress;
+
+    Stager(MavenProject project, Path pgConfig, Path pgjHome, Path stageDir, Progress progress) {
+        this.project = project;
+        this.pgConfig = pgConfig;
+        this.pgjHome = pgjHome;
+        this.stageDir = stageDir;
+        this.progress = progress;
+    }
+
+    Path classes() {
+        return Path.of(project.getBuild().getOutputDirectory());
+    }
+
+    Path processorOutput() {
+        return classes().resolve("META-INF/pgj");
+    }
+
+    /** Whether the annotation processor ran on this project, i.e. it is a pgj extension. */
+    boolean isExtension() {
+        return Files.isRegularFile(processorOutput().resolve("extension.properties"));
+    }
+
+    /** Whether the stage is missing or older than anything in target/classes. */
+    boolean isStale() {
+        Path marker = stageDir.resolve(Stage.PROPERTIES);
+        if (!Files.isRegularFile(marker)) {
+            return true;
+        }
+        try (Stream<Path> walk = Files.walk(classes())) {
+            long staged = Files.getLastModifiedTime(marker).toMillis();
+            return walk.anyMatch(p -> lastModified(p) > staged);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    Stage stage() {
+        Properties ext = extensionProperties();
+        String name = ext.getProperty("name");
+        String version = ext.getProperty("version");
+        if (name == null || version == null) {
+            throw new ToolException(processorOutput().resolve("extension.properties") + " lacks name or version: "
+                    + "pass -Apgj.name=${project.artifactId} -Apgj.version=${project.version} to the compiler");
+        }
+        PgConfig pg = PgConfig.find(pgConfig);
+        Jdk jdk = Jdk.current().requireSupported();
+        Path library = NativeBuild.build(pg, jdk, pgjHome, progress);
+        Stage stage = Stage.create(stageDir, name, version, pg, jdk);
+        try {
+            Files.copy(library, stage.library(), StandardCopyOption.REPLACE_EXISTING);
+            copyProcessorOutput(stage);
+            putJar(apiArtifact(), stage.apiJar());
+
+            Path mainJar = stage.extensionJars().resolve(name + ".jar");
+            DirectoryJar.write(classes(), mainJar);
+            int jars = 1 + copyDependencies(stage.extensionJars(), a -> RUNTIME_SCOPES.contains(a.getScope()));
+
+            Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
+            String tests = "";
+            if (hasFiles(testClasses)) {
+                Files.createDirectories(stage.testJars());
+                DirectoryJar.write(testClasses, stage.testJars().resolve(name + "-tests.jar"));
+                Files.copy(mainJar, stage.testJars().resolve(name + ".jar"));
+                // Every scope: the test class path is the main one plus test and provided dependencies.
+                int testJars = 2 + copyDependencies(stage.testJars(), a -> true);
+                tests = ", " + testJars + " test jar(s)";
+            }
+            progress.step("staged " + name + " " + version + " for PostgreSQL " + pg.major() + " in " + stage.dir()
+                    + " (" + jars + " jar(s)" + tests + ")");
+        } catch (IOException e) {
+            throw new ToolException("cannot write the stage folder " + stageDir + " (" + e.getMessage()
+                    + "): check that the build directory is writable", e);
+        }
+        return stage;
+    }
+
+    private Properties extensionProperties() {
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(processorOutput().resolve("extension.properties"), StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new ToolException("cannot read " + processorOutput().resolve("extension.properties") + " ("
+                    + e.getMessage() + "): run mvn clean package", e);
+        }
+        return props;
+    }
+
+    /** The control file and install scripts the processor generated. */
+    private void copyProcessorOutput(Stage stage) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(processorOutput())) {
+            files = list.filter(p -> {
+                String f = p.getFileName().toString();
+                return f.endsWith(".control") || f.endsWith(".sql");
+            }).sorted().toList();
+        }
+        for (Path file : files) {
+            Files.copy(file, stage.extensionDir().resolve(file.getFileName().toString()));
+        }
+        if (!Files.isRegularFile(stage.controlFile())) {
+            throw new ToolException("the pgj annotation processor wrote no " + stage.extension() + ".control in "
+                    + processorOutput() + ": check that -Apgj.name matches and the compile had no errors");
+        }
+    }
+
+    private Artifact apiArtifact() {
+        return project.getArtifacts().stream()
+                .filter(a -> GROUP.equals(a.getGroupId()) && API.equals(a.getArtifactId()))
+                .findFirst()
+                .orElseThrow(() -> new ToolException(project.getArtifactId() + " does not depend on " + GROUP + ":" + API
+                        + ", which the backend loads as its runtime: add it as a dependency (scope provided)"));
+    }
+
+    /** Copies matching class path dependencies except pgj's own; returns how many. */
+    private int copyDependencies(Path folder, Predicate<Artifact> scope) throws IOException {
+        int count = 0;
+        for (Artifact a : project.getArtifacts()) {
+            boolean pgjOwn = GROUP.equals(a.getGroupId()) && (API.equals(a.getArtifactId()) || PROCESSOR.equals(a.getArtifactId()));
+            if (pgjOwn || !scope.test(a) || !a.getArtifactHandler().isAddedToClasspath()) {
+                continue;
+            }
+            String classifier = a.getClassifier() == null || a.getClassifier().isEmpty() ? "" : "-" + a.getClassifier();
+            putJar(a, folder.resolve(a.getArtifactId() + "-" + a.getBaseVersion() + classifier + ".jar"));
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * A dependency as a jar. Inside a reactor build that has not packaged yet, Maven resolves a
+     * sibling module to its class folder; that folder is jarred here.
+     */
+    private static void putJar(Artifact artifact, Path target) throws IOException {
+        if (artifact.getFile() == null) {
+            throw new ToolException("dependency " + artifact + " was not resolved: run the build with -U, or check the repository");
+        }
+        Path file = artifact.getFile().toPath();
+        if (Files.isDirectory(file)) {
+            DirectoryJar.write(file, target);
+        } else {
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** An empty test-classes folder (left by -Dmaven.test.skip or a failed compile) means no tests. */
+    private static boolean hasFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.anyMatch(Files::isRegularFile);
+        }
+    }
+
+    private static long lastModified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+#include "postgres.h"
+#include "fmgr.h"
+
+PG_MODULE_MAGIC;
+
+PG_FUNCTION_INFO_V1(pgj_hello);
+Datum
+pgj_hello(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(42);
+}
