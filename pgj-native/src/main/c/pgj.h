@@ -27,6 +27,7 @@
 /* GUCs (pgj_init.c) */
 extern char *pgj_java_home;
 extern char *pgj_jvm_options;
+extern char *pgj_aot_cache;
 
 /* jvm_boot.c */
 typedef int64 (*PgjResolver) (int64 fn_oid, int64 prosrc, int64 classpath_dir,

@@ -12,6 +12,7 @@ PG_MODULE_MAGIC;
 
 char	   *pgj_java_home = NULL;
 char	   *pgj_jvm_options = NULL;
+char	   *pgj_aot_cache = NULL;
 
 PGJ_EXPORT void _PG_init(void);
 
@@ -30,6 +31,14 @@ _PG_init(void)
 							   "Extra JVM options, separated by spaces, for JVMs started after the change.",
 							   NULL,
 							   &pgj_jvm_options,
+							   "",
+							   PGC_SUSET,
+							   0,
+							   NULL, NULL, NULL);
+	DefineCustomStringVariable("pgj.aot_cache",
+							   "JDK AOT cache for faster JVM start; empty uses $sharedir/pgj/lib/pgj.aot if present, 'off' disables.",
+							   NULL,
+							   &pgj_aot_cache,
 							   "",
 							   PGC_SUSET,
 							   0,
