@@ -114,7 +114,18 @@ public final class Installer {
             }
             replaceJars(stage.testJars(), pgjDir.resolve(stage.extension() + Stage.TEST_SUFFIX), dirs, copies, stale);
         }
+        // Identical files are left alone: their mtimes stay, so the JVM's AOT cache, which
+        // checks the class path's jars, stays valid across reinstalls of the same build.
+        copies.removeIf(Installer::alreadyInstalled);
         return new Plan(dirs, copies, stale);
+    }
+
+    private static boolean alreadyInstalled(Copy copy) {
+        try {
+            return Files.isRegularFile(copy.target()) && Files.mismatch(copy.source(), copy.target()) == -1;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

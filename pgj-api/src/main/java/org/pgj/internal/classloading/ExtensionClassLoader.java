@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
@@ -33,7 +34,7 @@ final class ExtensionClassLoader extends URLClassLoader {
             throw new ClassNotFoundException(name + " (not in the jars of extension " + extension + ")");
         }
         byte[] bytes;
-        try (InputStream in = url.openStream()) {
+        try (InputStream in = uncached(url)) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
@@ -42,6 +43,16 @@ final class ExtensionClassLoader extends URLClassLoader {
         definePackageFor(name, url);
         CodeSource source = new CodeSource(jarUrlOf(url), (Certificate[]) null);
         return defineClass(name, bytes, 0, bytes.length, new ProtectionDomain(source, null, this, null));
+    }
+
+    /**
+     * The JDK caches opened jars by path: after a reinstall replaced a jar, a cached stream
+     * would still read the old file's classes.
+     */
+    private static InputStream uncached(URL url) throws IOException {
+        URLConnection connection = url.openConnection();
+        connection.setUseCaches(false);
+        return connection.getInputStream();
     }
 
     private void definePackageFor(String className, URL url) {

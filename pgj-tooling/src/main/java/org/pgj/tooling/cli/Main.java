@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pgj.tooling.AotCache;
 import org.pgj.tooling.Installer;
 import org.pgj.tooling.PgConfig;
 import org.pgj.tooling.PrivateServer;
@@ -96,6 +97,7 @@ public final class Main {
         PrivateServer server = server(pg, false);
         server.ensureStarted(p);
         install(stage, pg, sudo, false, p);
+        AotCache.ensure(server, p);
         p.step("creating database " + DEMO_DATABASE + " with CREATE EXTENSION " + stage.extension());
         server.createDatabase(DEMO_DATABASE, true);
         server.psql(DEMO_DATABASE, "CREATE EXTENSION " + stage.extension());

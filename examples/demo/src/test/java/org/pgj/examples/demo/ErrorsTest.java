@@ -57,7 +57,7 @@ class ErrorsTest {
 
     @Test
     void invalidSqlStateFromJavaIsStillAnError(Connection c) throws SQLException {
-        fails(c, "select raise('bad', 'x', null, null)", "22023");
+        fails(c, "select raise('bad', 'x', 'detail', 'hint')", "22023");
     }
 
     @Test

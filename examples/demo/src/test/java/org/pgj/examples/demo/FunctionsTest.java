@@ -112,9 +112,9 @@ class FunctionsTest {
 
     @Test
     void catalogShowsTheDeclaredOptions(Connection c) throws SQLException {
-        assertEquals("i|t|s|1", one(c, "select provolatile || '|' || proisstrict || '|' || proparallel || '|' || procost::int"
+        assertEquals("i|t|s|1", one(c, "select provolatile::text || '|' || proisstrict || '|' || proparallel::text || '|' || procost::int"
                 + " from pg_proc where proname = 'add_one'").toString().replace("true", "t"));
-        assertEquals("s|t|r|5", one(c, "select p.provolatile || '|' || p.prosecdef || '|' || p.proparallel || '|' || p.procost::int"
+        assertEquals("s|t|r|5", one(c, "select p.provolatile::text || '|' || p.prosecdef || '|' || p.proparallel::text || '|' || p.procost::int"
                 + " from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'demo_util' and proname = 'version'")
                 .toString().replace("true", "t"));
         assertEquals("{\"search_path=pg_catalog, pg_temp\"}", one(c, "select proconfig::text from pg_proc where proname = 'version'"));
