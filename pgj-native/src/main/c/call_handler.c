@@ -16,6 +16,7 @@
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
 #include "utils/syscache.h"
+#include "utils/timestamp.h"
 
 typedef Datum (*PgjStub) (FunctionCallInfo fcinfo);
 
@@ -77,7 +78,7 @@ classpath_dir(Oid lang_oid)
 }
 
 static void
-resolve(PgjFunction *entry, HeapTuple proc_tuple, PgjResolver resolver)
+resolve(PgjFunction *entry, HeapTuple proc_tuple)
 {
 	Form_pg_proc proc = (Form_pg_proc) GETSTRUCT(proc_tuple);
 	bool		isnull;
@@ -86,6 +87,7 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple, PgjResolver resolver)
 	char	   *dir = classpath_dir(proc->prolang);
 	int32		flags = 0;
 	int64		stub;
+	TimestampTz start;
 
 	if (proc->proisstrict)
 		flags |= PGJ_FN_STRICT;
@@ -94,9 +96,10 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple, PgjResolver resolver)
 	if (proc->prokind == PROKIND_PROCEDURE)
 		flags |= PGJ_FN_PROCEDURE;
 
-	stub = resolver(entry->fn_oid, (int64) prosrc, (int64) dir,
-					(int64) proc->proargtypes.values, proc->pronargs,
-					proc->prorettype, flags);
+	start = GetCurrentTimestamp();
+	stub = pgj_resolve(entry->fn_oid, prosrc, dir, proc->proargtypes.values, proc->pronargs,
+					   proc->prorettype, flags);
+	elog(DEBUG1, "pgj: resolved %s in %ld ms", prosrc, (long) ((GetCurrentTimestamp() - start) / 1000));
 	if (stub == 0 || pgj_error_pending())
 		pgj_raise_pending();
 	entry->stub = (PgjStub) stub;
@@ -107,16 +110,19 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple, PgjResolver resolver)
 static PgjFunction *
 lookup(FmgrInfo *flinfo)
 {
-	PgjResolver resolver = pgj_ensure_jvm();
-	PgjFunction *entry = function_entry(flinfo->fn_oid);
-	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(flinfo->fn_oid));
+	PgjFunction *entry;
+	HeapTuple	tup;
+
+	pgj_ensure_jvm();
+	entry = function_entry(flinfo->fn_oid);
+	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(flinfo->fn_oid));
 
 	if (!HeapTupleIsValid(tup))
 		elog(ERROR, "cache lookup failed for function %u", flinfo->fn_oid);
 	if (entry->stub == NULL
 		|| entry->fn_xmin != HeapTupleHeaderGetRawXmin(tup->t_data)
 		|| !ItemPointerEquals(&entry->fn_tid, &tup->t_self))
-		resolve(entry, tup, resolver);
+		resolve(entry, tup);
 	ReleaseSysCache(tup);
 	flinfo->fn_extra = entry;
 	return entry;

@@ -61,6 +61,7 @@ static const PgjFact facts[] = {
 	ADDR(CurrentMemoryContext), ADDR(CurrentResourceOwner),
 
 	{"fn.pgj_guard_call", (int64) pgj_guard_call},
+	{"fn.pgj_direct_call", (int64) pgj_direct_call},
 	{"fn.pgj_elog", (int64) pgj_elog},
 	{"fn.pgj_check_for_interrupts", (int64) pgj_check_for_interrupts},
 	{"fn.pgj_subxact_begin", (int64) pgj_subxact_begin},

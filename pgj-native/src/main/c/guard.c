@@ -37,6 +37,17 @@ refuse(void)
 	return PGJ_OK;
 }
 
+/*
+ * An unguarded call, for runtime helpers that never ereport. Java reaches every such
+ * function through this one downcall shape: each distinct FFM shape costs tens of
+ * milliseconds to link at a backend's first call.
+ */
+int64
+pgj_direct_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	return fn(a0, a1, a2, a3, a4, a5);
+}
+
 int32
 pgj_guard_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3, int64 a4,
 			   int64 a5, int64 *result)

@@ -18,11 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <jni.h>
 #include <jvmti.h>
 
 #include "miscadmin.h"
+#include "utils/timestamp.h"
 #include "storage/ipc.h"
 #include "utils/memutils.h"
 
@@ -39,8 +41,10 @@ typedef enum
 static JvmState state = JVM_NONE;
 static char failure[2048];
 static char failure_hint[512];
-static PgjResolver resolver = NULL;
 static JavaVM *the_vm = NULL;
+static JNIEnv *the_env = NULL;
+static jclass resolver_class = NULL;
+static jmethodID resolve_method = NULL;
 static pthread_t backend_thread;
 static sigjmp_buf boot_exit_jump;
 
@@ -53,7 +57,7 @@ char		pgj_sharedir[MAXPGPATH];
 bool
 pgj_on_backend_thread(void)
 {
-	return state == JVM_READY && pthread_equal(pthread_self(), backend_thread);
+	return (state == JVM_READY || state == JVM_STARTING) && pthread_equal(pthread_self(), backend_thread);
 }
 
 /* Runs on any VM thread: it must not call into PostgreSQL. */
@@ -140,6 +144,22 @@ destroy_vm_at_exit(int code, Datum arg)
 }
 
 /*
+ * A cache older than pgj-api.jar is stale. The VM's own check does not catch every change,
+ * and a stale cache would run the old jar's classes.
+ */
+static bool
+fresh_cache(const char *cache)
+{
+	char		jar[MAXPGPATH];
+	struct stat cache_stat;
+	struct stat jar_stat;
+
+	snprintf(jar, sizeof(jar), "%s/pgj/lib/pgj-api.jar", pgj_sharedir);
+	return stat(cache, &cache_stat) == 0 && stat(jar, &jar_stat) == 0
+		&& access(cache, R_OK) == 0 && cache_stat.st_mtime >= jar_stat.st_mtime;
+}
+
+/*
  * The AOT cache (JDK 25) halves JVM start-up. pgj.aot_cache names it; empty means
  * $sharedir/pgj/lib/pgj.aot when that file exists. A cache that does not match the jars or
  * the JDK is ignored by the VM (AOTMode=auto), so a stale one costs speed, never correctness.
@@ -153,7 +173,7 @@ aot_cache_path(char *buffer, size_t size)
 		strlcpy(buffer, pgj_aot_cache, size);
 	else
 		snprintf(buffer, size, "%s/pgj/lib/pgj.aot", pgj_sharedir);
-	return access(buffer, R_OK) == 0 ? buffer : NULL;
+	return fresh_cache(buffer) ? buffer : NULL;
 }
 
 /* Creates the JVM and calls org.pgj.internal.Boot.boot(facts); on failure sets `failure`. */
@@ -177,6 +197,8 @@ boot(void)
 				saved;
 	jint		rc;
 	int			n = 0;
+	TimestampTz start,
+				created;
 	const char *java_home_hint = "Set pgj.java_home to a JDK 22 or newer (superuser only), e.g. ALTER SYSTEM SET pgj.java_home = '/usr/lib/jvm/temurin-25-jdk-amd64', then reload.";
 
 	get_share_path(my_exec_path, pgj_sharedir);
@@ -255,7 +277,9 @@ boot(void)
 			 "the JVM exited during start-up: %s", vm_output);
 		return;
 	}
+	start = GetCurrentTimestamp();
 	rc = create(&vm, (void **) &env, &args);
+	created = GetCurrentTimestamp();
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 	if (rc != JNI_OK)
 	{
@@ -271,12 +295,13 @@ boot(void)
 	{
 		jclass		cls = (*env)->FindClass(env, "org/pgj/internal/Boot");
 		jmethodID	mid;
-		jlong		address = 0;
+		jlong		ok = 0;
 
 		if (cls != NULL
-			&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(J)J")) != NULL)
-			address = (*env)->CallStaticLongMethod(env, cls, mid, (jlong) pgj_facts());
-		if ((*env)->ExceptionCheck(env) || address == 0)
+			&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(J)J")) != NULL
+			&& (resolve_method = (*env)->GetStaticMethodID(env, cls, "resolve", "(JJJJIII)J")) != NULL)
+			ok = (*env)->CallStaticLongMethod(env, cls, mid, (jlong) pgj_facts());
+		if ((*env)->ExceptionCheck(env) || ok == 0)
 		{
 			(*env)->ExceptionDescribe(env);
 			(*env)->ExceptionClear(env);
@@ -284,18 +309,20 @@ boot(void)
 				 "the pgj Java runtime failed to start from %s: %s", classpath + 20, vm_output);
 			return;
 		}
-		if (cls != NULL)
-			(*env)->DeleteLocalRef(env, cls);
-		resolver = (PgjResolver) address;
+		resolver_class = (*env)->NewGlobalRef(env, cls);
+		(*env)->DeleteLocalRef(env, cls);
+		the_env = env;
 	}
 	state = JVM_READY;
+	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms",
+		 (long) ((created - start) / 1000), (long) ((GetCurrentTimestamp() - created) / 1000));
 }
 
-PgjResolver
+void
 pgj_ensure_jvm(void)
 {
 	if (likely(state == JVM_READY))
-		return resolver;
+		return;
 	if (state == JVM_NONE)
 	{
 		if (!IsUnderPostmaster && IsPostmasterEnvironment)
@@ -309,5 +336,29 @@ pgj_ensure_jvm(void)
 				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
 				 errmsg("%s", failure),
 				 errhint("%s", failure_hint)));
-	return resolver;
+}
+
+/*
+ * Asks Java for a function's upcall stub. Through JNI rather than FFM: it runs once per
+ * function, and one FFM shape fewer makes a backend's first call faster.
+ */
+int64
+pgj_resolve(Oid fn_oid, const char *prosrc, const char *classpath_dir, const Oid *arg_types,
+			int nargs, Oid ret_type, int32 flags)
+{
+	jlong		stub = (*the_env)->CallStaticLongMethod(the_env, resolver_class, resolve_method,
+														(jlong) fn_oid, (jlong) prosrc,
+														(jlong) classpath_dir, (jlong) arg_types,
+														(jint) nargs, (jint) ret_type, (jint) flags);
+
+	if ((*the_env)->ExceptionCheck(the_env))
+	{
+		/* Boot.resolve catches everything; this is a VM-level failure (e.g. a linkage error). */
+		(*the_env)->ExceptionDescribe(the_env);
+		(*the_env)->ExceptionClear(the_env);
+		ereport(ERROR,
+				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
+				 errmsg("the pgj Java runtime failed while resolving %s; see the server log", prosrc)));
+	}
+	return stub;
 }

@@ -30,9 +30,9 @@ extern char *pgj_jvm_options;
 extern char *pgj_aot_cache;
 
 /* jvm_boot.c */
-typedef int64 (*PgjResolver) (int64 fn_oid, int64 prosrc, int64 classpath_dir,
-							  int64 arg_types, int32 nargs, int32 ret_type, int32 flags);
-extern PgjResolver pgj_ensure_jvm(void);
+extern void pgj_ensure_jvm(void);
+extern int64 pgj_resolve(Oid fn_oid, const char *prosrc, const char *classpath_dir,
+						 const Oid *arg_types, int nargs, Oid ret_type, int32 flags);
 extern bool pgj_on_backend_thread(void);
 
 /* errors.c: errors carried across the Java boundary */
@@ -50,6 +50,8 @@ extern void pgj_discard_errors_from_level(int level);
  * Java runs through pgj_guard_call share its six-integer signature.
  */
 typedef int64 (*PgjAnyFunction) (int64, int64, int64, int64, int64, int64);
+extern int64 pgj_direct_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3,
+							 int64 a4, int64 a5);
 extern int32 pgj_guard_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3,
 							int64 a4, int64 a5, int64 *result);
 extern int64 pgj_elog(int64 level, int64 message, int64 sqlerrcode, int64 detail,

@@ -1,11 +1,6 @@
 package org.pgj.internal;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
 import org.pgj.errors.PgException;
 import org.pgj.errors.PgInterrupt;
 import org.pgj.errors.SqlState;
@@ -17,18 +12,13 @@ import org.pgj.errors.SqlState;
  */
 public final class ErrorBridge {
     private static final int CONTEXT_FRAMES = 8;
-    private static MethodHandle setJavaError;
-    private static MethodHandle setInterrupt;
-    private static long fallbackMessage;
+    private static final long SET_JAVA_ERROR = Facts.get("fn.pgj_set_java_error");
+    private static final long SET_INTERRUPT = Facts.get("fn.pgj_set_interrupt");
+    private static final int OUT_OF_MEMORY = Guard.packSqlState(SqlState.OUT_OF_MEMORY);
+    private static final long FALLBACK_MESSAGE = Arena.global()
+            .allocateFrom("Java error (details lost: out of memory while reporting it)").address();
 
     private ErrorBridge() {
-    }
-
-    static void init() {
-        setJavaError = Native.downcall(Facts.get("fn.pgj_set_java_error"),
-                FunctionDescriptor.ofVoid(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), true);
-        setInterrupt = Native.downcall(Facts.get("fn.pgj_set_interrupt"), FunctionDescriptor.ofVoid(), true);
-        fallbackMessage = Arena.global().allocateFrom("Java error (details lost: out of memory while reporting it)").address();
     }
 
     /** Records {@code t} for the native side; never throws. */
@@ -36,17 +26,17 @@ public final class ErrorBridge {
         try {
             if (t instanceof PgInterrupt) {
                 // The server raises the real cancel or termination; the report below is the fallback.
-                setInterrupt.invokeExact();
+                Native.direct(SET_INTERRUPT);
             }
             Report r = report(t);
             try (Arena arena = Arena.ofConfined()) {
-                setJavaError.invokeExact(Guard.packSqlState(r.sqlState),
+                Native.direct(SET_JAVA_ERROR, Guard.packSqlState(r.sqlState),
                         Native.cString(arena, r.message), Native.cString(arena, r.detail),
-                        Native.cString(arena, r.hint), Native.cString(arena, r.context));
+                        Native.cString(arena, r.hint), Native.cString(arena, r.context), 0);
             }
         } catch (Throwable failure) {
             try {
-                setJavaError.invokeExact(Guard.packSqlState(SqlState.OUT_OF_MEMORY), fallbackMessage, 0L, 0L, 0L);
+                Native.direct(SET_JAVA_ERROR, OUT_OF_MEMORY, FALLBACK_MESSAGE, 0, 0, 0, 0);
             } catch (Throwable ignored) {
                 // Nothing more can be done without memory; the native side still sees an error.
             }

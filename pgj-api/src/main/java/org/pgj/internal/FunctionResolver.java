@@ -16,7 +16,6 @@ import org.pgj.errors.SqlState;
 import org.pgj.functions.Nullable;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 import org.pgj.internal.datum.TypeMappings;
-import org.pgj.internal.datum.Varlena;
 
 /**
  * Resolves a pgj function to an FFM upcall stub {@code Datum f(FunctionCallInfo)}, once per
@@ -28,25 +27,21 @@ final class FunctionResolver {
     private static final FunctionDescriptor STUB = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
     private static final MethodHandle ON_THROWABLE = Native.findStatic(MethodHandles.lookup(), FunctionResolver.class, "onThrowable",
             methodType(long.class, Throwable.class, long.class));
-    private static long formatProcedure;
-    private static long formatType;
-    private static int strictFlag;
-    private static int retsetFlag;
+    private static final int STRICT_FLAG = Facts.getInt("PGJ_FN_STRICT");
+    private static final int RETSET_FLAG = Facts.getInt("PGJ_FN_RETSET");
 
     private FunctionResolver() {
     }
 
-    static void init() {
-        formatProcedure = Native.lookupServerSymbol("format_procedure");
-        formatType = Native.lookupServerSymbol("format_type_be");
-        strictFlag = Facts.getInt("PGJ_FN_STRICT");
-        retsetFlag = Facts.getInt("PGJ_FN_RETSET");
+    /** Server functions that name things, looked up only when a message needs them. */
+    private static final class Names {
+        static final long FORMAT_PROCEDURE = Native.lookupServerSymbol("format_procedure");
+        static final long FORMAT_TYPE = Native.lookupServerSymbol("format_type_be");
     }
 
-    /** Upcall from call_handler.c; returns the stub's address, or 0 with an error recorded. */
+    /** Called by call_handler.c (through JNI); returns the stub's address, or 0 with an error recorded. */
     static long resolve(long fnOid, long prosrc, long dir, long argTypes, int nargs, int retType, int flags) {
         try {
-            Varlena.refreshEncoding();
             int[] types = new int[nargs];
             for (int i = 0; i < nargs; i++) {
                 types[i] = Native.ALL.get(JAVA_INT, argTypes + 4L * i);
@@ -60,12 +55,12 @@ final class FunctionResolver {
 
     private static long stubFor(int fnOid, String source, String dir, int[] argTypes, int retType, int flags) {
         Describer fn = new Describer(fnOid);
-        if ((flags & retsetFlag) != 0) {
+        if ((flags & RETSET_FLAG) != 0) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "function " + fn.describe() + " returns a set, which this pgj version cannot do yet");
         }
         Method method = findMethod(source, dir, argTypes.length, fn);
-        boolean strict = (flags & strictFlag) != 0;
+        boolean strict = (flags & STRICT_FLAG) != 0;
         Parameter[] parameters = method.getParameters();
         MethodHandle target;
         try {
@@ -143,12 +138,12 @@ final class FunctionResolver {
     private record Describer(int fnOid) implements TypeMappings.Describer {
         @Override
         public String describe() {
-            return Native.readCString(Guard.call(formatProcedure, fnOid));
+            return Native.readCString(Guard.call(Names.FORMAT_PROCEDURE, fnOid));
         }
 
         @Override
         public String sqlTypeName(int oid) {
-            return Native.readCString(Guard.call(formatType, oid));
+            return Native.readCString(Guard.call(Names.FORMAT_TYPE, oid));
         }
     }
 }

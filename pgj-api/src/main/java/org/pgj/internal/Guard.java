@@ -1,11 +1,8 @@
 package org.pgj.internal;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
 import org.pgj.errors.PgException;
 import org.pgj.errors.PgInterrupt;
 import org.pgj.errors.SqlState;
@@ -17,27 +14,15 @@ import org.pgj.errors.SqlState;
  * unchanged at the boundary unless a {@link org.pgj.errors.Subtransaction} rolls it back.
  */
 public final class Guard {
-    private static MethodHandle guardCall;
-    private static MethodHandle errorField;
-    private static MethodHandle errorCode;
-    private static long resultSlot;
-    private static int ok;
-    private static int pgError;
-    private static int wrongThread;
+    private static final long ERROR_FIELD = Facts.get("fn.pgj_error_field");
+    private static final long ERROR_CODE = Facts.get("fn.pgj_error_code");
+    // One slot is enough: a nested guarded call finishes before the outer one stores its result.
+    private static final long RESULT_SLOT = Arena.global().allocate(JAVA_LONG).address();
+    private static final int OK = Facts.getInt("PGJ_OK");
+    private static final int PG_ERROR = Facts.getInt("PGJ_PG_ERROR");
+    private static final int WRONG_THREAD = Facts.getInt("PGJ_WRONG_THREAD");
 
     private Guard() {
-    }
-
-    static void init() {
-        guardCall = Native.downcall(Facts.get("fn.pgj_guard_call"), FunctionDescriptor.of(JAVA_INT,
-                JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), false);
-        errorField = Native.downcall(Facts.get("fn.pgj_error_field"), FunctionDescriptor.of(JAVA_LONG, JAVA_INT), true);
-        errorCode = Native.downcall(Facts.get("fn.pgj_error_code"), FunctionDescriptor.of(JAVA_INT), true);
-        // One slot is enough: a nested guarded call finishes before the outer one stores its result.
-        resultSlot = Arena.global().allocate(JAVA_LONG).address();
-        ok = Facts.getInt("PGJ_OK");
-        pgError = Facts.getInt("PGJ_PG_ERROR");
-        wrongThread = Facts.getInt("PGJ_WRONG_THREAD");
     }
 
     public static long call(long function) {
@@ -58,21 +43,16 @@ public final class Guard {
 
     /** Calls {@code function(a0..a5)} (integer or pointer arguments only) under PG_TRY. */
     public static long call(long function, long a0, long a1, long a2, long a3, long a4, long a5) {
-        int rc;
-        try {
-            rc = (int) guardCall.invokeExact(function, a0, a1, a2, a3, a4, a5, resultSlot);
-        } catch (Throwable t) {
-            throw new AssertionError("guarded downcall failed to link", t);
-        }
-        if (rc == ok) {
-            return Native.readLong(resultSlot);
+        int rc = Native.guard(function, a0, a1, a2, a3, a4, a5, RESULT_SLOT);
+        if (rc == OK) {
+            return Native.readLong(RESULT_SLOT);
         }
         throw failure(rc);
     }
 
     /** Turns a guard return code into the exception Java code sees. */
     static RuntimeException failure(int rc) {
-        if (rc == wrongThread) {
+        if (rc == WRONG_THREAD) {
             throw Backend.wrongThread();
         }
         // PG_ERROR: the call failed; POISONED: an earlier error is still unhandled. Both
@@ -83,7 +63,7 @@ public final class Guard {
             throw new PgInterrupt(sqlState, message);
         }
         PgException e = new PgException(sqlState, message, field(1), field(2), field(3), null);
-        if (rc != pgError) {
+        if (rc != PG_ERROR) {
             e.addSuppressed(new IllegalStateException(
                     "this call was refused: an earlier PostgreSQL error was not handled; "
                             + "catch PostgreSQL errors inside Subtransaction.run(...) to carry on"));
@@ -92,19 +72,11 @@ public final class Guard {
     }
 
     private static int pendingCode() {
-        try {
-            return (int) errorCode.invokeExact();
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return (int) Native.direct(ERROR_CODE);
     }
 
     private static String field(int which) {
-        try {
-            return Native.readCString((long) errorField.invokeExact(which));
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return Native.readCString(Native.direct(ERROR_FIELD, which));
     }
 
     /** PostgreSQL packs a SQLSTATE as five 6-bit characters, the first in the lowest bits. */

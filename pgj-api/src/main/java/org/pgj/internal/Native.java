@@ -1,5 +1,8 @@
 package org.pgj.internal;
 
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -11,29 +14,72 @@ import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Raw memory and downcalls. Addresses are plain longs read through {@link #ALL}, one segment
- * spanning the address space, so hot paths allocate no segment objects.
+ * Raw memory and the two downcall shapes. Addresses are plain longs read through
+ * {@link #ALL}, one segment spanning the address space, so hot paths allocate no segment
+ * objects. Every C function is reached through {@code pgj_guard_call} (may ereport) or
+ * {@code pgj_direct_call} (never does): each extra FFM shape would cost tens of
+ * milliseconds at a backend's first call, and the linker itself is set up only when first
+ * needed.
  */
 public final class Native {
     /** The whole address space: reads and writes take absolute addresses as offsets. */
     public static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
-    static final Linker LINKER = Linker.nativeLinker();
-
     private Native() {
     }
 
-    /** A downcall to a C function at {@code address}; {@code critical} ones never call back or block. */
-    public static MethodHandle downcall(long address, FunctionDescriptor descriptor, boolean critical) {
-        MemorySegment target = MemorySegment.ofAddress(address);
-        return critical
-                ? LINKER.downcallHandle(target, descriptor, Linker.Option.critical(false))
-                : LINKER.downcallHandle(target, descriptor);
+    private static final class Linked {
+        static final Linker LINKER = Linker.nativeLinker();
+        static final MethodHandle GUARD = bind(Facts.get("fn.pgj_guard_call"), FunctionDescriptor.of(JAVA_INT,
+                JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        static final MethodHandle DIRECT = bind(Facts.get("fn.pgj_direct_call"), FunctionDescriptor.of(JAVA_LONG,
+                JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+
+        private static MethodHandle bind(long address, FunctionDescriptor descriptor) {
+            return LINKER.downcallHandle(MemorySegment.ofAddress(address), descriptor);
+        }
+    }
+
+    /** {@code pgj_guard_call(fn, a0..a5, result)}: the PG_TRY trampoline, see {@link Guard}. */
+    static int guard(long fn, long a0, long a1, long a2, long a3, long a4, long a5, long result) {
+        try {
+            return (int) Linked.GUARD.invokeExact(fn, a0, a1, a2, a3, a4, a5, result);
+        } catch (Throwable t) {
+            throw new AssertionError("guarded downcall failed", t);
+        }
+    }
+
+    /**
+     * Calls a C function that never ereports, with up to six integer or pointer arguments.
+     * A 32-bit result must be narrowed by the caller: the upper bits are undefined.
+     */
+    public static long direct(long fn, long a0, long a1, long a2, long a3, long a4, long a5) {
+        try {
+            return (long) Linked.DIRECT.invokeExact(fn, a0, a1, a2, a3, a4, a5);
+        } catch (Throwable t) {
+            throw new AssertionError("direct downcall failed", t);
+        }
+    }
+
+    public static long direct(long fn) {
+        return direct(fn, 0, 0, 0, 0, 0, 0);
+    }
+
+    public static long direct(long fn, long a0) {
+        return direct(fn, a0, 0, 0, 0, 0, 0);
+    }
+
+    public static long direct(long fn, long a0, long a1) {
+        return direct(fn, a0, a1, 0, 0, 0, 0);
+    }
+
+    public static long direct(long fn, long a0, long a1, long a2) {
+        return direct(fn, a0, a1, a2, 0, 0, 0);
     }
 
     /** An upcall stub that lives as long as the backend. */
     public static long upcall(MethodHandle target, FunctionDescriptor descriptor) {
-        return LINKER.upcallStub(target, descriptor, Arena.global()).address();
+        return Linked.LINKER.upcallStub(target, descriptor, Arena.global()).address();
     }
 
     /** A static method handle, looked up with the caller's {@code lookup} so private methods work. */
@@ -60,28 +106,6 @@ public final class Native {
         return bytes;
     }
 
-    /** Address of a server symbol (function or global); only the global scope sees them. */
-    public static long lookupServerSymbol(String name) {
-        try (Arena arena = Arena.ofConfined()) {
-            long address = (long) lookupSymbol.invokeExact(arena.allocateFrom(name).address());
-            if (address == 0) {
-                throw new IllegalStateException("this server has no symbol " + name);
-            }
-            return address;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
-    }
-
-    private static MethodHandle lookupSymbol;
-
-    static void init() {
-        lookupSymbol = downcall(Facts.get("fn.pgj_lookup_symbol"),
-                FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), false);
-    }
-
     public static String readUtf8(long address, int length) {
         byte[] bytes = new byte[length];
         MemorySegment.copy(ALL, ValueLayout.JAVA_BYTE, address, bytes, 0, length);
@@ -99,5 +123,16 @@ public final class Native {
 
     public static void writeLong(long address, long value) {
         ALL.set(ValueLayout.JAVA_LONG, address, value);
+    }
+
+    /** Address of a server symbol (function or global); only the global scope sees them. */
+    public static long lookupServerSymbol(String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            long address = direct(Facts.get("fn.pgj_lookup_symbol"), arena.allocateFrom(name).address());
+            if (address == 0) {
+                throw new IllegalStateException("this server has no symbol " + name);
+            }
+            return address;
+        }
     }
 }

@@ -10,35 +10,28 @@ import org.pgj.errors.SqlState;
 /** Server services used by the public API: logging and interrupts. */
 public final class Server {
     private static final VarHandle INT = JAVA_INT.varHandle();
-    private static long elog;
-    private static long interruptPending;
-    private static long queryCancelPending;
-    private static long procDiePending;
-    private static long interruptHoldoffCount;
-    private static long critSectionCount;
-    private static long queryCancelHoldoffCount;
+    private static final long ELOG = Facts.get("fn.pgj_elog");
+    private static final long INTERRUPT_PENDING = Facts.get("addr.InterruptPending");
+    private static final long QUERY_CANCEL_PENDING = Facts.get("addr.QueryCancelPending");
+    private static final long PROC_DIE_PENDING = Facts.get("addr.ProcDiePending");
+    private static final long INTERRUPT_HOLDOFF_COUNT = Facts.get("addr.InterruptHoldoffCount");
+    private static final long CRIT_SECTION_COUNT = Facts.get("addr.CritSectionCount");
+    private static final long QUERY_CANCEL_HOLDOFF_COUNT = Facts.get("addr.QueryCancelHoldoffCount");
 
-    private Server() {
-    }
-
-    static void init() {
+    static {
         if (Facts.get("sizeof.sig_atomic_t") != 4) {
             throw new IllegalStateException("pgj expects a 4-byte sig_atomic_t");
         }
-        elog = Facts.get("fn.pgj_elog");
-        interruptPending = Facts.get("addr.InterruptPending");
-        queryCancelPending = Facts.get("addr.QueryCancelPending");
-        procDiePending = Facts.get("addr.ProcDiePending");
-        interruptHoldoffCount = Facts.get("addr.InterruptHoldoffCount");
-        critSectionCount = Facts.get("addr.CritSectionCount");
-        queryCancelHoldoffCount = Facts.get("addr.QueryCancelHoldoffCount");
+    }
+
+    private Server() {
     }
 
     /** Reports at a level below ERROR through ereport. */
     public static void log(int level, String sqlState, String message, String detail, String hint) {
         Backend.checkThread();
         try (Arena arena = Arena.ofConfined()) {
-            Guard.call(elog, level, Native.cString(arena, message),
+            Guard.call(ELOG, level, Native.cString(arena, message),
                     sqlState == null ? 0 : Guard.packSqlState(sqlState),
                     Native.cString(arena, detail), Native.cString(arena, hint), 0);
         }
@@ -54,16 +47,16 @@ public final class Server {
      * out of a loop.
      */
     public static void checkForInterrupts() {
-        if (readVolatile(interruptPending) == 0 || !Backend.isBackendThread()) {
+        if (readVolatile(INTERRUPT_PENDING) == 0 || !Backend.isBackendThread()) {
             return;
         }
-        if (readVolatile(interruptHoldoffCount) != 0 || readVolatile(critSectionCount) != 0) {
+        if (readVolatile(INTERRUPT_HOLDOFF_COUNT) != 0 || readVolatile(CRIT_SECTION_COUNT) != 0) {
             return;
         }
-        if (readVolatile(procDiePending) != 0) {
+        if (readVolatile(PROC_DIE_PENDING) != 0) {
             throw new PgInterrupt(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
         }
-        if (readVolatile(queryCancelPending) != 0 && readVolatile(queryCancelHoldoffCount) == 0) {
+        if (readVolatile(QUERY_CANCEL_PENDING) != 0 && readVolatile(QUERY_CANCEL_HOLDOFF_COUNT) == 0) {
             throw new PgInterrupt(SqlState.QUERY_CANCELED, "canceling statement");
         }
     }

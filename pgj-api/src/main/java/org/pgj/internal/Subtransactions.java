@@ -1,37 +1,23 @@
 package org.pgj.internal;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
 import java.util.function.Supplier;
 
 /** BeginInternalSubTransaction / Release / RollbackAndRelease, as PL/pgSQL uses them. */
 public final class Subtransactions {
-    private static long begin;
-    private static long commit;
-    private static MethodHandle rollback;
-    private static long currentMemoryContext;
-    private static long currentResourceOwner;
+    private static final long BEGIN = Facts.get("fn.pgj_subxact_begin");
+    private static final long COMMIT = Facts.get("fn.pgj_subxact_commit");
+    private static final long ROLLBACK = Facts.get("fn.pgj_subxact_rollback");
+    private static final long CURRENT_MEMORY_CONTEXT = Facts.get("addr.CurrentMemoryContext");
+    private static final long CURRENT_RESOURCE_OWNER = Facts.get("addr.CurrentResourceOwner");
 
     private Subtransactions() {
     }
 
-    static void init() {
-        begin = Facts.get("fn.pgj_subxact_begin");
-        commit = Facts.get("fn.pgj_subxact_commit");
-        rollback = Native.downcall(Facts.get("fn.pgj_subxact_rollback"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT), false);
-        currentMemoryContext = Facts.get("addr.CurrentMemoryContext");
-        currentResourceOwner = Facts.get("addr.CurrentResourceOwner");
-    }
-
     public static <T> T call(Supplier<T> body) {
         Backend.checkThread();
-        long context = Native.readLong(currentMemoryContext);
-        long owner = Native.readLong(currentResourceOwner);
-        int level = (int) Guard.call(begin, context);
+        long context = Native.readLong(CURRENT_MEMORY_CONTEXT);
+        long owner = Native.readLong(CURRENT_RESOURCE_OWNER);
+        int level = (int) Guard.call(BEGIN, context);
         T result;
         try {
             result = body.get();
@@ -39,17 +25,12 @@ public final class Subtransactions {
             rollBack(context, owner, level, t);
             throw t;
         }
-        Guard.call(commit, context, owner);
+        Guard.call(COMMIT, context, owner);
         return result;
     }
 
     private static void rollBack(long context, long owner, int level, Throwable cause) {
-        int rc;
-        try {
-            rc = (int) rollback.invokeExact(context, owner, level);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        int rc = (int) Native.direct(ROLLBACK, context, owner, level);
         if (rc != 0) {
             RuntimeException failure = Guard.failure(rc);
             failure.addSuppressed(cause);

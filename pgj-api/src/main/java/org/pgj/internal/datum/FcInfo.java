@@ -8,36 +8,28 @@ import org.pgj.internal.Facts;
 
 /** Reads arguments from, and marks a NULL result in, a {@code FunctionCallInfo}. */
 public final class FcInfo {
-    private static long args;
-    private static long datumSize;
-    private static long argIsNull;
-    private static long resultIsNull;
-    private static long flinfo;
+    private static final long ARGS = Facts.get("FunctionCallInfoBaseData.args") + Facts.get("NullableDatum.value");
+    private static final long ARG_IS_NULL = Facts.get("FunctionCallInfoBaseData.args") + Facts.get("NullableDatum.isnull");
+    private static final long DATUM_SIZE = Facts.get("sizeof.NullableDatum");
+    private static final long RESULT_IS_NULL = Facts.get("FunctionCallInfoBaseData.isnull");
+    private static final long FLINFO = Facts.get("FunctionCallInfoBaseData.flinfo");
 
     private FcInfo() {
     }
 
-    public static void init() {
-        args = Facts.get("FunctionCallInfoBaseData.args") + Facts.get("NullableDatum.value");
-        argIsNull = Facts.get("FunctionCallInfoBaseData.args") + Facts.get("NullableDatum.isnull");
-        datumSize = Facts.get("sizeof.NullableDatum");
-        resultIsNull = Facts.get("FunctionCallInfoBaseData.isnull");
-        flinfo = Facts.get("FunctionCallInfoBaseData.flinfo");
-    }
-
     public static long arg(long fcinfo, int index) {
-        return ALL.get(JAVA_LONG, fcinfo + args + index * datumSize);
+        return ALL.get(JAVA_LONG, fcinfo + ARGS + index * DATUM_SIZE);
     }
 
     public static boolean argIsNull(long fcinfo, int index) {
-        return ALL.get(JAVA_BYTE, fcinfo + argIsNull + index * datumSize) != 0;
+        return ALL.get(JAVA_BYTE, fcinfo + ARG_IS_NULL + index * DATUM_SIZE) != 0;
     }
 
     public static void setResultNull(long fcinfo) {
-        ALL.set(JAVA_BYTE, fcinfo + resultIsNull, (byte) 1);
+        ALL.set(JAVA_BYTE, fcinfo + RESULT_IS_NULL, (byte) 1);
     }
 
     public static long flinfo(long fcinfo) {
-        return ALL.get(JAVA_LONG, fcinfo + flinfo);
+        return ALL.get(JAVA_LONG, fcinfo + FLINFO);
     }
 }

@@ -29,7 +29,7 @@ public final class TypeMappings {
     private TypeMappings() {
     }
 
-    public static void init() {
+    static {
         int bool = Facts.getInt("BOOLOID");
         int int2 = Facts.getInt("INT2OID");
         int int4 = Facts.getInt("INT4OID");
@@ -130,6 +130,9 @@ public final class TypeMappings {
 
     private static TypeMapping mappingFor(Class<?> javaType, int sqlType, String what, Describer fn) {
         Class<?> key = unboxed(javaType);
+        if (key == String.class) {
+            Varlena.refreshEncoding();
+        }
         TypeMapping mapping = MAPPINGS.get(key);
         if (mapping == null) {
             throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION,

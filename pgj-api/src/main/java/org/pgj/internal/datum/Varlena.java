@@ -2,12 +2,9 @@ package org.pgj.internal.datum;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.pgj.internal.Native.ALL;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
@@ -22,44 +19,31 @@ import org.pgj.internal.Native;
  */
 public final class Varlena {
     private static final int HEADER = 4;
-    private static long detoast;
-    private static MethodHandle pallocExtended;
-    private static long noOom;
-    private static long maxAlloc;
-    private static MethodHandle databaseEncoding;
+    private static final long DETOAST = Facts.get("fn.pg_detoast_datum_packed");
+    private static final long PALLOC_EXTENDED = Facts.get("fn.palloc_extended");
+    private static final long NO_OOM = Facts.get("MCXT_ALLOC_NO_OOM");
+    private static final long MAX_ALLOC = Facts.get("MaxAllocSize");
+    private static final long DATABASE_ENCODING = Facts.get("fn.pgj_database_encoding");
+    private static final int UTF8 = Facts.getInt("PG_UTF8");
+    private static final int SQL_ASCII = Facts.getInt("PG_SQL_ASCII");
     private static long serverToAny;
     private static long anyToServer;
-    private static int utf8;
-    private static int sqlAscii;
     /** True when text needs no conversion: a UTF8 or SQL_ASCII database. */
     private static boolean plainUtf8 = true;
 
     private Varlena() {
     }
 
-    public static void init() {
-        detoast = Facts.get("fn.pg_detoast_datum_packed");
-        pallocExtended = Native.downcall(Facts.get("fn.palloc_extended"),
-                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG), true);
-        noOom = Facts.get("MCXT_ALLOC_NO_OOM");
-        maxAlloc = Facts.get("MaxAllocSize");
-        databaseEncoding = Native.downcall(Facts.get("fn.pgj_database_encoding"), FunctionDescriptor.of(JAVA_LONG), true);
-        utf8 = Facts.getInt("PG_UTF8");
-        sqlAscii = Facts.getInt("PG_SQL_ASCII");
-        refreshEncoding();
-    }
-
-    /** Reads the database encoding; it is fixed once the backend is connected. */
+    /**
+     * Reads the database encoding. It is fixed once a backend is connected, but a background
+     * worker runs Java before it connects, so each function resolution reads it again.
+     */
     public static void refreshEncoding() {
-        try {
-            int encoding = (int) (long) databaseEncoding.invokeExact();
-            plainUtf8 = encoding == utf8 || encoding == sqlAscii;
-            if (!plainUtf8 && serverToAny == 0) {
-                serverToAny = Native.lookupServerSymbol("pg_server_to_any");
-                anyToServer = Native.lookupServerSymbol("pg_any_to_server");
-            }
-        } catch (Throwable t) {
-            throw new AssertionError(t);
+        int encoding = (int) Native.direct(DATABASE_ENCODING);
+        plainUtf8 = encoding == UTF8 || encoding == SQL_ASCII;
+        if (!plainUtf8 && serverToAny == 0) {
+            serverToAny = Native.lookupServerSymbol("pg_server_to_any");
+            anyToServer = Native.lookupServerSymbol("pg_any_to_server");
         }
     }
 
@@ -69,7 +53,7 @@ public final class Varlena {
         boolean oneByteHeader = (first & 0x01) != 0;
         boolean external = first == 0x01;
         boolean compressed = !oneByteHeader && (first & 0x03) == 0x02;
-        return external || compressed ? Guard.call(detoast, datum) : datum;
+        return external || compressed ? Guard.call(DETOAST, datum) : datum;
     }
 
     private static int dataOffset(long value) {
@@ -97,7 +81,7 @@ public final class Varlena {
         int length = dataLength(value);
         long data = value + dataOffset(value);
         if (!plainUtf8) {
-            long converted = Guard.call(serverToAny, data, length, utf8);
+            long converted = Guard.call(serverToAny, data, length, UTF8);
             if (converted != data) {
                 return Native.readCString(converted);
             }
@@ -121,7 +105,7 @@ public final class Varlena {
         if (!plainUtf8) {
             try (var arena = java.lang.foreign.Arena.ofConfined()) {
                 long source = arena.allocateFrom(JAVA_BYTE, bytes).address();
-                long converted = Guard.call(anyToServer, source, bytes.length, utf8);
+                long converted = Guard.call(anyToServer, source, bytes.length, UTF8);
                 byte[] server = Native.readCBytes(converted);
                 return write(server, server.length);
             }
@@ -131,9 +115,9 @@ public final class Varlena {
 
     private static long write(byte[] bytes, int length) {
         long size = (long) length + HEADER;
-        if (size > maxAlloc) {
+        if (size > MAX_ALLOC) {
             throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED,
-                    "value of " + length + " bytes is too large for a varlena (at most " + (maxAlloc - HEADER) + ")");
+                    "value of " + length + " bytes is too large for a varlena (at most " + (MAX_ALLOC - HEADER) + ")");
         }
         long address = palloc(size);
         ALL.set(JAVA_INT_UNALIGNED, address, (int) (size << 2));
@@ -143,12 +127,7 @@ public final class Varlena {
 
     /** palloc in the current memory context; out of memory is a Java exception, not a longjmp. */
     public static long palloc(long size) {
-        long address;
-        try {
-            address = (long) pallocExtended.invokeExact(size, noOom);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        long address = Native.direct(PALLOC_EXTENDED, size, NO_OOM);
         if (address == 0) {
             throw new PgException(SqlState.OUT_OF_MEMORY, "out of memory",
                     "Failed on request of size " + size + ".", null);

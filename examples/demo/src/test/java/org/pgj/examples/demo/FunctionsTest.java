@@ -117,7 +117,7 @@ class FunctionsTest {
         assertEquals("s|t|r|5", one(c, "select p.provolatile::text || '|' || p.prosecdef || '|' || p.proparallel::text || '|' || p.procost::int"
                 + " from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'demo_util' and proname = 'version'")
                 .toString().replace("true", "t"));
-        assertEquals("{\"search_path=pg_catalog, pg_temp\"}", one(c, "select proconfig::text from pg_proc where proname = 'version'"));
+        assertEquals("{\"search_path=pg_catalog, pg_temp\"}", one(c, "select proconfig::text from pg_proc where oid = 'demo_util.version()'::regprocedure"));
         assertEquals(false, one(c, "select proisstrict from pg_proc where proname = 'twice'"), "boxed parameter: not strict");
         assertEquals(2L, one(c, "select count(*) from pg_proc where proname = 'add'"), "overloads");
         assertTrue(((String) one(c, "select demo_util.version()")).startsWith("demo 2"));

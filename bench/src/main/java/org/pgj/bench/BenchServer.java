@@ -1,0 +1,153 @@
+package org.pgj.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.pgj.tooling.AotCache;
+import org.pgj.tooling.Installer;
+import org.pgj.tooling.PgConfig;
+import org.pgj.tooling.PrivateServer;
+import org.pgj.tooling.Progress;
+import org.pgj.tooling.Stage;
+import org.pgj.tooling.ToolException;
+
+/**
+ * The benchmark's own PostgreSQL cluster ({@code bench-<major>} under the pgj home, port
+ * 29600+major, PGJ_BENCH_PORT overrides) with database {@code pgj_bench}: the demo extension,
+ * the C baseline, and the plpgsql and plpython3u versions of add_one.
+ *
+ * <p>Installing writes into pg_config's pkglibdir and sharedir, as {@code pgj install} does.
+ */
+final class BenchServer implements AutoCloseable {
+    static final String DATABASE = "pgj_bench";
+    static final int PORT_BASE = 29600;
+    static final String DEMO_STAGE = "examples/demo/target/pgj/stage";
+
+    /**
+     * Applied to every session of the database. No JIT: it would compile only for the queries whose
+     * functions have a high COST (plpgsql, plpython, Java), adding compile time to some rows only. No
+     * parallel workers: every function runs in the measured backend.
+     */
+    static final Map<String, String> SESSION_SETTINGS = new TreeMap<>(Map.of("jit", "off",
+            "max_parallel_workers_per_gather", "0"));
+
+    private final PrivateServer server;
+    private final Stage stage;
+    private final boolean python;
+    private final boolean keepRunning;
+    private final Progress progress;
+
+    private BenchServer(PrivateServer server, Stage stage, boolean python, boolean keepRunning, Progress progress) {
+        this.server = server;
+        this.stage = stage;
+        this.python = python;
+        this.keepRunning = keepRunning;
+        this.progress = progress;
+    }
+
+    /** Installs everything, (re)starts the cluster and creates {@value #DATABASE} from scratch. */
+    static BenchServer setUp(Path root, boolean keepRunning, Progress p) {
+        PgConfig pg = PgConfig.find(null);
+        int port = port(pg);
+        p.step("using " + pg);
+        checkWritable(pg);
+        Stage stage = readDemoStage(root);
+        Installer.install(stage, pg, false, p);
+        CFunction.buildAndInstall(pg, root.resolve("bench/src/main/c"), root.resolve("bench/target/c"), p);
+
+        PrivateServer server = PrivateServer.of(pg, PrivateServer.defaultHome(), "bench-" + pg.major(), port);
+        // A restart, so no backend of an earlier run still has an older pgj.so or pgj_bench_c.so mapped.
+        server.stop(p);
+        server.ensureStarted(p);
+        AotCache.ensure(server, p);
+        server.createDatabase(DATABASE, true);
+        boolean python = server.psql(DATABASE,
+                "SELECT count(*) FROM pg_available_extensions WHERE name = 'plpython3u'").trim().equals("1");
+        if (!python) {
+            p.step("WARNING: plpython3u is not installed, its row is skipped (apt-get install postgresql-plpython3-"
+                    + pg.major() + ")");
+        }
+        StringBuilder sql = new StringBuilder();
+        SESSION_SETTINGS.forEach((name, value) ->
+                sql.append("ALTER DATABASE ").append(DATABASE).append(" SET ").append(name).append(" = ").append(value).append(";\n"));
+        sql.append("CREATE EXTENSION demo;\n")
+                .append(CFunction.CREATE_SQL).append(";\n")
+                .append("CREATE FUNCTION add_one_plpgsql(i int4) RETURNS int4 LANGUAGE plpgsql STRICT IMMUTABLE\n")
+                .append("  AS $$ BEGIN RETURN i + 1; END $$;\n");
+        if (python) {
+            sql.append("CREATE EXTENSION plpython3u;\n")
+                    .append("CREATE FUNCTION add_one_py(i int4) RETURNS int4 LANGUAGE plpython3u STRICT IMMUTABLE\n")
+                    .append("  AS $$ return i + 1 $$;\n");
+        }
+        server.psql(DATABASE, sql.toString());
+        p.step("database " + DATABASE + " is ready on port " + server.port() + " (demo, add_one_c, add_one_plpgsql"
+                + (python ? ", add_one_py)" : ")"));
+        return new BenchServer(server, stage, python, keepRunning, p);
+    }
+
+    private static Stage readDemoStage(Path root) {
+        try {
+            return Stage.read(root.resolve(DEMO_STAGE));
+        } catch (ToolException e) {
+            throw new ToolException(e.getMessage() + "\nbuild the demo first: mvn -B -DskipTests -pl examples/demo -am install"
+                    + " (bench/run does it for you)", e);
+        }
+    }
+
+    /** Checked up front, so the message is about the benchmark rather than about `pgj install`. */
+    private static void checkWritable(PgConfig pg) {
+        for (Path dir : List.of(pg.pkglibdir(), pg.sharedir().resolve("extension"))) {
+            if (!Files.isWritable(dir)) {
+                throw new ToolException("cannot write to " + dir + ": the benchmark installs the demo extension and "
+                        + CFunction.MODULE + ".so into pg_config's pkglibdir and sharedir, like `pgj install` does; "
+                        + "run it as root (sudo bench/run) or as a user who can write to " + pg.pkglibdir() + " and "
+                        + pg.sharedir());
+            }
+        }
+    }
+
+    private static int port(PgConfig pg) {
+        String env = System.getenv("PGJ_BENCH_PORT");
+        if (env == null || env.isBlank()) {
+            return PORT_BASE + pg.major();
+        }
+        try {
+            return Integer.parseInt(env.trim());
+        } catch (NumberFormatException e) {
+            throw new ToolException("PGJ_BENCH_PORT='" + env + "' is not a port number: set it to a free port", e);
+        }
+    }
+
+    /** A new session in {@value #DATABASE}: a new backend, so a new JVM on its first Java call. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(DATABASE));
+    }
+
+    boolean hasPython() {
+        return python;
+    }
+
+    PrivateServer server() {
+        return server;
+    }
+
+    /** The demo extension's stage that was installed. */
+    Stage stage() {
+        return stage;
+    }
+
+    /** Stops the cluster (it holds shared memory) unless asked to keep it for a look with psql. */
+    @Override
+    public void close() {
+        if (keepRunning) {
+            progress.step("leaving the server running: psql -h localhost -p " + server.port() + " -U postgres " + DATABASE);
+        } else {
+            server.stop(progress);
+        }
+    }
+}

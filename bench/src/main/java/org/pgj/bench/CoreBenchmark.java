@@ -1,0 +1,249 @@
+package org.pgj.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pgj.tooling.Progress;
+import org.pgj.tooling.Stage;
+import org.pgj.tooling.ToolException;
+
+/**
+ * The core benchmark: what a call into Java costs next to built-in, C, plpgsql and plpython3u
+ * functions, how long the first call in a session (which starts the JVM) takes, and how much
+ * private memory a backend with a JVM holds. Everything is measured side by side in one run on a
+ * private server, so only ratios taken under the same load are compared.
+ *
+ * <p>Run it with {@code bench/run} (builds first) or {@code mvn -q -pl bench exec:java}. It needs
+ * write access to pg_config's pkglibdir and sharedir (it installs the demo extension and a small C
+ * library there). Missed targets are printed as FAIL lines but do not change the exit status;
+ * only a setup or measurement error does (exit 1).
+ */
+public final class CoreBenchmark {
+    static final long ROWS = 1_000_000;
+    static final double JAVA_INT_MAX_RATIO = 1.5;
+    static final double JAVA_TEXT_MAX_RATIO = 1.3;
+    static final double FIRST_CALL_MAX_MEDIAN_MS = 150;
+
+    private static final String SERIES = " FROM generate_series(1, " + ROWS + ") i";
+
+    /** How many runs and samples; {@code --quick} only checks that everything works. */
+    record Counts(int warmups, int timed, int firstCallSessions, int memoryBackends) {
+        static final Counts FULL = new Counts(3, 5, 15, 10);
+        static final Counts QUICK = new Counts(1, 3, 5, 3);
+    }
+
+    private final BenchServer bench;
+    private final Counts counts;
+    private final Progress progress;
+    private final List<Measurement> results = new ArrayList<>();
+
+    private CoreBenchmark(BenchServer bench, Counts counts, Progress progress) {
+        this.bench = bench;
+        this.counts = counts;
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) {
+        int exit;
+        try {
+            exit = run(new ArrayList<>(List.of(args)));
+        } catch (ToolException e) {
+            System.err.println("bench: " + e.getMessage());
+            exit = 1;
+        } catch (SQLException | IllegalStateException e) {
+            System.err.println("bench: the benchmark failed: " + e.getMessage());
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    static int run(List<String> args) throws SQLException {
+        boolean quick = args.remove("--quick");
+        boolean keepServer = args.remove("--keep-server");
+        Path explicitRoot = null;
+        if (args.size() == 2 && args.get(0).equals("--root")) {
+            explicitRoot = Path.of(args.get(1));
+        } else if (!args.isEmpty()) {
+            System.err.println("""
+                    usage: bench/run [--quick] [--keep-server] [--root PGJ_CHECKOUT]
+                      --quick        1 warm-up, 3 runs and fewer sessions: checks the setup, the numbers mean little
+                      --keep-server  leave the benchmark's PostgreSQL running afterwards (for psql)
+                    environment: PG_CONFIG, PGJ_HOME, PGJ_BENCH_PORT (default 29600+major)""");
+            return 2;
+        }
+        Path root = findRoot(explicitRoot);
+        Counts counts = quick ? Counts.QUICK : Counts.FULL;
+        Progress p = Progress.console();
+        String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String loadAtStart = loadAverage();
+        long start = System.nanoTime();
+
+        p.step("[1/5] setup: demo extension, C library, private server, database " + BenchServer.DATABASE);
+        try (BenchServer bench = BenchServer.setUp(root, keepServer, p)) {
+            CoreBenchmark benchmark = new CoreBenchmark(bench, counts, p);
+            benchmark.throughput();
+            benchmark.firstCall();
+            benchmark.memory();
+            Stage stage = bench.stage();
+            Report.Environment env = new Report.Environment(startedAt, "PostgreSQL " + bench.server().pgConfig().version(),
+                    bench.server().pgConfig().path().toString(), bench.server().port(), stage.dir().toString(),
+                    stage.javaHome().toString(), Runtime.version().toString(), Runtime.getRuntime().availableProcessors(),
+                    loadAtStart, loadAverage(), BenchServer.SESSION_SETTINGS, ROWS, counts.warmups(), counts.timed(),
+                    counts.firstCallSessions(), counts.memoryBackends(), (System.nanoTime() - start) / 1e9);
+            Report.Results results = Report.Results.of(env, benchmark.results);
+            Path file = Report.write(results, root.resolve("bench/target/results"));
+            Report.print(results, System.out);
+            System.out.println("results: " + file + " (and latest.json beside it)");
+        }
+        return 0;
+    }
+
+    /** Sections 2 and 3: one session, so Java's JIT warms up once and serves both. */
+    private void throughput() throws SQLException {
+        try (Connection c = bench.connect()) {
+            progress.step("[2/5] int functions: sum(f(i)) over " + ROWS + " rows");
+            Map<String, String> ints = new LinkedHashMap<>();
+            ints.put("built-in int4pl", "SELECT sum(int4pl(i, 1))" + SERIES);
+            ints.put("C add_one_c", "SELECT sum(add_one_c(i))" + SERIES);
+            ints.put("Java add_one", "SELECT sum(add_one(i))" + SERIES);
+            ints.put("plpgsql add_one_plpgsql", "SELECT sum(add_one_plpgsql(i))" + SERIES);
+            if (bench.hasPython()) {
+                ints.put("plpython3u add_one_py", "SELECT sum(add_one_py(i))" + SERIES);
+            }
+            record(ints, Timing.interleaved(c, ints, counts.warmups(), counts.timed(), progress), "int",
+                    Map.of("Java add_one", JAVA_INT_MAX_RATIO));
+
+            progress.step("[3/5] text functions: sum(length(f(md5(i::text)))) over " + ROWS + " rows");
+            Map<String, String> texts = new LinkedHashMap<>();
+            texts.put("built-in upper", "SELECT sum(length(upper(md5(i::text))))" + SERIES);
+            texts.put("Java shout", "SELECT sum(length(shout(md5(i::text))))" + SERIES);
+            // No target: shows how much of the time is md5 and the rest of the query, not f.
+            texts.put("md5 only, no f", "SELECT sum(length(md5(i::text)))" + SERIES);
+            record(texts, Timing.interleaved(c, texts, counts.warmups(), counts.timed(), progress), "text",
+                    Map.of("Java shout", JAVA_TEXT_MAX_RATIO));
+        }
+    }
+
+    /** Adds one row per query; the first query of {@code queries} is the baseline of the others. */
+    private void record(Map<String, String> queries, Map<String, List<Double>> times, String section,
+                        Map<String, Double> maxRatios) {
+        Measurement base = null;
+        for (Map.Entry<String, String> q : queries.entrySet()) {
+            Measurement m = Measurement.throughput(section, q.getKey(), q.getValue(), times.get(q.getKey()), base, ROWS,
+                    maxRatios.get(q.getKey()));
+            base = base == null ? m : base;
+            results.add(m);
+        }
+    }
+
+    /**
+     * Section 4: the first query of a new session, alternating between the baseline and the Java
+     * call. Each backend is gone before the next session opens, so a JVM shutting down never
+     * overlaps a measurement.
+     */
+    private void firstCall() throws SQLException {
+        progress.step("[4/5] first call: " + counts.firstCallSessions() + " new sessions each for SELECT 1 and SELECT add_one(1)");
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("new session SELECT 1", "SELECT 1");
+        queries.put("new session SELECT add_one(1)", "SELECT add_one(1)");
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        queries.keySet().forEach(name -> times.put(name, new ArrayList<>()));
+        for (int i = 1; i <= counts.firstCallSessions(); i++) {
+            StringBuilder line = new StringBuilder("  session " + i + "/" + counts.firstCallSessions() + ":");
+            for (Map.Entry<String, String> q : queries.entrySet()) {
+                long pid;
+                try (Connection c = bench.connect()) {
+                    Timing.Run run = Timing.run(c, q.getValue());
+                    times.get(q.getKey()).add(run.ms());
+                    line.append(String.format(Locale.ROOT, " %s %.1f ms,", q.getValue(), run.ms()));
+                    pid = Long.parseLong(Timing.run(c, "SELECT pg_backend_pid()").value());
+                }
+                awaitExit(pid);
+            }
+            line.setLength(line.length() - 1);
+            progress.step(line.toString());
+        }
+        Measurement base = Measurement.latency("new session SELECT 1", "SELECT 1", times.get("new session SELECT 1"),
+                null, null);
+        results.add(base);
+        results.add(Measurement.latency("new session SELECT add_one(1)", "SELECT add_one(1)",
+                times.get("new session SELECT add_one(1)"), base, FIRST_CALL_MAX_MEDIAN_MS));
+    }
+
+    /** Section 5: private memory of backends that never called Java, then of backends that did. */
+    private void memory() throws SQLException {
+        progress.step("[5/5] memory: private memory of " + counts.memoryBackends() + " backends without and with a JVM");
+        Measurement base = Measurement.memory("backend without Java", "SELECT 1", backendsMb("SELECT 1"), null);
+        results.add(base);
+        results.add(Measurement.memory("backend after add_one(1)", "SELECT add_one(1)", backendsMb("SELECT add_one(1)"), base));
+    }
+
+    /** Opens the backends together, runs {@code sql} in each, reads each one's private memory (MB). */
+    private List<Double> backendsMb(String sql) throws SQLException {
+        List<Connection> sessions = new ArrayList<>();
+        List<Long> pids = new ArrayList<>();
+        try {
+            List<Double> mb = new ArrayList<>();
+            for (int i = 0; i < counts.memoryBackends(); i++) {
+                Connection c = bench.connect();
+                sessions.add(c);
+                Timing.run(c, sql);
+                pids.add(Long.parseLong(Timing.run(c, "SELECT pg_backend_pid()").value()));
+            }
+            for (Connection c : sessions) {
+                mb.add(BackendMemory.privateKb(c) / 1024.0);
+            }
+            progress.step(String.format(Locale.ROOT, "  %s: %s MB", sql,
+                    mb.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList()));
+            return mb;
+        } finally {
+            for (Connection c : sessions) {
+                c.close();
+            }
+            pids.forEach(CoreBenchmark::awaitExit);
+        }
+    }
+
+    /** Waits (up to 10 s) until the backend {@code pid} has exited. */
+    private static void awaitExit(long pid) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The pgj checkout: {@code --root}, else the first folder upwards from here with bench/ and examples/. */
+    static Path findRoot(Path explicit) {
+        Path start = explicit != null ? explicit : Path.of("").toAbsolutePath();
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = explicit != null ? null : dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("bench/pom.xml")) && Files.isDirectory(dir.resolve("examples"))) {
+                return dir;
+            }
+        }
+        throw new ToolException("cannot find the pgj checkout (a folder with bench/pom.xml and examples/) "
+                + (explicit != null ? "at " + explicit : "in or above " + start) + ": run from the checkout or pass --root DIR");
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
+    }
+}
