@@ -1,0 +1,67 @@
+package org.pgj.examples.demo;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the README's user guide true: every Java example in it must appear, verbatim up to
+ * whitespace, in this example's sources (which the build compiles and tests), and the XML
+ * example in the examples' pom.
+ */
+class ReadmeExamplesTest {
+    private static final Path README = Path.of("../../README.md");
+
+    private static List<String> blocks(String language) throws IOException {
+        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
+        List<String> blocks = new ArrayList<>();
+        while (m.find()) {
+            blocks.add(m.group(1));
+        }
+        return blocks;
+    }
+
+    private static String normalized(String s) {
+        return s.replaceAll("\\s+", " ").trim();
+    }
+
+    private static String sources() throws IOException {
+        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/test/java")))) {
+            return normalized(files.filter(p -> p.toString().endsWith(".java")).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).collect(Collectors.joining("\n")));
+        }
+    }
+
+    @Test
+    void javaExamplesAreTheTestedCode() throws IOException {
+        List<String> blocks = blocks("java");
+        assertFalse(blocks.isEmpty(), "the README has Java examples");
+        String sources = sources();
+        for (String block : blocks) {
+            assertTrue(sources.contains(normalized(block)), "README example not found in examples/demo:\n" + block);
+        }
+    }
+
+    @Test
+    void buildExampleIsTheExamplesPom() throws IOException {
+        String pom = normalized(Files.readString(Path.of("../pom.xml")));
+        for (String block : blocks("xml")) {
+            assertTrue(pom.contains(normalized(block)), "README build example not found in examples/pom.xml:\n" + block);
+        }
+    }
+}
