@@ -10,11 +10,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.functions.Nullable;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.TypeMappings;
 
 /**
@@ -25,8 +28,6 @@ import org.pgj.internal.datum.TypeMappings;
  */
 final class FunctionResolver {
     private static final FunctionDescriptor STUB = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
-    private static final MethodHandle ON_THROWABLE = Native.findStatic(MethodHandles.lookup(), FunctionResolver.class, "onThrowable",
-            methodType(long.class, Throwable.class, long.class));
     private static final int STRICT_FLAG = Facts.getInt("PGJ_FN_STRICT");
     private static final int RETSET_FLAG = Facts.getInt("PGJ_FN_RETSET");
 
@@ -60,27 +61,26 @@ final class FunctionResolver {
                     "function " + fn.describe() + " returns a set, which this pgj version cannot do yet");
         }
         Method method = findMethod(source, dir, argTypes.length, fn);
-        boolean strict = (flags & STRICT_FLAG) != 0;
+        return Native.upcall(compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, fn), STUB);
+    }
+
+    /**
+     * {@code (long fcinfo) -> long Datum}: reads the arguments, calls {@code method}, writes
+     * the result; anything thrown is recorded for the native side.
+     */
+    static MethodHandle compose(Method method, int[] argTypes, int retType, boolean strict, TypeMappings.Describer fn) {
         Parameter[] parameters = method.getParameters();
-        MethodHandle target;
-        try {
-            target = MethodHandles.publicLookup().unreflect(method);
-        } catch (IllegalAccessException e) {
-            throw invalid(fn, "method " + source + " is not accessible: make it and its class public");
-        }
+        List<InvokerGenerator.Argument> arguments = new ArrayList<>();
         for (int i = 0; i < parameters.length; i++) {
             Parameter p = parameters[i];
             String name = "$" + (i + 1) + (p.isNamePresent() ? " (" + p.getName() + ")" : "");
-            MethodHandle reader = TypeMappings.reader(p.getParameterizedType(), i, name, argTypes[i],
-                    p.isAnnotationPresent(Nullable.class), strict, fn);
-            target = MethodHandles.filterArguments(target, i, reader);
+            Conversion c = TypeMappings.conversion(p.getParameterizedType(), argTypes[i], "parameter " + name, fn);
+            boolean acceptsNull = c.acceptsNull(p.isAnnotationPresent(Nullable.class));
+            String nullMessage = acceptsNull || strict ? null : "function " + fn.describe() + ": parameter " + name + " cannot be NULL";
+            arguments.add(new InvokerGenerator.Argument(c, acceptsNull, strict, nullMessage));
         }
-        // target: (long fcinfo x n) -> R; writer: (long fcinfo, R) -> long
-        MethodHandle writer = TypeMappings.writer(method.getGenericReturnType(), retType, fn);
-        MethodHandle call = MethodHandles.collectArguments(writer, 1, target);
-        call = MethodHandles.permuteArguments(call, methodType(long.class, long.class), new int[call.type().parameterCount()]);
-        call = MethodHandles.catchException(call, Throwable.class, ON_THROWABLE);
-        return Native.upcall(call, STUB);
+        Conversion result = TypeMappings.conversion(method.getGenericReturnType(), retType, "result", fn);
+        return InvokerGenerator.generate(method, arguments, result);
     }
 
     /** {@code class.method(type,...)} → the public static method it names. */
@@ -127,11 +127,6 @@ final class FunctionResolver {
 
     private static PgException invalid(Describer fn, String message) {
         return new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "function " + fn.describe() + ": " + message);
-    }
-
-    private static long onThrowable(Throwable t, long fcinfo) {
-        ErrorBridge.record(t);
-        return 0;
     }
 
     /** Names functions and types the way the server prints them. */

@@ -4,6 +4,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.pgj.internal.Native.ALL;
 
+import org.pgj.errors.PgException;
+import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
 
 /** Reads arguments from, and marks a NULL result in, a {@code FunctionCallInfo}. */
@@ -19,6 +21,14 @@ public final class FcInfo {
 
     public static long arg(long fcinfo, int index) {
         return ALL.get(JAVA_LONG, fcinfo + ARGS + index * DATUM_SIZE);
+    }
+
+    /** The argument, or a {@code null_value_not_allowed} error when it is NULL. */
+    public static long argNotNull(long fcinfo, int index, String message) {
+        if (argIsNull(fcinfo, index)) {
+            throw new PgException(SqlState.NULL_VALUE_NOT_ALLOWED, message);
+        }
+        return arg(fcinfo, index);
     }
 
     public static boolean argIsNull(long fcinfo, int index) {

@@ -2,7 +2,6 @@ package org.pgj.internal.datum;
 
 import static java.lang.invoke.MethodType.methodType;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.ParameterizedType;
@@ -17,14 +16,13 @@ import org.pgj.internal.Facts;
 import org.pgj.internal.Native;
 
 /**
- * The registry of {@link TypeMapping}s and the builder of argument readers and result
- * writers, with NULL handling: primitives cannot hold NULL, boxed types and {@code Optional}
- * can, and {@code String}/{@code byte[]} can when the parameter is
- * {@link org.pgj.functions.Nullable}.
+ * The registry of {@link TypeMapping}s, and the planner that picks one for a declared Java
+ * type and checks it against the SQL type. NULL handling comes from the declared type's
+ * {@link Conversion.Shape}: primitives cannot hold NULL, boxed types and {@code Optional}
+ * can, and {@code String}/{@code byte[]} can when marked {@link org.pgj.functions.Nullable}.
  */
 public final class TypeMappings {
     private static final Map<Class<?>, TypeMapping> MAPPINGS = new HashMap<>();
-    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
     private TypeMappings() {
     }
@@ -58,8 +56,8 @@ public final class TypeMappings {
 
     private static void register(Class<?> type, Set<Integer> sqlTypes, String from, String to) {
         register(new TypeMapping(type, sqlTypes,
-                Native.findStatic(MethodHandles.lookup(), TypeMappings.class, from, methodType(type, long.class)),
-                Native.findStatic(MethodHandles.lookup(), TypeMappings.class, to, methodType(long.class, type))));
+                Native.findStatic(MethodHandles.lookup(), Datums.class, from, methodType(type, long.class)),
+                Native.findStatic(MethodHandles.lookup(), Datums.class, to, methodType(long.class, type))));
     }
 
     /** Describes the function for error messages, e.g. {@code add_one(integer)}. */
@@ -70,62 +68,22 @@ public final class TypeMappings {
     }
 
     /**
-     * {@code (long fcinfo) -> declared type} for parameter {@code index}.
-     *
-     * @param nullable whether the parameter may receive NULL (boxed, Optional or @Nullable)
-     * @param strict whether the server already filters NULL arguments
+     * How a declared Java type (of a parameter, or of the result with {@code what} =
+     * "result") travels as a Datum of {@code sqlType}; a clear error when it cannot.
      */
-    public static MethodHandle reader(Type declared, int index, String name, int sqlType, boolean nullableAnnotation,
-            boolean strict, Describer fn) {
-        Class<?> raw = rawClass(declared);
-        boolean optional = raw == Optional.class;
-        Class<?> valueType = optional ? optionalElement(declared, fn) : raw;
-        TypeMapping mapping = mappingFor(valueType, sqlType, "parameter " + name, fn);
-        MethodHandle value = MethodHandles.filterReturnValue(
-                MethodHandles.insertArguments(ARG, 1, index), mapping.fromDatum());
-        MethodHandle isNull = MethodHandles.insertArguments(ARG_IS_NULL, 1, index);
-        if (optional) {
-            value = MethodHandles.filterReturnValue(value.asType(value.type().changeReturnType(Object.class)), OPTIONAL_OF);
-            return MethodHandles.guardWithTest(isNull, constant(Optional.class, Optional.empty()), value);
-        }
-        value = value.asType(value.type().changeReturnType(raw));
-        boolean canHoldNull = isBoxed(raw) || (!raw.isPrimitive() && nullableAnnotation);
-        if (canHoldNull) {
-            return MethodHandles.guardWithTest(isNull, constant(raw, null), value);
-        }
-        if (strict) {
-            return value;
-        }
-        String message = "function " + fn.describe() + ": parameter " + name + " cannot be NULL";
-        MethodHandle fail = MethodHandles.dropArguments(
-                MethodHandles.insertArguments(THROW_NULL, 0, message).asType(methodType(raw)), 0, long.class);
-        return MethodHandles.guardWithTest(isNull, fail, value);
-    }
-
-    /**
-     * {@code (long fcinfo, R) -> long} for a result of the declared type, or
-     * {@code (long fcinfo) -> long} for void.
-     */
-    public static MethodHandle writer(Type declared, int sqlType, Describer fn) {
+    public static Conversion conversion(Type declared, int sqlType, String what, Describer fn) {
         Class<?> raw = rawClass(declared);
         if (raw == void.class) {
-            return MethodHandles.dropArguments(MethodHandles.constant(long.class, 0L), 0, long.class);
+            return new Conversion(raw, raw, null, Conversion.Shape.VOID);
         }
         boolean optional = raw == Optional.class;
         Class<?> valueType = optional ? optionalElement(declared, fn) : raw;
-        TypeMapping mapping = mappingFor(valueType, sqlType, "result", fn);
-        MethodHandle toDatum = mapping.toDatum();
-        if (raw.isPrimitive()) {
-            return MethodHandles.dropArguments(toDatum, 0, long.class);
-        }
-        // (long fcinfo, Object value) -> long, NULL when value is null
-        MethodHandle convert = MethodHandles.dropArguments(
-                toDatum.asType(methodType(long.class, Object.class)), 0, long.class);
-        MethodHandle writer = MethodHandles.guardWithTest(IS_NULL_VALUE, SET_NULL, convert);
-        if (optional) {
-            writer = MethodHandles.filterArguments(writer, 1, OPTIONAL_OR_NULL);
-        }
-        return writer.asType(methodType(long.class, long.class, raw));
+        TypeMapping mapping = mappingFor(valueType, sqlType, what, fn);
+        Conversion.Shape shape = optional ? Conversion.Shape.OPTIONAL
+                : raw.isPrimitive() ? Conversion.Shape.PRIMITIVE
+                : isBoxed(raw) ? Conversion.Shape.BOXED
+                : Conversion.Shape.REFERENCE;
+        return new Conversion(raw, valueType, mapping, shape);
     }
 
     private static TypeMapping mappingFor(Class<?> javaType, int sqlType, String what, Describer fn) {
@@ -171,98 +129,8 @@ public final class TypeMappings {
         return unboxed(c) != c;
     }
 
-    private static Class<?> unboxed(Class<?> c) {
+    /** The primitive type of a box ({@code Integer} → {@code int}); other types unchanged. */
+    public static Class<?> unboxed(Class<?> c) {
         return MethodType.methodType(c).unwrap().returnType();
-    }
-
-    private static MethodHandle constant(Class<?> type, Object value) {
-        return MethodHandles.dropArguments(MethodHandles.constant(type, value), 0, long.class);
-    }
-
-    // --- the handles the builders compose ---
-
-    private static final MethodHandle ARG = Native.findStatic(MethodHandles.lookup(), FcInfo.class, "arg", methodType(long.class, long.class, int.class));
-    private static final MethodHandle ARG_IS_NULL = Native.findStatic(MethodHandles.lookup(), FcInfo.class, "argIsNull",
-            methodType(boolean.class, long.class, int.class));
-    private static final MethodHandle OPTIONAL_OF = Native.findStatic(MethodHandles.lookup(), Optional.class, "of",
-            methodType(Optional.class, Object.class)).asType(methodType(Optional.class, Object.class));
-    private static final MethodHandle OPTIONAL_OR_NULL;
-    private static final MethodHandle IS_NULL_VALUE;
-    private static final MethodHandle SET_NULL;
-    private static final MethodHandle THROW_NULL;
-
-    static {
-        try {
-            OPTIONAL_OR_NULL = MethodHandles.insertArguments(
-                    LOOKUP.findVirtual(Optional.class, "orElse", methodType(Object.class, Object.class)), 1, (Object) null);
-            IS_NULL_VALUE = LOOKUP.findStatic(TypeMappings.class, "isNullValue", methodType(boolean.class, long.class, Object.class));
-            SET_NULL = LOOKUP.findStatic(TypeMappings.class, "setNull", methodType(long.class, long.class, Object.class));
-            THROW_NULL = LOOKUP.findStatic(TypeMappings.class, "throwNull", methodType(Object.class, String.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private static boolean isNullValue(long fcinfo, Object value) {
-        return value == null;
-    }
-
-    private static long setNull(long fcinfo, Object value) {
-        FcInfo.setResultNull(fcinfo);
-        return 0;
-    }
-
-    private static Object throwNull(String message) {
-        throw new PgException(SqlState.NULL_VALUE_NOT_ALLOWED, message);
-    }
-
-    // --- primitive conversions; Datum layouts as in postgres.h ---
-
-    private static boolean boolFrom(long d) {
-        return d != 0;
-    }
-
-    private static long boolTo(boolean b) {
-        return b ? 1 : 0;
-    }
-
-    private static short int2From(long d) {
-        return (short) d;
-    }
-
-    private static long int2To(short v) {
-        return v;
-    }
-
-    private static int int4From(long d) {
-        return (int) d;
-    }
-
-    private static long int4To(int v) {
-        return v;
-    }
-
-    private static long int8From(long d) {
-        return d;
-    }
-
-    private static long int8To(long v) {
-        return v;
-    }
-
-    private static float float4From(long d) {
-        return Float.intBitsToFloat((int) d);
-    }
-
-    private static long float4To(float v) {
-        return Float.floatToRawIntBits(v);
-    }
-
-    private static double float8From(long d) {
-        return Double.longBitsToDouble(d);
-    }
-
-    private static long float8To(double v) {
-        return Double.doubleToRawLongBits(v);
     }
 }
