@@ -1,10 +1,12 @@
 /*
  * The call handler of every pgj language: fmgr → cached FFM upcall stub → Java.
  *
- * Each function's stub is resolved by Java once per backend and kept in a hash by OID,
+ * Each function is resolved by Java once per backend and kept in a hash by OID,
  * checked against the pg_proc row's xmin and TID once per FmgrInfo (so once per query), as
  * PL/pgSQL does: after CREATE OR REPLACE FUNCTION, an existing session runs the new code.
- * Errors that Java recorded are raised only after the stub has returned.
+ * Errors that Java recorded are raised only after the stub has returned. Until the FFM
+ * linker is ready (a background thread prepares it after the JVM starts), calls go through
+ * JNI, so a backend's first call does not wait for it.
  */
 #include "pgj.h"
 
@@ -25,7 +27,8 @@ typedef struct PgjFunction
 	Oid			fn_oid;			/* hash key */
 	TransactionId fn_xmin;
 	ItemPointerData fn_tid;
-	PgjStub		stub;
+	int64		function;		/* Java's handle; 0 until resolved */
+	PgjStub		stub;			/* written by Java once the FFM stub exists */
 } PgjFunction;
 
 static HTAB *functions = NULL;
@@ -53,6 +56,7 @@ function_entry(Oid fn_oid)
 	if (!found)
 	{
 		entry->fn_xmin = InvalidTransactionId;
+		entry->function = 0;
 		entry->stub = NULL;
 	}
 	return entry;
@@ -86,7 +90,7 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	char	   *prosrc = isnull ? "" : TextDatumGetCString(src);
 	char	   *dir = classpath_dir(proc->prolang);
 	int32		flags = 0;
-	int64		stub;
+	int64		function;
 	TimestampTz start;
 
 	if (proc->proisstrict)
@@ -97,12 +101,14 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 		flags |= PGJ_FN_PROCEDURE;
 
 	start = GetCurrentTimestamp();
-	stub = pgj_resolve(entry->fn_oid, prosrc, dir, proc->proargtypes.values, proc->pronargs,
-					   proc->prorettype, flags);
+	entry->function = 0;
+	entry->stub = NULL;
+	function = pgj_resolve(entry->fn_oid, prosrc, dir, proc->proargtypes.values, proc->pronargs,
+						   proc->prorettype, flags, &entry->stub);
 	elog(DEBUG1, "pgj: resolved %s in %ld ms", prosrc, (long) ((GetCurrentTimestamp() - start) / 1000));
-	if (stub == 0 || pgj_error_pending())
+	if (function == 0 || pgj_error_pending())
 		pgj_raise_pending();
-	entry->stub = (PgjStub) stub;
+	entry->function = function;
 	entry->fn_xmin = HeapTupleHeaderGetRawXmin(proc_tuple->t_data);
 	entry->fn_tid = proc_tuple->t_self;
 }
@@ -119,7 +125,7 @@ lookup(FmgrInfo *flinfo)
 
 	if (!HeapTupleIsValid(tup))
 		elog(ERROR, "cache lookup failed for function %u", flinfo->fn_oid);
-	if (entry->stub == NULL
+	if (entry->function == 0
 		|| entry->fn_xmin != HeapTupleHeaderGetRawXmin(tup->t_data)
 		|| !ItemPointerEquals(&entry->fn_tid, &tup->t_self))
 		resolve(entry, tup);
@@ -136,7 +142,10 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 
 	if (unlikely(entry == NULL))
 		entry = lookup(fcinfo->flinfo);
-	result = entry->stub(fcinfo);
+	if (likely(entry->stub != NULL))
+		result = entry->stub(fcinfo);
+	else
+		result = pgj_invoke_slowly(entry->function, fcinfo);
 	if (unlikely(pgj_error_pending()))
 		pgj_raise_pending();
 	return result;

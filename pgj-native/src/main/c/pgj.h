@@ -32,7 +32,9 @@ extern char *pgj_aot_cache;
 /* jvm_boot.c */
 extern void pgj_ensure_jvm(void);
 extern int64 pgj_resolve(Oid fn_oid, const char *prosrc, const char *classpath_dir,
-						 const Oid *arg_types, int nargs, Oid ret_type, int32 flags);
+						 const Oid *arg_types, int nargs, Oid ret_type, int32 flags,
+						 void *stub_slot);
+extern Datum pgj_invoke_slowly(int64 function, FunctionCallInfo fcinfo);
 extern bool pgj_on_backend_thread(void);
 
 /* errors.c: errors carried across the Java boundary */

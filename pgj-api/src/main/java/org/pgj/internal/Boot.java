@@ -7,8 +7,8 @@ import org.pgj.internal.logging.ServerLogging;
 /**
  * Entry points of the Java runtime for the native side (jvm_boot.c), called through JNI:
  * {@link #boot} once per backend right after the JVM is created, {@link #resolve} once per
- * function. Everything else is set up lazily, on first use: a backend's first call pays only
- * for what it needs.
+ * function, {@link #invoke} for calls made before a function's FFM stub exists. Everything
+ * else is set up lazily: a backend's first call pays only for what it needs.
  */
 public final class Boot {
     private Boot() {
@@ -18,13 +18,20 @@ public final class Boot {
     public static long boot(long factsTable) {
         Backend.bind(Thread.currentThread());
         Facts.load(factsTable);
+        FunctionTable.prepareLinkerInBackground();
         ExtensionClassLoaders.init(Path.of(Facts.getString("str.sharedir")));
         ServerLogging.install();
         return 1;
     }
 
     /** See {@link FunctionResolver#resolve}. */
-    public static long resolve(long fnOid, long prosrc, long dir, long argTypes, int nargs, int retType, int flags) {
-        return FunctionResolver.resolve(fnOid, prosrc, dir, argTypes, nargs, retType, flags);
+    public static long resolve(long fnOid, long prosrc, long dir, long argTypes, int nargs, int retType, int flags,
+            long stubSlot, int encoding) {
+        return FunctionResolver.resolve(fnOid, prosrc, dir, argTypes, nargs, retType, flags, stubSlot, encoding);
+    }
+
+    /** See {@link FunctionTable#invoke}. */
+    public static long invoke(long function, long fcinfo) {
+        return FunctionTable.invoke(function, fcinfo);
     }
 }

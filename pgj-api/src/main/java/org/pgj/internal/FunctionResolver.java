@@ -1,10 +1,8 @@
 package org.pgj.internal;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.invoke.MethodType.methodType;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
@@ -19,15 +17,15 @@ import org.pgj.functions.Nullable;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.TypeMappings;
+import org.pgj.internal.datum.Varlena;
 
 /**
- * Resolves a pgj function to an FFM upcall stub {@code Datum f(FunctionCallInfo)}, once per
- * function per backend (and again after a redefinition). The stub reads the arguments from
- * the FunctionCallInfo, calls the user method and writes the result, all as one composed
- * method handle the JIT inlines; anything thrown is recorded for the native side.
+ * Resolves a pgj function to its invoker {@code long invoke(long fcinfo)}, once per function
+ * per backend (and again after a redefinition): finds the method named by the function's
+ * AS clause and generates the code that reads the arguments from the FunctionCallInfo,
+ * calls it and writes the result (see {@link InvokerGenerator}).
  */
 final class FunctionResolver {
-    private static final FunctionDescriptor STUB = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
     private static final int STRICT_FLAG = Facts.getInt("PGJ_FN_STRICT");
     private static final int RETSET_FLAG = Facts.getInt("PGJ_FN_RETSET");
 
@@ -40,28 +38,35 @@ final class FunctionResolver {
         static final long FORMAT_TYPE = Native.lookupServerSymbol("format_type_be");
     }
 
-    /** Called by call_handler.c (through JNI); returns the stub's address, or 0 with an error recorded. */
-    static long resolve(long fnOid, long prosrc, long dir, long argTypes, int nargs, int retType, int flags) {
+    /**
+     * Called by call_handler.c (through JNI); returns the function's handle in
+     * {@link FunctionTable}, or 0 with an error recorded.
+     */
+    static long resolve(long fnOid, long prosrc, long dir, long argTypes, int nargs, int retType, int flags,
+            long stubSlot, int encoding) {
         try {
+            Varlena.useEncoding(encoding);
             int[] types = new int[nargs];
             for (int i = 0; i < nargs; i++) {
                 types[i] = Native.ALL.get(JAVA_INT, argTypes + 4L * i);
             }
-            return stubFor((int) fnOid, Native.readCString(prosrc), Native.readCString(dir), types, retType, flags);
+            MethodHandle invoker = invokerFor((int) fnOid, Native.readCString(prosrc), Native.readCString(dir), types,
+                    retType, flags);
+            return FunctionTable.add(invoker, stubSlot);
         } catch (Throwable t) {
             ErrorBridge.record(t);
             return 0;
         }
     }
 
-    private static long stubFor(int fnOid, String source, String dir, int[] argTypes, int retType, int flags) {
+    private static MethodHandle invokerFor(int fnOid, String source, String dir, int[] argTypes, int retType, int flags) {
         Describer fn = new Describer(fnOid);
         if ((flags & RETSET_FLAG) != 0) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "function " + fn.describe() + " returns a set, which this pgj version cannot do yet");
         }
         Method method = findMethod(source, dir, argTypes.length, fn);
-        return Native.upcall(compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, fn), STUB);
+        return compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, fn);
     }
 
     /**

@@ -40,6 +40,12 @@ public final class Native {
         }
     }
 
+    /** Links the downcall shapes now (they are otherwise linked on first use); calls nothing. */
+    static void link() {
+        MethodHandle unused = Linked.DIRECT;
+        unused = Linked.GUARD;
+    }
+
     /** {@code pgj_guard_call(fn, a0..a5, result)}: the PG_TRY trampoline, see {@link Guard}. */
     static int guard(long fn, long a0, long a1, long a2, long a3, long a4, long a5, long result) {
         try {

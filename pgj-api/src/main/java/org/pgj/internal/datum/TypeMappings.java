@@ -88,9 +88,6 @@ public final class TypeMappings {
 
     private static TypeMapping mappingFor(Class<?> javaType, int sqlType, String what, Describer fn) {
         Class<?> key = unboxed(javaType);
-        if (key == String.class) {
-            Varlena.refreshEncoding();
-        }
         TypeMapping mapping = MAPPINGS.get(key);
         if (mapping == null) {
             throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION,

@@ -39,7 +39,11 @@ public final class Varlena {
      * worker runs Java before it connects, so each function resolution reads it again.
      */
     public static void refreshEncoding() {
-        int encoding = (int) Native.direct(DATABASE_ENCODING);
+        useEncoding((int) Native.direct(DATABASE_ENCODING));
+    }
+
+    /** Sets the database encoding the native side reported (it knows it without a downcall). */
+    public static void useEncoding(int encoding) {
         plainUtf8 = encoding == UTF8 || encoding == SQL_ASCII;
         if (!plainUtf8 && serverToAny == 0) {
             serverToAny = Native.lookupServerSymbol("pg_server_to_any");

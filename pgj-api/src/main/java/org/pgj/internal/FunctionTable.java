@@ -1,0 +1,101 @@
+package org.pgj.internal;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.invoke.MethodType.methodType;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The resolved functions of this backend, and how calls reach them.
+ *
+ * <p>The fast path is an FFM upcall stub per function, written into the native side's slot
+ * for it. Linking the first FFM stub of a JVM takes tens of milliseconds, so a background
+ * thread links one as soon as the JVM starts, and until it is done calls come through JNI
+ * ({@link #invoke}), which needs no set-up. A backend's first call thus never waits for the
+ * FFM linker, and a hot function moves to the fast path after at most a few calls.
+ */
+final class FunctionTable {
+    private static final FunctionDescriptor STUB = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
+    private static final List<Function> FUNCTIONS = new ArrayList<>();
+    /**
+     * {@code -Dpgj.callPath=jni} keeps every call on JNI and {@code ffm} links the FFM stub
+     * before the first call; both exist so tests cover each path deterministically.
+     */
+    private static final String CALL_PATH = System.getProperty("pgj.callPath", "auto");
+    private static volatile boolean linkerReady;
+
+    private FunctionTable() {
+    }
+
+    /** A resolved function: its invoker and the native slot its stub goes into. */
+    private static final class Function {
+        final MethodHandle invoker;
+        final long stubSlot;
+        boolean stubbed;
+
+        Function(MethodHandle invoker, long stubSlot) {
+            this.invoker = invoker;
+            this.stubSlot = stubSlot;
+        }
+    }
+
+    /** Links the FFM upcall and downcall shapes on a background thread; it calls no server code. */
+    static void prepareLinkerInBackground() {
+        if (CALL_PATH.equals("jni")) {
+            return;
+        }
+        if (CALL_PATH.equals("ffm")) {
+            Native.link();
+            linkerReady = true;
+            return;
+        }
+        Thread.ofPlatform().daemon().name("pgj-ffm-linker").start(() -> {
+            try {
+                Native.upcall(MethodHandles.lookup().findStatic(FunctionTable.class, "identity",
+                        methodType(long.class, long.class)), STUB);
+                Native.link();
+                linkerReady = true;
+            } catch (Throwable t) {
+                // Calls keep using JNI; the next resolution tries again on the backend thread.
+            }
+        });
+    }
+
+    private static long identity(long value) {
+        return value;
+    }
+
+    /** Registers a resolved function; returns its handle for the native side (never 0). */
+    static long add(MethodHandle invoker, long stubSlot) {
+        Function f = new Function(invoker, stubSlot);
+        FUNCTIONS.add(f);
+        tryFastPath(f);
+        return FUNCTIONS.size();
+    }
+
+    /** A call through JNI, until the function's stub exists. */
+    static long invoke(long handle, long fcinfo) {
+        Function f = FUNCTIONS.get((int) handle - 1);
+        long result;
+        try {
+            result = (long) f.invoker.invokeExact(fcinfo);
+        } catch (Throwable t) {
+            // The invoker records what the user code throws; this is the invocation itself failing.
+            ErrorBridge.record(t);
+            return 0;
+        }
+        tryFastPath(f);
+        return result;
+    }
+
+    private static void tryFastPath(Function f) {
+        if (!f.stubbed && linkerReady) {
+            Native.writeLong(f.stubSlot, Native.upcall(f.invoker, STUB));
+            f.stubbed = true;
+        }
+    }
+}
