@@ -64,6 +64,7 @@ class ErrorsTest {
     void serverErrorIsReRaisedUnchanged(Connection c) throws SQLException {
         ServerErrorMessage m = fails(c, "select server_error('select 1/0')", "22012");
         assertEquals("division by zero", m.getMessage(), "the server's own message, not a Java wrapper");
+        assertTrue(m.getWhere().contains("SQL statement \"select 1/0\""), "the server's own CONTEXT: " + m.getWhere());
         m = fails(c, "select server_error('selec broken')", "42601");
         assertTrue(m.getMessage().contains("syntax error"), m.getMessage());
         m = fails(c, "select server_error('select * from no_such_table')", "42P01");
@@ -123,6 +124,24 @@ class ErrorsTest {
         assertEquals("22012", e.sqlState());
         assertEquals(1L, Spi.run("delete from sub where i = 1"), "earlier work kept");
         assertEquals(0L, Spi.run("delete from sub where i = 2"), "rolled-back work gone");
+    }
+
+    @Test
+    @InBackend
+    void serverErrorsCarryEveryFieldIntoJava() {
+        Spi.run("create temp table unique_keys(i int primary key)");
+        Spi.run("insert into unique_keys values (1)");
+        PgException duplicate = assertThrows(PgException.class,
+                () -> Subtransaction.run(() -> Spi.run("insert into unique_keys values (1)")));
+        assertEquals("23505", duplicate.sqlState());
+        assertEquals("duplicate key value violates unique constraint \"unique_keys_pkey\"", duplicate.getMessage());
+        assertEquals("Key (i)=(1) already exists.", duplicate.detail());
+        assertTrue(duplicate.context().contains("SQL statement"), duplicate.context());
+        PgException unknown = assertThrows(PgException.class,
+                () -> Subtransaction.run(() -> Spi.run("select no_such_function(1)")));
+        assertEquals("42883", unknown.sqlState());
+        assertEquals("No function matches the given name and argument types. You might need to add explicit type casts.",
+                unknown.hint());
     }
 
     @Test
