@@ -1,15 +1,12 @@
 package org.pgj.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.pgj.tooling.AotCache;
-import org.pgj.tooling.Installer;
 import org.pgj.tooling.PgConfig;
 import org.pgj.tooling.PrivateServer;
 import org.pgj.tooling.Progress;
@@ -21,7 +18,8 @@ import org.pgj.tooling.ToolException;
  * 29600+major, PGJ_BENCH_PORT overrides) with database {@code pgj_bench}: the demo extension,
  * the C baseline, and the plpgsql and plpython3u versions of add_one.
  *
- * <p>Installing writes into pg_config's pkglibdir and sharedir, as {@code pgj install} does.
+ * <p>Everything is installed into the server's private installation under the pgj home, so no
+ * root is needed.
  */
 final class BenchServer implements AutoCloseable {
     static final String DATABASE = "pgj_bench";
@@ -55,12 +53,13 @@ final class BenchServer implements AutoCloseable {
         PgConfig pg = PgConfig.find(null);
         int port = port(pg);
         p.step("using " + pg);
-        checkWritable(pg);
         Stage stage = readDemoStage(root);
-        Installer.install(stage, pg, false, p);
-        CFunction.buildAndInstall(pg, root.resolve("bench/src/main/c"), root.resolve("bench/target/c"), p);
-
         PrivateServer server = PrivateServer.of(pg, PrivateServer.defaultHome(), "bench-" + pg.major(), port);
+        // Into the server's private installation (no root needed), like every private server.
+        server.install(stage, false, p);
+        CFunction.buildAndInstall(pg, server.installation().dirs().pkglibdir(), root.resolve("bench/src/main/c"),
+                root.resolve("bench/target/c"), p);
+
         // A restart, so no backend of an earlier run still has an older pgj.so or pgj_bench_c.so mapped.
         server.stop(p);
         server.ensureStarted(p);
@@ -96,18 +95,6 @@ final class BenchServer implements AutoCloseable {
         } catch (ToolException e) {
             throw new ToolException(e.getMessage() + "\nbuild the demo first: mvn -B -DskipTests -pl examples/demo -am install"
                     + " (bench/run does it for you)", e);
-        }
-    }
-
-    /** Checked up front, so the message is about the benchmark rather than about `pgj install`. */
-    private static void checkWritable(PgConfig pg) {
-        for (Path dir : List.of(pg.pkglibdir(), pg.sharedir().resolve("extension"))) {
-            if (!Files.isWritable(dir)) {
-                throw new ToolException("cannot write to " + dir + ": the benchmark installs the demo extension and "
-                        + CFunction.MODULE + ".so into pg_config's pkglibdir and sharedir, like `pgj install` does; "
-                        + "run it as root (sudo bench/run) or as a user who can write to " + pg.pkglibdir() + " and "
-                        + pg.sharedir());
-            }
         }
     }
 

@@ -16,8 +16,8 @@ import org.pgj.tooling.ToolException;
 
 /**
  * The C baseline: {@code bench/src/main/c} (pgj_bench_c.c and a PGXS Makefile), built with
- * {@code make PG_CONFIG=...} in {@code bench/target/c} and copied into {@code pkglibdir}, the
- * same folder pgj.so is installed to, so it needs the same write access.
+ * {@code make PG_CONFIG=...} in {@code bench/target/c} and copied into the benchmark server's
+ * {@code pkglibdir}, next to pgj.so.
  */
 final class CFunction {
     static final String MODULE = "pgj_bench_c";
@@ -27,11 +27,11 @@ final class CFunction {
     private CFunction() {
     }
 
-    /** Builds {@code pgj_bench_c.so} from {@code sources} in {@code buildDir} and installs it into pkglibdir. */
-    static void buildAndInstall(PgConfig pg, Path sources, Path buildDir, Progress p) {
+    /** Builds {@code pgj_bench_c.so} from {@code sources} in {@code buildDir} and installs it into {@code pkglibdir}. */
+    static void buildAndInstall(PgConfig pg, Path pkglibdir, Path sources, Path buildDir, Progress p) {
         pg.checkCanBuild();
         Path library = buildDir.resolve(MODULE + ".so");
-        Path target = pg.pkglibdir().resolve(MODULE + ".so");
+        Path target = pkglibdir.resolve(MODULE + ".so");
         try {
             copySources(sources, buildDir);
             p.step("building " + MODULE + ".so with PGXS in " + buildDir + " ...");
@@ -43,7 +43,7 @@ final class CFunction {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ToolException("cannot build or install " + MODULE + ".so (" + e.getMessage() + "): check that "
-                    + buildDir + " and " + pg.pkglibdir() + " are writable", e);
+                    + buildDir + " and " + pkglibdir + " are writable", e);
         }
         p.step("installed " + target);
     }

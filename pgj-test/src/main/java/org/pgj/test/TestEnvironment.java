@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.pgj.tooling.AotCache;
-import org.pgj.tooling.Installer;
 import org.pgj.tooling.PgConfig;
 import org.pgj.tooling.PrivateServer;
 import org.pgj.tooling.Progress;
@@ -103,7 +102,8 @@ final class TestEnvironment {
         Path pgjHome = home == null || home.isBlank() ? PrivateServer.defaultHome() : Path.of(home);
         PrivateServer server = PrivateServer.forTests(pg, pgjHome);
         server.ensureStarted(progress);
-        Installer.install(stage, pg, true, progress);
+        // Into the server's private installation: no root, and the system's folders stay as they are.
+        server.install(stage, true, progress);
         AotCache.ensure(server, progress);
 
         String db = databaseName(stage.extension());

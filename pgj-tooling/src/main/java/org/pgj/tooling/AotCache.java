@@ -23,10 +23,11 @@ public final class AotCache {
     /** Trains and installs the cache unless an up-to-date one is installed. */
     public static void ensure(PrivateServer server, Progress p) {
         PgConfig pg = server.pgConfig();
-        Path lib = pg.sharedir().resolve("pgj/lib");
+        InstallDirs dirs = server.installation().dirs();
+        Path lib = dirs.pgjDir().resolve("lib");
         Path installed = lib.resolve(FILE);
         Path stampFile = lib.resolve(FILE + ".stamp");
-        String stamp = stamp(pg, lib);
+        String stamp = stamp(pg, dirs);
         try {
             if (Files.isRegularFile(installed) && Files.isRegularFile(stampFile)
                     && Files.readString(stampFile).equals(stamp)) {
@@ -36,11 +37,12 @@ public final class AotCache {
                 p.step("skipping the JVM AOT cache: " + lib + " is not writable (first calls will be slower)");
                 return;
             }
-            p.step("training the JVM AOT cache (once per pgj build and JDK; takes a few seconds)");
-            Path trained = train(server, p);
-            AtomicFiles.copy(trained, installed);
-            AtomicFiles.write(stampFile, stamp);
-            p.step("installed the AOT cache " + installed + " (" + Files.size(installed) / (1024 * 1024) + " MB)");
+            try (ProgressStep step = p.begin("training the JVM AOT cache (once per pgj build and JDK)")) {
+                Path trained = train(server, p);
+                AtomicFiles.copy(trained, installed);
+                AtomicFiles.write(stampFile, stamp);
+                step.done("installed the AOT cache " + installed + " (" + Files.size(installed) / (1024 * 1024) + " MB)");
+            }
         } catch (IOException e) {
             throw new ToolException("cannot install the JVM AOT cache into " + lib + ": " + e.getMessage()
                     + "; check the folder's permissions, or remove " + installed + " to run without it", e);
@@ -48,14 +50,14 @@ public final class AotCache {
     }
 
     /** What the cache depends on: the runtime jar and library, and the JDK they run on. */
-    private static String stamp(PgConfig pg, Path lib) {
+    private static String stamp(PgConfig pg, InstallDirs dirs) {
         StringBuilder sb = new StringBuilder();
-        for (Path file : new Path[] {lib.resolve("pgj-api.jar"), pg.pkglibdir().resolve(NativeBuild.LIBRARY)}) {
+        for (Path file : new Path[] {dirs.pgjDir().resolve("lib/pgj-api.jar"), dirs.library()}) {
             try {
                 sb.append(file).append(' ').append(Files.size(file)).append(' ')
                         .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
             } catch (IOException e) {
-                throw new ToolException("pgj is not installed for " + pg.path() + " (" + file
+                throw new ToolException("pgj is not installed for PostgreSQL " + pg.major() + " (" + file
                         + " is missing): install the extension first", e);
             }
         }

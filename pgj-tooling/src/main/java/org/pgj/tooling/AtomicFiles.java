@@ -13,12 +13,12 @@ import java.util.stream.Stream;
  * target, then rename it over the target. A running backend that has pgj.so mapped or a jar
  * open keeps the old inode; new backends see the complete new file.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
     /** Copies {@code source} to {@code target} world-readable (the server runs as another user). */
-    static void copy(Path source, Path target) throws IOException {
+    public static void copy(Path source, Path target) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".pgj-tmp");
         try {
             Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -30,7 +30,7 @@ final class AtomicFiles {
     }
 
     /** Writes {@code text} to {@code target} the same way. */
-    static void write(Path target, String text) throws IOException {
+    public static void write(Path target, String text) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".pgj-tmp");
         try {
             Files.writeString(tmp, text);
@@ -41,7 +41,7 @@ final class AtomicFiles {
     }
 
     /** Creates {@code dir} and missing parents as rwxr-xr-x, so the server user can enter them. */
-    static void createReadableDirectories(Path dir) throws IOException {
+    public static void createReadableDirectories(Path dir) throws IOException {
         Path parent = dir.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             createReadableDirectories(parent);
@@ -52,7 +52,7 @@ final class AtomicFiles {
         }
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

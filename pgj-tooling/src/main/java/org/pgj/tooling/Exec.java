@@ -16,14 +16,15 @@ import java.util.concurrent.TimeUnit;
  * rather than a pipe: pg_ctl leaves a postmaster behind that could otherwise hold the pipe open,
  * and make can print more than a pipe buffer holds.
  */
-final class Exec {
-    record Result(List<String> command, int exitCode, String output) {
-        boolean ok() {
+public final class Exec {
+    /** A finished program: its command line, exit code and combined standard output and error. */
+    public record Result(List<String> command, int exitCode, String output) {
+        public boolean ok() {
             return exitCode == 0;
         }
 
         /** The last {@code n} lines of the output, for error messages. */
-        String tail(int n) {
+        public String tail(int n) {
             List<String> lines = output.lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
         }
@@ -32,7 +33,7 @@ final class Exec {
     private Exec() {
     }
 
-    static Result run(List<String> command, Path workDir, Map<String, String> env, long timeoutSeconds) {
+    public static Result run(List<String> command, Path workDir, Map<String, String> env, long timeoutSeconds) {
         Path out = null;
         try {
             out = Files.createTempFile("pgj-exec", ".out");
@@ -69,18 +70,33 @@ final class Exec {
         }
     }
 
-    static Result run(List<String> command, long timeoutSeconds) {
+    public static Result run(List<String> command, long timeoutSeconds) {
         return run(command, null, Map.of(), timeoutSeconds);
     }
 
     /** Runs with the terminal attached, for commands the user should see or answer (sudo, psql). */
-    static int interactive(List<String> command, Path workDir) {
+    public static int interactive(List<String> command, Path workDir) {
+        return interactive(command, workDir, Map.of());
+    }
+
+    /**
+     * The same with extra environment variables. Standard input is the terminal, or whatever this
+     * process reads, so scripts can pipe into psql.
+     */
+    public static int interactive(List<String> command, Path workDir, Map<String, String> env) {
         try {
             ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
             if (workDir != null) {
                 pb.directory(workDir.toFile());
             }
-            return pb.start().waitFor();
+            pb.environment().putAll(env);
+            Process process = pb.start();
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                process.destroy();
+                throw e;
+            }
         } catch (IOException e) {
             throw new ToolException("cannot run `" + command.get(0) + "` (" + e.getMessage()
                     + "): check that it is installed and executable", e);
@@ -91,7 +107,7 @@ final class Exec {
     }
 
     /** The first executable called {@code name} on the given PATH value. */
-    static Optional<Path> onPath(String name, String pathValue) {
+    public static Optional<Path> onPath(String name, String pathValue) {
         if (pathValue == null) {
             return Optional.empty();
         }
@@ -102,7 +118,7 @@ final class Exec {
                 .findFirst();
     }
 
-    static Optional<Path> onPath(String name) {
+    public static Optional<Path> onPath(String name) {
         return onPath(name, System.getenv("PATH"));
     }
 }

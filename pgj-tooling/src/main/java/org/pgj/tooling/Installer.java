@@ -24,16 +24,33 @@ public final class Installer {
 
     /** What an install does: folders to create, files to copy, old jars to remove. */
     record Plan(Set<Path> dirs, List<Copy> copies, List<Path> stale) {
+        boolean isEmpty() {
+            return copies.isEmpty() && stale.isEmpty() && dirs.stream().allMatch(Files::isDirectory);
+        }
     }
 
-    /** Installs as the current user; fails up front, naming the folder, if it cannot write there. */
+    /** Installs into pg_config's folders as the current user; fails up front, naming the folder, if it cannot write there. */
     public static void install(Stage stage, PgConfig pg, boolean withTests, Progress p) {
-        Plan plan = plan(stage, pg, withTests);
+        install(stage, pg, InstallDirs.of(pg), withTests, p, pg.toString());
+    }
+
+    /** Installs into a private server's installation, which the current user owns. */
+    public static void install(Stage stage, PgConfig pg, PrivateInstallation target, boolean withTests, Progress p) {
+        install(stage, pg, target.dirs(), withTests, p, target.toString());
+    }
+
+    private static void install(Stage stage, PgConfig pg, InstallDirs dirs, boolean withTests, Progress p, String where) {
+        Plan plan = plan(stage, pg, dirs, withTests);
+        // Nothing to write needs no write access: a second install after `--sudo` succeeds.
+        if (plan.isEmpty()) {
+            p.step(stage.extension() + " " + stage.version() + " is already installed in " + where);
+            return;
+        }
         for (Path dir : plan.dirs()) {
             checkWritable(dir);
         }
         p.step("installing " + stage.extension() + " " + stage.version() + (withTests ? " with tests" : "")
-                + " into " + pg);
+                + " into " + where);
         Path current = null;
         try {
             for (Path dir : plan.dirs()) {
@@ -64,10 +81,14 @@ public final class Installer {
             install(stage, pg, withTests, p);
             return;
         }
+        Plan plan = plan(stage, pg, InstallDirs.of(pg), withTests);
+        if (plan.isEmpty()) {
+            p.step(stage.extension() + " " + stage.version() + " is already installed in " + pg);
+            return;
+        }
         if (Exec.onPath("sudo").isEmpty()) {
             throw new ToolException("sudo is not installed: run the install as root, or apt-get install sudo");
         }
-        Plan plan = plan(stage, pg, withTests);
         StringBuilder script = new StringBuilder("set -e\numask 022\n");
         for (Path dir : plan.dirs()) {
             script.append("mkdir -p ").append(quote(dir)).append('\n');
@@ -91,17 +112,21 @@ public final class Installer {
     }
 
     static Plan plan(Stage stage, PgConfig pg, boolean withTests) {
+        return plan(stage, pg, InstallDirs.of(pg), withTests);
+    }
+
+    static Plan plan(Stage stage, PgConfig pg, InstallDirs target, boolean withTests) {
         checkSameServer(stage, pg);
         Set<Path> dirs = new LinkedHashSet<>();
         List<Copy> copies = new ArrayList<>();
         List<Path> stale = new ArrayList<>();
 
-        Path extensionDir = pg.sharedir().resolve("extension");
-        Path pgjDir = pg.sharedir().resolve("pgj");
-        dirs.add(pg.pkglibdir());
+        Path extensionDir = target.extensionDir();
+        Path pgjDir = target.pgjDir();
+        dirs.add(target.pkglibdir());
         dirs.add(extensionDir);
         dirs.add(pgjDir.resolve("lib"));
-        copies.add(new Copy(stage.library(), pg.pkglibdir().resolve(NativeBuild.LIBRARY)));
+        copies.add(new Copy(stage.library(), target.library()));
         for (Path file : files(stage.extensionDir())) {
             copies.add(new Copy(file, extensionDir.resolve(file.getFileName().toString())));
         }

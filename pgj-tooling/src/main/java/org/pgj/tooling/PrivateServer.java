@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  *
  * <p>Layout under the pgj home: {@code <name>/} the data folder, {@code conf/<name>.conf} pgj's
  * settings (included from postgresql.conf, so they can be set before initdb), {@code
- * logs/<name>.log} the server log. As root the server runs as the system user {@code pgj}.
+ * logs/<name>.log} the server log, {@code install/<name>/} the {@link PrivateInstallation} the
+ * server runs from and extensions are installed into (no root needed). As root the server runs
+ * as the system user {@code pgj}.
  */
 public final class PrivateServer {
     /** Base of the test cluster's port; the major is added so majors can run side by side. */
@@ -53,14 +55,20 @@ public final class PrivateServer {
         this.durable = durable;
     }
 
-    /** The test cluster: {@code <home>/test-<major>}, port 32200+major (PGJ_PORT overrides); no fsync. */
+    /**
+     * The test cluster: {@code <home>/test-<major>}, port 32200+major; no fsync. PGJ_PORT sets the
+     * port, PGJ_TEST_PORT_BASE the base the major is added to.
+     */
     public static PrivateServer forTests(PgConfig pg, Path pgjHome) {
-        return new PrivateServer(pg, pgjHome, "test-" + pg.major(), portFromEnv(TEST_PORT_BASE + pg.major()), false);
+        return new PrivateServer(pg, pgjHome, "test-" + pg.major(), port("PGJ_TEST_PORT_BASE", TEST_PORT_BASE, pg.major()), false);
     }
 
-    /** The development cluster: {@code <home>/data-<major>}, port 28800+major (PGJ_PORT overrides). */
+    /**
+     * The development cluster: {@code <home>/data-<major>}, port 28800+major. PGJ_PORT sets the
+     * port, PGJ_DEV_PORT_BASE the base the major is added to.
+     */
     public static PrivateServer forDev(PgConfig pg, Path pgjHome) {
-        return new PrivateServer(pg, pgjHome, "data-" + pg.major(), portFromEnv(DEV_PORT_BASE + pg.major()), true);
+        return new PrivateServer(pg, pgjHome, "data-" + pg.major(), port("PGJ_DEV_PORT_BASE", DEV_PORT_BASE, pg.major()), true);
     }
 
     /** Any other throwaway cluster (no fsync), for tools and tests that need one of their own. */
@@ -104,13 +112,21 @@ public final class PrivateServer {
         return Path.of("/var/tmp", "pgj-" + abs.getFileName() + "-" + tag);
     }
 
-    private static int portFromEnv(int fallback) {
-        String env = System.getenv("PGJ_PORT");
-        if (env == null || env.isBlank()) {
-            return fallback;
+    private static int port(String baseVariable, int defaultBase, int major) {
+        String exact = System.getenv("PGJ_PORT");
+        if (exact != null && !exact.isBlank()) {
+            return checkPort("PGJ_PORT", exact, 0);
         }
+        String base = System.getenv(baseVariable);
+        if (base != null && !base.isBlank()) {
+            return checkPort(baseVariable, base, major);
+        }
+        return defaultBase + major;
+    }
+
+    private static int checkPort(String variable, String value, int add) {
         try {
-            int port = Integer.parseInt(env.trim());
+            int port = Integer.parseInt(value.trim()) + add;
             // Below 1024 only root may listen, and the server never runs as root.
             if (port >= 1024 && port < 65536) {
                 return port;
@@ -118,7 +134,8 @@ public final class PrivateServer {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ToolException("PGJ_PORT='" + env + "' is not a port number: set it to a free port between 1024 and 65535");
+        throw new ToolException(variable + "='" + value + "' does not give a port number" + (add == 0 ? "" : " (plus the major " + add + ")")
+                + ": set it so the port is between 1024 and 65535");
     }
 
     public int port() {
@@ -143,6 +160,23 @@ public final class PrivateServer {
 
     public Path logFile() {
         return home.resolve("logs").resolve(name + ".log");
+    }
+
+    /** The copy of PostgreSQL this server runs from; extensions for it are installed there. */
+    public PrivateInstallation installation() {
+        return new PrivateInstallation(pg, home.resolve("install").resolve(name));
+    }
+
+    /**
+     * Installs a stage into {@link #installation()}: no root needed, and nothing outside the pgj
+     * home changes. New sessions see the new files at once.
+     */
+    public void install(Stage stage, boolean withTests, Progress p) {
+        try (Lock ignored = lock()) {
+            prepareHome();
+            installation().sync(p);
+        }
+        Installer.install(stage, pg, installation(), withTests, p);
     }
 
     /** pgj's settings for this cluster, included from postgresql.conf. */
@@ -188,16 +222,20 @@ public final class PrivateServer {
             if (isRunning()) {
                 List<String> lines = pidFileLines();
                 String runningPort = lines.size() > 3 ? lines.get(3).trim() : "";
-                if (runningPort.equals(Integer.toString(port))) {
+                Optional<String> binary = postmasterPid().flatMap(h -> h.info().command());
+                boolean ownBinary = binary.isEmpty() || samePath(Path.of(binary.get()), installation().postgres());
+                if (runningPort.equals(Integer.toString(port)) && ownBinary) {
                     return;
                 }
-                p.step("server in " + dataDir() + " runs on port " + runningPort + ", restarting it on " + port);
+                p.step("server in " + dataDir() + (ownBinary ? " runs on port " + runningPort + ", restarting it on " + port
+                        : " runs " + binary.get() + ", restarting it from its private installation"));
                 stopLocked(p);
             }
             checkReachable();
             checkSocketPath();
             checkPortFree();
             prepareHome();
+            installation().sync(p);
             if (!Files.isRegularFile(dataDir().resolve("PG_VERSION"))) {
                 initdb(p);
             }
@@ -205,6 +243,7 @@ public final class PrivateServer {
             includeSettings();
             removeStalePid(p);
             start(p);
+            checkInstallationInUse();
         }
     }
 
@@ -344,9 +383,11 @@ public final class PrivateServer {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
+            List<String> log = lastLogLines(10);
             throw new ToolException("port " + port + " on localhost is already in use (" + e.getMessage()
-                    + "), so PostgreSQL cannot start there: stop whatever listens on it (`ss -ltnp | grep " + port
-                    + "`), or set PGJ_PORT to a free port");
+                    + "), so PostgreSQL " + pg.major() + " cannot start there: stop whatever listens on it (`ss -ltnp | grep " + port
+                    + "`), or set PGJ_PORT to a free port"
+                    + (log.isEmpty() ? "" : "\nlast " + log.size() + " lines of " + logFile() + ":\n" + String.join("\n", log)));
         }
     }
 
@@ -381,18 +422,20 @@ public final class PrivateServer {
         } catch (IOException e) {
             throw new ToolException("cannot inspect " + data + " (" + e.getMessage() + "): delete it and run again", e);
         }
-        p.step("creating PostgreSQL " + pg.major() + " cluster in " + data + " (initdb) ...");
+        ProgressStep step = p.begin("creating PostgreSQL " + pg.major() + " cluster in " + data + " (initdb)");
         List<String> command = new ArrayList<>(List.of(pg.bindir().resolve("initdb").toString(), "-D", data.toString(),
                 "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"));
         if (!durable) {
             command.add("--no-sync");
         }
-        Exec.Result r = Exec.run(user.wrap(command), home, Map.of(), 300);
-        if (!r.ok()) {
-            throw new ToolException("initdb failed for " + data + " (exit " + r.exitCode() + "):\n" + r.tail(20)
-                    + "\nfix the cause above, delete " + data + " and run again");
+        try (step) {
+            Exec.Result r = Exec.run(user.wrap(command), home, Map.of(), 300);
+            if (!r.ok()) {
+                throw new ToolException("initdb failed for " + data + " (exit " + r.exitCode() + "):\n" + r.tail(20)
+                        + "\nfix the cause above, delete " + data + " and run again");
+            }
+            step.done("created cluster in " + data);
         }
-        p.step("created cluster in " + data);
     }
 
     private void writeBaseSettings() {
@@ -467,17 +510,35 @@ public final class PrivateServer {
     }
 
     private void start(Progress p) {
-        p.step("starting PostgreSQL " + pg.version() + " on port " + port + " (data " + dataDir() + ") ...");
-        Exec.Result r = Exec.run(user.wrap(List.of(pg.bindir().resolve("pg_ctl").toString(), "start", "-D",
-                dataDir().toString(), "-l", logFile().toString(), "-w", "-t", Integer.toString(START_TIMEOUT_SECONDS))),
-                home, Map.of(), START_TIMEOUT_SECONDS + 10);
-        if (!r.ok()) {
-            throw new ToolException("PostgreSQL " + pg.major() + " did not start on port " + port + " (pg_ctl exit "
-                    + r.exitCode() + "): " + r.tail(5) + "\nlast 20 lines of " + logFile() + ":\n"
-                    + String.join("\n", lastLogLines(20)) + "\nfix the cause above (pgj's settings are in "
-                    + configFile() + "), or delete " + dataDir() + " to start from a fresh cluster");
+        try (ProgressStep step = p.begin("starting PostgreSQL " + pg.version() + " on port " + port + " (data " + dataDir() + ")")) {
+            // -p: the private installation's binary, so the server's share and lib folders are the private ones.
+            Exec.Result r = Exec.run(user.wrap(List.of(pg.bindir().resolve("pg_ctl").toString(), "start", "-D",
+                    dataDir().toString(), "-l", logFile().toString(), "-p", installation().postgres().toString(),
+                    "-w", "-t", Integer.toString(START_TIMEOUT_SECONDS))),
+                    home, Map.of(), START_TIMEOUT_SECONDS + 10);
+            if (!r.ok()) {
+                throw new ToolException("PostgreSQL " + pg.major() + " did not start on port " + port + " (pg_ctl exit "
+                        + r.exitCode() + "): " + r.tail(5) + "\nlast 20 lines of " + logFile() + ":\n"
+                        + String.join("\n", lastLogLines(20)) + "\nfix the cause above (pgj's settings are in "
+                        + configFile() + "), or delete " + dataDir() + " to start from a fresh cluster");
+            }
+            step.done("PostgreSQL " + pg.major() + " is running on port " + port);
         }
-        p.step("PostgreSQL " + pg.major() + " is running on port " + port);
+    }
+
+    /**
+     * The private installation works only if PostgreSQL really derives its folders from the
+     * binary's location; a build that does not would silently use the system folders.
+     */
+    private void checkInstallationInUse() {
+        String sharedir = psql("postgres", "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'").trim();
+        Path expected = installation().dirs().sharedir();
+        if (!samePath(Path.of(sharedir), expected)) {
+            throw new ToolException("PostgreSQL " + pg.major() + " started from " + installation().postgres()
+                    + " uses the share folder " + sharedir + ", not " + expected
+                    + ": this PostgreSQL build is not relocatable, so private servers cannot load privately installed "
+                    + "extensions; report this with the output of `" + pg.path() + "`");
+        }
     }
 
     /**
@@ -512,6 +573,15 @@ public final class PrivateServer {
             } finally {
                 inProcess.unlock();
             }
+        }
+    }
+
+    /** PostgreSQL reports real paths (it resolves symlinks in its own location); the pgj home may contain links. */
+    private static boolean samePath(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (IOException e) {
+            return a.equals(b);
         }
     }
 

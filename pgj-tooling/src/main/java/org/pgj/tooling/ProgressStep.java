@@ -1,0 +1,74 @@
+package org.pgj.tooling;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One long step of a {@link Progress}: a heartbeat line every few seconds while it runs, so no
+ * step is silent for longer than that, and its duration when it ends.
+ *
+ * <pre>{@code
+ * try (ProgressStep step = progress.begin("building pgj.so")) {
+ *     make();
+ *     step.done("built pgj.so");
+ * }
+ * }</pre>
+ */
+public final class ProgressStep implements AutoCloseable {
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pgj-progress");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Progress progress;
+    private final String what;
+    private final long start = System.nanoTime();
+    private final ScheduledFuture<?> heartbeat;
+    private boolean finished;
+
+    private ProgressStep(Progress progress, String what, Duration interval) {
+        this.progress = progress;
+        this.what = what;
+        progress.step(what + " ...");
+        this.heartbeat = interval == null ? null : TICKER.scheduleAtFixedRate(
+                () -> progress.step("still " + what + " (" + seconds() + ")"),
+                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static ProgressStep start(Progress progress, String what, Duration interval) {
+        return new ProgressStep(progress, what, interval);
+    }
+
+    /** Ends the step with {@code message} and the time it took. */
+    public void done(String message) {
+        stopHeartbeat();
+        if (!finished) {
+            finished = true;
+            progress.step(message + " in " + seconds());
+        }
+    }
+
+    /** The time since the step began, e.g. {@code 12.3s}. */
+    public String seconds() {
+        return String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - start) / 1e9);
+    }
+
+    private void stopHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+    }
+
+    /** Stops the heartbeat; a step closed without {@link #done} failed, and its exception says why. */
+    @Override
+    public void close() {
+        stopHeartbeat();
+        finished = true;
+    }
+}
