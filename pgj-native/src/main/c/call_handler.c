@@ -5,7 +5,7 @@
  * checked against the pg_proc row's xmin and TID once per FmgrInfo (so once per query), as
  * PL/pgSQL does: after CREATE OR REPLACE FUNCTION, an existing session runs the new code.
  * Errors that Java recorded are raised only after the stub has returned. Until the FFM
- * linker is ready (a background thread prepares it after the JVM starts), calls go through
+ * linker is ready (a background thread prepares it after the first call), calls go through
  * JNI, so a backend's first call does not wait for it.
  */
 #include "pgj.h"
@@ -14,6 +14,7 @@
 #include "catalog/pg_language.h"
 #include "catalog/pg_proc.h"
 #include "commands/trigger.h"
+#include "nodes/parsenodes.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
@@ -138,14 +139,24 @@ Datum
 pgj_call_handler(PG_FUNCTION_ARGS)
 {
 	PgjFunction *entry = (PgjFunction *) fcinfo->flinfo->fn_extra;
+	bool		outer_nonatomic = pgj_nonatomic;
+	int			outer_spi_depth = pgj_spi_depth;
+	MemoryContext caller_cxt = CurrentMemoryContext;
 	Datum		result;
 
 	if (unlikely(entry == NULL))
 		entry = lookup(fcinfo->flinfo);
+	/* Only a procedure called by a top-level CALL may commit or roll back (see spi.c). */
+	pgj_nonatomic = fcinfo->context != NULL && IsA(fcinfo->context, CallContext)
+		&& !((CallContext *) fcinfo->context)->atomic;
 	if (likely(entry->stub != NULL))
 		result = entry->stub(fcinfo);
 	else
 		result = pgj_invoke_slowly(entry->function, fcinfo);
+	pgj_nonatomic = outer_nonatomic;
+	/* The caller's SPI state must be as it was; after a server error, the abort restores it. */
+	if (unlikely(pgj_spi_depth > outer_spi_depth) && pgj_unhandled_error == NULL)
+		result = pgj_spi_close_leaked(fcinfo, result, outer_spi_depth, caller_cxt);
 	if (unlikely(pgj_error_pending()))
 		pgj_raise_pending();
 	return result;

@@ -9,11 +9,16 @@
 #include <signal.h>
 
 #include "access/xact.h"
+#include "executor/spi.h"
+#include "executor/spi_priv.h"
 #include "catalog/pg_type_d.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
+#include "utils/builtins.h"
+#include "utils/portal.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 
@@ -77,6 +82,52 @@ static const PgjFact facts[] = {
 	{"fn.palloc_extended", (int64) palloc_extended},
 	{"fn.pfree", (int64) pfree},
 	{"fn.pg_detoast_datum_packed", (int64) pg_detoast_datum_packed},
+
+	/* SPI (org.pgj.spi) */
+	OFFSET(SPITupleTable, tupdesc), OFFSET(SPITupleTable, vals), OFFSET(SPITupleTable, numvals),
+	OFFSET(TupleDescData, natts), OFFSET(TupleDescData, attrs), SIZE(FormData_pg_attribute),
+	OFFSET(FormData_pg_attribute, attname), OFFSET(FormData_pg_attribute, atttypid),
+	OFFSET(FormData_pg_attribute, attbyval),
+	OFFSET(PortalData, name), OFFSET(PortalData, portalContext),
+	OFFSET(_SPI_plan, plancxt),
+	OFFSET(PGPROC, lxid),
+	OFFSET(PgjCell, serial), OFFSET(PgjCell, nonatomic),
+	OFFSET(PgjSpiRequest, sql), OFFSET(PgjSpiRequest, plan), OFFSET(PgjSpiRequest, cursor_name),
+	OFFSET(PgjSpiRequest, tcount), OFFSET(PgjSpiRequest, nargs), OFFSET(PgjSpiRequest, flags),
+	OFFSET(PgjSpiRequest, types), OFFSET(PgjSpiRequest, values), OFFSET(PgjSpiRequest, nulls),
+	SIZE(PgjSpiRequest), SIZE(Datum), SIZE(Oid),
+	CONST(PGJ_SPI_READ_ONLY), CONST(PGJ_SPI_INFER_TYPES),
+	CONST(UNKNOWNOID), CONST(SPI_ERROR_ARGUMENT), CONST(SPI_OK_SELECT),
+	CONST(ALLOCSET_DEFAULT_MINSIZE), CONST(ALLOCSET_DEFAULT_INITSIZE), CONST(ALLOCSET_DEFAULT_MAXSIZE),
+	ADDR(SPI_processed), ADDR(SPI_tuptable), ADDR(SPI_result), ADDR(MyProc), ADDR(TopMemoryContext),
+	{"fn.pgj_track", (int64) pgj_track},
+	{"fn.pgj_spi_connect", (int64) pgj_spi_connect},
+	{"fn.pgj_spi_execute", (int64) pgj_spi_execute},
+	{"fn.pgj_spi_open_cursor", (int64) pgj_spi_open_cursor},
+	{"fn.pgj_spi_deform", (int64) pgj_spi_deform},
+	{"fn.pgj_datum_out", (int64) pgj_datum_out},
+	{"fn.pgj_datum_in", (int64) pgj_datum_in},
+	{"fn.pgj_type_oid", (int64) pgj_type_oid},
+	{"fn.pgj_spi_end_transaction", (int64) pgj_spi_end_transaction},
+	{"fn.SPI_finish", (int64) SPI_finish},
+	{"fn.SPI_freetuptable", (int64) SPI_freetuptable},
+	{"fn.SPI_prepare", (int64) SPI_prepare},
+	{"fn.SPI_keepplan", (int64) SPI_keepplan},
+	{"fn.SPI_freeplan", (int64) SPI_freeplan},
+	{"fn.SPI_getargcount", (int64) SPI_getargcount},
+	{"fn.SPI_getargtypeid", (int64) SPI_getargtypeid},
+	{"fn.SPI_cursor_find", (int64) SPI_cursor_find},
+	{"fn.SPI_cursor_fetch", (int64) SPI_cursor_fetch},
+	{"fn.SPI_cursor_close", (int64) SPI_cursor_close},
+	{"fn.SPI_result_code_string", (int64) SPI_result_code_string},
+	{"fn.AllocSetContextCreateInternal", (int64) AllocSetContextCreateInternal},
+	{"fn.MemoryContextReset", (int64) MemoryContextReset},
+	{"fn.quote_identifier", (int64) quote_identifier},
+	{"fn.quote_qualified_identifier", (int64) quote_qualified_identifier},
+	{"fn.quote_literal_cstr", (int64) quote_literal_cstr},
+	{"fn.format_type_be", (int64) format_type_be},
+	{"fn.pg_server_to_any", (int64) pg_server_to_any},
+	{"fn.pg_any_to_server", (int64) pg_any_to_server},
 	{"str.sharedir", (int64) pgj_sharedir},
 	{"str.server_version", (int64) PG_VERSION},
 	{"server_version_num", PG_VERSION_NUM},

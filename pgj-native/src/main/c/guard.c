@@ -53,6 +53,7 @@ pgj_guard_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3, int64 
 			   int64 a5, int64 *result)
 {
 	MemoryContext cxt = CurrentMemoryContext;
+	bool		nonatomic = pgj_nonatomic;
 	volatile int32 rc = refuse();
 
 	if (rc != PGJ_OK)
@@ -68,6 +69,8 @@ pgj_guard_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3, int64 
 		rc = PGJ_PG_ERROR;
 	}
 	PG_END_TRY();
+	/* A pgj call made inside fn that failed could not restore it (see pgj.h). */
+	pgj_nonatomic = nonatomic;
 	return rc;
 }
 

@@ -365,7 +365,7 @@ check_java_exception(const char *what)
 /*
  * Asks Java to prepare a function; returns its handle, or 0 with an error recorded. Java
  * writes the function's FFM upcall stub into *stub_slot as soon as the FFM linker is ready,
- * which a background thread prepares meanwhile: until then calls go through JNI
+ * which a background thread prepares after the first call: until then calls go through JNI
  * (pgj_invoke_slowly), so a backend's first call does not wait for the linker.
  */
 int64

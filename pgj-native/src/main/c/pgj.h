@@ -74,6 +74,53 @@ extern int64 pgj_lookup_symbol(const char *name);
 extern int64 pgj_database_encoding(void);
 extern char pgj_sharedir[];
 
+/*
+ * spi.c. pgj_nonatomic: whether the innermost pgj call may end transactions (a procedure
+ * called by a top-level CALL); the call handler sets it per call and pgj_guard_call restores
+ * it after each guarded call, so a nested call that failed cannot leave its value behind.
+ * pgj_spi_depth: SPI connections Java has open.
+ */
+extern bool pgj_nonatomic;
+extern int	pgj_spi_depth;
+extern Datum pgj_spi_close_leaked(FunctionCallInfo fcinfo, Datum result, int depth,
+								  MemoryContext caller_cxt);
+
+/* A liveness cell (spi.c): serial is 0 once the memory it watches is gone. */
+typedef struct PgjCell
+{
+	int64		serial;
+	bool		nonatomic;		/* connections: opened with SPI_OPT_NONATOMIC */
+	struct PgjCell *next_free;
+} PgjCell;
+
+/* A statement for pgj_spi_execute and pgj_spi_open_cursor, filled by Java. */
+typedef struct PgjSpiRequest
+{
+	const char *sql;			/* used when plan is NULL */
+	void	   *plan;			/* SPIPlanPtr */
+	const char *cursor_name;	/* cursors: NULL lets the server name it */
+	int64		tcount;
+	int32		nargs;
+	int32		flags;
+	Oid		   *types;			/* palloc'd: inferring types may enlarge it */
+	Datum	   *values;
+	bool	   *nulls;
+} PgjSpiRequest;
+
+#define PGJ_SPI_READ_ONLY	0x1
+#define PGJ_SPI_INFER_TYPES 0x2
+
+extern int64 pgj_track(int64 cxt, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_spi_connect(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_spi_open_cursor(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_spi_deform(int64 tuptable, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_datum_out(int64 type, int64 value, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_datum_in(int64 type, int64 text, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_type_oid(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_spi_end_transaction(int64 commit, int64 chain, int64 a2, int64 a3, int64 a4,
+									 int64 a5);
+
 /* facts.c */
 extern const void *pgj_facts(void);
 

@@ -18,7 +18,6 @@ public final class Boot {
     public static long boot(long factsTable) {
         Backend.bind(Thread.currentThread());
         Facts.load(factsTable);
-        FunctionTable.prepareLinkerInBackground();
         ExtensionClassLoaders.init(Path.of(Facts.getString("str.sharedir")));
         ServerLogging.install();
         return 1;

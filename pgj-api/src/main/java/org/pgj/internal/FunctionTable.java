@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>The fast path is an FFM upcall stub per function, written into the native side's slot
  * for it. Linking the first FFM stub of a JVM takes tens of milliseconds, so a background
- * thread links one as soon as the JVM starts, and until it is done calls come through JNI
+ * thread links one once the first call has returned, and until it is done calls come through JNI
  * ({@link #invoke}), which needs no set-up. A backend's first call thus never waits for the
  * FFM linker, and a hot function moves to the fast path after at most a few calls.
  */
@@ -27,6 +27,7 @@ final class FunctionTable {
      */
     private static final String CALL_PATH = System.getProperty("pgj.callPath", "auto");
     private static volatile boolean linkerReady;
+    private static boolean linkerStarted;
 
     private FunctionTable() {
     }
@@ -43,11 +44,16 @@ final class FunctionTable {
         }
     }
 
-    /** Links the FFM upcall and downcall shapes on a background thread; it calls no server code. */
-    static void prepareLinkerInBackground() {
-        if (CALL_PATH.equals("jni")) {
+    /**
+     * Links the FFM upcall and downcall shapes on a background thread; it calls no server
+     * code. Started after the first call has returned, so that it does not compete with it
+     * for the CPU.
+     */
+    private static void prepareLinkerInBackground() {
+        if (linkerStarted || CALL_PATH.equals("jni")) {
             return;
         }
+        linkerStarted = true;
         if (CALL_PATH.equals("ffm")) {
             Native.link();
             linkerReady = true;
@@ -71,6 +77,9 @@ final class FunctionTable {
 
     /** Registers a resolved function; returns its handle for the native side (never 0). */
     static long add(MethodHandle invoker, long stubSlot) {
+        if (CALL_PATH.equals("ffm")) {
+            prepareLinkerInBackground();
+        }
         Function f = new Function(invoker, stubSlot);
         FUNCTIONS.add(f);
         tryFastPath(f);
@@ -89,6 +98,7 @@ final class FunctionTable {
             return 0;
         }
         tryFastPath(f);
+        prepareLinkerInBackground();
         return result;
     }
 

@@ -1,0 +1,388 @@
+/*
+ * Server-side support for org.pgj.spi: connection scopes, statements with parameters,
+ * cursors, and liveness cells.
+ *
+ * A liveness cell is how Java knows that server memory it refers to still exists. Java never
+ * holds a pointer without the cell of the memory context that owns it: the context's reset
+ * callback clears the cell, whoever frees the context (SPI_finish, a subtransaction or
+ * transaction abort, SPI_freeplan, PortalDrop, ...). Cells are malloc'd, never freed and
+ * reused with a new serial, so reading one is always safe, and a stale handle (serial
+ * mismatch) reads as dead.
+ *
+ * Everything here that Java calls has the six-integer signature of pgj_guard_call and runs
+ * under its PG_TRY.
+ */
+#include "pgj.h"
+
+#include <stdlib.h>
+
+#include "access/xact.h"
+#include "executor/spi.h"
+#include "executor/spi_priv.h"
+#include "nodes/params.h"
+#include "parser/parse_param.h"
+#include "parser/parse_type.h"
+#include "parser/parser.h"
+#include "tcop/pquery.h"
+#include "parser/scansup.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/regproc.h"
+#include "utils/portal.h"
+#include "utils/snapmgr.h"
+
+/* See pgj.h. */
+bool		pgj_nonatomic = false;
+int			pgj_spi_depth = 0;
+
+static PgjCell *free_cells = NULL;
+static int64 next_serial = 1;
+
+/* A cell, fresh or reused; never fails after its memory exists. */
+static PgjCell *
+cell_take(void)
+{
+	PgjCell    *cell = free_cells;
+
+	if (cell != NULL)
+		free_cells = cell->next_free;
+	else
+	{
+		cell = malloc(sizeof(PgjCell));
+		if (cell == NULL)
+			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	}
+	cell->next_free = NULL;
+	cell->serial = next_serial++;
+	return cell;
+}
+
+static void
+cell_release(void *arg)
+{
+	PgjCell    *cell = (PgjCell *) arg;
+
+	cell->serial = 0;
+	cell->next_free = free_cells;
+	free_cells = cell;
+}
+
+static PgjCell *
+track(MemoryContext cxt, MemoryContextCallbackFunction on_gone)
+{
+	/* The callback's memory first: if it fails, no cell is lost. */
+	MemoryContextCallback *cb = MemoryContextAlloc(cxt, sizeof(MemoryContextCallback));
+	PgjCell    *cell = cell_take();
+
+	cb->func = on_gone;
+	cb->arg = cell;
+	MemoryContextRegisterResetCallback(cxt, cb);
+	return cell;
+}
+
+/* Java: the cell of a memory context (a plan's, a portal's). */
+int64
+pgj_track(int64 cxt, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	return (int64) track((MemoryContext) cxt, cell_release);
+}
+
+static void
+connection_gone(void *arg)
+{
+	cell_release(arg);
+	pgj_spi_depth--;
+}
+
+/*
+ * Java: SPI_connect, nonatomic when the innermost pgj call may end transactions (a
+ * procedure called by a top-level CALL). Returns the cell of the connection's procedure
+ * context, which SPI deletes when the connection ends by any path.
+ */
+int64
+pgj_spi_connect(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	bool		nonatomic = pgj_nonatomic;
+	int			rc = SPI_connect_ext(nonatomic ? SPI_OPT_NONATOMIC : 0);
+	PgjCell    *cell;
+
+	if (rc != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(rc));
+	/* SPI_connect switched to the connection's procedure context. */
+	cell = track(CurrentMemoryContext, connection_gone);
+	cell->nonatomic = nonatomic;
+	pgj_spi_depth++;
+	return (int64) cell;
+}
+
+/*
+ * Called by the call handler when a pgj function returns with connections it opened still
+ * open: the caller's SPI state must be as it was. A by-reference result allocated while a
+ * connection was current is first copied to the caller's memory context.
+ */
+Datum
+pgj_spi_close_leaked(FunctionCallInfo fcinfo, Datum result, int depth, MemoryContext caller_cxt)
+{
+	int			leaked = pgj_spi_depth - depth;
+
+	if (!fcinfo->isnull && !pgj_error_pending())
+	{
+		Oid			rettype = get_func_rettype(fcinfo->flinfo->fn_oid);
+		int16		typlen;
+		bool		typbyval;
+
+		get_typlenbyval(rettype, &typlen, &typbyval);
+		if (!typbyval)
+		{
+			MemoryContext old = MemoryContextSwitchTo(caller_cxt);
+
+			result = datumCopy(result, typbyval, typlen);
+			MemoryContextSwitchTo(old);
+		}
+	}
+	while (pgj_spi_depth > depth)
+	{
+		int			before = pgj_spi_depth;
+
+		SPI_finish();
+		if (pgj_spi_depth == before)
+			break;				/* not ours: leave the rest to the transaction's end */
+	}
+	MemoryContextSwitchTo(caller_cxt);
+	ereport(WARNING,
+			(errmsg("function %s returned with %d SPI connection scope(s) still open; pgj closed them",
+					format_procedure(fcinfo->flinfo->fn_oid), leaked),
+			 errhint("Close connection scopes with try-with-resources.")));
+	return result;
+}
+
+/*
+ * A snapshot for read-only statements that sees the effects of the earlier statements of
+ * this transaction: the current one with the current command ID. SPI's read-only mode alone
+ * would reuse the outer query's snapshot, which cannot see them.
+ */
+static bool
+push_read_only_snapshot(void)
+{
+	if (!ActiveSnapshotSet())
+	{
+		if (ActivePortal == NULL)
+			return false;		/* no snapshot to extend: SPI takes its own */
+		EnsurePortalSnapshotExists();
+	}
+	/* Read-write statements advance the command counter after they ran. */
+	PushCopiedSnapshot(GetActiveSnapshot());
+	UpdateActiveSnapshotCommandId();
+	return true;
+}
+
+static ParamListInfo
+param_list(PgjSpiRequest *req)
+{
+	ParamListInfo params;
+
+	if (req->nargs <= 0)
+		return NULL;
+	params = makeParamList(req->nargs);
+	for (int i = 0; i < req->nargs; i++)
+	{
+		ParamExternData *p = &params->params[i];
+
+		p->value = req->values[i];
+		p->isnull = req->nulls[i];
+		p->pflags = PARAM_FLAG_CONST;
+		p->ptype = req->types[i];
+	}
+	return params;
+}
+
+/*
+ * Lets the parser deduce the types of arguments given without one (Java nulls), as PREPARE
+ * does: req->types holds the known types and UNKNOWNOID for the others.
+ */
+static void
+infer_types_setup(ParseState *pstate, void *arg)
+{
+	PgjSpiRequest *req = (PgjSpiRequest *) arg;
+
+	setup_parse_variable_parameters(pstate, &req->types, &req->nargs);
+}
+
+/* A plan for req->sql whose untyped arguments get their types from the statement. */
+static SPIPlanPtr
+prepare_inferring(PgjSpiRequest *req, int cursor_options)
+{
+	int			nargs = req->nargs;
+	SPIPlanPtr	plan = SPI_prepare_params(req->sql, infer_types_setup, req, cursor_options);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare_params failed: %s", SPI_result_code_string(SPI_result));
+	/* Arguments the statement does not mention keep no type; their values are unused. */
+	req->nargs = nargs;
+	return plan;
+}
+
+static bool
+starts_with_keyword(const char *sql, const char *keyword)
+{
+	size_t		n = strlen(keyword);
+
+	while (scanner_isspace(*sql))
+		sql++;
+	return pg_strncasecmp(sql, keyword, n) == 0 && (sql[n] == '\0' || scanner_isspace(sql[n]));
+}
+
+/* Whether a statement may end transactions itself (CALL or DO), in a nonatomic connection. */
+static bool
+is_transaction_capable(PgjSpiRequest *req)
+{
+	if (!SPI_inside_nonatomic_context())
+		return false;
+	if (req->plan != NULL)
+	{
+		List	   *sources = SPI_plan_get_plan_sources(req->plan);
+
+		if (list_length(sources) != 1)
+			return false;
+		return ((CachedPlanSource *) linitial(sources))->commandTag == CMDTAG_CALL
+			|| ((CachedPlanSource *) linitial(sources))->commandTag == CMDTAG_DO;
+	}
+	else if (starts_with_keyword(req->sql, "call") || starts_with_keyword(req->sql, "do"))
+	{
+		List	   *raw = raw_parser(req->sql, RAW_PARSE_DEFAULT);
+		Node	   *stmt;
+
+		if (list_length(raw) != 1)
+			return false;
+		stmt = ((RawStmt *) linitial(raw))->stmt;
+		return IsA(stmt, CallStmt) || IsA(stmt, DoStmt);
+	}
+	return false;
+}
+
+/* Java: runs req (SQL text or a prepared plan); returns SPI's result code. */
+int64
+pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	PgjSpiRequest *req = (PgjSpiRequest *) request;
+	bool		read_only = (req->flags & PGJ_SPI_READ_ONLY) != 0;
+	SPIPlanPtr	temporary = NULL;
+	SPIExecuteOptions options;
+	bool		pushed;
+	int			rc;
+
+	if (req->plan == NULL && (req->flags & PGJ_SPI_INFER_TYPES) != 0)
+		req->plan = temporary = prepare_inferring(req, 0);
+	memset(&options, 0, sizeof(options));
+	options.params = param_list(req);
+	options.read_only = read_only;
+	options.allow_nonatomic = !read_only && is_transaction_capable(req);
+	options.tcount = req->tcount;
+	pushed = read_only && push_read_only_snapshot();
+	if (req->plan != NULL)
+		rc = SPI_execute_plan_extended(req->plan, &options);
+	else
+		rc = SPI_execute_extended(req->sql, &options);
+	if (pushed)
+		PopActiveSnapshot();
+	if (temporary != NULL)
+		SPI_freeplan(temporary);
+	return rc;
+}
+
+/* Java: opens a cursor for req; returns the portal. */
+int64
+pgj_spi_open_cursor(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	PgjSpiRequest *req = (PgjSpiRequest *) request;
+	SPIPlanPtr	temporary = NULL;
+	Portal		portal;
+
+	if (req->plan == NULL)
+		req->plan = temporary = (req->flags & PGJ_SPI_INFER_TYPES) != 0
+			? prepare_inferring(req, 0)
+			: SPI_prepare(req->sql, req->nargs, req->types);
+	if (req->plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	/* Not read-only: the cursor's snapshot sees the earlier statements of the transaction. */
+	portal = SPI_cursor_open_with_paramlist(req->cursor_name, req->plan, param_list(req), false);
+	/* An unsaved plan is copied into the portal. */
+	if (temporary != NULL)
+		SPI_freeplan(temporary);
+	return (int64) portal;
+}
+
+/*
+ * Java: the values and null flags of every row of a tuple table, row after row, in one block
+ * allocated in the table's own memory (so it goes with the table): numvals * natts Datums,
+ * then as many bools.
+ */
+int64
+pgj_spi_deform(int64 tuptable, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	SPITupleTable *table = (SPITupleTable *) tuptable;
+	int			natts = table->tupdesc->natts;
+	uint64		rows = table->numvals;
+	Size		cells = (Size) rows * natts;
+	Datum	   *values;
+	bool	   *nulls;
+
+	values = MemoryContextAllocHuge(table->tuptabcxt, cells * (sizeof(Datum) + sizeof(bool)) + 1);
+	nulls = (bool *) (values + cells);
+	for (uint64 r = 0; r < rows; r++)
+		heap_deform_tuple(table->vals[r], table->tupdesc, values + r * natts, nulls + r * natts);
+	return (int64) values;
+}
+
+/* Java: the text form of a value, by its type's output function. */
+int64
+pgj_datum_out(int64 type, int64 value, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	Oid			output;
+	bool		varlena;
+
+	getTypeOutputInfo((Oid) type, &output, &varlena);
+	return (int64) OidOutputFunctionCall(output, (Datum) value);
+}
+
+/* Java: a value from its text form, by its type's input function. */
+int64
+pgj_datum_in(int64 type, int64 text, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	Oid			input;
+	Oid			ioparam;
+
+	getTypeInputInfo((Oid) type, &input, &ioparam);
+	return (int64) OidInputFunctionCall(input, (char *) text, ioparam, -1);
+}
+
+/* Java: the OID of a type named as in SQL ("int4", "character varying(10)", "myschema.t[]"). */
+int64
+pgj_type_oid(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	Oid			type;
+	int32		typmod;
+
+	parseTypeString((const char *) name, &type, &typmod, false);
+	return type;
+}
+
+/*
+ * Java: ends the transaction and starts a new one (COMMIT or ROLLBACK, chained or not) from
+ * the innermost connection, which must be nonatomic; otherwise the server's own error.
+ */
+int64
+pgj_spi_end_transaction(int64 commit, int64 chain, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	/* SPI_commit needs a connection; without one, the error SPI gives an atomic one. */
+	if (!SPI_inside_nonatomic_context())
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TRANSACTION_TERMINATION),
+				 errmsg("invalid transaction termination")));
+	if (commit)
+		chain ? SPI_commit_and_chain() : SPI_commit();
+	else
+		chain ? SPI_rollback_and_chain() : SPI_rollback();
+	return 0;
+}
