@@ -15,12 +15,16 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pgj.functions.Nullable;
+import org.pgj.functions.Parallel;
 import org.pgj.functions.PgFunction;
+import org.pgj.functions.PgProcedure;
+import org.pgj.functions.Security;
 import org.pgj.functions.SqlType;
+import org.pgj.functions.Volatility;
 
 /**
- * Reads one {@code @PgFunction} method into a {@link SqlFunction}, reporting on the method (or
- * the parameter) whatever would make the function unusable from SQL.
+ * Reads one {@code @PgFunction} or {@code @PgProcedure} method into a {@link SqlFunction},
+ * reporting on the method (or the parameter) whatever would make it unusable from SQL.
  */
 final class FunctionReader {
     /** PostgreSQL's NAMEDATALEN - 1: longer names are silently truncated, which can merge functions. */
@@ -42,14 +46,21 @@ final class FunctionReader {
             return Optional.empty();
         }
         PgFunction fn = method.getAnnotation(PgFunction.class);
+        PgProcedure proc = method.getAnnotation(PgProcedure.class);
+        boolean procedure = fn == null;
         String target = names.target(method);
-        String what = "@PgFunction method " + target;
+        String what = (procedure ? "@PgProcedure" : "@PgFunction") + " method " + target;
         boolean ok = checkCallable(method, what);
+        if (fn != null && proc != null) {
+            reporter.error(method, what + " is also a @PgProcedure; a method is one or the other");
+            return Optional.empty();
+        }
+        Attributes a = procedure ? Attributes.of(proc) : Attributes.of(fn);
 
-        String sqlName = fn.name().isEmpty() ? SnakeCase.of(method.getSimpleName().toString()) : fn.name();
+        String sqlName = a.name().isEmpty() ? SnakeCase.of(method.getSimpleName().toString()) : a.name();
         ok &= checkName(method, what, "SQL name", sqlName);
-        if (!fn.schema().isEmpty()) {
-            ok &= checkName(method, what, "schema", fn.schema());
+        if (!a.schema().isEmpty()) {
+            ok &= checkName(method, what, "schema", a.schema());
         }
 
         List<SqlFunction.Argument> arguments = new ArrayList<>();
@@ -74,14 +85,18 @@ final class FunctionReader {
         }
 
         Optional<TypeMapping.SqlType> result = mapping.result(method.getReturnType());
-        if (result.isEmpty()) {
+        if (procedure && method.getReturnType().getKind() != TypeKind.VOID) {
+            reporter.error(method, what + " must return void: a procedure returns no value");
+            ok = false;
+        } else if (result.isEmpty()) {
             reporter.error(method, what + ": unsupported return type " + method.getReturnType()
                     + "; supported: " + TypeMapping.supported());
             ok = false;
         }
         String returnType = sqlTypeOverride(method, what).orElse(result.map(TypeMapping.SqlType::name).orElse(""));
 
-        boolean strict = switch (fn.strict()) {
+        // Procedures are never strict: SQL has no STRICT for them.
+        boolean strict = !procedure && switch (fn.strict()) {
             case STRICT -> true;
             case CALLED_ON_NULL_INPUT -> false;
             // pgrx's rule: Java only sees NULL where it declared it can take it.
@@ -89,7 +104,9 @@ final class FunctionReader {
         };
 
         OptionalDouble cost = OptionalDouble.empty();
-        if (fn.cost() > 0 && Double.isFinite(fn.cost())) {
+        if (procedure) {
+            // no cost
+        } else if (fn.cost() > 0 && Double.isFinite(fn.cost())) {
             cost = OptionalDouble.of(fn.cost());
         } else if (!(fn.cost() < 0)) {
             reporter.error(method, what + ": cost " + fn.cost()
@@ -97,12 +114,12 @@ final class FunctionReader {
             ok = false;
         }
 
-        List<String> searchPath = splitList(fn.searchPath());
+        List<String> searchPath = splitList(a.searchPath());
         if (searchPath.contains("")) {
-            reporter.error(method, what + ": searchPath '" + fn.searchPath() + "' has an empty entry");
+            reporter.error(method, what + ": searchPath '" + a.searchPath() + "' has an empty entry");
             ok = false;
         }
-        List<String> requires = Stream.of(fn.requires()).map(String::trim).toList();
+        List<String> requires = Stream.of(a.requires()).map(String::trim).toList();
         if (requires.contains("")) {
             reporter.error(method, what + ": requires has an empty name");
             ok = false;
@@ -112,8 +129,20 @@ final class FunctionReader {
         }
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         SourceOrder order = new SourceOrder(names.binaryName(owner), owner.getEnclosedElements().indexOf(method));
-        return Optional.of(new SqlFunction(method, fn.schema(), sqlName, List.copyOf(arguments), returnType,
-                fn.volatility(), strict, fn.parallel(), cost, fn.security(), searchPath, requires, target, order));
+        return Optional.of(new SqlFunction(method, procedure, a.schema(), sqlName, List.copyOf(arguments), returnType,
+                procedure ? Volatility.VOLATILE : fn.volatility(), strict, procedure ? Parallel.UNSAFE : fn.parallel(),
+                cost, a.security(), searchPath, requires, target, order));
+    }
+
+    /** What {@code @PgFunction} and {@code @PgProcedure} share. */
+    private record Attributes(String name, String schema, Security security, String searchPath, String[] requires) {
+        static Attributes of(PgFunction fn) {
+            return new Attributes(fn.name(), fn.schema(), fn.security(), fn.searchPath(), fn.requires());
+        }
+
+        static Attributes of(PgProcedure proc) {
+            return new Attributes(proc.name(), proc.schema(), proc.security(), proc.searchPath(), proc.requires());
+        }
     }
 
     /** The runtime calls the method by reflection from outside its package: it must be public and static all the way out. */

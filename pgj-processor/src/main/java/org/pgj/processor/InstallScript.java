@@ -49,16 +49,20 @@ final class InstallScript {
     }
 
     static String createFunction(ExtensionInfo ext, SqlFunction fn) {
-        StringBuilder sql = new StringBuilder("CREATE FUNCTION ");
+        StringBuilder sql = new StringBuilder(fn.procedure() ? "CREATE PROCEDURE " : "CREATE FUNCTION ");
         sql.append(SqlIdentifiers.qualified(fn.schema(), fn.sqlName()));
         sql.append(fn.arguments().stream()
                 .map(a -> SqlIdentifiers.quote(a.name()) + " " + a.sqlType())
                 .collect(Collectors.joining(", ", "(", ")")));
-        sql.append(" RETURNS ").append(fn.returnType());
+        if (!fn.procedure()) {
+            sql.append(" RETURNS ").append(fn.returnType());
+        }
         sql.append(" LANGUAGE ").append(ext.language());
-        sql.append(' ').append(fn.volatility());
-        sql.append(fn.strict() ? " STRICT" : " CALLED ON NULL INPUT");
-        sql.append(" PARALLEL ").append(fn.parallel());
+        if (!fn.procedure()) {
+            sql.append(' ').append(fn.volatility());
+            sql.append(fn.strict() ? " STRICT" : " CALLED ON NULL INPUT");
+            sql.append(" PARALLEL ").append(fn.parallel());
+        }
         fn.cost().ifPresent(c -> sql.append(" COST ").append(BigDecimal.valueOf(c).stripTrailingZeros().toPlainString()));
         if (fn.security() == Security.DEFINER) {
             sql.append(" SECURITY DEFINER");

@@ -2,10 +2,8 @@ package org.pgj.processor;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds objects that would collide in the database or in {@code requires}/{@code after}: two
@@ -24,21 +22,23 @@ final class NameClashes {
         for (SqlFunction fn : functions.stream().sorted(Comparator.comparing(SqlFunction::order)).toList()) {
             SqlFunction first = bySignature.putIfAbsent(fn.signature(), fn);
             if (first != null) {
-                reporter.error(fn.element(), "duplicate SQL function " + fn.signature() + ": " + first.target()
+                reporter.error(fn.element(), "duplicate SQL " + fn.kind() + " " + fn.signature() + ": " + first.target()
                         + " and " + fn.target() + " have the same SQL name and argument types;"
                         + " give one another name() or different argument types");
             }
         }
-        Set<String> functionNames = new HashSet<>(functions.stream().map(SqlFunction::name).toList());
+        Map<String, SqlFunction> functionNames = new HashMap<>();
+        functions.forEach(fn -> functionNames.putIfAbsent(fn.name(), fn));
         Map<String, SqlBlock> blockNames = new HashMap<>();
         for (SqlBlock block : blocks.stream().sorted(Comparator.comparing(SqlBlock::order)).toList()) {
             SqlBlock first = blockNames.putIfAbsent(block.name(), block);
             if (first != null) {
                 reporter.error(block.element(), "@ExtensionSql name '" + block.name() + "' is used on both "
                         + first.order().owner() + " and " + block.order().owner());
-            } else if (functionNames.contains(block.name())) {
-                reporter.error(block.element(), "@ExtensionSql name '" + block.name()
-                        + "' is also the name of a @PgFunction; after/requires could not tell them apart");
+            } else if (functionNames.containsKey(block.name())) {
+                reporter.error(block.element(), "@ExtensionSql name '" + block.name() + "' is also the name of a "
+                        + (functionNames.get(block.name()).procedure() ? "@PgProcedure" : "@PgFunction")
+                        + "; after/requires could not tell them apart");
             }
         }
     }

@@ -25,14 +25,16 @@ import javax.tools.StandardLocation;
 import org.pgj.functions.ExtensionSql;
 import org.pgj.functions.PgExtension;
 import org.pgj.functions.PgFunction;
+import org.pgj.functions.PgProcedure;
 
 /**
  * Generates a pgj extension's control file, install script and object index from its
- * {@code @PgFunction}, {@code @PgExtension} and {@code @ExtensionSql} annotations.
+ * {@code @PgFunction}, {@code @PgProcedure}, {@code @PgExtension} and {@code @ExtensionSql}
+ * annotations.
  *
  * <p>Declarations are read as each round brings them; the files are written once, in the last
  * round, because ordering and duplicate checks need every object. Nothing is written when the
- * sources have neither {@code @PgFunction} nor {@code @PgExtension}, so a plain Java module
+ * sources have no {@code @PgFunction}, {@code @PgProcedure} or {@code @PgExtension}, so a plain Java module
  * with this processor on its path is unaffected, nor when any error was reported.
  *
  * <p>Options: {@code pgj.name} and {@code pgj.version} (the build passes the project's artifactId
@@ -84,7 +86,9 @@ public final class PgjProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        for (Element e : round.getElementsAnnotatedWith(PgFunction.class)) {
+        Set<Element> routines = new LinkedHashSet<>(round.getElementsAnnotatedWith(PgFunction.class));
+        routines.addAll(round.getElementsAnnotatedWith(PgProcedure.class));
+        for (Element e : routines) {
             if (e.getKind() == ElementKind.METHOD) {
                 sawFunction = true;
                 functionReader.read((ExecutableElement) e).ifPresent(functions::add);

@@ -9,9 +9,14 @@ import org.pgj.functions.Parallel;
 import org.pgj.functions.Security;
 import org.pgj.functions.Volatility;
 
-/** One {@code @PgFunction} method, resolved to everything its {@code CREATE FUNCTION} needs. */
+/**
+ * One {@code @PgFunction} or {@code @PgProcedure} method, resolved to everything its
+ * {@code CREATE FUNCTION} or {@code CREATE PROCEDURE} needs. A procedure has no return type,
+ * volatility, strictness, parallel safety or cost.
+ */
 record SqlFunction(
         Element element,
+        boolean procedure,
         String schema,
         String sqlName,
         List<Argument> arguments,
@@ -59,6 +64,11 @@ record SqlFunction(
 
     @Override
     public String describe() {
-        return "@PgFunction " + target;
+        return (procedure ? "@PgProcedure " : "@PgFunction ") + target;
+    }
+
+    /** {@code function} or {@code procedure}, as SQL says it. */
+    String kind() {
+        return procedure ? "procedure" : "function";
     }
 }
