@@ -5,15 +5,13 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.pgj.tooling.Installer;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.install.InstallCommand;
 
 /**
- * Installs the extension into the PostgreSQL of pg_config (without its tests), staging first
- * when the stage is missing or older than target/classes. Then {@code CREATE EXTENSION} works.
+ * {@code mvn pgj:install [-Dpgj.sudo=true] [-Dpgj.pg=15 | -Dpgj.pgConfig=...]}: installs the
+ * extension into the folders of pg_config, staging first when the stage is missing or older than
+ * the build. Then {@code CREATE EXTENSION} works on that server. Same as {@code pgj install}.
  */
 @Mojo(name = "install", defaultPhase = LifecyclePhase.INSTALL,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
@@ -28,21 +26,18 @@ public class InstallMojo extends StageMojo {
             getLog().info("pgj:install skipped (pgj.skip)");
             return;
         }
-        Stager stager = stager(this);
-        if (!stager.isExtension()) {
-            getLog().info("no META-INF/pgj/extension.properties in " + stager.classes()
-                    + " (no pgj annotation processor output): nothing to install");
-            return;
-        }
         try {
-            Stage stage = stager.isStale() ? stager.stage() : Stage.read(stageDirectory.toPath());
-            PgConfig pg = PgConfig.find(pgConfig == null ? null : pgConfig.toPath());
-            Progress progress = Progress.to(getLog()::info);
-            if (sudo) {
-                Installer.installWithSudo(stage, pg, false, progress);
-            } else {
-                Installer.install(stage, pg, false, progress);
+            Stager stager = stager(this);
+            if (!stager.isExtension()) {
+                getLog().info("no META-INF/pgj/extension.properties in " + stager.classes()
+                        + " (no pgj annotation processor output): nothing to install");
+                return;
             }
+            check(InstallCommand.run(context((project, phase, pg, progress) -> {
+                if (stager.isStale()) {
+                    stager.stage();
+                }
+            }), new InstallCommand.Options(extensionProject(), pg, chosenPgConfig(), sudo)), "install");
         } catch (ToolException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -1,14 +1,11 @@
 package org.pgj.maven;
 
 import java.io.File;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
-import org.pgj.tooling.PrivateServer;
 import org.pgj.tooling.Progress;
 import org.pgj.tooling.ToolException;
 
@@ -19,18 +16,7 @@ import org.pgj.tooling.ToolException;
  */
 @Mojo(name = "stage", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
-public class StageMojo extends AbstractMojo {
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    /** The pg_config of the target PostgreSQL; default: PG_CONFIG, PATH, then the newest under /usr/lib/postgresql. */
-    @Parameter(property = "pgj.pgConfig")
-    File pgConfig;
-
-    /** Where built pgj.so files are cached; default: PGJ_HOME, else ~/.pgj (/var/tmp/pgj-root as root). */
-    @Parameter(property = "pgj.home")
-    File pgjHome;
-
+public class StageMojo extends PgjMojo {
     @Parameter(defaultValue = "${project.build.directory}/pgj/stage", required = true)
     File stageDirectory;
 
@@ -43,13 +29,13 @@ public class StageMojo extends AbstractMojo {
             getLog().info("pgj:stage skipped (pgj.skip)");
             return;
         }
-        Stager stager = stager(this);
-        if (!stager.isExtension()) {
-            getLog().info("no META-INF/pgj/extension.properties in " + stager.classes()
-                    + " (no pgj annotation processor output): nothing to stage");
-            return;
-        }
         try {
+            Stager stager = stager(this);
+            if (!stager.isExtension()) {
+                getLog().info("no META-INF/pgj/extension.properties in " + stager.classes()
+                        + " (no pgj annotation processor output): nothing to stage");
+                return;
+            }
             stager.stage();
         } catch (ToolException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -57,8 +43,7 @@ public class StageMojo extends AbstractMojo {
     }
 
     static Stager stager(StageMojo mojo) {
-        return new Stager(mojo.project, mojo.pgConfig == null ? null : mojo.pgConfig.toPath(),
-                mojo.pgjHome == null ? PrivateServer.defaultHome() : mojo.pgjHome.toPath(),
-                mojo.stageDirectory.toPath(), Progress.to(mojo.getLog()::info));
+        return new Stager(mojo.project, mojo.chosenPgConfig(), mojo.home(), mojo.stageDirectory.toPath(),
+                Progress.to(mojo.getLog()::info));
     }
 }

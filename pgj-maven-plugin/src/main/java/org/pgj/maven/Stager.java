@@ -19,6 +19,7 @@ import org.pgj.tooling.PgConfig;
 import org.pgj.tooling.Progress;
 import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.project.ExtensionProject;
 
 /**
  * Writes a project's stage folder (docs/internals.md, "Stage") from what the build produced:
@@ -59,18 +60,32 @@ final class Stager {
         return Files.isRegularFile(processorOutput().resolve("extension.properties"));
     }
 
-    /** Whether the stage is missing or older than anything in target/classes. */
+    /** Whether the stage is missing or older than anything in target/classes or the kept SQL scripts. */
     boolean isStale() {
         Path marker = stageDir.resolve(Stage.PROPERTIES);
         if (!Files.isRegularFile(marker)) {
             return true;
         }
-        try (Stream<Path> walk = Files.walk(classes())) {
-            long staged = Files.getLastModifiedTime(marker).toMillis();
-            return walk.anyMatch(p -> lastModified(p) > staged);
+        ExtensionProject sources = ExtensionProject.at(project.getBasedir().toPath());
+        long staged;
+        try {
+            staged = Files.getLastModifiedTime(marker).toMillis();
         } catch (IOException e) {
             return true;
         }
+        for (Path dir : List.of(classes(), sources.releasedDir(), sources.upgradeDir())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                if (walk.anyMatch(p -> lastModified(p) > staged)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Stage stage() {
@@ -139,6 +154,14 @@ final class Stager {
         if (!Files.isRegularFile(stage.controlFile())) {
             throw new ToolException("the pgj annotation processor wrote no " + stage.extension() + ".control in "
                     + processorOutput() + ": check that -Apgj.name matches and the compile had no errors");
+        }
+        // Released install scripts and upgrade scripts the project keeps (pgj schema --save, pgj upgrade),
+        // so ALTER EXTENSION ... UPDATE finds its path; the generated script of this version wins.
+        for (Path kept : ExtensionProject.at(project.getBasedir().toPath()).keptScripts(stage.extension())) {
+            Path target = stage.extensionDir().resolve(kept.getFileName().toString());
+            if (!Files.exists(target)) {
+                Files.copy(kept, target);
+            }
         }
     }
 

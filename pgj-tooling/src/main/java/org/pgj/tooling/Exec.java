@@ -34,13 +34,18 @@ public final class Exec {
     }
 
     public static Result run(List<String> command, Path workDir, Map<String, String> env, long timeoutSeconds) {
+        return run(command, workDir, env, timeoutSeconds, null);
+    }
+
+    /** The same, reading standard input from {@code stdin} (null: nothing). */
+    public static Result run(List<String> command, Path workDir, Map<String, String> env, long timeoutSeconds, Path stdin) {
         Path out = null;
         try {
             out = Files.createTempFile("pgj-exec", ".out");
             ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(out.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new File("/dev/null") : stdin.toFile()));
             if (workDir != null) {
                 pb.directory(workDir.toFile());
             }

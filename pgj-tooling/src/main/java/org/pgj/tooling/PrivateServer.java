@@ -323,18 +323,27 @@ public final class PrivateServer {
      * unaligned, tuples-only output; notices are suppressed.
      */
     public String psql(String database, String sql) {
+        Exec.Result r = runPsql(database, sql);
+        if (!r.ok()) {
+            throw new ToolException("SQL failed in database " + database + " on port " + port + ": " + r.tail(10)
+                    + "\nstatement: " + (sql.length() > 2000 ? sql.substring(0, 2000) + " ..." : sql)
+                    + (isRunning() ? "" : "\nthe server is not running: call ensureStarted() first"));
+        }
+        return r.output();
+    }
+
+    /**
+     * Runs {@code sql} like {@link #psql} but returns psql's result, failed or not, for callers
+     * that explain failures in their own terms.
+     */
+    public Exec.Result runPsql(String database, String sql) {
         Path script = null;
         try {
             script = Files.createTempFile("pgj-sql", ".sql");
             Files.writeString(script, sql, StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>(psqlCommand(database));
             command.addAll(List.of("-q", "-A", "-t", "-f", script.toString()));
-            Exec.Result r = Exec.run(command, null, Map.of("PGOPTIONS", "-c client_min_messages=warning"), 300);
-            if (!r.ok()) {
-                throw new ToolException("SQL failed in database " + database + " on port " + port + ": " + r.tail(10)
-                        + "\nstatement: " + sql + (isRunning() ? "" : "\nthe server is not running: call ensureStarted() first"));
-            }
-            return r.output();
+            return Exec.run(command, null, Map.of("PGOPTIONS", "-c client_min_messages=warning"), 300);
         } catch (IOException e) {
             throw new ToolException("cannot write a temp SQL file (" + e.getMessage() + "): check that java.io.tmpdir is writable", e);
         } finally {

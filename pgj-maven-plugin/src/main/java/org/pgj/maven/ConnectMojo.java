@@ -1,0 +1,36 @@
+package org.pgj.maven;
+
+import java.io.File;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.pgj.tooling.ToolException;
+import org.pgj.tooling.dev.ConnectCommand;
+
+/**
+ * {@code mvn pgj:connect [-Dpgj.pg=15] [-Dpgj.database=db] [-Dpgj.sql=... | -Dpgj.file=...]}: psql
+ * on the dev server, started and with the database created if needed; no build. Same as
+ * {@code pgj connect}.
+ */
+@Mojo(name = "connect", requiresProject = false, threadSafe = true)
+public class ConnectMojo extends PgjMojo {
+    /** The database; default: the project's extension name, or postgres outside a project. */
+    @Parameter(property = "pgj.database")
+    String database;
+
+    @Parameter(property = "pgj.sql")
+    String sql;
+
+    @Parameter(property = "pgj.file")
+    File file;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        try {
+            check(ConnectCommand.run(context(), new ConnectCommand.Options(pgSpec(), database, SqlParameters.of(sql, file))),
+                    "connect");
+        } catch (ToolException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.pgj.tooling.dev;
+
+import java.util.List;
+import org.pgj.tooling.PgConfig;
+import org.pgj.tooling.Prerequisites;
+import org.pgj.tooling.PrivateServer;
+import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.project.ExtensionProject;
+
+/**
+ * {@code pgj connect [pgNN] [db]}: psql on the dev server, started if it is stopped, with the
+ * database created if it is missing. No build, no install: the fast way back into a session.
+ */
+public final class ConnectCommand {
+    /**
+     * @param database null for the project's extension name, or {@code postgres} outside a project
+     * @param sql      {@code -c}/{@code -f} pairs for {@link Psql}; empty for an interactive psql
+     */
+    public record Options(String pg, String database, List<String> sql) {
+    }
+
+    private ConnectCommand() {
+    }
+
+    public static int run(ToolContext ctx, Options o) {
+        PgConfig pg = ctx.versions().select(o.pg());
+        Prerequisites.forServer(pg);
+        PrivateServer server = PrivateServer.forDev(pg, ctx.home());
+        server.ensureStarted(ctx.progress());
+        String database = o.database() != null ? o.database()
+                : ExtensionProject.find(ctx.workDir()).map(ExtensionProject::extensionName).orElse("postgres");
+        String exists = server.psql("postgres", "SELECT count(*) FROM pg_database WHERE datname = "
+                + DevDatabase.literal(database)).trim();
+        if (exists.equals("0")) {
+            server.createDatabase(database, false);
+            ctx.progress().step("created database " + database);
+        }
+        return Psql.session(server, database, o.sql(), ctx.workDir());
+    }
+}

@@ -1,0 +1,51 @@
+package org.pgj.tooling.dev;
+
+import java.util.List;
+import org.pgj.tooling.AotCache;
+import org.pgj.tooling.Jdk;
+import org.pgj.tooling.PgConfig;
+import org.pgj.tooling.Prerequisites;
+import org.pgj.tooling.PrivateServer;
+import org.pgj.tooling.Progress;
+import org.pgj.tooling.Stage;
+import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.project.ExtensionProject;
+import org.pgj.tooling.project.ProjectBuilder;
+
+/**
+ * {@code pgj run [pgNN] [db]}: build, install into the dev server of that major, start it,
+ * create the database, bring the extension up to date in it, and open psql (or run {@code -c} /
+ * {@code -f} and exit).
+ */
+public final class RunCommand {
+    /**
+     * @param pg       a major ({@code pg15}), or null for the default
+     * @param database null for the extension's name
+     * @param sql      {@code -c}/{@code -f} pairs for {@link Psql}; empty for an interactive psql
+     */
+    public record Options(ExtensionProject project, String pg, String database, List<String> sql) {
+    }
+
+    private RunCommand() {
+    }
+
+    public static int run(ToolContext ctx, Options o) {
+        PgConfig pg = ctx.versions().select(o.pg());
+        Prerequisites.forBuild(Jdk.current(), pg);
+        Prerequisites.forServer(pg);
+        Progress p = ctx.progress();
+        ctx.builder().build(o.project(), ProjectBuilder.Phase.STAGE, pg, p);
+        Stage stage = o.project().stage(pg);
+
+        PrivateServer server = PrivateServer.forDev(pg, ctx.home());
+        server.ensureStarted(p);
+        server.install(stage, false, p);
+        AotCache.ensure(server, p);
+        String database = o.database() == null ? stage.extension() : o.database();
+        DevDatabase.prepare(server, database, stage, p);
+        if (o.sql().isEmpty()) {
+            p.step("psql on database " + database + " (port " + server.port() + "); \\q quits, the server keeps running (pgj stop)");
+        }
+        return Psql.session(server, database, o.sql(), ctx.workDir());
+    }
+}

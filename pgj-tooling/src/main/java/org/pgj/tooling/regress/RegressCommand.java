@@ -1,0 +1,211 @@
+package org.pgj.tooling.regress;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.pgj.tooling.AotCache;
+import org.pgj.tooling.AtomicFiles;
+import org.pgj.tooling.Exec;
+import org.pgj.tooling.Jdk;
+import org.pgj.tooling.PgConfig;
+import org.pgj.tooling.Prerequisites;
+import org.pgj.tooling.PrivateServer;
+import org.pgj.tooling.Progress;
+import org.pgj.tooling.Stage;
+import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.ToolException;
+import org.pgj.tooling.project.ExtensionProject;
+import org.pgj.tooling.project.ProjectBuilder;
+
+/**
+ * {@code pgj regress [pgNN] [--accept] [--accept-changed] [TEST...]}: pg_regress-style tests.
+ * Each {@code src/test/regress/sql/NAME.sql} runs through psql exactly as pg_regress runs it
+ * ({@code psql -X -a -q} reading the file on standard input, errors included in the output), in a
+ * fresh database of the private test server that has the extension created. The output goes to
+ * {@code target/pgj/regress/results/NAME.out} and must equal {@code expected/NAME.out} (or an
+ * alternative {@code NAME_1.out} ... {@code NAME_9.out}); differences are shown as a diff and
+ * collected in {@code target/pgj/regress/regression.diffs}.
+ *
+ * <p>A test without expected output fails, unless {@code --accept} makes its result the expected
+ * output; {@code --accept-changed} does the same for tests whose output changed.
+ */
+public final class RegressCommand {
+    /** What pg_regress gives psql, so outputs match theirs: fixed time zone and date style. */
+    static final Map<String, String> PSQL_ENV = Map.of("PGTZ", "PST8PDT", "PGDATESTYLE", "Postgres, MDY",
+            "PGAPPNAME", "pgj_regress", "LC_MESSAGES", "C", "PGOPTIONS", "");
+
+    /** @param tests test names to run (no {@code .sql}); empty runs all */
+    public record Options(ExtensionProject project, String pg, boolean accept, boolean acceptChanged, List<String> tests) {
+    }
+
+    private RegressCommand() {
+    }
+
+    public static int run(ToolContext ctx, Options o) {
+        PgConfig pg = ctx.versions().select(o.pg());
+        Prerequisites.forBuild(Jdk.current(), pg);
+        Prerequisites.forServer(pg);
+        Progress p = ctx.progress();
+        Path sqlDir = o.project().regressDir().resolve("sql");
+        List<Path> tests = tests(sqlDir, o.tests());
+        if (tests.isEmpty()) {
+            ctx.out().println("no regress tests: add NAME.sql files to " + sqlDir + " (and run with --accept to keep their output)");
+            return 0;
+        }
+        ctx.builder().build(o.project(), ProjectBuilder.Phase.STAGE, pg, p);
+        Stage stage = o.project().stage(pg);
+        PrivateServer server = PrivateServer.forTests(pg, ctx.home());
+        server.ensureStarted(p);
+        server.install(stage, false, p);
+        AotCache.ensure(server, p);
+        String database = "pgj_regress_" + stage.extension();
+        server.createDatabase(database, true);
+        // pg_regress's database settings; C messages so outputs do not depend on the machine's language.
+        server.psql(database, "ALTER DATABASE " + database + " SET lc_messages TO 'C';\n"
+                + "ALTER DATABASE " + database + " SET lc_monetary TO 'C';\n"
+                + "ALTER DATABASE " + database + " SET lc_numeric TO 'C';\n"
+                + "ALTER DATABASE " + database + " SET lc_time TO 'C';\n"
+                + "ALTER DATABASE " + database + " SET bytea_output TO 'hex';\n"
+                + "ALTER DATABASE " + database + " SET timezone_abbreviations TO 'Default';\n"
+                + "CREATE EXTENSION " + stage.extension() + ";");
+        p.step("running " + tests.size() + " regress test(s) of " + stage.extension() + " in database " + database
+                + " on port " + server.port());
+
+        Path out = o.project().target().resolve("pgj/regress");
+        Path results = out.resolve("results");
+        Path expectedDir = o.project().regressDir().resolve("expected");
+        Path diffs = out.resolve("regression.diffs");
+        StringBuilder allDiffs = new StringBuilder();
+        int failed = 0;
+        try {
+            AtomicFiles.deleteRecursively(results);
+            Files.createDirectories(results);
+            Files.deleteIfExists(diffs);
+            for (Path test : tests) {
+                String name = test.getFileName().toString().replaceFirst("\\.sql$", "");
+                long start = System.nanoTime();
+                String output = runTest(server, database, test);
+                Path result = results.resolve(name + ".out");
+                Files.writeString(result, output, StandardCharsets.UTF_8);
+                String time = String.format(Locale.ROOT, "%.2fs", (System.nanoTime() - start) / 1e9);
+                List<Path> expected = expectedFiles(expectedDir, name);
+                String verdict;
+                if (expected.isEmpty()) {
+                    if (o.accept()) {
+                        accept(result, expectedDir.resolve(name + ".out"));
+                        verdict = "ok (new: accepted " + relative(o.project(), expectedDir.resolve(name + ".out")) + ")";
+                    } else {
+                        failed++;
+                        verdict = "FAILED (no expected output: check " + relative(o.project(), result)
+                                + ", then run with --accept to keep it as " + relative(o.project(), expectedDir.resolve(name + ".out")) + ")";
+                    }
+                } else {
+                    String diff = bestDiff(o.project(), expected, output, result);
+                    if (diff.isEmpty()) {
+                        verdict = "ok";
+                    } else if (o.acceptChanged()) {
+                        accept(result, expected.get(0));
+                        verdict = "ok (changed: accepted " + relative(o.project(), expected.get(0)) + ")";
+                    } else {
+                        failed++;
+                        verdict = "FAILED";
+                        allDiffs.append(diff);
+                    }
+                }
+                ctx.out().println("test " + name + " ... " + verdict + " (" + time + ")");
+            }
+            if (!allDiffs.isEmpty()) {
+                Files.writeString(diffs, allDiffs, StandardCharsets.UTF_8);
+                ctx.out().print(allDiffs);
+            }
+        } catch (IOException e) {
+            throw new ToolException("cannot write the regress results in " + out + " (" + e.getMessage()
+                    + "): check that the build folder is writable", e);
+        }
+        if (failed == 0) {
+            ctx.out().println("all " + tests.size() + " regress test(s) passed");
+            return 0;
+        }
+        ctx.out().println(failed + " of " + tests.size() + " regress test(s) failed"
+                + (allDiffs.isEmpty() ? "" : "; the differences are in " + diffs
+                + " (if the new output is right: pgj regress --accept-changed)"));
+        return 1;
+    }
+
+    /** psql as pg_regress runs it: the file on standard input, echoed, errors in the same stream. */
+    private static String runTest(PrivateServer server, String database, Path test) {
+        List<String> command = List.of(server.pgConfig().bindir().resolve("psql").toString(), "-X", "-a", "-q",
+                "-h", "localhost", "-p", Integer.toString(server.port()), "-U", "postgres", "-d", database,
+                "-v", "HIDE_TABLEAM=on", "-v", "HIDE_TOAST_COMPRESSION=on");
+        Exec.Result r = Exec.run(command, test.getParent(), PSQL_ENV, 600, test);
+        // psql exits 0 after SQL errors (no ON_ERROR_STOP); 2 means it lost the connection, which the output shows.
+        return r.output();
+    }
+
+    /** The diff against the closest expected file; empty if one matches. */
+    private static String bestDiff(ExtensionProject project, List<Path> expected, String output, Path result) throws IOException {
+        String best = null;
+        for (Path file : expected) {
+            String diff = UnifiedDiff.of(relative(project, file), Files.readString(file, StandardCharsets.UTF_8),
+                    relative(project, result), output);
+            if (diff.isEmpty()) {
+                return "";
+            }
+            if (best == null || diff.length() < best.length()) {
+                best = diff;
+            }
+        }
+        return best;
+    }
+
+    private static List<Path> expectedFiles(Path dir, String name) {
+        List<Path> files = new ArrayList<>();
+        if (Files.isRegularFile(dir.resolve(name + ".out"))) {
+            files.add(dir.resolve(name + ".out"));
+        }
+        for (int i = 1; i <= 9; i++) {
+            if (Files.isRegularFile(dir.resolve(name + "_" + i + ".out"))) {
+                files.add(dir.resolve(name + "_" + i + ".out"));
+            }
+        }
+        return files;
+    }
+
+    private static void accept(Path result, Path expected) throws IOException {
+        Files.createDirectories(expected.getParent());
+        Files.copy(result, expected, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static List<Path> tests(Path sqlDir, List<String> names) {
+        if (!names.isEmpty()) {
+            List<Path> tests = new ArrayList<>();
+            for (String name : names) {
+                Path test = sqlDir.resolve(name.endsWith(".sql") ? name : name + ".sql");
+                if (!Files.isRegularFile(test)) {
+                    throw new ToolException("no regress test " + test + ": the tests are the .sql files in " + sqlDir);
+                }
+                tests.add(test);
+            }
+            return tests;
+        }
+        if (!Files.isDirectory(sqlDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(sqlDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList();
+        } catch (IOException e) {
+            throw new ToolException("cannot list " + sqlDir + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String relative(ExtensionProject project, Path file) {
+        return project.dir().relativize(file.toAbsolutePath()).toString();
+    }
+}
