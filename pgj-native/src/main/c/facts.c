@@ -90,7 +90,11 @@ static const PgjFact facts[] = {
 	OFFSET(FormData_pg_attribute, attbyval),
 	OFFSET(PortalData, name), OFFSET(PortalData, portalContext),
 	OFFSET(_SPI_plan, plancxt),
+#if PG_VERSION_NUM >= 170000
+	{"PGPROC.lxid", offsetof(PGPROC, vxid.lxid)},
+#else
 	OFFSET(PGPROC, lxid),
+#endif
 	OFFSET(PgjCell, serial), OFFSET(PgjCell, nonatomic),
 	OFFSET(PgjSpiRequest, sql), OFFSET(PgjSpiRequest, plan), OFFSET(PgjSpiRequest, cursor_name),
 	OFFSET(PgjSpiRequest, tcount), OFFSET(PgjSpiRequest, nargs), OFFSET(PgjSpiRequest, flags),

@@ -364,7 +364,11 @@ pgj_type_oid(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 	Oid			type;
 	int32		typmod;
 
+#if PG_VERSION_NUM >= 160000
+	parseTypeString((const char *) name, &type, &typmod, NULL);
+#else
 	parseTypeString((const char *) name, &type, &typmod, false);
+#endif
 	return type;
 }
 
@@ -375,8 +379,11 @@ pgj_type_oid(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 int64
 pgj_spi_end_transaction(int64 commit, int64 chain, int64 a2, int64 a3, int64 a4, int64 a5)
 {
-	/* SPI_commit needs a connection; without one, the error SPI gives an atomic one. */
-	if (!SPI_inside_nonatomic_context())
+	/*
+	 * SPI_commit needs a connection (Java only calls this from an open one); without one,
+	 * the error SPI gives an atomic one.
+	 */
+	if (pgj_spi_depth <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TRANSACTION_TERMINATION),
 				 errmsg("invalid transaction termination")));

@@ -22,11 +22,13 @@ public final class SqlState {
     public static final String CHECK_VIOLATION = "23514";
     public static final String INVALID_TRANSACTION_STATE = "25000";
     public static final String INVALID_TRANSACTION_TERMINATION = "2D000";
+    public static final String INVALID_CURSOR_NAME = "34000";
     public static final String EXTERNAL_ROUTINE_EXCEPTION = "38000";
     public static final String EXTERNAL_ROUTINE_INVOCATION_EXCEPTION = "39000";
     public static final String SYNTAX_ERROR = "42601";
     public static final String INSUFFICIENT_PRIVILEGE = "42501";
     public static final String UNDEFINED_COLUMN = "42703";
+    public static final String DATATYPE_MISMATCH = "42804";
     public static final String UNDEFINED_FUNCTION = "42883";
     public static final String UNDEFINED_TABLE = "42P01";
     public static final String DUPLICATE_OBJECT = "42710";
@@ -42,6 +44,7 @@ public final class SqlState {
     public static final String UNDEFINED_FILE = "58P01";
     public static final String INTERNAL_ERROR = "XX000";
     public static final String RAISE_EXCEPTION = "P0001";
+    public static final String NO_DATA_FOUND = "P0002";
 
     private SqlState() {
     }

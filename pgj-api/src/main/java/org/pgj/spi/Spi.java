@@ -1,30 +1,110 @@
 package org.pgj.spi;
 
+import java.util.Objects;
+import java.util.Optional;
+import org.pgj.internal.Backend;
+import org.pgj.internal.Guard;
+
 /**
  * Runs SQL from Java inside the server, through PostgreSQL's SPI.
  *
  * <pre>{@code
  * try (SpiConnection spi = Spi.connect()) {
- *     spi.run("INSERT INTO log VALUES ('hello')");
+ *     spi.update("INSERT INTO log VALUES ($1)", "hello");
+ *     for (SpiRow row : spi.select("SELECT id, msg FROM log")) { ... }
  * }
  * }</pre>
  *
- * A server error raised by a statement arrives as a {@link org.pgj.errors.PgException};
- * catch it inside {@link org.pgj.errors.Subtransaction} to carry on.
+ * <p>The static shortcuts below each run in a connection scope of their own. A server error
+ * raised by a statement arrives as a {@link org.pgj.errors.PgException}; catch it inside
+ * {@link org.pgj.errors.Subtransaction} to carry on. Everything here must run on the backend's
+ * thread.
  */
 public final class Spi {
     private Spi() {
     }
 
-    /** Opens an SPI connection scope; nesting is allowed. */
+    /** Opens a connection scope; close it with try-with-resources. Scopes nest. */
     public static SpiConnection connect() {
         return SpiConnection.open();
     }
 
-    /** Runs one statement in its own connection scope and discards any rows. */
-    public static long run(String sql) {
+    /** Runs one statement, read-write, and discards its rows; returns the row count. */
+    public static long run(String sql, Object... args) {
         try (SpiConnection spi = connect()) {
-            return spi.run(sql);
+            return spi.run(sql, args);
+        }
+    }
+
+    /** See {@link SpiConnection#getOne}. */
+    public static <T> Optional<T> getOne(String sql, Class<T> type, Object... args) {
+        try (SpiConnection spi = connect()) {
+            return spi.getOne(sql, type, args);
+        }
+    }
+
+    /** See {@link SpiConnection#getRow}. */
+    public static <R extends Record> R getRow(String sql, Class<R> type, Object... args) {
+        try (SpiConnection spi = connect()) {
+            return spi.getRow(sql, type, args);
+        }
+    }
+
+    /** See {@link SpiConnection#explain}. */
+    public static String explain(String sql, Object... args) {
+        try (SpiConnection spi = connect()) {
+            return spi.explain(sql, args);
+        }
+    }
+
+    /** Commits from a procedure; see {@link SpiConnection#commit()}. */
+    public static void commit() {
+        try (SpiConnection spi = connect()) {
+            spi.commit();
+        }
+    }
+
+    /** Rolls back from a procedure; see {@link SpiConnection#rollback()}. */
+    public static void rollback() {
+        try (SpiConnection spi = connect()) {
+            spi.rollback();
+        }
+    }
+
+    /** An identifier quoted if SQL needs it to be ({@code Foo} → {@code "Foo"}, {@code foo} → {@code foo}). */
+    public static String quoteIdentifier(String identifier) {
+        Objects.requireNonNull(identifier, "identifier");
+        return quote(SpiNative.QUOTE_IDENTIFIER, null, identifier);
+    }
+
+    /** {@code qualifier.identifier}, each part quoted if needed; a null qualifier gives the identifier alone. */
+    public static String quoteQualifiedIdentifier(String qualifier, String identifier) {
+        Objects.requireNonNull(identifier, "identifier");
+        return quote(SpiNative.QUOTE_QUALIFIED_IDENTIFIER, qualifier, identifier);
+    }
+
+    /** A string literal ({@code it's} → {@code 'it''s'}, with {@code E'...'} for backslashes); null gives {@code NULL}. */
+    public static String quoteLiteral(String literal) {
+        return literal == null ? "NULL" : quote(SpiNative.QUOTE_LITERAL, null, literal);
+    }
+
+    /** The server's own quoting, so keywords and encodings are handled as SQL handles them. */
+    private static String quote(long function, String first, String second) {
+        Backend.checkThread();
+        ServerText.refreshEncoding();
+        try (Scratch scratch = Scratch.open()) {
+            long a = second == null ? 0 : ServerText.toServer(scratch, second, "text to quote");
+            long b = 0;
+            if (function == SpiNative.QUOTE_QUALIFIED_IDENTIFIER) {
+                b = a;
+                a = first == null ? 0 : ServerText.toServer(scratch, first, "qualifier");
+            }
+            long previous = scratch.enter();
+            try {
+                return ServerText.fromServer(scratch, Guard.call(function, a, b));
+            } finally {
+                Scratch.leave(previous);
+            }
         }
     }
 }

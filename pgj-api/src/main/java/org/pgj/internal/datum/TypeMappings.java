@@ -126,6 +126,21 @@ public final class TypeMappings {
         return unboxed(c) != c;
     }
 
+    /** The mapping of a Java value type (a box maps as its primitive), or null; SPI converts values with it. */
+    public static TypeMapping forJavaType(Class<?> javaType) {
+        return MAPPINGS.get(unboxed(javaType));
+    }
+
+    /** A mapping whose SQL types include {@code sqlType}, or null: how SPI reads a column of that type. */
+    public static TypeMapping forSqlType(int sqlType) {
+        for (TypeMapping mapping : MAPPINGS.values()) {
+            if (mapping.sqlTypes().contains(sqlType)) {
+                return mapping;
+            }
+        }
+        return null;
+    }
+
     /** The primitive type of a box ({@code Integer} → {@code int}); other types unchanged. */
     public static Class<?> unboxed(Class<?> c) {
         return MethodType.methodType(c).unwrap().returnType();

@@ -1,0 +1,45 @@
+package org.pgj.examples.spi;
+
+import org.pgj.functions.PgFunction;
+import org.pgj.functions.PgProcedure;
+import org.pgj.spi.Spi;
+import org.pgj.spi.SpiConnection;
+
+/** Transaction control: procedures commit and roll back between statements. */
+public final class Batches {
+    private Batches() {
+    }
+
+    /** Inserts 1..n, committing every batchSize rows; a last partial batch is rolled back. */
+    @PgProcedure
+    public static void insertInBatches(int n, int batchSize) {
+        try (SpiConnection spi = Spi.connect()) {
+            for (int i = 1; i <= n; i++) {
+                spi.run("INSERT INTO batch_log(i) VALUES ($1)", i);
+                if (i % batchSize == 0) {
+                    spi.commit();
+                }
+            }
+            spi.rollback();
+        }
+    }
+
+    /** Commits with COMMIT AND CHAIN: the next transaction keeps the isolation level. */
+    @PgProcedure
+    public static void logIsolationAfterChain(String level) {
+        try (SpiConnection spi = Spi.connect()) {
+            spi.commit(); // SET TRANSACTION must come first in a transaction
+            spi.run("SET TRANSACTION ISOLATION LEVEL " + level);
+            spi.run("INSERT INTO batch_log(i) VALUES (-1)");
+            spi.commitAndChain();
+            String now = spi.getOne("SHOW transaction_isolation", String.class).orElseThrow();
+            spi.run("INSERT INTO batch_log(i) VALUES ($1)", now.equals(level.toLowerCase()) ? -2 : -3);
+        }
+    }
+
+    /** Tries to commit from a function called by a query: the server refuses. */
+    @PgFunction
+    public static void commitFromFunction() {
+        Spi.commit();
+    }
+}

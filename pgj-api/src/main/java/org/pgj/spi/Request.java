@@ -1,0 +1,81 @@
+package org.pgj.spi;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.pgj.internal.Native.ALL;
+
+import org.pgj.errors.PgException;
+import org.pgj.errors.SqlState;
+import org.pgj.internal.Guard;
+
+/**
+ * Builds the PgjSpiRequest (pgj.h) that spi.c runs: the statement, and its arguments as
+ * Datums of their SQL types, all in the operation's scratch memory.
+ */
+final class Request {
+    private Request() {
+    }
+
+    /**
+     * @param sql the statement, or null for a prepared one
+     * @param plan the prepared plan, or 0
+     * @param declared the prepared statement's argument types, or null to take them from the arguments
+     */
+    static long build(Scratch scratch, String sql, long plan, int[] declared, Object[] args, int flags, long tcount,
+            String cursorName) {
+        int n = args.length;
+        long request = scratch.alloc(SpiNative.REQUEST_SIZE + 9L * n);
+        long values = request + SpiNative.REQUEST_SIZE;
+        long nulls = values + 8L * n;
+        // Its own chunk: inferring types may repalloc it.
+        long types = scratch.alloc(SpiNative.OID_SIZE * Math.max(n, 1));
+        long previous = scratch.enter(); // text and other varlena arguments are palloc'd
+        try {
+            for (int i = 0; i < n; i++) {
+                Object value = args[i];
+                String typeName = null;
+                if (value instanceof Arg arg) {
+                    typeName = arg.type();
+                    value = arg.value();
+                }
+                int type;
+                if (declared != null) {
+                    type = declared[i];
+                    if (typeName != null && typeOid(scratch, typeName) != type) {
+                        throw new PgException(SqlState.DATATYPE_MISMATCH, "argument $" + (i + 1) + " is given as "
+                                + typeName + ", but the statement was prepared with type " + Values.typeName(type));
+                    }
+                } else if (typeName != null) {
+                    type = typeOid(scratch, typeName);
+                } else if (value == null) {
+                    type = SpiNative.UNKNOWN_OID;
+                    flags |= SpiNative.INFER_TYPES;
+                } else {
+                    type = Values.inferredType(value, i + 1);
+                }
+                ALL.set(JAVA_INT, types + SpiNative.OID_SIZE * i, type);
+                ALL.set(JAVA_BYTE, nulls + i, (byte) (value == null ? 1 : 0));
+                ALL.set(JAVA_LONG, values + 8L * i, value == null ? 0 : Values.toDatum(value, type, i + 1, scratch));
+            }
+        } finally {
+            Scratch.leave(previous);
+        }
+        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_SQL, sql == null ? 0 : ServerText.toServer(scratch, sql, "statement"));
+        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_PLAN, plan);
+        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_CURSOR_NAME,
+                cursorName == null ? 0 : ServerText.toServer(scratch, cursorName, "cursor name"));
+        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_TCOUNT, tcount);
+        ALL.set(JAVA_INT, request + SpiNative.REQUEST_NARGS, n);
+        ALL.set(JAVA_INT, request + SpiNative.REQUEST_FLAGS, flags);
+        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_TYPES, types);
+        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_VALUES, values);
+        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_NULLS, nulls);
+        return request;
+    }
+
+    /** The OID of a type named as in SQL, resolved by the server (search_path, aliases, typmods). */
+    static int typeOid(Scratch scratch, String name) {
+        return (int) Guard.call(SpiNative.TYPE_OID, ServerText.toServer(scratch, name, "type name"));
+    }
+}

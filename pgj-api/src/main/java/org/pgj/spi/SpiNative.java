@@ -1,0 +1,120 @@
+package org.pgj.spi;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static org.pgj.internal.Native.ALL;
+
+import org.pgj.internal.Facts;
+import org.pgj.internal.Guard;
+import org.pgj.internal.Native;
+
+/**
+ * What org.pgj.spi needs from the native runtime (spi.c) and the server: function addresses,
+ * struct offsets and constants, all from the facts table. A holder class, so a backend that
+ * never runs SQL from Java never reads them.
+ */
+final class SpiNative {
+    private SpiNative() {
+    }
+
+    // pgj's helpers (spi.c), all with the guard's signature
+    static final long CONNECT = Facts.get("fn.pgj_spi_connect");
+    static final long EXECUTE = Facts.get("fn.pgj_spi_execute");
+    static final long OPEN_CURSOR = Facts.get("fn.pgj_spi_open_cursor");
+    static final long DEFORM = Facts.get("fn.pgj_spi_deform");
+    static final long TRACK = Facts.get("fn.pgj_track");
+    static final long DATUM_OUT = Facts.get("fn.pgj_datum_out");
+    static final long DATUM_IN = Facts.get("fn.pgj_datum_in");
+    static final long TYPE_OID = Facts.get("fn.pgj_type_oid");
+    static final long END_TRANSACTION = Facts.get("fn.pgj_spi_end_transaction");
+
+    // SPI and other server functions
+    static final long FINISH = Facts.get("fn.SPI_finish");
+    static final long FREE_TUPTABLE = Facts.get("fn.SPI_freetuptable");
+    static final long PREPARE = Facts.get("fn.SPI_prepare");
+    static final long KEEP_PLAN = Facts.get("fn.SPI_keepplan");
+    static final long FREE_PLAN = Facts.get("fn.SPI_freeplan");
+    static final long CURSOR_FIND = Facts.get("fn.SPI_cursor_find");
+    static final long CURSOR_FETCH = Facts.get("fn.SPI_cursor_fetch");
+    static final long CURSOR_CLOSE = Facts.get("fn.SPI_cursor_close");
+    static final long RESULT_CODE_STRING = Facts.get("fn.SPI_result_code_string");
+    static final long CREATE_CONTEXT = Facts.get("fn.AllocSetContextCreateInternal");
+    static final long RESET_CONTEXT = Facts.get("fn.MemoryContextReset");
+    static final long QUOTE_IDENTIFIER = Facts.get("fn.quote_identifier");
+    static final long QUOTE_QUALIFIED_IDENTIFIER = Facts.get("fn.quote_qualified_identifier");
+    static final long QUOTE_LITERAL = Facts.get("fn.quote_literal_cstr");
+    static final long FORMAT_TYPE = Facts.get("fn.format_type_be");
+    static final long SERVER_TO_ANY = Facts.get("fn.pg_server_to_any");
+    static final long ANY_TO_SERVER = Facts.get("fn.pg_any_to_server");
+    static final long DATABASE_ENCODING = Facts.get("fn.pgj_database_encoding");
+
+    // globals
+    static final long SPI_PROCESSED = Facts.get("addr.SPI_processed");
+    static final long SPI_TUPTABLE = Facts.get("addr.SPI_tuptable");
+    static final long SPI_RESULT = Facts.get("addr.SPI_result");
+    static final long MY_PROC = Facts.get("addr.MyProc");
+    static final long TOP_MEMORY_CONTEXT = Facts.get("addr.TopMemoryContext");
+    static final long CURRENT_MEMORY_CONTEXT = Facts.get("addr.CurrentMemoryContext");
+
+    // layouts
+    static final long TUPTABLE_TUPDESC = Facts.get("SPITupleTable.tupdesc");
+    static final long TUPTABLE_NUMVALS = Facts.get("SPITupleTable.numvals");
+    static final long TUPDESC_NATTS = Facts.get("TupleDescData.natts");
+    static final long TUPDESC_ATTRS = Facts.get("TupleDescData.attrs");
+    static final long ATTRIBUTE_SIZE = Facts.get("sizeof.FormData_pg_attribute");
+    static final long ATTRIBUTE_NAME = Facts.get("FormData_pg_attribute.attname");
+    static final long ATTRIBUTE_TYPE = Facts.get("FormData_pg_attribute.atttypid");
+    static final long ATTRIBUTE_BYVAL = Facts.get("FormData_pg_attribute.attbyval");
+    static final long PORTAL_NAME = Facts.get("PortalData.name");
+    static final long PORTAL_CONTEXT = Facts.get("PortalData.portalContext");
+    static final long PLAN_CONTEXT = Facts.get("_SPI_plan.plancxt");
+    static final long PROC_LXID = Facts.get("PGPROC.lxid");
+    static final long CELL_SERIAL = Facts.get("PgjCell.serial");
+    static final long CELL_NONATOMIC = Facts.get("PgjCell.nonatomic");
+    static final long REQUEST_SQL = Facts.get("PgjSpiRequest.sql");
+    static final long REQUEST_PLAN = Facts.get("PgjSpiRequest.plan");
+    static final long REQUEST_CURSOR_NAME = Facts.get("PgjSpiRequest.cursor_name");
+    static final long REQUEST_TCOUNT = Facts.get("PgjSpiRequest.tcount");
+    static final long REQUEST_NARGS = Facts.get("PgjSpiRequest.nargs");
+    static final long REQUEST_FLAGS = Facts.get("PgjSpiRequest.flags");
+    static final long REQUEST_TYPES = Facts.get("PgjSpiRequest.types");
+    static final long REQUEST_VALUES = Facts.get("PgjSpiRequest.values");
+    static final long REQUEST_NULLS = Facts.get("PgjSpiRequest.nulls");
+    static final long REQUEST_SIZE = Facts.get("sizeof.PgjSpiRequest");
+    static final long OID_SIZE = Facts.get("sizeof.Oid");
+
+    // constants
+    static final int READ_ONLY = Facts.getInt("PGJ_SPI_READ_ONLY");
+    static final int INFER_TYPES = Facts.getInt("PGJ_SPI_INFER_TYPES");
+    static final int SPI_OK_SELECT = Facts.getInt("SPI_OK_SELECT");
+    static final int UNKNOWN_OID = Facts.getInt("UNKNOWNOID");
+    static final int UTF8 = Facts.getInt("PG_UTF8");
+    static final int SQL_ASCII = Facts.getInt("PG_SQL_ASCII");
+    static final long CONTEXT_MIN = Facts.get("ALLOCSET_DEFAULT_MINSIZE");
+    static final long CONTEXT_INIT = Facts.get("ALLOCSET_DEFAULT_INITSIZE");
+    static final long CONTEXT_MAX = Facts.get("ALLOCSET_DEFAULT_MAXSIZE");
+
+    static {
+        if (Facts.get("sizeof.Oid") != 4 || Facts.get("sizeof.bool") != 1) {
+            throw new IllegalStateException("pgj expects a 4-byte Oid and a 1-byte bool");
+        }
+    }
+
+    static int readInt(long address) {
+        return ALL.get(JAVA_INT, address);
+    }
+
+    static boolean readBool(long address) {
+        return ALL.get(JAVA_BYTE, address) != 0;
+    }
+
+    /** The local ID of the current top-level transaction: it changes at every COMMIT or ROLLBACK. */
+    static int localTransactionId() {
+        return readInt(Native.readLong(MY_PROC) + PROC_LXID);
+    }
+
+    /** SPI's name of a result code, e.g. {@code SPI_ERROR_TRANSACTION}. */
+    static String resultCodeName(int code) {
+        return Native.readCString(Guard.call(RESULT_CODE_STRING, code));
+    }
+}
