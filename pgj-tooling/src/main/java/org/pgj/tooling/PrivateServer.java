@@ -81,7 +81,8 @@ public final class PrivateServer {
 
     /**
      * $PGJ_HOME, else ~/.pgj; as root /var/tmp/pgj-root, because the unprivileged server user
-     * cannot enter /root.
+     * cannot enter /root. {@code ~} is $HOME, as for any Unix tool (Java's user.home comes from
+     * the password file instead), so the launcher, Maven and the test JVMs it starts agree.
      */
     public static Path defaultHome() {
         String env = System.getenv("PGJ_HOME");
@@ -90,6 +91,10 @@ public final class PrivateServer {
         }
         if (PosixUser.isRoot()) {
             return Path.of("/var/tmp/pgj-root");
+        }
+        String home = System.getenv("HOME");
+        if (home != null && home.startsWith("/")) {
+            return Path.of(home, ".pgj");
         }
         return Path.of(System.getProperty("user.home"), ".pgj");
     }

@@ -102,10 +102,10 @@ final class UnifiedDiff {
         while (i < n || j < m) {
             if (i < n && j < m && a.get(i).equals(b.get(j))) {
                 ops.add(new Op(' ', a.get(i), i++, j++));
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.add(new Op('+', b.get(j), i, j++));
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                ops.add(new Op('-', a.get(i), i++, j)); // removals first, as diff prints them
             } else {
-                ops.add(new Op('-', a.get(i), i++, j));
+                ops.add(new Op('+', b.get(j), i, j++));
             }
         }
         return ops;

@@ -50,7 +50,7 @@ public final class NewCommand {
         Map<String, String> files = ProjectTemplate.render(name, o.bgworker());
         if (Files.isDirectory(dir) && !isEmpty(dir)) {
             if (sameFiles(dir, files)) {
-                ctx.out().println(dir + " already holds the new project " + name + ", unchanged: nothing to do");
+                ctx.out().println(dir + " already holds the project " + name + " as pgj new made it: nothing to do");
                 return 0;
             }
             throw new ToolException(dir + " exists and is not empty: pgj new writes only into a new or empty folder; "
@@ -108,13 +108,12 @@ public final class NewCommand {
         }
     }
 
-    /** Whether {@code dir} holds exactly the files pgj new would write (an earlier, unedited run). */
+    /**
+     * Whether {@code dir} holds the files pgj new would write, unedited (an earlier run; a build
+     * may have added target/ since).
+     */
     private static boolean sameFiles(Path dir, Map<String, String> files) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            long count = walk.filter(Files::isRegularFile).count();
-            if (count != files.size()) {
-                return false;
-            }
+        try {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Path path = dir.resolve(file.getKey());
                 if (!Files.isRegularFile(path) || !Files.readString(path).equals(file.getValue())) {

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * The extension's objects as a GraphViz digraph: an edge {@code A -> B} means A needs B (A is
- * created after B). Every function needs the extension's language, which needs the extension;
- * schema-qualified functions need their schema; {@code requires} and {@code @ExtensionSql(after)}
+ * created after B). Every function and procedure needs the extension's language, which needs the
+ * extension; schema-qualified ones need their schema; {@code requires} and {@code @ExtensionSql(after)}
  * add the rest. Render with {@code dot -Tsvg <file> -o schema.svg}.
  */
 final class DotGraph {
@@ -33,9 +33,9 @@ final class DotGraph {
         }
         for (ObjectGraph.Node node : graph.nodes()) {
             String id = id(node);
-            if (node.kind().equals("function")) {
+            if (node.isRoutine()) {
                 dot.append("  ").append(quote(id)).append(" [shape = box, label = ")
-                        .append(quote(node.signature() + "\n" + node.origin())).append("];\n");
+                        .append(quote(node.kind() + " " + node.signature() + "\n" + node.origin())).append("];\n");
                 dot.append("  ").append(quote(id)).append(" -> ").append(quote(language)).append(";\n");
                 if (!node.schema().isEmpty()) {
                     dot.append("  ").append(quote(id)).append(" -> ").append(quote("schema " + node.schema())).append(";\n");
@@ -58,7 +58,7 @@ final class DotGraph {
     }
 
     private static String id(ObjectGraph.Node node) {
-        return (node.kind().equals("function") ? "function " : "sql ") + node.signature();
+        return (node.isRoutine() ? node.kind() + " " : "sql ") + node.signature();
     }
 
     private static String quote(String s) {

@@ -19,15 +19,20 @@ import org.pgj.tooling.ToolException;
  */
 record ObjectGraph(String extension, List<Node> nodes) {
     /**
-     * One generated object. {@code kind} is {@code function} or {@code extension_sql};
+     * One generated object. {@code kind} is {@code function}, {@code procedure} or {@code extension_sql};
      * {@code name} is what {@code requires} refers to (shared by overloads); {@code signature}
      * tells overloads apart.
      */
     record Node(String kind, String name, String signature, String origin, String position, List<String> requires) {
+        /** A function or procedure, as opposed to hand-written SQL. */
+        boolean isRoutine() {
+            return !kind.equals("extension_sql");
+        }
+
         /** The schema of a qualified name ({@code util.add_one}), or empty. */
         String schema() {
             int dot = name.indexOf('.');
-            return kind.equals("function") && dot > 0 ? name.substring(0, dot) : "";
+            return isRoutine() && dot > 0 ? name.substring(0, dot) : "";
         }
     }
 

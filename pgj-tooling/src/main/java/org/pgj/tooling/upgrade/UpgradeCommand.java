@@ -103,7 +103,7 @@ public final class UpgradeCommand {
             List<String> differences;
             try (ProgressStep step = p.begin("checking it: CREATE EXTENSION " + built.name() + " VERSION '" + from
                     + "', then ALTER EXTENSION " + built.name() + " UPDATE TO '" + to + "'")) {
-                differences = verify(server, stage, from, to, released, candidate);
+                differences = verify(server, stage.extension(), from, to, read(released), candidate);
                 if (differences.isEmpty()) {
                     step.done("the updated database has exactly the objects of a new " + to + " installation");
                 }
@@ -147,13 +147,11 @@ public final class UpgradeCommand {
      * updates a database from {@code from} to {@code to}, and compares its extension's objects with
      * a fresh installation of {@code to}. Returns the differences (none: proven).
      */
-    private static List<String> verify(PrivateServer server, Stage stage, String from, String to, Path released,
-                                       String candidate) throws IOException {
-        String ext = stage.extension();
+    static List<String> verify(PrivateServer server, String ext, String from, String to, String releasedText,
+                               String candidate) throws IOException {
         Path dir = server.installation().dirs().extensionDir();
         Path oldScript = dir.resolve(ext + "--" + from + ".sql");
         Path upgrade = dir.resolve(ext + "--" + from + "--" + to + ".sql");
-        String releasedText = read(released);
         if (!Files.isRegularFile(oldScript) || !read(oldScript).equals(releasedText)) {
             AtomicFiles.write(oldScript, releasedText);
         }

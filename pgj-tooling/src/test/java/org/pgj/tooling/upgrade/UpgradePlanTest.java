@@ -1,0 +1,142 @@
+package org.pgj.tooling.upgrade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.pgj.tooling.PgConfig;
+import org.pgj.tooling.PrivateServer;
+import org.pgj.tooling.Progress;
+
+/**
+ * What pgj upgrade decides for hand-written SQL (tables, types, views, data), against a real
+ * server: PostgreSQL itself says what each statement created. The decided scripts are proven as
+ * pgj upgrade proves them: ALTER EXTENSION ... UPDATE must end where a new installation starts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UpgradePlanTest {
+    private static final String OLD = """
+            CREATE TABLE settings(name text PRIMARY KEY, value text NOT NULL);
+            CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT i + 1';
+            CREATE FUNCTION twice(i int) RETURNS int LANGUAGE sql AS 'SELECT i * 2';
+            CREATE FUNCTION gone(i int) RETURNS int LANGUAGE sql AS 'SELECT i';
+            CREATE TYPE mood AS ENUM ('ok', 'meh');
+            CREATE VIEW old_view AS SELECT 1 AS one;
+            INSERT INTO settings VALUES ('a', '1');
+            """;
+
+    private PrivateServer server;
+
+    @BeforeAll
+    void start() throws IOException {
+        PgConfig pg = PgConfig.find(null);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path home = PrivateServer.usableHome(Path.of(System.getProperty("pgj.test.home", "target/pgj-home")));
+        server = PrivateServer.of(pg, home, "upgrade-" + pg.major(), port);
+        server.ensureStarted(Progress.silent());
+    }
+
+    @AfterAll
+    void stop() {
+        server.stop(Progress.silent());
+    }
+
+    private UpgradePlan plan(String oldScript, String newScript) {
+        List<SqlStatements.Statement> before = SqlStatements.split(oldScript);
+        List<SqlStatements.Statement> after = SqlStatements.split(newScript);
+        return UpgradePlan.decide(before, SchemaProbe.run(server, "probe_old", before, Map.of(), "old script"),
+                after, SchemaProbe.run(server, "probe_new", after, Map.of(), "new script"));
+    }
+
+    @Test
+    void decidesAddedChangedAndRemovedObjectsAndProvesTheScript() throws IOException {
+        String next = """
+                CREATE TABLE settings(name text PRIMARY KEY, value text NOT NULL);
+                CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql STABLE AS 'SELECT i + 1';
+                CREATE   FUNCTION twice(i int)
+                  RETURNS int LANGUAGE sql AS 'SELECT i * 2';
+                CREATE TYPE mood AS ENUM ('ok', 'meh');
+                CREATE TABLE log(at timestamptz DEFAULT now(), note text);
+                INSERT INTO log(note) VALUES ('installed');
+                CREATE FUNCTION shout(t text) RETURNS text LANGUAGE sql AS 'SELECT upper(t)';
+                INSERT INTO settings VALUES ('a', '1');
+                """;
+        UpgradePlan plan = plan(OLD, next);
+        assertEquals(List.of(), plan.undecided);
+        List<String> reasons = plan.parts.stream().map(UpgradePlan.Part::reason).toList();
+        assertEquals(List.of(
+                "changed: function public.add_one(integer) (CREATE OR REPLACE keeps its privileges and dependents)",
+                "added: table public.log",
+                "for objects new in this version",
+                "added: function public.shout(pg_catalog.text)",
+                "removed: view public.old_view",
+                "removed: function public.gone(integer)"), reasons);
+        assertTrue(plan.parts.get(0).sql().startsWith("CREATE OR REPLACE FUNCTION add_one"), plan.parts.get(0).sql());
+        assertEquals("DROP FUNCTION public.gone(integer)", plan.parts.get(5).sql());
+
+        String script = UpgradeScript.render("uptest", "1.0", "1.1", "uptest--1.0.sql", plan.parts);
+        Path extensions = server.installation().dirs().extensionDir();
+        Files.writeString(extensions.resolve("uptest.control"), "default_version = '1.1'\nrelocatable = false\n");
+        Files.writeString(extensions.resolve("uptest--1.1.sql"), next);
+        assertEquals(List.of(), UpgradeCommand.verify(server, "uptest", "1.0", "1.1", OLD, script));
+        assertEquals("installed", server.psql("pgj_upgrade_check", "SELECT note FROM log").trim(),
+                "the new table's data came with it");
+
+        // A script that misses a change is caught by the proof.
+        String incomplete = UpgradeScript.render("uptest", "1.0", "1.1", "uptest--1.0.sql", plan.parts.subList(0, 4));
+        List<String> differences = UpgradeCommand.verify(server, "uptest", "1.0", "1.1", OLD, incomplete);
+        assertTrue(differences.contains("view public.old_view is still there after the update, but version 1.1 has no such object"),
+                differences.toString());
+    }
+
+    @Test
+    void refusesToGuessTypeChangesLostDataAndDataUpdates() {
+        String next = """
+                CREATE TABLE settings(name text PRIMARY KEY, value bigint NOT NULL);
+                CREATE FUNCTION add_one(i int) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT i + 1';
+                CREATE FUNCTION twice(i int) RETURNS int LANGUAGE sql AS 'SELECT i * 2';
+                CREATE FUNCTION gone(i int) RETURNS int LANGUAGE sql AS 'SELECT i';
+                CREATE TYPE mood AS ENUM ('ok', 'meh', 'great');
+                CREATE VIEW old_view AS SELECT 1 AS one;
+                UPDATE settings SET value = 2;
+                """;
+        List<String> undecided = plan(OLD, next).undecided;
+        assertEquals(4, undecided.size(), undecided.toString());
+        assertTrue(undecided.get(0).startsWith("table public.settings changed: `r (name text NOT NULL, value text NOT NULL)"), undecided.get(0));
+        assertTrue(undecided.get(0).contains("value bigint NOT NULL"), undecided.get(0));
+        assertTrue(undecided.get(0).endsWith("it holds data, so the change needs an ALTER written for it"), undecided.get(0));
+        assertTrue(undecided.get(1).startsWith("function public.add_one(integer) changed from `f returns integer (i integer)` "
+                + "to `f returns bigint (i integer)`: CREATE OR REPLACE cannot change"), undecided.get(1));
+        assertTrue(undecided.get(2).startsWith("type public.mood changed: `enum ('ok', 'meh')` became `enum ('ok', 'meh', 'great')`"),
+                undecided.get(2));
+        assertTrue(undecided.get(3).contains("`UPDATE settings SET value = 2`; decide whether databases that have the old version need it"),
+                undecided.get(3));
+
+        List<String> dropped = plan(OLD, OLD.replace("CREATE TABLE settings(name text PRIMARY KEY, value text NOT NULL);", "")
+                .replace("INSERT INTO settings VALUES ('a', '1');", "")).undecided;
+        assertEquals(List.of("table public.settings is gone in the new version: dropping it loses its data; "
+                + "if that is intended, write DROP TABLE public.settings by hand"), dropped);
+    }
+
+    @Test
+    void aReleasedScriptThatFailsNamesItsStatement() {
+        List<SqlStatements.Statement> broken = SqlStatements.split("CREATE TABLE a(i int);\nCREATE TABLE a(i int);\n");
+        org.pgj.tooling.ToolException e = org.junit.jupiter.api.Assertions.assertThrows(org.pgj.tooling.ToolException.class,
+                () -> SchemaProbe.run(server, "probe_broken", broken, Map.of(), "install script of 1.0"));
+        assertTrue(e.getMessage().startsWith("the install script of 1.0 fails when run statement by statement in a scratch "
+                + "database, at statement 2:\nCREATE TABLE a(i int)\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("relation \"a\" already exists"), e.getMessage());
+    }
+}

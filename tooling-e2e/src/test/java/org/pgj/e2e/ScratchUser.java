@@ -1,0 +1,220 @@
+package org.pgj.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * An ordinary user with a scratch home, as a developer would have: the pgj launcher in ~/bin, the
+ * pgj artifacts in ~/.m2 (as {@code mvn install} of pgj leaves them). When the tests run as root
+ * (CI), that user is the system user {@value #NAME}, created if missing, whose home becomes the
+ * scratch folder (with a copy of the local Maven repository, offline), and every command runs
+ * through runuser: no sudo, no TTY, and the PostgreSQL folders belong to root, so nothing may
+ * need to write there. Otherwise it is the current user, with HOME pointing at the scratch folder
+ * (Maven then still uses the user's own ~/.m2).
+ *
+ * <p>The dev and test servers get ports of their own (PGJ_DEV_PORT_BASE, PGJ_TEST_PORT_BASE), so
+ * other pgj servers on the machine do not interfere; {@link #normalizePorts} maps them back to
+ * the default ports for comparisons with the README.
+ */
+final class ScratchUser {
+    static final String NAME = "pgj-e2e";
+    private static final int DEFAULT_DEV_PORT = 28815;
+    private static final int DEFAULT_TEST_PORT = 32215;
+
+    private final boolean switched;
+    private final String name;
+    private final Path home;
+    private final int devPort;
+    private final int testPort;
+    private final int major;
+
+    private ScratchUser(boolean switched, String name, Path home, int devPort, int testPort, int major) {
+        this.switched = switched;
+        this.name = name;
+        this.home = home;
+        this.devPort = devPort;
+        this.testPort = testPort;
+        this.major = major;
+    }
+
+    /** A fresh scratch home with the launcher and a copy of {@code localRepository}. */
+    static ScratchUser create(Path repoRoot, Path localRepository, int major) throws IOException, InterruptedException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        String name = root ? NAME : System.getProperty("user.name");
+        Path runs;
+        if (root) {
+            if (exec(List.of("id", "-u", NAME)).exit != 0) {
+                Result r = exec(List.of("useradd", "--create-home", "--shell", "/bin/bash", NAME));
+                if (r.exit != 0 && r.exit != 9) {
+                    throw new IllegalStateException("cannot create the user " + NAME + ": " + r.output);
+                }
+            }
+            runs = Path.of("/var/tmp/pgj-e2e");
+        } else {
+            runs = repoRoot.resolve("tooling-e2e/target/e2e-runs");
+        }
+        // Only the newest run is kept (for a look after a failure).
+        if (Files.isDirectory(runs)) {
+            try (Stream<Path> old = Files.list(runs)) {
+                for (Path dir : old.toList()) {
+                    stopServers(root, name, dir);
+                    exec(List.of("rm", "-rf", dir.toString()));
+                }
+            }
+        }
+        Path home = runs.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid());
+        Files.createDirectories(home.resolve("bin"));
+        Path launcher = home.resolve("bin/pgj");
+        Files.copy(repoRoot.resolve("pgj"), launcher, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (root) {
+            // Java and Maven take ~ from the password file, not from $HOME: the run folder becomes the user's home.
+            Result usermod = exec(List.of("usermod", "-d", home.toString(), NAME));
+            if (usermod.exit != 0) {
+                throw new IllegalStateException("cannot move the home of " + NAME + " to " + home + ": " + usermod.output);
+            }
+            Path m2 = Files.createDirectories(home.resolve(".m2"));
+            // A copy, so the user's Maven never writes into root's repository (0.5 GB copy in about a second).
+            Result copy = exec(List.of("cp", "-a", localRepository.toString(), m2.resolve("repository").toString()));
+            if (copy.exit != 0) {
+                throw new IllegalStateException("cannot copy " + localRepository + ": " + copy.output);
+            }
+            Files.writeString(m2.resolve("settings.xml"), "<settings>\n  <offline>true</offline>\n</settings>\n");
+            exec(List.of("chown", "-R", NAME + ":", runs.toString()));
+            exec(List.of("chmod", "755", runs.toString()));
+        }
+        // Otherwise Maven keeps using the current user's own ~/.m2, which has pgj from this build.
+        return new ScratchUser(root, name, home, freePort(), freePort(), major);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean isSwitched() {
+        return switched;
+    }
+
+    int devPort() {
+        return devPort;
+    }
+
+    /** The environment of the user's shell: a clean one, as a login would give. */
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HOME", home.toString());
+        env.put("USER", name);
+        env.put("LOGNAME", name);
+        env.put("PATH", home.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin");
+        env.put("LANG", "C.UTF-8");
+        env.put("PGJ_DEV_PORT_BASE", Integer.toString(devPort - major));
+        env.put("PGJ_TEST_PORT_BASE", Integer.toString(testPort - major));
+        return env;
+    }
+
+    /** Runs {@code script} with bash as the user, in the home folder; standard error joins standard output. */
+    Result bash(String script, Duration timeout) throws IOException, InterruptedException {
+        Path file = Files.createTempFile(home, ".script", ".sh");
+        Files.writeString(file, "exec 2>&1\ncd \"$HOME\"\n" + script, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        if (switched) {
+            exec(List.of("chown", NAME + ":", file.toString()));
+        }
+        List<String> command = new ArrayList<>();
+        if (switched) {
+            command.addAll(List.of("runuser", "-u", NAME, "--"));
+        }
+        command.addAll(List.of("env", "-i"));
+        environment().forEach((k, v) -> command.add(k + "=" + v));
+        command.addAll(List.of("bash", file.toString()));
+        try {
+            return exec(command, home, timeout);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The user's output as the README shows it: ~ for the home, the default ports. */
+    String normalizePorts(String output) {
+        return output.replace(home.toString(), "~")
+                .replace(Integer.toString(devPort), Integer.toString(DEFAULT_DEV_PORT - 15 + major))
+                .replace(Integer.toString(testPort), Integer.toString(DEFAULT_TEST_PORT - 15 + major));
+    }
+
+    /** Stops every server left under the scratch home (after a failed run). */
+    void stopServers() throws IOException, InterruptedException {
+        stopServers(switched, name, home);
+    }
+
+    private static void stopServers(boolean switched, String name, Path dir) throws IOException, InterruptedException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> pids;
+        try (Stream<Path> walk = Files.find(dir, 4, (p, a) -> p.getFileName().toString().equals("postmaster.pid"))) {
+            pids = walk.toList();
+        }
+        for (Path pid : pids) {
+            Path data = pid.getParent();
+            String major = Files.isRegularFile(data.resolve("PG_VERSION")) ? Files.readString(data.resolve("PG_VERSION")).strip() : "";
+            List<String> command = new ArrayList<>();
+            if (switched) {
+                command.addAll(List.of("runuser", "-u", name, "--"));
+            }
+            command.addAll(List.of("/usr/lib/postgresql/" + major + "/bin/pg_ctl", "stop", "-m", "immediate", "-D", data.toString()));
+            exec(command);
+        }
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    static Result exec(List<String> command) throws IOException, InterruptedException {
+        return exec(command, null, Duration.ofMinutes(5));
+    }
+
+    static Result exec(List<String> command, Path dir, Duration timeout) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("pgj-e2e", ".out");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            if (dir != null) {
+                pb.directory(dir.toFile());
+            }
+            Process p = pb.start();
+            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new IllegalStateException("`" + String.join(" ", command) + "` did not finish in " + timeout + ":\n"
+                        + Files.readString(out));
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
