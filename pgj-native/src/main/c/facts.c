@@ -16,7 +16,6 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
-#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/portal.h"
 #include "utils/memutils.h"
@@ -90,20 +89,16 @@ static const PgjFact facts[] = {
 	OFFSET(FormData_pg_attribute, attbyval),
 	OFFSET(PortalData, name), OFFSET(PortalData, portalContext),
 	OFFSET(_SPI_plan, plancxt),
-#if PG_VERSION_NUM >= 170000
-	{"PGPROC.lxid", offsetof(PGPROC, vxid.lxid)},
-#else
-	OFFSET(PGPROC, lxid),
-#endif
 	OFFSET(PgjCell, serial), OFFSET(PgjCell, nonatomic),
 	OFFSET(PgjSpiRequest, sql), OFFSET(PgjSpiRequest, plan), OFFSET(PgjSpiRequest, cursor_name),
 	OFFSET(PgjSpiRequest, tcount), OFFSET(PgjSpiRequest, nargs), OFFSET(PgjSpiRequest, flags),
 	OFFSET(PgjSpiRequest, types), OFFSET(PgjSpiRequest, values), OFFSET(PgjSpiRequest, nulls),
+	OFFSET(PgjSpiRequest, memory), OFFSET(PgjSpiRequest, deformed),
 	SIZE(PgjSpiRequest), SIZE(Datum), SIZE(Oid),
-	CONST(PGJ_SPI_READ_ONLY), CONST(PGJ_SPI_INFER_TYPES),
+	CONST(PGJ_SPI_READ_ONLY), CONST(PGJ_SPI_INFER_TYPES), CONST(PGJ_SPI_DEFORM),
 	CONST(UNKNOWNOID), CONST(SPI_ERROR_ARGUMENT), CONST(SPI_OK_SELECT),
 	CONST(ALLOCSET_DEFAULT_MINSIZE), CONST(ALLOCSET_DEFAULT_INITSIZE), CONST(ALLOCSET_DEFAULT_MAXSIZE),
-	ADDR(SPI_processed), ADDR(SPI_tuptable), ADDR(SPI_result), ADDR(MyProc), ADDR(TopMemoryContext),
+	ADDR(SPI_processed), ADDR(SPI_tuptable), ADDR(SPI_result), ADDR(TopMemoryContext),
 	{"fn.pgj_track", (int64) pgj_track},
 	{"fn.pgj_spi_connect", (int64) pgj_spi_connect},
 	{"fn.pgj_spi_execute", (int64) pgj_spi_execute},

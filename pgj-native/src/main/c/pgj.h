@@ -102,13 +102,16 @@ typedef struct PgjSpiRequest
 	int64		tcount;
 	int32		nargs;
 	int32		flags;
-	Oid		   *types;			/* palloc'd: inferring types may enlarge it */
+	Oid		   *types;			/* palloc'd when inferring types, which may enlarge it */
 	Datum	   *values;
 	bool	   *nulls;
+	MemoryContext memory;		/* for the argument list; Java resets it after the call */
+	Datum	   *deformed;		/* out: the result rows, see pgj_spi_deform; NULL if none */
 } PgjSpiRequest;
 
 #define PGJ_SPI_READ_ONLY	0x1
 #define PGJ_SPI_INFER_TYPES 0x2
+#define PGJ_SPI_DEFORM		0x4
 
 extern int64 pgj_track(int64 cxt, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_spi_connect(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);

@@ -36,6 +36,8 @@
 bool		pgj_nonatomic = false;
 int			pgj_spi_depth = 0;
 
+static Datum *deform(SPITupleTable *table);
+
 static PgjCell *free_cells = NULL;
 static int64 next_serial = 1;
 
@@ -177,14 +179,18 @@ push_read_only_snapshot(void)
 	return true;
 }
 
+/* The arguments, in the request's memory (Java resets it after the call). */
 static ParamListInfo
 param_list(PgjSpiRequest *req)
 {
 	ParamListInfo params;
+	MemoryContext old;
 
 	if (req->nargs <= 0)
 		return NULL;
+	old = MemoryContextSwitchTo(req->memory);
 	params = makeParamList(req->nargs);
+	MemoryContextSwitchTo(old);
 	for (int i = 0; i < req->nargs; i++)
 	{
 		ParamExternData *p = &params->params[i];
@@ -288,6 +294,9 @@ pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 		PopActiveSnapshot();
 	if (temporary != NULL)
 		SPI_freeplan(temporary);
+	/* Saves Java a call per statement. */
+	req->deformed = rc >= 0 && SPI_tuptable != NULL && (req->flags & PGJ_SPI_DEFORM) != 0
+		? deform(SPI_tuptable) : NULL;
 	return rc;
 }
 
@@ -318,10 +327,9 @@ pgj_spi_open_cursor(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64
  * allocated in the table's own memory (so it goes with the table): numvals * natts Datums,
  * then as many bools.
  */
-int64
-pgj_spi_deform(int64 tuptable, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+static Datum *
+deform(SPITupleTable *table)
 {
-	SPITupleTable *table = (SPITupleTable *) tuptable;
 	int			natts = table->tupdesc->natts;
 	uint64		rows = table->numvals;
 	Size		cells = (Size) rows * natts;
@@ -332,7 +340,13 @@ pgj_spi_deform(int64 tuptable, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 	nulls = (bool *) (values + cells);
 	for (uint64 r = 0; r < rows; r++)
 		heap_deform_tuple(table->vals[r], table->tupdesc, values + r * natts, nulls + r * natts);
-	return (int64) values;
+	return values;
+}
+
+int64
+pgj_spi_deform(int64 tuptable, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	return (int64) deform((SPITupleTable *) tuptable);
 }
 
 /* Java: the text form of a value, by its type's output function. */

@@ -144,7 +144,7 @@ final class Column {
         if (target == Object.class) {
             return natural(row);
         }
-        Class<?> primitive = TypeMappings.unboxed(target);
+        Class<?> primitive = Values.primitive(target);
         if (primitive == int.class) {
             return getInt(row);
         } else if (primitive == long.class) {

@@ -11,7 +11,7 @@ import org.pgj.internal.Guard;
 
 /**
  * Builds the PgjSpiRequest (pgj.h) that spi.c runs: the statement, and its arguments as
- * Datums of their SQL types, all in the operation's scratch memory.
+ * Datums of their SQL types, in the operation's scratch buffer and memory.
  */
 final class Request {
     private Request() {
@@ -25,11 +25,16 @@ final class Request {
     static long build(Scratch scratch, String sql, long plan, int[] declared, Object[] args, int flags, long tcount,
             String cursorName) {
         int n = args.length;
-        long request = scratch.alloc(SpiNative.REQUEST_SIZE + 9L * n);
+        boolean untypedNull = false;
+        for (Object arg : args) {
+            untypedNull |= arg == null && declared == null;
+        }
+        long request = scratch.buffer(SpiNative.REQUEST_SIZE + (8L + 1 + SpiNative.OID_SIZE) * n);
+        // Datums, then Oids, then null flags, each aligned. Inferring types may repalloc the
+        // Oids: then they need a chunk of their own.
         long values = request + SpiNative.REQUEST_SIZE;
-        long nulls = values + 8L * n;
-        // Its own chunk: inferring types may repalloc it.
-        long types = scratch.alloc(SpiNative.OID_SIZE * Math.max(n, 1));
+        long nulls = values + (8L + SpiNative.OID_SIZE) * n;
+        long types = untypedNull ? scratch.alloc(SpiNative.OID_SIZE * n) : values + 8L * n;
         long previous = scratch.enter(); // text and other varlena arguments are palloc'd
         try {
             for (int i = 0; i < n; i++) {
@@ -71,6 +76,8 @@ final class Request {
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_TYPES, types);
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_VALUES, values);
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_NULLS, nulls);
+        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_MEMORY, scratch.context());
+        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_DEFORMED, 0L);
         return request;
     }
 

@@ -18,15 +18,18 @@ final class ResultReader {
     private ResultReader() {
     }
 
-    /** @param status what SPI reported the statement as, without the {@code SPI_OK_} prefix */
-    static SpiResult read(SpiConnection connection, String status, Scratch scratch) {
+    /**
+     * @param status what SPI reported the statement as, without the {@code SPI_OK_} prefix
+     * @param deformed the rows' values as pgj_spi_deform lays them out, when spi.c made them already; else 0
+     */
+    static SpiResult read(SpiConnection connection, String status, Scratch scratch, long deformed) {
         long processed = Native.readLong(SpiNative.SPI_PROCESSED);
         long table = Native.readLong(SpiNative.SPI_TUPTABLE);
         if (table == 0) {
             return new SpiResult(connection, status, processed, null, 0);
         }
         try {
-            return new SpiResult(connection, status, processed, copy(table, scratch), rows(table));
+            return new SpiResult(connection, status, processed, copy(table, scratch, deformed), rows(table));
         } finally {
             freeTable(table);
         }
@@ -41,14 +44,14 @@ final class ResultReader {
         return (int) rows;
     }
 
-    private static Column[] copy(long table, Scratch scratch) {
+    private static Column[] copy(long table, Scratch scratch, long deformed) {
         long tupdesc = Native.readLong(table + SpiNative.TUPTABLE_TUPDESC);
         int natts = SpiNative.readInt(tupdesc + SpiNative.TUPDESC_NATTS);
         int rows = rows(table);
         Column[] columns = new Column[natts];
         for (int c = 0; c < natts; c++) {
             long attribute = tupdesc + SpiNative.TUPDESC_ATTRS + c * SpiNative.ATTRIBUTE_SIZE;
-            columns[c] = new Column(c + 1, ServerText.fromServer(scratch, attribute + SpiNative.ATTRIBUTE_NAME),
+            columns[c] = new Column(c + 1, ServerText.name(scratch, attribute + SpiNative.ATTRIBUTE_NAME),
                     SpiNative.readInt(attribute + SpiNative.ATTRIBUTE_TYPE),
                     SpiNative.readBool(attribute + SpiNative.ATTRIBUTE_BYVAL), rows);
         }
@@ -56,7 +59,7 @@ final class ResultReader {
             return columns;
         }
         // Every row's values in one block: rows * natts Datums, then as many null flags.
-        long values = Guard.call(SpiNative.DEFORM, table);
+        long values = deformed != 0 ? deformed : Guard.call(SpiNative.DEFORM, table);
         long nulls = values + 8L * rows * natts;
         long previous = scratch.enter(); // detoasting and text conversion allocate there
         try {

@@ -1,6 +1,7 @@
 package org.pgj.spi;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import org.pgj.internal.Guard;
@@ -8,31 +9,48 @@ import org.pgj.internal.Native;
 import org.pgj.internal.datum.Varlena;
 
 /**
- * Short-lived server memory for one SPI operation: statement text, arguments and their
- * Datums, and whatever reading the results allocates (detoasted values, text output). It is
- * reset when the operation ends, so a loop of a million statements in one connection scope
- * does not grow the scope's memory.
+ * Short-lived memory for one SPI operation: a server memory context for statement text,
+ * varlena arguments and whatever reading the results allocates (detoasted values, text
+ * forms), and a native buffer for the request (pgj.h) that spi.c reads. The context is reset
+ * when the operation ends, so a loop of a million statements in one connection scope does not
+ * grow the scope's memory; the buffer is reused.
  *
- * <p>One memory context per nesting depth: a statement may call a function that runs SQL from
- * Java, and the outer statement's arguments must outlive the inner one.
+ * <p>One of each per nesting depth: a statement may call a function that runs SQL from Java,
+ * and the outer statement's arguments must outlive the inner one.
  */
 final class Scratch implements AutoCloseable {
     private static final long NAME = Arena.global().allocateFrom("pgj SPI scratch").address();
-    private static final List<Long> CONTEXTS = new ArrayList<>();
+    private static final List<Scratch> DEPTHS = new ArrayList<>();
     private static int depth;
 
     private final long context;
+    /** Held, not just its address: an automatic arena frees memory that is no longer reachable. */
+    private MemorySegment buffer;
 
     private Scratch(long context) {
         this.context = context;
     }
 
     static Scratch open() {
-        if (depth == CONTEXTS.size()) {
-            CONTEXTS.add(Guard.call(SpiNative.CREATE_CONTEXT, Native.readLong(SpiNative.TOP_MEMORY_CONTEXT), NAME,
-                    SpiNative.CONTEXT_MIN, SpiNative.CONTEXT_INIT, SpiNative.CONTEXT_MAX, 0));
+        if (depth == DEPTHS.size()) {
+            DEPTHS.add(new Scratch(Guard.call(SpiNative.CREATE_CONTEXT, Native.readLong(SpiNative.TOP_MEMORY_CONTEXT),
+                    NAME, SpiNative.CONTEXT_MIN, SpiNative.CONTEXT_INIT, SpiNative.CONTEXT_MAX, 0)));
         }
-        return new Scratch(CONTEXTS.get(depth++));
+        return DEPTHS.get(depth++);
+    }
+
+    /** The memory context (for spi.c's allocations that must go with this operation). */
+    long context() {
+        return context;
+    }
+
+    /** This depth's native buffer of at least {@code size} bytes, 8-byte aligned; contents undefined. */
+    long buffer(long size) {
+        if (buffer == null || size > buffer.byteSize()) {
+            // malloc'd, not palloc'd: the buffer it replaces may be freed by the GC's cleaner thread.
+            buffer = Arena.ofAuto().allocate(Math.max(size, 512), 8);
+        }
+        return buffer.address();
     }
 
     /** Makes palloc allocate here; returns the context to {@link #leave} for. */
@@ -48,12 +66,11 @@ final class Scratch implements AutoCloseable {
 
     /** Allocates here, whatever the current context. */
     long alloc(long size) {
-        long saved = Native.readLong(SpiNative.CURRENT_MEMORY_CONTEXT);
-        Native.writeLong(SpiNative.CURRENT_MEMORY_CONTEXT, context);
+        long previous = enter();
         try {
             return Varlena.palloc(size);
         } finally {
-            Native.writeLong(SpiNative.CURRENT_MEMORY_CONTEXT, saved);
+            leave(previous);
         }
     }
 

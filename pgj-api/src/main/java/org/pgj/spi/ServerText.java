@@ -51,6 +51,39 @@ final class ServerText {
         }
     }
 
+    /** Recently read names by hash: a statement run in a loop reads the same column names each time. */
+    private static final byte[][] NAME_BYTES = new byte[256][];
+    private static final String[] NAMES = new String[256];
+
+    /** A name (a column's); the same as {@link #fromServer}, without decoding it again when it repeats. */
+    static String name(Scratch scratch, long address) {
+        int length = 0;
+        int hash = 0;
+        for (byte b; (b = ALL.get(JAVA_BYTE, address + length)) != 0; length++) {
+            hash = 31 * hash + b;
+        }
+        int slot = (hash ^ length) & (NAMES.length - 1);
+        byte[] known = NAME_BYTES[slot];
+        if (known != null && known.length == length && sameBytes(known, address)) {
+            return NAMES[slot];
+        }
+        String name = fromServer(scratch, address);
+        byte[] bytes = new byte[length];
+        MemorySegment.copy(ALL, JAVA_BYTE, address, bytes, 0, length);
+        NAME_BYTES[slot] = bytes;
+        NAMES[slot] = name;
+        return name;
+    }
+
+    private static boolean sameBytes(byte[] bytes, long address) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != ALL.get(JAVA_BYTE, address + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A C string in the server encoding; any conversion allocates in {@code scratch}. */
     static String fromServer(Scratch scratch, long address) {
         if (address == 0) {

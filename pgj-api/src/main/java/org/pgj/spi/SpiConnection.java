@@ -51,6 +51,7 @@ public final class SpiConnection implements AutoCloseable {
     static SpiConnection open() {
         Backend.checkThread();
         ServerText.refreshEncoding();
+        SpiStatement.freeOrphans();
         Cell cell = Cell.at(Guard.call(SpiNative.CONNECT));
         SpiConnection connection = new SpiConnection(cell, SpiNative.readBool(cell.address() + SpiNative.CELL_NONATOMIC));
         prune();
@@ -115,8 +116,9 @@ public final class SpiConnection implements AutoCloseable {
 
     /**
      * Prepares a statement with argument types named as in SQL ({@code "int4"},
-     * {@code "text"}, {@code "numeric(10,2)"}). It can run many times in this scope; call
-     * {@link SpiStatement#keep()} to keep it for later scopes, calls and transactions.
+     * {@code "text"}, {@code "numeric(10,2)"}). It can run many times in this scope, and is
+     * freed when the scope closes; call {@link SpiStatement#keep()} to keep it for later scopes
+     * and calls.
      */
     public SpiStatement prepare(String sql, String... argumentTypes) {
         checkUsable();
@@ -132,7 +134,9 @@ public final class SpiConnection implements AutoCloseable {
             if (plan == 0) {
                 throw failure(SpiNative.readInt(SpiNative.SPI_RESULT), sql);
             }
-            return new SpiStatement(sql, plan, Cell.watching(Native.readLong(plan + SpiNative.PLAN_CONTEXT)), types);
+            // Saved in the plan cache like PL/pgSQL's plans: replanned after DDL, faster to run.
+            Guard.call(SpiNative.KEEP_PLAN, plan);
+            return new SpiStatement(this, sql, plan, Cell.watching(Native.readLong(plan + SpiNative.PLAN_CONTEXT)), types);
         } finally {
             busy--;
         }
@@ -221,6 +225,7 @@ public final class SpiConnection implements AutoCloseable {
         for (SpiCursor cursor : List.copyOf(cursors)) {
             cursor.closeQuietly();
         }
+        SpiStatement.freeWith(this);
         int code = (int) Guard.call(SpiNative.FINISH);
         if (code < 0) {
             throw failure(code, "SPI_finish");
@@ -265,7 +270,7 @@ public final class SpiConnection implements AutoCloseable {
         busy++;
         try (Scratch scratch = Scratch.open()) {
             Guard.call(SpiNative.CURSOR_FETCH, portal, 1, count);
-            return ResultReader.read(this, "FETCH", scratch);
+            return ResultReader.read(this, "FETCH", scratch, 0);
         } finally {
             busy--;
         }
@@ -293,8 +298,9 @@ public final class SpiConnection implements AutoCloseable {
             statement.executing++;
         }
         try (Scratch scratch = Scratch.open()) {
+            int flags = (readOnly ? SpiNative.READ_ONLY : 0) | (keepRows ? SpiNative.DEFORM_ROWS : 0);
             long request = Request.build(scratch, sql, statement == null ? 0 : statement.plan(),
-                    statement == null ? null : statement.types(), arguments, readOnly ? SpiNative.READ_ONLY : 0, 0, null);
+                    statement == null ? null : statement.types(), arguments, flags, 0, null);
             int code = (int) Guard.call(SpiNative.EXECUTE, request);
             if (code < 0) {
                 long table = Native.readLong(SpiNative.SPI_TUPTABLE);
@@ -303,7 +309,7 @@ public final class SpiConnection implements AutoCloseable {
                 }
                 throw failure(code, statement == null ? sql : statement.sql());
             }
-            String status = SpiNative.resultCodeName(code).replaceFirst("^SPI_OK_", "");
+            String status = SpiNative.status(code);
             if (!keepRows) {
                 long table = Native.readLong(SpiNative.SPI_TUPTABLE);
                 if (table != 0) {
@@ -311,7 +317,7 @@ public final class SpiConnection implements AutoCloseable {
                 }
                 return new SpiResult(this, status, Native.readLong(SpiNative.SPI_PROCESSED), null, 0);
             }
-            return ResultReader.read(this, status, scratch);
+            return ResultReader.read(this, status, scratch, Native.readLong(request + SpiNative.REQUEST_DEFORMED));
         } finally {
             busy--;
             if (statement != null) {

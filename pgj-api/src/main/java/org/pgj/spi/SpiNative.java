@@ -52,7 +52,6 @@ final class SpiNative {
     static final long SPI_PROCESSED = Facts.get("addr.SPI_processed");
     static final long SPI_TUPTABLE = Facts.get("addr.SPI_tuptable");
     static final long SPI_RESULT = Facts.get("addr.SPI_result");
-    static final long MY_PROC = Facts.get("addr.MyProc");
     static final long TOP_MEMORY_CONTEXT = Facts.get("addr.TopMemoryContext");
     static final long CURRENT_MEMORY_CONTEXT = Facts.get("addr.CurrentMemoryContext");
 
@@ -68,7 +67,6 @@ final class SpiNative {
     static final long PORTAL_NAME = Facts.get("PortalData.name");
     static final long PORTAL_CONTEXT = Facts.get("PortalData.portalContext");
     static final long PLAN_CONTEXT = Facts.get("_SPI_plan.plancxt");
-    static final long PROC_LXID = Facts.get("PGPROC.lxid");
     static final long CELL_SERIAL = Facts.get("PgjCell.serial");
     static final long CELL_NONATOMIC = Facts.get("PgjCell.nonatomic");
     static final long REQUEST_SQL = Facts.get("PgjSpiRequest.sql");
@@ -80,12 +78,15 @@ final class SpiNative {
     static final long REQUEST_TYPES = Facts.get("PgjSpiRequest.types");
     static final long REQUEST_VALUES = Facts.get("PgjSpiRequest.values");
     static final long REQUEST_NULLS = Facts.get("PgjSpiRequest.nulls");
+    static final long REQUEST_MEMORY = Facts.get("PgjSpiRequest.memory");
+    static final long REQUEST_DEFORMED = Facts.get("PgjSpiRequest.deformed");
     static final long REQUEST_SIZE = Facts.get("sizeof.PgjSpiRequest");
     static final long OID_SIZE = Facts.get("sizeof.Oid");
 
     // constants
     static final int READ_ONLY = Facts.getInt("PGJ_SPI_READ_ONLY");
     static final int INFER_TYPES = Facts.getInt("PGJ_SPI_INFER_TYPES");
+    static final int DEFORM_ROWS = Facts.getInt("PGJ_SPI_DEFORM");
     static final int SPI_OK_SELECT = Facts.getInt("SPI_OK_SELECT");
     static final int UNKNOWN_OID = Facts.getInt("UNKNOWNOID");
     static final int UTF8 = Facts.getInt("PG_UTF8");
@@ -108,13 +109,25 @@ final class SpiNative {
         return ALL.get(JAVA_BYTE, address) != 0;
     }
 
-    /** The local ID of the current top-level transaction: it changes at every COMMIT or ROLLBACK. */
-    static int localTransactionId() {
-        return readInt(Native.readLong(MY_PROC) + PROC_LXID);
-    }
+    /** Names of SPI's result codes by code + 64 (they run from about -13 to 18), read once each. */
+    private static final String[] CODE_NAMES = new String[128];
 
     /** SPI's name of a result code, e.g. {@code SPI_ERROR_TRANSACTION}. */
     static String resultCodeName(int code) {
-        return Native.readCString(Guard.call(RESULT_CODE_STRING, code));
+        if (code < -64 || code >= 64) {
+            return Native.readCString(Guard.call(RESULT_CODE_STRING, code));
+        }
+        String name = CODE_NAMES[code + 64];
+        if (name == null) {
+            name = Native.readCString(Guard.call(RESULT_CODE_STRING, code));
+            CODE_NAMES[code + 64] = name;
+        }
+        return name;
+    }
+
+    /** What a statement returned, as SpiResult.status() says it: SPI_OK_INSERT_RETURNING is INSERT_RETURNING. */
+    static String status(int code) {
+        String name = resultCodeName(code);
+        return name.startsWith("SPI_OK_") ? name.substring(7) : name;
     }
 }

@@ -145,6 +145,6 @@ public final class SpiRow {
 
     @SuppressWarnings("unchecked")
     private static <T> Class<T> box(Class<T> type) {
-        return type.isPrimitive() ? (Class<T>) java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        return (Class<T>) Values.box(type);
     }
 }

@@ -1,7 +1,9 @@
 package org.pgj.spi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.pgj.errors.PgException;
 import org.pgj.internal.Backend;
 import org.pgj.internal.Guard;
 
@@ -16,27 +18,58 @@ import org.pgj.internal.Guard;
  * }
  * }</pre>
  *
- * <p>It lives as long as the scope and transaction it was prepared in, unless {@link #keep()}
- * keeps it (SPI_keepplan) for later scopes, calls and transactions, until {@link #free()}.
- * Using it after that throws {@link IllegalStateException}; freeing twice does nothing.
+ * <p>It lives as long as the scope it was prepared in, unless {@link #keep()} keeps it for later
+ * scopes, calls and transactions, until {@link #free()}. Using it after that throws
+ * {@link IllegalStateException}; freeing twice does nothing. The plan is saved in the server's
+ * plan cache either way (SPI_keepplan), as PL/pgSQL's are: it is replanned when the tables it
+ * uses change, and saved plans run faster.
  */
 public final class SpiStatement implements AutoCloseable {
+    /** Statements not kept, so freed with their scope; see {@link #freeOrphans()}. */
+    private static final List<SpiStatement> SCOPED = new ArrayList<>();
+
+    private final SpiConnection scope;
     private final String sql;
     private final long plan;
     private final Cell cell;
     private final int[] types;
-    private final int transaction;
     private boolean kept;
     private boolean freed;
+    private boolean endedWithScope;
     /** Runs of this statement in progress: it must not be freed under them. */
     int executing;
 
-    SpiStatement(String sql, long plan, Cell cell, int[] types) {
+    SpiStatement(SpiConnection scope, String sql, long plan, Cell cell, int[] types) {
+        this.scope = scope;
         this.sql = sql;
         this.plan = plan;
         this.cell = cell;
         this.types = types;
-        this.transaction = SpiNative.localTransactionId();
+        SCOPED.add(this);
+    }
+
+    /** Frees the statements of a scope that is closing. */
+    static void freeWith(SpiConnection connection) {
+        for (SpiStatement s : List.copyOf(SCOPED)) {
+            if (s.scope == connection) {
+                s.endedWithScope = true;
+                s.freeQuietly();
+            }
+        }
+    }
+
+    /**
+     * Frees the statements of scopes that ended without closing (a rollback ended them): their
+     * plans sit in the plan cache, which outlives any scope, until freed here.
+     */
+    static void freeOrphans() {
+        for (int i = SCOPED.size() - 1; i >= 0; i--) {
+            SpiStatement s = SCOPED.get(i);
+            if (!s.scope.isOpen() && s.executing == 0) {
+                s.endedWithScope = true;
+                s.freeQuietly();
+            }
+        }
     }
 
     public String sql() {
@@ -52,13 +85,11 @@ public final class SpiStatement implements AutoCloseable {
         return IntStream.of(types).boxed().toList();
     }
 
-    /** Keeps the statement beyond its scope and transaction, until {@link #free()}; returns it. */
+    /** Keeps the statement beyond its scope, until {@link #free()}; returns it. */
     public SpiStatement keep() {
         checkUsable();
-        if (!kept) {
-            Guard.call(SpiNative.KEEP_PLAN, plan);
-            kept = true;
-        }
+        kept = true;
+        SCOPED.remove(this);
         return this;
     }
 
@@ -66,9 +97,9 @@ public final class SpiStatement implements AutoCloseable {
         return kept;
     }
 
-    /** Whether it can still run: not freed, and kept or still in its scope and transaction. */
+    /** Whether it can still run: not freed, and kept or its scope still open. */
     public boolean isUsable() {
-        return !freed && cell.alive() && (kept || transaction == SpiNative.localTransactionId());
+        return !freed && cell.alive() && (kept || scope.isOpen());
     }
 
     /** Frees the plan (SPI_freeplan); freeing again, or after its scope ended, does nothing. */
@@ -81,8 +112,19 @@ public final class SpiStatement implements AutoCloseable {
             throw new IllegalStateException("this prepared statement is running and cannot be freed now");
         }
         freed = true;
+        SCOPED.remove(this);
         if (cell.alive()) {
             Guard.call(SpiNative.FREE_PLAN, plan);
+        }
+    }
+
+    private void freeQuietly() {
+        try {
+            free();
+        } catch (PgException refused) {
+            // after a server error: freed at the next scope's opening
+            freed = false;
+            SCOPED.add(this);
         }
     }
 
@@ -94,16 +136,12 @@ public final class SpiStatement implements AutoCloseable {
 
     void checkUsable() {
         Backend.checkThread();
-        if (freed) {
+        if (freed && !endedWithScope) {
             throw new IllegalStateException("this prepared statement was freed");
         }
-        if (!cell.alive()) {
+        if (freed || !cell.alive() || !kept && !scope.isOpen()) {
             throw new IllegalStateException("this prepared statement ended with the SPI connection scope that prepared it; "
                     + "keep() it to use it longer");
-        }
-        if (!kept && transaction != SpiNative.localTransactionId()) {
-            throw new IllegalStateException("this prepared statement was prepared in an earlier transaction; "
-                    + "keep() it to use it across COMMIT and ROLLBACK");
         }
     }
 

@@ -199,4 +199,23 @@ class ConnectionScopesTest {
     void otherThreadsGetAWrongThreadException(Connection c) throws SQLException {
         assertEquals("WrongThreadException", Sql.one(c, "select connect_from_other_thread()"));
     }
+
+    @Test
+    @InBackend
+    void manyStatementsWithGarbageCollectionsInBetween() {
+        try (SpiConnection spi = Spi.connect()) {
+            SpiStatement concat = spi.prepare("SELECT $1 || repeat('y', $2)", "text", "int4");
+            for (int i = 0; i < 300; i++) {
+                String text = "x".repeat(i);
+                assertEquals(text + "y".repeat(i), spi.getOne(concat, String.class, text, i).orElseThrow());
+                assertEquals(i, spi.getOne("SELECT length($1)", Integer.class, text).orElseThrow());
+                try (SpiConnection inner = Spi.connect()) {
+                    assertEquals(1, inner.select("SELECT $1::text", "v" + i).size());
+                }
+                if (i % 25 == 0) {
+                    System.gc();
+                }
+            }
+        }
+    }
 }

@@ -136,4 +136,37 @@ class PreparedStatementsTest {
             all.free();
         }
     }
+
+    /** Plans in this backend's plan cache whose query text contains {@code marker}. */
+    private static long plansWith(String marker) {
+        return Spi.getOne("SELECT count(*) FROM pg_backend_memory_contexts WHERE ident LIKE '%' || $1 || '%'", Long.class,
+                marker).orElseThrow();
+    }
+
+    @Test
+    void plansAreFreedWithTheirScopeUnlessKept() {
+        SpiStatement kept;
+        try (SpiConnection spi = Spi.connect()) {
+            spi.prepare("SELECT 1 /* scoped statement */");
+            kept = spi.prepare("SELECT 1 /* kept statement */").keep();
+            assertTrue(plansWith("scoped statement") > 0);
+        }
+        assertEquals(0L, plansWith("scoped statement"), "freed with the scope");
+        assertTrue(plansWith("kept statement") > 0);
+        kept.free();
+        assertEquals(0L, plansWith("kept statement"));
+
+        SpiStatement[] orphan = new SpiStatement[1];
+        assertThrows(PgException.class, () -> Subtransaction.run(() -> {
+            SpiConnection spi = Spi.connect();
+            orphan[0] = spi.prepare("SELECT 1 /* orphaned statement */");
+            spi.run("SELECT 1/0");
+        }));
+        assertFalse(orphan[0].isUsable(), "the rollback ended its scope");
+        try (SpiConnection spi = Spi.connect()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> spi.run(orphan[0]));
+            assertTrue(e.getMessage().contains("ended with the SPI connection scope"), e.getMessage());
+        }
+        assertEquals(0L, plansWith("orphaned statement"), "the next scope freed its plan");
+    }
 }
