@@ -36,8 +36,7 @@ public final class ProgressStep implements AutoCloseable {
         this.progress = progress;
         this.what = what;
         progress.step(what + " ...");
-        this.heartbeat = interval == null ? null : TICKER.scheduleAtFixedRate(
-                () -> progress.step("still " + what + " (" + seconds() + ")"),
+        this.heartbeat = interval == null ? null : TICKER.scheduleAtFixedRate(this::beat,
                 interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -45,8 +44,15 @@ public final class ProgressStep implements AutoCloseable {
         return new ProgressStep(progress, what, interval);
     }
 
+    /** Synchronized with {@link #done}, so no heartbeat line follows the step's last line. */
+    private synchronized void beat() {
+        if (!finished) {
+            progress.step("still " + what + " (" + seconds() + ")");
+        }
+    }
+
     /** Ends the step with {@code message} and the time it took. */
-    public void done(String message) {
+    public synchronized void done(String message) {
         stopHeartbeat();
         if (!finished) {
             finished = true;
@@ -67,7 +73,7 @@ public final class ProgressStep implements AutoCloseable {
 
     /** Stops the heartbeat; a step closed without {@link #done} failed, and its exception says why. */
     @Override
-    public void close() {
+    public synchronized void close() {
         stopHeartbeat();
         finished = true;
     }

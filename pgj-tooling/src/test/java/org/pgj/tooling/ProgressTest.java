@@ -15,4 +15,20 @@ class ProgressTest {
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).matches("\\[pgj \\+\\d+\\.\\ds] building pgj\\.so"), lines.get(0));
     }
+
+    @Test
+    void longStepsReportWhileTheyRunAndHowLongTheyTook() throws InterruptedException {
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Progress p = lines::add;
+        try (ProgressStep step = ProgressStep.start(p, "building pgj.so", java.time.Duration.ofMillis(50))) {
+            Thread.sleep(300);
+            step.done("built pgj.so");
+        }
+        int count = lines.size();
+        Thread.sleep(150);
+        assertEquals(count, lines.size(), "no heartbeat after the step ended");
+        assertEquals("building pgj.so ...", lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("still building pgj\\.so \\(0\\.\\ds\\)")), lines.toString());
+        assertTrue(lines.get(lines.size() - 1).matches("built pgj\\.so in 0\\.\\ds"), lines.toString());
+    }
 }

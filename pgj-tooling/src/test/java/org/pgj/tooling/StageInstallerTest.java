@@ -112,6 +112,32 @@ class StageInstallerTest {
     }
 
     @Test
+    void installingTheSameStageAgainWritesNothing() throws IOException {
+        Stage stage = stage(false);
+        Installer.install(stage, pg, false, s -> { });
+        List<String> steps = new ArrayList<>();
+        Files.setPosixFilePermissions(share, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Installer.install(stage, pg, false, steps::add);
+        } finally {
+            Files.setPosixFilePermissions(share, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        assertEquals(List.of("demo 1.0 is already installed in " + pg), steps, "no write access needed when nothing changes");
+    }
+
+    @Test
+    void installsIntoAPrivateInstallationInsteadOfTheSystem() throws IOException {
+        Files.writeString(pg.bindir().resolve("postgres"), "binary");
+        Files.createDirectories(share.resolve("extension"));
+        PrivateInstallation target = new PrivateInstallation(pg, tmp.resolve("private"));
+        target.sync(s -> { });
+        Installer.install(stage(false), pg, target, false, s -> { });
+        assertEquals("main", Files.readString(target.dirs().pgjDir().resolve("demo/demo.jar")));
+        assertEquals("so", Files.readString(target.dirs().library()));
+        assertFalse(Files.exists(share.resolve("extension/demo.control")), "the system's folders stay as they are");
+    }
+
+    @Test
     void installingTestsOfAStageWithoutTestsFails() throws IOException {
         Stage stage = stage(false);
         ToolException e = assertThrows(ToolException.class, () -> Installer.install(stage, pg, true, s -> { }));

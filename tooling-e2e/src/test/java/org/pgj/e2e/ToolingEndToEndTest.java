@@ -107,6 +107,7 @@ class ToolingEndToEndTest {
                 pgj schema --save && pgj schema --save
                 pgj package && pgj package
                 pgj connect -c "SELECT 1" && pgj connect -c "SELECT 1"
+                echo "SELECT 'from stdin: ' || hello_twice();" | pgj run
                 pgj test && pgj test
                 pgj stop && pgj stop
                 pgj status && pgj status
@@ -121,6 +122,7 @@ class ToolingEndToEndTest {
         assertEquals(2, count(r.output(), ": tests passed in "), "both test runs pass:\n" + r.output());
         assertEquals(1, count(r.output(), "starting PostgreSQL"), "the second start finds the server running:\n" + r.output());
         assertEquals(1, count(r.output(), "] stopped PostgreSQL"), "the second stop finds it stopped:\n" + r.output());
+        assertContains(r.output(), " from stdin: Hello, twice\n");
         assertContains(r.output(), "ALL-TWICE-OK");
     }
 
@@ -291,6 +293,38 @@ class ToolingEndToEndTest {
         } finally {
             ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", "pgje2e"));
             Files.deleteIfExists(sudoers);
+        }
+    }
+
+    /**
+     * Started as root, the launcher runs the servers as the system user pgj, transparently: here
+     * with the launcher of the checkout itself, on a copy of a project, in a pgj home of its own.
+     */
+    @Test
+    @Order(7)
+    void asRootTheServersRunAsThePgjUser() throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(user.isSwitched(), "only when the build runs as root");
+        Path work = Files.createTempDirectory(Path.of("/var/tmp"), "pgj-e2e-root");
+        int base;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            base = s.getLocalPort() - 15;
+        }
+        try {
+            ScratchUser.exec(List.of("cp", "-r", user.home().resolve("twice").toString(), work.resolve("twice").toString()));
+            ScratchUser.exec(List.of("rm", "-rf", work.resolve("twice/target").toString()));
+            List<String> command = List.of("env", "PGJ_HOME=" + work.resolve("home"), "PGJ_DEV_PORT_BASE=" + base,
+                    ROOT.resolve("pgj").toString(), "run", "-c", "SELECT hello_twice(), current_user");
+            ScratchUser.Result run = ScratchUser.exec(command, work.resolve("twice"), Duration.ofMinutes(10));
+            assertExit(0, run);
+            assertContains(run.output(), "Hello, twice | postgres");
+            Path pid = work.resolve("home/data-15/postmaster.pid");
+            String postmaster = Files.readAllLines(pid).get(0).strip();
+            assertEquals("pgj", ScratchUser.exec(List.of("ps", "-o", "user=", "-p", postmaster)).output().strip(),
+                    "the postmaster runs as the system user pgj");
+            assertExit(0, ScratchUser.exec(List.of("env", "PGJ_HOME=" + work.resolve("home"), "PGJ_DEV_PORT_BASE=" + base,
+                    ROOT.resolve("pgj").toString(), "stop"), work.resolve("twice"), Duration.ofMinutes(2)));
+        } finally {
+            ScratchUser.exec(List.of("rm", "-rf", work.toString()));
         }
     }
 
