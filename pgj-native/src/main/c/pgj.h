@@ -105,19 +105,37 @@ typedef struct PgjSpiRequest
 	Oid		   *types;			/* palloc'd when inferring types, which may enlarge it */
 	Datum	   *values;
 	bool	   *nulls;
-	MemoryContext memory;		/* for the argument list; Java resets it after the call */
-	Datum	   *deformed;		/* out: the result rows, see pgj_spi_deform; NULL if none */
+	MemoryContext memory;		/* for the argument list and the rows; Java resets it after the call */
+	struct PgjSpiRows *rows;	/* out: the statement's rows; NULL if it returned none */
 } PgjSpiRequest;
+
+/* The rows of a statement, as spi.c hands them to Java. */
+typedef struct PgjSpiColumn
+{
+	Oid			type;
+	bool		byval;
+	NameData	name;
+} PgjSpiColumn;
+
+typedef struct PgjSpiRows
+{
+	uint64		rows;
+	int32		natts;
+	Datum	   *values;			/* rows * natts, row after row; by-reference ones copied */
+	bool	   *nulls;			/* as many */
+	PgjSpiColumn columns[FLEXIBLE_ARRAY_MEMBER];
+} PgjSpiRows;
 
 #define PGJ_SPI_READ_ONLY	0x1
 #define PGJ_SPI_INFER_TYPES 0x2
-#define PGJ_SPI_DEFORM		0x4
+#define PGJ_SPI_KEEP_ROWS	0x4
+#define PGJ_SPI_FIRST_ROW	0x8
 
 extern int64 pgj_track(int64 cxt, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_spi_connect(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_spi_open_cursor(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_spi_deform(int64 tuptable, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_spi_fetch(int64 portal, int64 count, int64 memory, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_datum_out(int64 type, int64 value, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_datum_in(int64 type, int64 text, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_type_oid(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);

@@ -16,6 +16,7 @@
 
 #include <stdlib.h>
 
+#include "access/detoast.h"
 #include "access/xact.h"
 #include "executor/spi.h"
 #include "executor/spi_priv.h"
@@ -35,8 +36,6 @@
 /* See pgj.h. */
 bool		pgj_nonatomic = false;
 int			pgj_spi_depth = 0;
-
-static Datum *deform(SPITupleTable *table);
 
 static PgjCell *free_cells = NULL;
 static int64 next_serial = 1;
@@ -179,6 +178,150 @@ push_read_only_snapshot(void)
 	return true;
 }
 
+/*
+ * Rows for Java: PgjSpiRows (pgj.h) in the operation's memory, which Java reads and then
+ * resets. Java never holds a pointer into a tuple table or any other server memory. By-reference
+ * values are copied, and values stored out of line (TOASTed) are fetched while the statement's
+ * snapshot is still there.
+ */
+typedef struct RowsBuilder
+{
+	DestReceiver pub;			/* first: SPI calls it as a DestReceiver */
+	MemoryContext memory;
+	TupleDesc	desc;
+	PgjSpiRows *rows;
+	uint64		capacity;
+} RowsBuilder;
+
+static void
+rows_start(RowsBuilder *b, TupleDesc desc)
+{
+	int			natts = desc->natts;
+	PgjSpiRows *rows = MemoryContextAlloc(b->memory, offsetof(PgjSpiRows, columns) + natts * sizeof(PgjSpiColumn));
+
+	rows->rows = 0;
+	rows->natts = natts;
+	rows->values = NULL;
+	rows->nulls = NULL;
+	for (int c = 0; c < natts; c++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, c);
+
+		rows->columns[c].type = a->atttypid;
+		rows->columns[c].byval = a->attbyval;
+		memcpy(&rows->columns[c].name, &a->attname, NAMEDATALEN);
+	}
+	b->desc = desc;
+	b->rows = rows;
+	b->capacity = 0;
+}
+
+static void
+rows_add(RowsBuilder *b, const Datum *values, const bool *nulls)
+{
+	PgjSpiRows *rows = b->rows;
+	int			natts = rows->natts;
+	Datum	   *row;
+	bool	   *row_nulls;
+	MemoryContext old;
+
+	if (rows->rows == b->capacity)
+	{
+		uint64		capacity = Max(b->capacity * 2, 4);
+
+		rows->values = rows->values == NULL
+			? MemoryContextAllocHuge(b->memory, capacity * natts * sizeof(Datum) + 1)
+			: repalloc_huge(rows->values, capacity * natts * sizeof(Datum) + 1);
+		rows->nulls = rows->nulls == NULL
+			? MemoryContextAllocHuge(b->memory, capacity * natts * sizeof(bool) + 1)
+			: repalloc_huge(rows->nulls, capacity * natts * sizeof(bool) + 1);
+		b->capacity = capacity;
+	}
+	row = rows->values + rows->rows * natts;
+	row_nulls = rows->nulls + rows->rows * natts;
+	old = MemoryContextSwitchTo(b->memory);
+	for (int c = 0; c < natts; c++)
+	{
+		Form_pg_attribute a = TupleDescAttr(b->desc, c);
+		Datum		v = values[c];
+
+		row_nulls[c] = nulls[c];
+		if (nulls[c] || a->attbyval)
+			row[c] = nulls[c] ? (Datum) 0 : v;
+		else if (a->attlen == -1 && VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(v)))
+			row[c] = PointerGetDatum(detoast_external_attr((struct varlena *) DatumGetPointer(v)));
+		else
+			row[c] = datumCopy(v, false, a->attlen);
+	}
+	MemoryContextSwitchTo(old);
+	rows->rows++;
+}
+
+static void
+receiver_startup(DestReceiver *self, int operation, TupleDesc desc)
+{
+	/* Each statement of a multi-statement string starts afresh: SPI reports the last. */
+	rows_start((RowsBuilder *) self, desc);
+}
+
+static bool
+receiver_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	slot_getallattrs(slot);
+	rows_add((RowsBuilder *) self, slot->tts_values, slot->tts_isnull);
+	return true;
+}
+
+static bool
+receiver_discard(TupleTableSlot *slot, DestReceiver *self)
+{
+	return true;
+}
+
+static void
+receiver_nothing(DestReceiver *self)
+{
+}
+
+/*
+ * A receiver that builds the rows as the executor sends them: no tuple table to create, copy
+ * into and free, as SPI's own receiver would. Its mydest is neither DestSPI nor DestNone, so
+ * SPI reports a query as SPI_OK_SELECT without looking for a tuple table.
+ */
+static void
+receiver_init(RowsBuilder *b, MemoryContext memory, bool keep)
+{
+	memset(b, 0, sizeof(*b));
+	b->pub.receiveSlot = keep ? receiver_receive : receiver_discard;
+	b->pub.rStartup = receiver_startup;
+	b->pub.rShutdown = receiver_nothing;
+	b->pub.rDestroy = receiver_nothing;
+	b->pub.mydest = DestSQLFunction;
+	b->memory = memory;
+}
+
+/* The rows of SPI_tuptable (a cursor's fetch), which is then freed. */
+static PgjSpiRows *
+take_rows(MemoryContext memory)
+{
+	SPITupleTable *table = SPI_tuptable;
+	RowsBuilder b;
+	Datum	   *values = palloc(Max(table->tupdesc->natts, 1) * sizeof(Datum));
+	bool	   *nulls = palloc(Max(table->tupdesc->natts, 1) * sizeof(bool));
+
+	receiver_init(&b, memory, true);
+	rows_start(&b, table->tupdesc);
+	for (uint64 r = 0; r < table->numvals; r++)
+	{
+		heap_deform_tuple(table->vals[r], table->tupdesc, values, nulls);
+		rows_add(&b, values, nulls);
+	}
+	pfree(values);
+	pfree(nulls);
+	SPI_freetuptable(table);
+	return b.rows;
+}
+
 /* The arguments, in the request's memory (Java resets it after the call). */
 static ParamListInfo
 param_list(PgjSpiRequest *req)
@@ -267,6 +410,23 @@ is_transaction_capable(PgjSpiRequest *req)
 	return false;
 }
 
+/*
+ * Whether a prepared statement is only queries. Asked for their first row, they can stop
+ * there, as PL/pgSQL's SELECT INTO does (data-modifying WITH queries still run to completion).
+ */
+static bool
+only_queries(SPIPlanPtr plan)
+{
+	ListCell   *lc;
+
+	foreach(lc, SPI_plan_get_plan_sources(plan))
+	{
+		if (((CachedPlanSource *) lfirst(lc))->commandTag != CMDTAG_SELECT)
+			return false;
+	}
+	return true;
+}
+
 /* Java: runs req (SQL text or a prepared plan); returns SPI's result code. */
 int64
 pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
@@ -275,16 +435,26 @@ pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 	bool		read_only = (req->flags & PGJ_SPI_READ_ONLY) != 0;
 	SPIPlanPtr	temporary = NULL;
 	SPIExecuteOptions options;
+	RowsBuilder receiver;
+	bool		single;
 	bool		pushed;
 	int			rc;
 
 	if (req->plan == NULL && (req->flags & PGJ_SPI_INFER_TYPES) != 0)
 		req->plan = temporary = prepare_inferring(req, 0);
 	memset(&options, 0, sizeof(options));
+	/*
+	 * A prepared statement of one query sends its rows straight to Java's memory. SQL text may
+	 * hold several statements, whose last one decides the result: SPI's tuple table tells.
+	 */
+	single = req->plan != NULL && list_length(SPI_plan_get_plan_sources(req->plan)) == 1;
+	receiver_init(&receiver, req->memory, (req->flags & PGJ_SPI_KEEP_ROWS) != 0);
+	options.dest = single ? (DestReceiver *) &receiver : NULL;
 	options.params = param_list(req);
 	options.read_only = read_only;
 	options.allow_nonatomic = !read_only && is_transaction_capable(req);
-	options.tcount = req->tcount;
+	options.tcount = (req->flags & PGJ_SPI_FIRST_ROW) != 0 && req->plan != NULL && only_queries(req->plan)
+		? 1 : req->tcount;
 	pushed = read_only && push_read_only_snapshot();
 	if (req->plan != NULL)
 		rc = SPI_execute_plan_extended(req->plan, &options);
@@ -294,9 +464,16 @@ pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 		PopActiveSnapshot();
 	if (temporary != NULL)
 		SPI_freeplan(temporary);
-	/* Saves Java a call per statement. */
-	req->deformed = rc >= 0 && SPI_tuptable != NULL && (req->flags & PGJ_SPI_DEFORM) != 0
-		? deform(SPI_tuptable) : NULL;
+	req->rows = NULL;
+	if (single)
+		req->rows = rc >= 0 ? receiver.rows : NULL;
+	else if (SPI_tuptable != NULL)
+	{
+		if (rc >= 0 && (req->flags & PGJ_SPI_KEEP_ROWS) != 0)
+			req->rows = take_rows(req->memory);
+		else
+			SPI_freetuptable(SPI_tuptable);
+	}
 	return rc;
 }
 
@@ -322,31 +499,12 @@ pgj_spi_open_cursor(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64
 	return (int64) portal;
 }
 
-/*
- * Java: the values and null flags of every row of a tuple table, row after row, in one block
- * allocated in the table's own memory (so it goes with the table): numvals * natts Datums,
- * then as many bools.
- */
-static Datum *
-deform(SPITupleTable *table)
-{
-	int			natts = table->tupdesc->natts;
-	uint64		rows = table->numvals;
-	Size		cells = (Size) rows * natts;
-	Datum	   *values;
-	bool	   *nulls;
-
-	values = MemoryContextAllocHuge(table->tuptabcxt, cells * (sizeof(Datum) + sizeof(bool)) + 1);
-	nulls = (bool *) (values + cells);
-	for (uint64 r = 0; r < rows; r++)
-		heap_deform_tuple(table->vals[r], table->tupdesc, values + r * natts, nulls + r * natts);
-	return values;
-}
-
+/* Java: fetches up to count rows from a cursor; returns them as take_rows does. */
 int64
-pgj_spi_deform(int64 tuptable, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+pgj_spi_fetch(int64 portal, int64 count, int64 memory, int64 a3, int64 a4, int64 a5)
 {
-	return (int64) deform((SPITupleTable *) tuptable);
+	SPI_cursor_fetch((Portal) portal, true, count);
+	return SPI_tuptable != NULL ? (int64) take_rows((MemoryContext) memory) : 0;
 }
 
 /* Java: the text form of a value, by its type's output function. */

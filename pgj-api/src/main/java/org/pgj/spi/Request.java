@@ -77,7 +77,7 @@ final class Request {
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_VALUES, values);
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_NULLS, nulls);
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_MEMORY, scratch.context());
-        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_DEFORMED, 0L);
+        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_ROWS, 0L);
         return request;
     }
 

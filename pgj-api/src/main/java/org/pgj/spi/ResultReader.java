@@ -6,13 +6,12 @@ import static org.pgj.internal.Native.ALL;
 
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
 
 /**
- * Copies the outcome of a statement (SPI_processed, SPI_tuptable) into a {@link SpiResult}
- * and frees the tuple table at once: nothing Java keeps points into it, and a loop of many
- * statements in one scope does not pile tables up.
+ * Copies what a statement returned into a {@link SpiResult}: the rows that spi.c put in the
+ * operation's scratch memory (PgjSpiRows in pgj.h), read before that memory is reset. By-value
+ * Datums are kept as they are; by-reference ones become Java values.
  */
 final class ResultReader {
     private ResultReader() {
@@ -20,47 +19,40 @@ final class ResultReader {
 
     /**
      * @param status what SPI reported the statement as, without the {@code SPI_OK_} prefix
-     * @param deformed the rows' values as pgj_spi_deform lays them out, when spi.c made them already; else 0
+     * @param rows the PgjSpiRows block, or 0 when the statement returned no rows at all
      */
-    static SpiResult read(SpiConnection connection, String status, Scratch scratch, long deformed) {
+    static SpiResult read(SpiConnection connection, String status, Scratch scratch, long rows) {
         long processed = Native.readLong(SpiNative.SPI_PROCESSED);
-        long table = Native.readLong(SpiNative.SPI_TUPTABLE);
-        if (table == 0) {
+        if (rows == 0) {
             return new SpiResult(connection, status, processed, null, 0);
         }
-        try {
-            return new SpiResult(connection, status, processed, copy(table, scratch, deformed), rows(table));
-        } finally {
-            freeTable(table);
-        }
+        int count = count(rows);
+        return new SpiResult(connection, status, processed, copy(rows, count, scratch), count);
     }
 
-    private static int rows(long table) {
-        long rows = Native.readLong(table + SpiNative.TUPTABLE_NUMVALS);
-        if (rows > Integer.MAX_VALUE - 8) {
-            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "a result of " + rows
+    private static int count(long rows) {
+        long count = Native.readLong(rows + SpiNative.ROWS_ROWS);
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "a result of " + count
                     + " rows is too large to read at once", null, "Read it through a cursor, a batch at a time.");
         }
-        return (int) rows;
+        return (int) count;
     }
 
-    private static Column[] copy(long table, Scratch scratch, long deformed) {
-        long tupdesc = Native.readLong(table + SpiNative.TUPTABLE_TUPDESC);
-        int natts = SpiNative.readInt(tupdesc + SpiNative.TUPDESC_NATTS);
-        int rows = rows(table);
+    private static Column[] copy(long block, int rows, Scratch scratch) {
+        int natts = SpiNative.readInt(block + SpiNative.ROWS_NATTS);
         Column[] columns = new Column[natts];
         for (int c = 0; c < natts; c++) {
-            long attribute = tupdesc + SpiNative.TUPDESC_ATTRS + c * SpiNative.ATTRIBUTE_SIZE;
-            columns[c] = new Column(c + 1, ServerText.name(scratch, attribute + SpiNative.ATTRIBUTE_NAME),
-                    SpiNative.readInt(attribute + SpiNative.ATTRIBUTE_TYPE),
-                    SpiNative.readBool(attribute + SpiNative.ATTRIBUTE_BYVAL), rows);
+            long column = block + SpiNative.ROWS_COLUMNS + c * SpiNative.COLUMN_SIZE;
+            columns[c] = new Column(c + 1, ServerText.name(scratch, column + SpiNative.COLUMN_NAME),
+                    SpiNative.readInt(column + SpiNative.COLUMN_TYPE), SpiNative.readBool(column + SpiNative.COLUMN_BYVAL),
+                    rows);
         }
         if (rows == 0 || natts == 0) {
             return columns;
         }
-        // Every row's values in one block: rows * natts Datums, then as many null flags.
-        long values = deformed != 0 ? deformed : Guard.call(SpiNative.DEFORM, table);
-        long nulls = values + 8L * rows * natts;
+        long values = Native.readLong(block + SpiNative.ROWS_VALUES);
+        long nulls = Native.readLong(block + SpiNative.ROWS_NULLS);
         long previous = scratch.enter(); // detoasting and text conversion allocate there
         try {
             for (Column column : columns) {
@@ -80,14 +72,5 @@ final class ResultReader {
             Scratch.leave(previous);
         }
         return columns;
-    }
-
-    /** Frees a tuple table; after a server error it is left to the rollback that must follow. */
-    static void freeTable(long table) {
-        try {
-            Guard.call(SpiNative.FREE_TUPTABLE, table);
-        } catch (PgException refused) {
-            // The pending error is what matters; the abort frees the table.
-        }
     }
 }

@@ -61,52 +61,53 @@ public final class SpiConnection implements AutoCloseable {
 
     /** Runs a read-only statement: writes and DDL get the server's "not allowed in a non-volatile function". */
     public SpiResult select(String sql, Object... args) {
-        return execute(sql, null, args, true, true);
+        return execute(sql, null, args, SpiNative.READ_ONLY | SpiNative.KEEP_ROWS);
     }
 
     public SpiResult select(SpiStatement statement, Object... args) {
-        return execute(null, statement, args, true, true);
+        return execute(null, statement, args, SpiNative.READ_ONLY | SpiNative.KEEP_ROWS);
     }
 
     /** Runs any statement, read-write. */
     public SpiResult update(String sql, Object... args) {
-        return execute(sql, null, args, false, true);
+        return execute(sql, null, args, SpiNative.KEEP_ROWS);
     }
 
     public SpiResult update(SpiStatement statement, Object... args) {
-        return execute(null, statement, args, false, true);
+        return execute(null, statement, args, SpiNative.KEEP_ROWS);
     }
 
     /** Runs any statement, read-write, and discards its rows; returns the row count. */
     public long run(String sql, Object... args) {
-        return execute(sql, null, args, false, false).processed();
+        return execute(sql, null, args, 0).processed();
     }
 
     public long run(SpiStatement statement, Object... args) {
-        return execute(null, statement, args, false, false).processed();
+        return execute(null, statement, args, 0).processed();
     }
 
     /**
      * The first column of the first row, as {@code type}; empty if it is NULL. Runs read-write,
-     * so {@code INSERT ... RETURNING} works. {@link NoRowsException} when there is no row,
-     * {@link NoSuchColumnException} when there is no column, {@link NoTupleTableException}
-     * when the statement returns no rows at all.
+     * so {@code INSERT ... RETURNING} works (and inserts every row). {@link NoRowsException}
+     * when there is no row, {@link NoSuchColumnException} when there is no column,
+     * {@link NoTupleTableException} when the statement returns no rows at all. A prepared query
+     * stops at its first row, as PL/pgSQL's {@code SELECT INTO} does.
      */
     public <T> Optional<T> getOne(String sql, Class<T> type, Object... args) {
-        return execute(sql, null, args, false, true).first().getOptional(1, type);
+        return execute(sql, null, args, SpiNative.KEEP_ROWS).first().getOptional(1, type);
     }
 
     public <T> Optional<T> getOne(SpiStatement statement, Class<T> type, Object... args) {
-        return execute(null, statement, args, false, true).first().getOptional(1, type);
+        return execute(null, statement, args, SpiNative.KEEP_ROWS | SpiNative.FIRST_ROW).first().getOptional(1, type);
     }
 
     /** The first row as a record (see {@link SpiRow#as}); the same errors as {@link #getOne}. */
     public <R extends Record> R getRow(String sql, Class<R> type, Object... args) {
-        return execute(sql, null, args, false, true).first().as(type);
+        return execute(sql, null, args, SpiNative.KEEP_ROWS).first().as(type);
     }
 
     public <R extends Record> R getRow(SpiStatement statement, Class<R> type, Object... args) {
-        return execute(null, statement, args, false, true).first().as(type);
+        return execute(null, statement, args, SpiNative.KEEP_ROWS | SpiNative.FIRST_ROW).first().as(type);
     }
 
     /** The plan of a statement, as EXPLAIN (FORMAT JSON) gives it. */
@@ -269,8 +270,7 @@ public final class SpiConnection implements AutoCloseable {
         checkUsable();
         busy++;
         try (Scratch scratch = Scratch.open()) {
-            Guard.call(SpiNative.CURSOR_FETCH, portal, 1, count);
-            return ResultReader.read(this, "FETCH", scratch, 0);
+            return ResultReader.read(this, "FETCH", scratch, Guard.call(SpiNative.FETCH, portal, count, scratch.context()));
         } finally {
             busy--;
         }
@@ -287,7 +287,8 @@ public final class SpiConnection implements AutoCloseable {
         return OPEN.peek();
     }
 
-    private SpiResult execute(String sql, SpiStatement statement, Object[] args, boolean readOnly, boolean keepRows) {
+    /** @param flags PGJ_SPI_READ_ONLY, PGJ_SPI_KEEP_ROWS (else the rows are dropped), PGJ_SPI_FIRST_ROW */
+    private SpiResult execute(String sql, SpiStatement statement, Object[] args, int flags) {
         checkUsable();
         Object[] arguments = arguments(args);
         if (statement != null) {
@@ -298,26 +299,13 @@ public final class SpiConnection implements AutoCloseable {
             statement.executing++;
         }
         try (Scratch scratch = Scratch.open()) {
-            int flags = (readOnly ? SpiNative.READ_ONLY : 0) | (keepRows ? SpiNative.DEFORM_ROWS : 0);
             long request = Request.build(scratch, sql, statement == null ? 0 : statement.plan(),
                     statement == null ? null : statement.types(), arguments, flags, 0, null);
             int code = (int) Guard.call(SpiNative.EXECUTE, request);
             if (code < 0) {
-                long table = Native.readLong(SpiNative.SPI_TUPTABLE);
-                if (table != 0) {
-                    ResultReader.freeTable(table);
-                }
                 throw failure(code, statement == null ? sql : statement.sql());
             }
-            String status = SpiNative.status(code);
-            if (!keepRows) {
-                long table = Native.readLong(SpiNative.SPI_TUPTABLE);
-                if (table != 0) {
-                    ResultReader.freeTable(table);
-                }
-                return new SpiResult(this, status, Native.readLong(SpiNative.SPI_PROCESSED), null, 0);
-            }
-            return ResultReader.read(this, status, scratch, Native.readLong(request + SpiNative.REQUEST_DEFORMED));
+            return ResultReader.read(this, SpiNative.status(code), scratch, Native.readLong(request + SpiNative.REQUEST_ROWS));
         } finally {
             busy--;
             if (statement != null) {

@@ -21,7 +21,7 @@ final class SpiNative {
     static final long CONNECT = Facts.get("fn.pgj_spi_connect");
     static final long EXECUTE = Facts.get("fn.pgj_spi_execute");
     static final long OPEN_CURSOR = Facts.get("fn.pgj_spi_open_cursor");
-    static final long DEFORM = Facts.get("fn.pgj_spi_deform");
+    static final long FETCH = Facts.get("fn.pgj_spi_fetch");
     static final long TRACK = Facts.get("fn.pgj_track");
     static final long DATUM_OUT = Facts.get("fn.pgj_datum_out");
     static final long DATUM_IN = Facts.get("fn.pgj_datum_in");
@@ -30,12 +30,10 @@ final class SpiNative {
 
     // SPI and other server functions
     static final long FINISH = Facts.get("fn.SPI_finish");
-    static final long FREE_TUPTABLE = Facts.get("fn.SPI_freetuptable");
     static final long PREPARE = Facts.get("fn.SPI_prepare");
     static final long KEEP_PLAN = Facts.get("fn.SPI_keepplan");
     static final long FREE_PLAN = Facts.get("fn.SPI_freeplan");
     static final long CURSOR_FIND = Facts.get("fn.SPI_cursor_find");
-    static final long CURSOR_FETCH = Facts.get("fn.SPI_cursor_fetch");
     static final long CURSOR_CLOSE = Facts.get("fn.SPI_cursor_close");
     static final long RESULT_CODE_STRING = Facts.get("fn.SPI_result_code_string");
     static final long CREATE_CONTEXT = Facts.get("fn.AllocSetContextCreateInternal");
@@ -50,20 +48,20 @@ final class SpiNative {
 
     // globals
     static final long SPI_PROCESSED = Facts.get("addr.SPI_processed");
-    static final long SPI_TUPTABLE = Facts.get("addr.SPI_tuptable");
     static final long SPI_RESULT = Facts.get("addr.SPI_result");
     static final long TOP_MEMORY_CONTEXT = Facts.get("addr.TopMemoryContext");
     static final long CURRENT_MEMORY_CONTEXT = Facts.get("addr.CurrentMemoryContext");
 
     // layouts
-    static final long TUPTABLE_TUPDESC = Facts.get("SPITupleTable.tupdesc");
-    static final long TUPTABLE_NUMVALS = Facts.get("SPITupleTable.numvals");
-    static final long TUPDESC_NATTS = Facts.get("TupleDescData.natts");
-    static final long TUPDESC_ATTRS = Facts.get("TupleDescData.attrs");
-    static final long ATTRIBUTE_SIZE = Facts.get("sizeof.FormData_pg_attribute");
-    static final long ATTRIBUTE_NAME = Facts.get("FormData_pg_attribute.attname");
-    static final long ATTRIBUTE_TYPE = Facts.get("FormData_pg_attribute.atttypid");
-    static final long ATTRIBUTE_BYVAL = Facts.get("FormData_pg_attribute.attbyval");
+    static final long ROWS_ROWS = Facts.get("PgjSpiRows.rows");
+    static final long ROWS_NATTS = Facts.get("PgjSpiRows.natts");
+    static final long ROWS_VALUES = Facts.get("PgjSpiRows.values");
+    static final long ROWS_NULLS = Facts.get("PgjSpiRows.nulls");
+    static final long ROWS_COLUMNS = Facts.get("PgjSpiRows.columns");
+    static final long COLUMN_SIZE = Facts.get("sizeof.PgjSpiColumn");
+    static final long COLUMN_TYPE = Facts.get("PgjSpiColumn.type");
+    static final long COLUMN_BYVAL = Facts.get("PgjSpiColumn.byval");
+    static final long COLUMN_NAME = Facts.get("PgjSpiColumn.name");
     static final long PORTAL_NAME = Facts.get("PortalData.name");
     static final long PORTAL_CONTEXT = Facts.get("PortalData.portalContext");
     static final long PLAN_CONTEXT = Facts.get("_SPI_plan.plancxt");
@@ -79,15 +77,15 @@ final class SpiNative {
     static final long REQUEST_VALUES = Facts.get("PgjSpiRequest.values");
     static final long REQUEST_NULLS = Facts.get("PgjSpiRequest.nulls");
     static final long REQUEST_MEMORY = Facts.get("PgjSpiRequest.memory");
-    static final long REQUEST_DEFORMED = Facts.get("PgjSpiRequest.deformed");
+    static final long REQUEST_ROWS = Facts.get("PgjSpiRequest.rows");
     static final long REQUEST_SIZE = Facts.get("sizeof.PgjSpiRequest");
     static final long OID_SIZE = Facts.get("sizeof.Oid");
 
     // constants
     static final int READ_ONLY = Facts.getInt("PGJ_SPI_READ_ONLY");
     static final int INFER_TYPES = Facts.getInt("PGJ_SPI_INFER_TYPES");
-    static final int DEFORM_ROWS = Facts.getInt("PGJ_SPI_DEFORM");
-    static final int SPI_OK_SELECT = Facts.getInt("SPI_OK_SELECT");
+    static final int KEEP_ROWS = Facts.getInt("PGJ_SPI_KEEP_ROWS");
+    static final int FIRST_ROW = Facts.getInt("PGJ_SPI_FIRST_ROW");
     static final int UNKNOWN_OID = Facts.getInt("UNKNOWNOID");
     static final int UTF8 = Facts.getInt("PG_UTF8");
     static final int SQL_ASCII = Facts.getInt("PG_SQL_ASCII");

@@ -4,6 +4,7 @@ import org.pgj.functions.PgFunction;
 import org.pgj.functions.PgProcedure;
 import org.pgj.spi.Spi;
 import org.pgj.spi.SpiConnection;
+import org.pgj.spi.SpiStatement;
 
 /** Transaction control: procedures commit and roll back between statements. */
 public final class Batches {
@@ -34,6 +35,24 @@ public final class Batches {
             spi.commitAndChain();
             String now = spi.getOne("SHOW transaction_isolation", String.class).orElseThrow();
             spi.run("INSERT INTO batch_log(i) VALUES ($1)", now.equals(level.toLowerCase()) ? -2 : -3);
+        }
+    }
+
+    /** Reads a large (TOASTed) value after each COMMIT, by SQL text and by a prepared statement. */
+    @PgProcedure
+    public static void largeValuesAcrossCommits(int times) {
+        try (SpiConnection spi = Spi.connect()) {
+            spi.run("CREATE TABLE IF NOT EXISTS large_values(v text)");
+            spi.run("TRUNCATE large_values");
+            spi.run("INSERT INTO large_values SELECT string_agg(md5(g::text), '') FROM generate_series(1, 10000) g");
+            SpiStatement read = spi.prepare("SELECT v FROM large_values");
+            long total = 0;
+            for (int i = 0; i < times; i++) {
+                spi.commit();
+                total += spi.getOne("SELECT v FROM large_values", String.class).orElseThrow().length();
+                total += spi.getOne(read, String.class).orElseThrow().length();
+            }
+            spi.run("INSERT INTO batch_log(i) VALUES ($1)", (int) (total / 1000));
         }
     }
 

@@ -169,4 +169,23 @@ class PreparedStatementsTest {
         }
         assertEquals(0L, plansWith("orphaned statement"), "the next scope freed its plan");
     }
+
+    @Test
+    void getOneOfAPreparedQueryStopsAtTheFirstRowButDmlRunsToCompletion() {
+        try (SpiConnection spi = Spi.connect()) {
+            spi.run("CREATE TEMP SEQUENCE first_row_seq");
+            spi.run("CREATE TEMP TABLE first_row(i int)");
+            SpiStatement query = spi.prepare("SELECT nextval('first_row_seq') FROM generate_series(1, 10)");
+            assertEquals(Optional.of(1L), spi.getOne(query, Long.class));
+            assertEquals(Optional.of(2L), spi.getOne("SELECT nextval('first_row_seq')", Long.class),
+                    "like PL/pgSQL's SELECT INTO, the query stopped after its first row");
+            SpiStatement insert = spi.prepare("INSERT INTO first_row SELECT generate_series(1, 10) RETURNING i");
+            assertEquals(Optional.of(1), spi.getOne(insert, Integer.class));
+            SpiStatement withCte = spi.prepare("WITH ins AS (INSERT INTO first_row SELECT generate_series(1, 5) RETURNING i) "
+                    + "SELECT i FROM ins");
+            assertEquals(Optional.of(1), spi.getOne(withCte, Integer.class));
+            assertEquals(Optional.of(15L), spi.getOne("SELECT count(*) FROM first_row", Long.class),
+                    "every row was inserted, by the INSERT and by the data-modifying WITH");
+        }
+    }
 }

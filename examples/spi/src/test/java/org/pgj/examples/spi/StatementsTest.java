@@ -97,6 +97,19 @@ class StatementsTest {
         try (SpiConnection spi = Spi.connect()) {
             SpiResult r = spi.update("CREATE TEMP TABLE multi(i int); INSERT INTO multi VALUES (7); SELECT i * 6 FROM multi");
             assertEquals(42, r.first().getInt(1));
+            SpiResult last = spi.update("SELECT 1; INSERT INTO multi VALUES (8)");
+            assertFalse(last.hasTupleTable(), "the INSERT came last");
+            assertEquals(1, last.processed());
+            assertEquals("INSERT", last.status());
+        }
+    }
+
+    @Test
+    void utilityStatementsThatReturnRows() {
+        try (SpiConnection spi = Spi.connect()) {
+            assertEquals("on", spi.update("SHOW standard_conforming_strings").first().getString(1));
+            assertTrue(spi.update(spi.prepare("EXPLAIN SELECT 1")).first().getString(1).startsWith("Result"),
+                    "a prepared EXPLAIN returns its plan's lines");
         }
     }
 

@@ -49,6 +49,12 @@ class TransactionControlTest {
     }
 
     @Test
+    void largeValuesReadAfterACommit(Connection c) throws SQLException {
+        Sql.exec(c, "call large_values_across_commits(3)");
+        assertEquals(1920, Sql.one(c, "select i from batch_log"), "3 times 2 reads of 320000 characters, in thousands");
+    }
+
+    @Test
     void aFunctionCalledFromAQueryCannotCommit(Connection c) throws SQLException {
         PSQLException e = Sql.fails(c, "select commit_from_function()", "2D000");
         assertEquals("invalid transaction termination", e.getServerErrorMessage().getMessage());
