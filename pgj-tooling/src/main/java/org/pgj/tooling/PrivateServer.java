@@ -376,6 +376,15 @@ public final class PrivateServer {
         }
     }
 
+    /**
+     * Fails unless the server can live in its pgj home: the server user can enter it, and the
+     * socket path fits. Commands check it before they build anything.
+     */
+    public void checkHome() {
+        checkReachable();
+        checkSocketPath();
+    }
+
     private void checkReachable() {
         if (!user.canReach(home)) {
             throw new ToolException("the server runs as user " + ServerUser.NAME + ", which cannot enter " + home

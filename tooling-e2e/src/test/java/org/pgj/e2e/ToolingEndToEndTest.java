@@ -304,7 +304,9 @@ class ToolingEndToEndTest {
     @Order(7)
     void asRootTheServersRunAsThePgjUser() throws IOException, InterruptedException {
         org.junit.jupiter.api.Assumptions.assumeTrue(user.isSwitched(), "only when the build runs as root");
-        Path work = Files.createTempDirectory(Path.of("/var/tmp"), "pgj-e2e-root");
+        Path work = Files.createTempDirectory(Path.of("/var/tmp"), "pgj-e2e-root",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         int base;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             base = s.getLocalPort() - 15;

@@ -34,10 +34,11 @@ public final class RunCommand {
         Prerequisites.forBuild(Jdk.current(), pg);
         Prerequisites.forServer(pg);
         Progress p = ctx.progress();
+        PrivateServer server = PrivateServer.forDev(pg, ctx.home());
+        server.checkHome();
         ctx.builder().build(o.project(), ProjectBuilder.Phase.STAGE, pg, p);
         Stage stage = o.project().stage(pg);
 
-        PrivateServer server = PrivateServer.forDev(pg, ctx.home());
         server.ensureStarted(p);
         server.install(stage, false, p);
         AotCache.ensure(server, p);

@@ -59,9 +59,10 @@ public final class RegressCommand {
             ctx.out().println("no regress tests: add NAME.sql files to " + sqlDir + " (and run with --accept to keep their output)");
             return 0;
         }
+        PrivateServer server = PrivateServer.forTests(pg, ctx.home());
+        server.checkHome();
         ctx.builder().build(o.project(), ProjectBuilder.Phase.STAGE, pg, p);
         Stage stage = o.project().stage(pg);
-        PrivateServer server = PrivateServer.forTests(pg, ctx.home());
         server.ensureStarted(p);
         server.install(stage, false, p);
         AotCache.ensure(server, p);

@@ -30,11 +30,13 @@ public final class TestCommand {
         for (PgConfig pg : majors) {
             Prerequisites.forBuild(Jdk.current(), pg);
             Prerequisites.forServer(pg);
+            PrivateServer.forTests(pg, ctx.home()).checkHome();
         }
         Map<PgConfig, String> results = new LinkedHashMap<>();
         boolean failed = false;
         for (PgConfig pg : majors) {
-            List<String> args = new ArrayList<>(List.of("test", "-Dpgj.pgConfig=" + pg.path()));
+            // pgj.home reaches pgj-test in the test JVM too: Surefire passes Maven's user properties on.
+            List<String> args = new ArrayList<>(List.of("test", "-Dpgj.pgConfig=" + pg.path(), "-Dpgj.home=" + ctx.home()));
             args.addAll(o.mavenArgs());
             // No heartbeat: Maven's own output shows the progress here.
             long start = System.nanoTime();

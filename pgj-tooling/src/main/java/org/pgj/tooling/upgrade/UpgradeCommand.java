@@ -51,6 +51,8 @@ public final class UpgradeCommand {
         Prerequisites.forServer(pg);
         Progress p = ctx.progress();
         ExtensionProject project = o.project();
+        PrivateServer server = PrivateServer.forDev(pg, ctx.home());
+        server.checkHome();
         ctx.builder().build(project, ProjectBuilder.Phase.STAGE, pg, p);
         ExtensionProject.Built built = project.built();
         String to = built.version();
@@ -66,7 +68,6 @@ public final class UpgradeCommand {
         }
         Path target = project.upgradeDir().resolve(built.name() + "--" + from + "--" + to + ".sql");
         Stage stage = project.stage(pg);
-        PrivateServer server = PrivateServer.forDev(pg, ctx.home());
         server.ensureStarted(p);
         server.install(stage, false, p);
         Map<String, String> substitutions = Map.of("MODULE_PATHNAME", modulePathname(stage), "@extschema@", "public",

@@ -28,7 +28,7 @@ class LauncherTest {
         assertTrue(launcher.contains("org.pgj.tooling.cli.Main"), "the launcher holds no command logic of its own");
         for (String command : new String[] {"new", "init", "run", "start", "stop", "status", "connect", "install", "package",
                 "schema", "test", "regress", "info", "upgrade"}) {
-            assertTrue(Main.USAGE.contains("  " + command), command + " is in the usage");
+            assertTrue(Pattern.compile("(?m)^  (\\S*\\|)?" + command + "\\b").matcher(Main.USAGE).find(), command + " is in the usage");
         }
     }
 }
