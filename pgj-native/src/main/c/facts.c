@@ -90,7 +90,7 @@ static const PgjFact facts[] = {
 	OFFSET(PgjSpiRequest, tcount), OFFSET(PgjSpiRequest, nargs), OFFSET(PgjSpiRequest, flags),
 	OFFSET(PgjSpiRequest, types), OFFSET(PgjSpiRequest, values), OFFSET(PgjSpiRequest, nulls),
 	OFFSET(PgjSpiRequest, memory), OFFSET(PgjSpiRequest, rows),
-	OFFSET(PgjSpiRows, rows), OFFSET(PgjSpiRows, natts), OFFSET(PgjSpiRows, values),
+	OFFSET(PgjSpiRows, rows), OFFSET(PgjSpiRows, bytes), OFFSET(PgjSpiRows, natts), OFFSET(PgjSpiRows, values),
 	OFFSET(PgjSpiRows, nulls), OFFSET(PgjSpiRows, columns),
 	SIZE(PgjSpiColumn), OFFSET(PgjSpiColumn, type), OFFSET(PgjSpiColumn, byval), OFFSET(PgjSpiColumn, name),
 	SIZE(PgjSpiRequest), SIZE(Oid),

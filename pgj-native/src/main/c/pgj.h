@@ -120,6 +120,7 @@ typedef struct PgjSpiColumn
 typedef struct PgjSpiRows
 {
 	uint64		rows;
+	uint64		bytes;			/* of the by-reference values copied */
 	int32		natts;
 	Datum	   *values;			/* rows * natts, row after row; by-reference ones copied */
 	bool	   *nulls;			/* as many */

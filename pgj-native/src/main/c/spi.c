@@ -193,16 +193,21 @@ typedef struct RowsBuilder
 	uint64		capacity;
 } RowsBuilder;
 
+/* Rows that fit with the header, in its allocation: most statements that return rows return few. */
+#define FIRST_ROWS 4
+
 static void
 rows_start(RowsBuilder *b, TupleDesc desc)
 {
 	int			natts = desc->natts;
-	PgjSpiRows *rows = MemoryContextAlloc(b->memory, offsetof(PgjSpiRows, columns) + natts * sizeof(PgjSpiColumn));
+	Size		header = MAXALIGN(offsetof(PgjSpiRows, columns) + natts * sizeof(PgjSpiColumn));
+	PgjSpiRows *rows = MemoryContextAlloc(b->memory, header + FIRST_ROWS * natts * (sizeof(Datum) + sizeof(bool)));
 
 	rows->rows = 0;
+	rows->bytes = 0;
 	rows->natts = natts;
-	rows->values = NULL;
-	rows->nulls = NULL;
+	rows->values = (Datum *) ((char *) rows + header);
+	rows->nulls = (bool *) (rows->values + FIRST_ROWS * natts);
 	for (int c = 0; c < natts; c++)
 	{
 		Form_pg_attribute a = TupleDescAttr(desc, c);
@@ -213,7 +218,7 @@ rows_start(RowsBuilder *b, TupleDesc desc)
 	}
 	b->desc = desc;
 	b->rows = rows;
-	b->capacity = 0;
+	b->capacity = FIRST_ROWS;
 }
 
 static void
@@ -227,14 +232,19 @@ rows_add(RowsBuilder *b, const Datum *values, const bool *nulls)
 
 	if (rows->rows == b->capacity)
 	{
-		uint64		capacity = Max(b->capacity * 2, 4);
+		uint64		capacity = b->capacity * 2;
+		Datum	   *values = MemoryContextAllocHuge(b->memory, capacity * natts * sizeof(Datum) + 1);
+		bool	   *nulls = MemoryContextAllocHuge(b->memory, capacity * natts * sizeof(bool) + 1);
 
-		rows->values = rows->values == NULL
-			? MemoryContextAllocHuge(b->memory, capacity * natts * sizeof(Datum) + 1)
-			: repalloc_huge(rows->values, capacity * natts * sizeof(Datum) + 1);
-		rows->nulls = rows->nulls == NULL
-			? MemoryContextAllocHuge(b->memory, capacity * natts * sizeof(bool) + 1)
-			: repalloc_huge(rows->nulls, capacity * natts * sizeof(bool) + 1);
+		memcpy(values, rows->values, rows->rows * natts * sizeof(Datum));
+		memcpy(nulls, rows->nulls, rows->rows * natts * sizeof(bool));
+		if (b->capacity > FIRST_ROWS)
+		{
+			pfree(rows->values);
+			pfree(rows->nulls);
+		}
+		rows->values = values;
+		rows->nulls = nulls;
 		b->capacity = capacity;
 	}
 	row = rows->values + rows->rows * natts;
@@ -248,10 +258,14 @@ rows_add(RowsBuilder *b, const Datum *values, const bool *nulls)
 		row_nulls[c] = nulls[c];
 		if (nulls[c] || a->attbyval)
 			row[c] = nulls[c] ? (Datum) 0 : v;
-		else if (a->attlen == -1 && VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(v)))
-			row[c] = PointerGetDatum(detoast_external_attr((struct varlena *) DatumGetPointer(v)));
 		else
-			row[c] = datumCopy(v, false, a->attlen);
+		{
+			if (a->attlen == -1 && VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(v)))
+				row[c] = PointerGetDatum(detoast_external_attr((struct varlena *) DatumGetPointer(v)));
+			else
+				row[c] = datumCopy(v, false, a->attlen);
+			rows->bytes += datumGetSize(row[c], false, a->attlen);
+		}
 	}
 	MemoryContextSwitchTo(old);
 	rows->rows++;

@@ -16,7 +16,9 @@ import org.pgj.tooling.ToolException;
 /**
  * The benchmark's own PostgreSQL cluster ({@code bench-<major>} under the pgj home, port
  * 29600+major, PGJ_BENCH_PORT overrides) with database {@code pgj_bench}: the demo extension,
- * the C baseline, and the plpgsql and plpython3u versions of add_one.
+ * the C baseline, and the plpgsql and plpython3u versions of add_one; for SPI, the spi example
+ * extension, a table {@code kv} of {@value #LOOKUP_ROWS} rows and the plpgsql loops it is
+ * compared with.
  *
  * <p>Everything is installed into the server's private installation under the pgj home, so no
  * root is needed.
@@ -25,6 +27,8 @@ final class BenchServer implements AutoCloseable {
     static final String DATABASE = "pgj_bench";
     static final int PORT_BASE = 29600;
     static final String DEMO_STAGE = "examples/demo/target/pgj/stage";
+    static final String SPI_STAGE = "examples/spi/target/pgj/stage";
+    static final int LOOKUP_ROWS = 100_000;
 
     /**
      * Applied to every session of the database. No JIT: it would compile only for the queries whose
@@ -53,10 +57,12 @@ final class BenchServer implements AutoCloseable {
         PgConfig pg = PgConfig.find(null);
         int port = port(pg);
         p.step("using " + pg);
-        Stage stage = readDemoStage(root);
+        Stage stage = readStage(root, DEMO_STAGE, "examples/demo");
+        Stage spiStage = readStage(root, SPI_STAGE, "examples/spi");
         PrivateServer server = PrivateServer.of(pg, PrivateServer.defaultHome(), "bench-" + pg.major(), port);
         // Into the server's private installation (no root needed), like every private server.
         server.install(stage, false, p);
+        server.install(spiStage, false, p);
         CFunction.buildAndInstall(pg, server.installation().dirs().pkglibdir(), root.resolve("bench/src/main/c"),
                 root.resolve("bench/target/c"), p);
 
@@ -78,6 +84,29 @@ final class BenchServer implements AutoCloseable {
                 .append(CFunction.CREATE_SQL).append(";\n")
                 .append("CREATE FUNCTION add_one_plpgsql(i int4) RETURNS int4 LANGUAGE plpgsql STRICT IMMUTABLE\n")
                 .append("  AS $$ BEGIN RETURN i + 1; END $$;\n");
+        // SPI: the spi example's lookup_loop and cursor_sum against the same loops in plpgsql.
+        sql.append("CREATE EXTENSION spi;\n")
+                .append("INSERT INTO kv SELECT g, g FROM generate_series(1, ").append(LOOKUP_ROWS).append(") g;\n")
+                .append("ANALYZE kv;\n")
+                .append("""
+                        CREATE FUNCTION lookup_loop_plpgsql(n int4) RETURNS int8 LANGUAGE plpgsql AS $$
+                        DECLARE s int8 := 0; x int4;
+                        BEGIN
+                          FOR i IN 1..n LOOP
+                            SELECT v INTO x FROM kv WHERE k = i;
+                            s := s + x;
+                          END LOOP;
+                          RETURN s;
+                        END $$;
+                        CREATE FUNCTION cursor_sum_plpgsql(n int4) RETURNS int8 LANGUAGE plpgsql AS $$
+                        DECLARE s int8 := 0; r record;
+                        BEGIN
+                          FOR r IN SELECT g FROM generate_series(1, n) g LOOP
+                            s := s + r.g;
+                          END LOOP;
+                          RETURN s;
+                        END $$;
+                        """);
         if (python) {
             sql.append("CREATE EXTENSION plpython3u;\n")
                     .append("CREATE FUNCTION add_one_py(i int4) RETURNS int4 LANGUAGE plpython3u STRICT IMMUTABLE\n")
@@ -85,15 +114,15 @@ final class BenchServer implements AutoCloseable {
         }
         server.psql(DATABASE, sql.toString());
         p.step("database " + DATABASE + " is ready on port " + server.port() + " (demo, add_one_c, add_one_plpgsql"
-                + (python ? ", add_one_py)" : ")"));
+                + (python ? ", add_one_py" : "") + "; spi, kv, lookup_loop_plpgsql, cursor_sum_plpgsql)");
         return new BenchServer(server, stage, python, keepRunning, p);
     }
 
-    private static Stage readDemoStage(Path root) {
+    private static Stage readStage(Path root, String stage, String module) {
         try {
-            return Stage.read(root.resolve(DEMO_STAGE));
+            return Stage.read(root.resolve(stage));
         } catch (ToolException e) {
-            throw new ToolException(e.getMessage() + "\nbuild the demo first: mvn -B -DskipTests -pl examples/demo -am install"
+            throw new ToolException(e.getMessage() + "\nbuild it first: mvn -B -DskipTests -pl " + module + " -am install"
                     + " (bench/run does it for you)", e);
         }
     }

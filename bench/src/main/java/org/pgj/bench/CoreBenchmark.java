@@ -18,8 +18,9 @@ import org.pgj.tooling.ToolException;
 
 /**
  * The core benchmark: what a call into Java costs next to built-in, C, plpgsql and plpython3u
- * functions, how long the first call in a session (which starts the JVM) takes, and how much
- * private memory a backend with a JVM holds. Everything is measured side by side in one run on a
+ * functions, what running SQL from Java through SPI costs next to the same loop in plpgsql, how
+ * long the first call in a session (which starts the JVM) takes, and how much private memory a
+ * backend with a JVM holds. Everything is measured side by side in one run on a
  * private server, so only ratios taken under the same load are compared.
  *
  * <p>Run it with {@code bench/run} (builds first) or {@code mvn -q -pl bench exec:java}. It needs
@@ -32,6 +33,8 @@ public final class CoreBenchmark {
     static final double JAVA_INT_MAX_RATIO = 1.5;
     static final double JAVA_TEXT_MAX_RATIO = 1.3;
     static final double FIRST_CALL_MAX_MEDIAN_MS = 150;
+    static final double SPI_LOOKUP_MAX_RATIO = 1.0;
+    static final double SPI_CURSOR_MAX_RATIO = 1.5;
 
     private static final String SERIES = " FROM generate_series(1, " + ROWS + ") i";
 
@@ -87,10 +90,11 @@ public final class CoreBenchmark {
         String loadAtStart = loadAverage();
         long start = System.nanoTime();
 
-        p.step("[1/5] setup: demo extension, C library, private server, database " + BenchServer.DATABASE);
+        p.step("[1/6] setup: demo and spi extensions, C library, private server, database " + BenchServer.DATABASE);
         try (BenchServer bench = BenchServer.setUp(root, keepServer, p)) {
             CoreBenchmark benchmark = new CoreBenchmark(bench, counts, p);
             benchmark.throughput();
+            benchmark.spi();
             benchmark.firstCall();
             benchmark.memory();
             Stage stage = bench.stage();
@@ -110,7 +114,7 @@ public final class CoreBenchmark {
     /** Sections 2 and 3: one session, so Java's JIT warms up once and serves both. */
     private void throughput() throws SQLException {
         try (Connection c = bench.connect()) {
-            progress.step("[2/5] int functions: sum(f(i)) over " + ROWS + " rows");
+            progress.step("[2/6] int functions: sum(f(i)) over " + ROWS + " rows");
             Map<String, String> ints = new LinkedHashMap<>();
             ints.put("built-in int4pl", "SELECT sum(int4pl(i, 1))" + SERIES);
             ints.put("C add_one_c", "SELECT sum(add_one_c(i))" + SERIES);
@@ -122,7 +126,7 @@ public final class CoreBenchmark {
             record(ints, Timing.interleaved(c, ints, counts.warmups(), counts.timed(), progress), "int",
                     Map.of("Java add_one", JAVA_INT_MAX_RATIO));
 
-            progress.step("[3/5] text functions: sum(length(f(md5(i::text)))) over " + ROWS + " rows");
+            progress.step("[3/6] text functions: sum(length(f(md5(i::text)))) over " + ROWS + " rows");
             Map<String, String> texts = new LinkedHashMap<>();
             texts.put("built-in upper", "SELECT sum(length(upper(md5(i::text))))" + SERIES);
             texts.put("Java shout", "SELECT sum(length(shout(md5(i::text))))" + SERIES);
@@ -133,12 +137,39 @@ public final class CoreBenchmark {
         }
     }
 
-    /** Adds one row per query; the first query of {@code queries} is the baseline of the others. */
+    /**
+     * Section 4, in a session of its own: a prepared single-row SELECT run {@value BenchServer#LOOKUP_ROWS}
+     * times, and {@value #ROWS} rows read through a cursor, each by Java through SPI and by the same
+     * loop in plpgsql (the baseline).
+     */
+    private void spi() throws SQLException {
+        try (Connection c = bench.connect()) {
+            int lookups = BenchServer.LOOKUP_ROWS;
+            progress.step("[4/6] SPI: a prepared single-row SELECT " + lookups + " times; " + ROWS + " rows through a cursor");
+            Map<String, String> lookup = new LinkedHashMap<>();
+            lookup.put("plpgsql SELECT INTO loop", "SELECT lookup_loop_plpgsql(" + lookups + ")");
+            lookup.put("Java lookup_loop", "SELECT lookup_loop(" + lookups + ")");
+            record(lookup, Timing.interleaved(c, lookup, counts.warmups(), counts.timed(), progress), "spi lookup",
+                    Map.of("Java lookup_loop", SPI_LOOKUP_MAX_RATIO), lookups);
+            Map<String, String> cursor = new LinkedHashMap<>();
+            cursor.put("plpgsql FOR r IN SELECT", "SELECT cursor_sum_plpgsql(" + ROWS + ")");
+            cursor.put("Java cursor_sum", "SELECT cursor_sum('SELECT g FROM generate_series(1, " + ROWS + ") g', 1000)");
+            record(cursor, Timing.interleaved(c, cursor, counts.warmups(), counts.timed(), progress), "spi cursor",
+                    Map.of("Java cursor_sum", SPI_CURSOR_MAX_RATIO), ROWS);
+        }
+    }
+
     private void record(Map<String, String> queries, Map<String, List<Double>> times, String section,
                         Map<String, Double> maxRatios) {
+        record(queries, times, section, maxRatios, ROWS);
+    }
+
+    /** Adds one row per query; the first query of {@code queries} is the baseline of the others. */
+    private void record(Map<String, String> queries, Map<String, List<Double>> times, String section,
+                        Map<String, Double> maxRatios, long rows) {
         Measurement base = null;
         for (Map.Entry<String, String> q : queries.entrySet()) {
-            Measurement m = Measurement.throughput(section, q.getKey(), q.getValue(), times.get(q.getKey()), base, ROWS,
+            Measurement m = Measurement.throughput(section, q.getKey(), q.getValue(), times.get(q.getKey()), base, rows,
                     maxRatios.get(q.getKey()));
             base = base == null ? m : base;
             results.add(m);
@@ -151,7 +182,7 @@ public final class CoreBenchmark {
      * overlaps a measurement.
      */
     private void firstCall() throws SQLException {
-        progress.step("[4/5] first call: " + counts.firstCallSessions() + " new sessions each for SELECT 1 and SELECT add_one(1)");
+        progress.step("[5/6] first call: " + counts.firstCallSessions() + " new sessions each for SELECT 1 and SELECT add_one(1)");
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("new session SELECT 1", "SELECT 1");
         queries.put("new session SELECT add_one(1)", "SELECT add_one(1)");
@@ -181,7 +212,7 @@ public final class CoreBenchmark {
 
     /** Section 5: private memory of backends that never called Java, then of backends that did. */
     private void memory() throws SQLException {
-        progress.step("[5/5] memory: private memory of " + counts.memoryBackends() + " backends without and with a JVM");
+        progress.step("[6/6] memory: private memory of " + counts.memoryBackends() + " backends without and with a JVM");
         Measurement base = Measurement.memory("backend without Java", "SELECT 1", backendsMb("SELECT 1"), null);
         results.add(base);
         results.add(Measurement.memory("backend after add_one(1)", "SELECT add_one(1)", backendsMb("SELECT add_one(1)"), base));

@@ -8,7 +8,7 @@ import java.util.Locale;
  * where there is one, the comparison with a baseline and the target it is held to. Fields that do
  * not apply are null (and left out of the JSON).
  *
- * @param section       "int", "text", "first call" or "memory"
+ * @param section       "int", "text", "spi lookup", "spi cursor", "first call" or "memory"
  * @param name          what was measured, e.g. "Java add_one"
  * @param sql           the query, or for memory what the backends ran
  * @param unit          "ms" or "MB"
@@ -18,7 +18,8 @@ import java.util.Locale;
  * @param p90           first call only: nearest-rank 90th percentile
  * @param baseline      the row this one is compared with
  * @param ratio         value / the baseline's value
- * @param extraNsPerRow throughput only: (median − baseline median) / rows, the cost of one call over the baseline
+ * @param extraNsPerRow throughput only: (median − baseline median) / rows (lookups for "spi lookup"), the cost of
+ *                      one call over the baseline
  * @param delta         first call and memory: value − the baseline's value, in {@code unit}
  * @param target        the target as text, e.g. "≤ 1.50× built-in"
  * @param pass          whether the target is met; null without a target

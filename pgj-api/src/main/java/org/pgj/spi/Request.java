@@ -62,6 +62,11 @@ final class Request {
                 ALL.set(JAVA_INT, types + SpiNative.OID_SIZE * i, type);
                 ALL.set(JAVA_BYTE, nulls + i, (byte) (value == null ? 1 : 0));
                 ALL.set(JAVA_LONG, values + 8L * i, value == null ? 0 : Values.toDatum(value, type, i + 1, scratch));
+                if (value instanceof String s) {
+                    scratch.holds(3L * s.length());
+                } else if (value instanceof byte[] b) {
+                    scratch.holds(b.length);
+                }
             }
         } finally {
             Scratch.leave(previous);

@@ -27,6 +27,7 @@ final class ResultReader {
             return new SpiResult(connection, status, processed, null, 0);
         }
         int count = count(rows);
+        scratch.holds(Native.readLong(rows + SpiNative.ROWS_BYTES) + 9L * count * SpiNative.readInt(rows + SpiNative.ROWS_NATTS));
         return new SpiResult(connection, status, processed, copy(rows, count, scratch), count);
     }
 
@@ -39,38 +40,65 @@ final class ResultReader {
         return (int) count;
     }
 
+    /**
+     * The first column of the first row as {@code type} (a box for a primitive), or null for
+     * NULL: what {@code result.first().get(1, type)} gives, without reading the rest.
+     */
+    static Object firstValue(String status, Scratch scratch, long block, Class<?> type) {
+        if (block == 0) {
+            throw SpiResult.noTupleTable(status);
+        }
+        if (Native.readLong(block + SpiNative.ROWS_ROWS) == 0) {
+            throw SpiResult.noRows();
+        }
+        int natts = SpiNative.readInt(block + SpiNative.ROWS_NATTS);
+        if (natts == 0) {
+            throw SpiResult.noColumn(1, 0);
+        }
+        Column column = column(block, 0, 1, scratch);
+        fill(column, block, 1, natts, scratch);
+        return column.get(0, type);
+    }
+
+    private static Column column(long block, int c, int rows, Scratch scratch) {
+        long column = block + SpiNative.ROWS_COLUMNS + c * SpiNative.COLUMN_SIZE;
+        return new Column(c + 1, ServerText.name(scratch, column + SpiNative.COLUMN_NAME),
+                SpiNative.readInt(column + SpiNative.COLUMN_TYPE), SpiNative.readBool(column + SpiNative.COLUMN_BYVAL), rows);
+    }
+
     private static Column[] copy(long block, int rows, Scratch scratch) {
         int natts = SpiNative.readInt(block + SpiNative.ROWS_NATTS);
         Column[] columns = new Column[natts];
         for (int c = 0; c < natts; c++) {
-            long column = block + SpiNative.ROWS_COLUMNS + c * SpiNative.COLUMN_SIZE;
-            columns[c] = new Column(c + 1, ServerText.name(scratch, column + SpiNative.COLUMN_NAME),
-                    SpiNative.readInt(column + SpiNative.COLUMN_TYPE), SpiNative.readBool(column + SpiNative.COLUMN_BYVAL),
-                    rows);
+            columns[c] = column(block, c, rows, scratch);
+            if (rows > 0) {
+                fill(columns[c], block, rows, natts, scratch);
+            }
         }
-        if (rows == 0 || natts == 0) {
-            return columns;
-        }
+        return columns;
+    }
+
+    /** Reads a column's values from the first {@code rows} rows of the block. */
+    private static void fill(Column column, long block, int rows, int natts, Scratch scratch) {
         long values = Native.readLong(block + SpiNative.ROWS_VALUES);
         long nulls = Native.readLong(block + SpiNative.ROWS_NULLS);
-        long previous = scratch.enter(); // detoasting and text conversion allocate there
+        int c = column.ordinal - 1;
+        long previous = column.byValue ? 0 : scratch.enter(); // detoasting and text conversion allocate there
         try {
-            for (Column column : columns) {
-                int c = column.ordinal - 1;
-                for (int r = 0; r < rows; r++) {
-                    long cell = (long) r * natts + c;
-                    if (ALL.get(JAVA_BYTE, nulls + cell) != 0) {
-                        column.nulls[r] = true;
-                    } else if (column.byValue) {
-                        column.raw[r] = ALL.get(JAVA_LONG, values + 8 * cell);
-                    } else {
-                        column.objects[r] = Values.fromReference(ALL.get(JAVA_LONG, values + 8 * cell), column.type);
-                    }
+            for (int r = 0; r < rows; r++) {
+                long cell = (long) r * natts + c;
+                if (ALL.get(JAVA_BYTE, nulls + cell) != 0) {
+                    column.nulls[r] = true;
+                } else if (column.byValue) {
+                    column.raw[r] = ALL.get(JAVA_LONG, values + 8 * cell);
+                } else {
+                    column.objects[r] = Values.fromReference(ALL.get(JAVA_LONG, values + 8 * cell), column.type);
                 }
             }
         } finally {
-            Scratch.leave(previous);
+            if (!column.byValue) {
+                Scratch.leave(previous);
+            }
         }
-        return columns;
     }
 }

@@ -9,11 +9,13 @@ import org.pgj.internal.Native;
 import org.pgj.internal.datum.Varlena;
 
 /**
- * Short-lived memory for one SPI operation: a server memory context for statement text,
- * varlena arguments and whatever reading the results allocates (detoasted values, text
- * forms), and a native buffer for the request (pgj.h) that spi.c reads. The context is reset
- * when the operation ends, so a loop of a million statements in one connection scope does not
- * grow the scope's memory; the buffer is reused.
+ * Short-lived memory for SPI operations: a server memory context for statement text,
+ * arguments, the rows spi.c hands over, and whatever reading them allocates (detoasted values,
+ * text forms), and a native buffer for the request (pgj.h) that spi.c reads. Nothing refers to
+ * that memory once an operation has ended, so a loop of a million statements in one connection
+ * scope does not grow the scope's memory: the context is reset after every
+ * {@value #OPERATIONS_PER_RESET} small operations (a reset is a call into the server, which a
+ * short statement feels), and after any operation that held much memory.
  *
  * <p>One of each per nesting depth: a statement may call a function that runs SQL from Java,
  * and the outer statement's arguments must outlive the inner one.
@@ -21,9 +23,14 @@ import org.pgj.internal.datum.Varlena;
 final class Scratch implements AutoCloseable {
     private static final long NAME = Arena.global().allocateFrom("pgj SPI scratch").address();
     private static final List<Scratch> DEPTHS = new ArrayList<>();
+    static final int OPERATIONS_PER_RESET = 32;
+    /** More than this held at the end of an operation, and the context is reset at once. */
+    private static final long BYTES_PER_RESET = 256 * 1024;
     private static int depth;
 
     private final long context;
+    private int operations;
+    private long bytes;
     /** Held, not just its address: an automatic arena frees memory that is no longer reachable. */
     private MemorySegment buffer;
 
@@ -64,8 +71,14 @@ final class Scratch implements AutoCloseable {
         Native.writeLong(SpiNative.CURRENT_MEMORY_CONTEXT, previous);
     }
 
+    /** Counts memory held in this context until the next reset, e.g. the rows a statement returned. */
+    void holds(long size) {
+        bytes += size;
+    }
+
     /** Allocates here, whatever the current context. */
     long alloc(long size) {
+        bytes += size;
         long previous = enter();
         try {
             return Varlena.palloc(size);
@@ -77,7 +90,11 @@ final class Scratch implements AutoCloseable {
     @Override
     public void close() {
         depth--;
-        // MemoryContextReset never reports an error, and must run even after one.
-        Native.direct(SpiNative.RESET_CONTEXT, context);
+        if (++operations >= OPERATIONS_PER_RESET || bytes > BYTES_PER_RESET) {
+            operations = 0;
+            bytes = 0;
+            // MemoryContextReset never reports an error, and must run even after one.
+            Native.direct(SpiNative.RESET_CONTEXT, context);
+        }
     }
 }

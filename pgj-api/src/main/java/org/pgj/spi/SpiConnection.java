@@ -94,11 +94,16 @@ public final class SpiConnection implements AutoCloseable {
      * stops at its first row, as PL/pgSQL's {@code SELECT INTO} does.
      */
     public <T> Optional<T> getOne(String sql, Class<T> type, Object... args) {
-        return execute(sql, null, args, SpiNative.KEEP_ROWS).first().getOptional(1, type);
+        return optional(type, execute(sql, null, args, SpiNative.KEEP_ROWS, Values.box(type)));
     }
 
     public <T> Optional<T> getOne(SpiStatement statement, Class<T> type, Object... args) {
-        return execute(null, statement, args, SpiNative.KEEP_ROWS | SpiNative.FIRST_ROW).first().getOptional(1, type);
+        return optional(type, execute(null, statement, args, SpiNative.KEEP_ROWS | SpiNative.FIRST_ROW, Values.box(type)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Optional<T> optional(Class<T> type, Object value) {
+        return Optional.ofNullable((T) Values.box(type).cast(value));
     }
 
     /** The first row as a record (see {@link SpiRow#as}); the same errors as {@link #getOne}. */
@@ -287,8 +292,17 @@ public final class SpiConnection implements AutoCloseable {
         return OPEN.peek();
     }
 
-    /** @param flags PGJ_SPI_READ_ONLY, PGJ_SPI_KEEP_ROWS (else the rows are dropped), PGJ_SPI_FIRST_ROW */
     private SpiResult execute(String sql, SpiStatement statement, Object[] args, int flags) {
+        return (SpiResult) execute(sql, statement, args, flags, null);
+    }
+
+    /**
+     * Runs a statement and reads what it returned before the operation's memory goes.
+     *
+     * @param flags PGJ_SPI_READ_ONLY, PGJ_SPI_KEEP_ROWS (else the rows are dropped), PGJ_SPI_FIRST_ROW
+     * @param firstValue null for the whole {@link SpiResult}; else only the first value, as this type
+     */
+    private Object execute(String sql, SpiStatement statement, Object[] args, int flags, Class<?> firstValue) {
         checkUsable();
         Object[] arguments = arguments(args);
         if (statement != null) {
@@ -305,7 +319,9 @@ public final class SpiConnection implements AutoCloseable {
             if (code < 0) {
                 throw failure(code, statement == null ? sql : statement.sql());
             }
-            return ResultReader.read(this, SpiNative.status(code), scratch, Native.readLong(request + SpiNative.REQUEST_ROWS));
+            long rows = Native.readLong(request + SpiNative.REQUEST_ROWS);
+            return firstValue == null ? ResultReader.read(this, SpiNative.status(code), scratch, rows)
+                    : ResultReader.firstValue(SpiNative.status(code), scratch, rows, firstValue);
         } finally {
             busy--;
             if (statement != null) {

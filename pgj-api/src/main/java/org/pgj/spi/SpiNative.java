@@ -55,6 +55,7 @@ final class SpiNative {
     // layouts
     static final long ROWS_ROWS = Facts.get("PgjSpiRows.rows");
     static final long ROWS_NATTS = Facts.get("PgjSpiRows.natts");
+    static final long ROWS_BYTES = Facts.get("PgjSpiRows.bytes");
     static final long ROWS_VALUES = Facts.get("PgjSpiRows.values");
     static final long ROWS_NULLS = Facts.get("PgjSpiRows.nulls");
     static final long ROWS_COLUMNS = Facts.get("PgjSpiRows.columns");

@@ -70,7 +70,7 @@ public final class SpiResult implements Iterable<SpiRow> {
     /** The first row; {@link NoRowsException} if there is none. */
     public SpiRow first() {
         if (size() == 0) {
-            throw new NoRowsException("the statement returned no rows");
+            throw noRows();
         }
         return new SpiRow(this, 0);
     }
@@ -148,7 +148,7 @@ public final class SpiResult implements Iterable<SpiRow> {
     Column[] table() {
         connection.checkReadable();
         if (columns == null) {
-            throw new NoTupleTableException(status + " does not return tuples");
+            throw noTupleTable(status);
         }
         return columns;
     }
@@ -156,10 +156,22 @@ public final class SpiResult implements Iterable<SpiRow> {
     Column column(int ordinal) {
         Column[] table = table();
         if (ordinal < 1 || ordinal > table.length) {
-            throw new NoSuchColumnException("column " + ordinal + " does not exist: the result has " + table.length
-                    + " column" + (table.length == 1 ? "" : "s") + ", numbered from 1");
+            throw noColumn(ordinal, table.length);
         }
         return table[ordinal - 1];
+    }
+
+    static NoTupleTableException noTupleTable(String status) {
+        return new NoTupleTableException(status + " does not return tuples");
+    }
+
+    static NoRowsException noRows() {
+        return new NoRowsException("the statement returned no rows");
+    }
+
+    static NoSuchColumnException noColumn(int ordinal, int columns) {
+        return new NoSuchColumnException("column " + ordinal + " does not exist: the result has " + columns
+                + " column" + (columns == 1 ? "" : "s") + ", numbered from 1");
     }
 
     Column column(String name) {
