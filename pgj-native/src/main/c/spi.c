@@ -260,7 +260,9 @@ rows_add(RowsBuilder *b, const Datum *values, const bool *nulls)
 			row[c] = nulls[c] ? (Datum) 0 : v;
 		else
 		{
-			if (a->attlen == -1 && VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(v)))
+			/* A pointer to data stored elsewhere: the data (an expanded object is flattened). */
+			if (a->attlen == -1 && VARATT_IS_EXTERNAL(DatumGetPointer(v))
+				&& !VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(v)))
 				row[c] = PointerGetDatum(detoast_external_attr((struct varlena *) DatumGetPointer(v)));
 			else
 				row[c] = datumCopy(v, false, a->attlen);

@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import org.pgj.internal.Backend;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
 import org.pgj.internal.datum.Varlena;
@@ -39,6 +40,7 @@ final class Scratch implements AutoCloseable {
     }
 
     static Scratch open() {
+        Backend.checkThread(); // the depth and the contexts are the backend thread's
         if (depth == DEPTHS.size()) {
             DEPTHS.add(new Scratch(Guard.call(SpiNative.CREATE_CONTEXT, Native.readLong(SpiNative.TOP_MEMORY_CONTEXT),
                     NAME, SpiNative.CONTEXT_MIN, SpiNative.CONTEXT_INIT, SpiNative.CONTEXT_MAX, 0)));

@@ -140,9 +140,11 @@ public final class SpiConnection implements AutoCloseable {
             if (plan == 0) {
                 throw failure(SpiNative.readInt(SpiNative.SPI_RESULT), sql);
             }
+            Cell cell = Cell.watching(Native.readLong(plan + SpiNative.PLAN_CONTEXT));
             // Saved in the plan cache like PL/pgSQL's plans: replanned after DDL, faster to run.
+            // (Not before the cell exists: an unsaved plan goes with the scope if that fails.)
             Guard.call(SpiNative.KEEP_PLAN, plan);
-            return new SpiStatement(this, sql, plan, Cell.watching(Native.readLong(plan + SpiNative.PLAN_CONTEXT)), types);
+            return new SpiStatement(this, sql, plan, cell, types);
         } finally {
             busy--;
         }
@@ -166,7 +168,7 @@ public final class SpiConnection implements AutoCloseable {
     public SpiCursor findCursor(String name) {
         checkUsable();
         try (Scratch scratch = Scratch.open()) {
-            long portal = Native.direct(SpiNative.CURSOR_FIND, ServerText.toServer(scratch, name, "cursor name"));
+            long portal = Guard.call(SpiNative.CURSOR_FIND, ServerText.toServer(scratch, name, "cursor name"));
             if (portal == 0) {
                 throw new CursorNotFoundException(name);
             }

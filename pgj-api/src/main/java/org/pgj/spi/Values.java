@@ -3,8 +3,8 @@ package org.pgj.spi;
 import static java.lang.invoke.MethodType.methodType;
 
 import java.lang.invoke.MethodHandle;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
@@ -32,8 +32,9 @@ final class Values {
     static final int VARCHAR = Facts.getInt("VARCHAROID");
     static final int BPCHAR = Facts.getInt("BPCHAROID");
     static final int BYTEA = Facts.getInt("BYTEAOID");
-    private static final Map<MethodHandle, MethodHandle> GENERIC_FROM = new HashMap<>();
-    private static final Map<MethodHandle, MethodHandle> GENERIC_TO = new HashMap<>();
+    // Concurrent: a row's values may be read on any thread.
+    private static final Map<MethodHandle, MethodHandle> GENERIC_FROM = new ConcurrentHashMap<>();
+    private static final Map<MethodHandle, MethodHandle> GENERIC_TO = new ConcurrentHashMap<>();
 
     private Values() {
     }

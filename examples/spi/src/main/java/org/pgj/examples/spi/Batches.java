@@ -38,6 +38,12 @@ public final class Batches {
         }
     }
 
+    /** CALLs another procedure, which may then commit too. */
+    @PgProcedure
+    public static void callInBatches(int n) {
+        Spi.run("CALL insert_in_batches($1, 2)", n);
+    }
+
     /** Reads a large (TOASTed) value after each COMMIT, by SQL text and by a prepared statement. */
     @PgProcedure
     public static void largeValuesAcrossCommits(int times) {

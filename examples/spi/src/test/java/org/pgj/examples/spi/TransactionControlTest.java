@@ -35,6 +35,12 @@ class TransactionControlTest {
     }
 
     @Test
+    void aProcedureCalledByAProcedureMayCommitToo(Connection c) throws SQLException {
+        Sql.exec(c, "call call_in_batches(5)");
+        assertEquals(4L, Sql.one(c, "select count(*) from batch_log"), "two batches committed by the inner procedure");
+    }
+
+    @Test
     void committedBatchesSurviveALaterError(Connection c) throws SQLException {
         Sql.exec(c, "insert into batch_log values (5)");
         Sql.fails(c, "call insert_in_batches(10, 2)", "23505");
