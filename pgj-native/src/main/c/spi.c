@@ -104,7 +104,12 @@ connection_gone(void *arg)
 int64
 pgj_spi_connect(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 {
-	bool		nonatomic = pgj_nonatomic;
+	/*
+	 * A nonatomic connection's memory lives in the CALL's portal, which an abort drops. With
+	 * no portal (a background worker) nothing would drop it, and its cell could outlive the
+	 * connection: such a caller ends transactions its own way.
+	 */
+	bool		nonatomic = pgj_nonatomic && PortalContext != NULL;
 	int			rc = SPI_connect_ext(nonatomic ? SPI_OPT_NONATOMIC : 0);
 	PgjCell    *cell;
 
