@@ -169,4 +169,32 @@ class CursorsTest {
         Sql.fails(c, "select cursor_sum('select ''x''', 10)", "42804");
         Sql.fails(c, "select cursor_sum('insert into kv values (1, 1)', 10)", "42P11");
     }
+
+    @Test
+    @InBackend
+    void aCursorOpenedInARolledBackSubtransactionIsGone() {
+        try (SpiConnection spi = Spi.connect()) {
+            SpiCursor[] opened = new SpiCursor[1];
+            assertThrows(PgException.class, () -> Subtransaction.run(() -> {
+                opened[0] = spi.declareCursor("doomed", "SELECT 1");
+                spi.run("SELECT 1/0");
+            }));
+            assertFalse(opened[0].isOpen());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> opened[0].fetch(1));
+            assertTrue(e.getMessage().contains("was closed by the server"), e.getMessage());
+            assertThrows(CursorNotFoundException.class, () -> spi.findCursor("doomed"));
+            opened[0].close();
+        }
+    }
+
+    @Test
+    void aLongCursorLoopStopsOnStatementTimeout(Connection c) throws SQLException {
+        Sql.exec(c, "set statement_timeout = '300ms'");
+        try {
+            Sql.fails(c, "select cursor_sum('select g from generate_series(1, 1000000000) g', 1000)", "57014");
+        } finally {
+            Sql.exec(c, "reset statement_timeout");
+        }
+        assertEquals(55L, Sql.one(c, "select cursor_sum('select g from generate_series(1, 10) g', 3)"));
+    }
 }
