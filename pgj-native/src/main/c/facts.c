@@ -87,7 +87,7 @@ static const PgjFact facts[] = {
 	OFFSET(_SPI_plan, plancxt),
 	OFFSET(PgjCell, serial), OFFSET(PgjCell, nonatomic),
 	OFFSET(PgjSpiRequest, sql), OFFSET(PgjSpiRequest, plan), OFFSET(PgjSpiRequest, cursor_name),
-	OFFSET(PgjSpiRequest, tcount), OFFSET(PgjSpiRequest, nargs), OFFSET(PgjSpiRequest, flags),
+	OFFSET(PgjSpiRequest, nargs), OFFSET(PgjSpiRequest, flags),
 	OFFSET(PgjSpiRequest, types), OFFSET(PgjSpiRequest, values), OFFSET(PgjSpiRequest, nulls),
 	OFFSET(PgjSpiRequest, memory), OFFSET(PgjSpiRequest, rows),
 	OFFSET(PgjSpiRows, rows), OFFSET(PgjSpiRows, bytes), OFFSET(PgjSpiRows, natts), OFFSET(PgjSpiRows, values),

@@ -99,7 +99,6 @@ typedef struct PgjSpiRequest
 	const char *sql;			/* used when plan is NULL */
 	void	   *plan;			/* SPIPlanPtr */
 	const char *cursor_name;	/* cursors: NULL lets the server name it */
-	int64		tcount;
 	int32		nargs;
 	int32		flags;
 	Oid		   *types;			/* palloc'd when inferring types, which may enlarge it */

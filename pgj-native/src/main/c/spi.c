@@ -474,8 +474,7 @@ pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 	options.params = param_list(req);
 	options.read_only = read_only;
 	options.allow_nonatomic = !read_only && is_transaction_capable(req);
-	options.tcount = (req->flags & PGJ_SPI_FIRST_ROW) != 0 && req->plan != NULL && only_queries(req->plan)
-		? 1 : req->tcount;
+	options.tcount = (req->flags & PGJ_SPI_FIRST_ROW) != 0 && req->plan != NULL && only_queries(req->plan) ? 1 : 0;
 	pushed = read_only && push_read_only_snapshot();
 	if (req->plan != NULL)
 		rc = SPI_execute_plan_extended(req->plan, &options);

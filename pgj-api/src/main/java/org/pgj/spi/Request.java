@@ -22,7 +22,7 @@ final class Request {
      * @param plan the prepared plan, or 0
      * @param declared the prepared statement's argument types, or null to take them from the arguments
      */
-    static long build(Scratch scratch, String sql, long plan, int[] declared, Object[] args, int flags, long tcount,
+    static long build(Scratch scratch, String sql, long plan, int[] declared, Object[] args, int flags,
             String cursorName) {
         int n = args.length;
         boolean untypedNull = false;
@@ -75,7 +75,6 @@ final class Request {
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_PLAN, plan);
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_CURSOR_NAME,
                 cursorName == null ? 0 : ServerText.toServer(scratch, cursorName, "cursor name"));
-        ALL.set(JAVA_LONG, request + SpiNative.REQUEST_TCOUNT, tcount);
         ALL.set(JAVA_INT, request + SpiNative.REQUEST_NARGS, n);
         ALL.set(JAVA_INT, request + SpiNative.REQUEST_FLAGS, flags);
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_TYPES, types);

@@ -74,7 +74,7 @@ public final class Spi {
     /** An identifier quoted if SQL needs it to be ({@code Foo} → {@code "Foo"}, {@code foo} → {@code foo}). */
     public static String quoteIdentifier(String identifier) {
         Objects.requireNonNull(identifier, "identifier");
-        return quote(SpiNative.QUOTE_IDENTIFIER, null, identifier);
+        return quote(SpiNative.QUOTE_IDENTIFIER, identifier, null);
     }
 
     /** {@code qualifier.identifier}, each part quoted if needed; a null qualifier gives the identifier alone. */
@@ -85,20 +85,19 @@ public final class Spi {
 
     /** A string literal ({@code it's} → {@code 'it''s'}, with {@code E'...'} for backslashes); null gives {@code NULL}. */
     public static String quoteLiteral(String literal) {
-        return literal == null ? "NULL" : quote(SpiNative.QUOTE_LITERAL, null, literal);
+        return literal == null ? "NULL" : quote(SpiNative.QUOTE_LITERAL, literal, null);
     }
 
-    /** The server's own quoting, so keywords and encodings are handled as SQL handles them. */
+    /**
+     * The server's own quoting function of one or two C strings (null passes NULL), so keywords
+     * and encodings are handled as SQL handles them.
+     */
     private static String quote(long function, String first, String second) {
         Backend.checkThread();
         ServerText.refreshEncoding();
         try (Scratch scratch = Scratch.open()) {
-            long a = second == null ? 0 : ServerText.toServer(scratch, second, "text to quote");
-            long b = 0;
-            if (function == SpiNative.QUOTE_QUALIFIED_IDENTIFIER) {
-                b = a;
-                a = first == null ? 0 : ServerText.toServer(scratch, first, "qualifier");
-            }
+            long a = first == null ? 0 : ServerText.toServer(scratch, first, "text to quote");
+            long b = second == null ? 0 : ServerText.toServer(scratch, second, "text to quote");
             long previous = scratch.enter();
             try {
                 return ServerText.fromServer(scratch, Guard.call(function, a, b));

@@ -316,7 +316,7 @@ public final class SpiConnection implements AutoCloseable {
         }
         try (Scratch scratch = Scratch.open()) {
             long request = Request.build(scratch, sql, statement == null ? 0 : statement.plan(),
-                    statement == null ? null : statement.types(), arguments, flags, 0, null);
+                    statement == null ? null : statement.types(), arguments, flags, null);
             int code = (int) Guard.call(SpiNative.EXECUTE, request);
             if (code < 0) {
                 throw failure(code, statement == null ? sql : statement.sql());
@@ -344,7 +344,7 @@ public final class SpiConnection implements AutoCloseable {
         }
         try (Scratch scratch = Scratch.open()) {
             long request = Request.build(scratch, sql, statement == null ? 0 : statement.plan(),
-                    statement == null ? null : statement.types(), arguments, 0, 0, name);
+                    statement == null ? null : statement.types(), arguments, 0, name);
             return adopt(Guard.call(SpiNative.OPEN_CURSOR, request), scratch);
         } finally {
             busy--;

@@ -71,7 +71,6 @@ final class SpiNative {
     static final long REQUEST_SQL = Facts.get("PgjSpiRequest.sql");
     static final long REQUEST_PLAN = Facts.get("PgjSpiRequest.plan");
     static final long REQUEST_CURSOR_NAME = Facts.get("PgjSpiRequest.cursor_name");
-    static final long REQUEST_TCOUNT = Facts.get("PgjSpiRequest.tcount");
     static final long REQUEST_NARGS = Facts.get("PgjSpiRequest.nargs");
     static final long REQUEST_FLAGS = Facts.get("PgjSpiRequest.flags");
     static final long REQUEST_TYPES = Facts.get("PgjSpiRequest.types");
