@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +30,8 @@ import java.util.stream.Stream;
  */
 final class ScratchUser {
     static final String NAME = "pgj-e2e";
+    /** The user's home when the tests run as root; under /var/tmp, which every user may enter. */
+    static final Path ROOT_HOME = Path.of("/var/tmp/pgj-e2e/home");
     private static final int DEFAULT_DEV_PORT = 28815;
     private static final int DEFAULT_TEST_PORT = 32215;
 
@@ -55,38 +55,22 @@ final class ScratchUser {
     static ScratchUser create(Path repoRoot, Path localRepository, int major) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         String name = root ? NAME : System.getProperty("user.name");
-        Path runs;
+        Path home;
         if (root) {
-            if (exec(List.of("id", "-u", NAME)).exit != 0) {
-                Result r = exec(List.of("useradd", "--create-home", "--shell", "/bin/bash", NAME));
-                if (r.exit != 0 && r.exit != 9) {
-                    throw new IllegalStateException("cannot create the user " + NAME + ": " + r.output);
-                }
-            }
-            runs = Path.of("/var/tmp/pgj-e2e");
+            // Java and Maven take ~ from the password file, not from $HOME, so the user's home is the scratch folder.
+            home = ROOT_HOME;
+            ensureUser();
         } else {
-            runs = repoRoot.resolve("tooling-e2e/target/e2e-runs");
+            home = repoRoot.resolve("tooling-e2e/target/e2e-home");
         }
-        // Only the newest run is kept (for a look after a failure).
-        if (Files.isDirectory(runs)) {
-            try (Stream<Path> old = Files.list(runs)) {
-                for (Path dir : old.toList()) {
-                    stopServers(root, name, dir);
-                    exec(List.of("rm", "-rf", dir.toString()));
-                }
-            }
-        }
-        Path home = runs.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid());
+        // Each run starts from nothing; the last run's home stays for a look after a failure.
+        stopServers(root, name, home);
+        exec(List.of("rm", "-rf", home.toString()));
         Files.createDirectories(home.resolve("bin"));
         Path launcher = home.resolve("bin/pgj");
         Files.copy(repoRoot.resolve("pgj"), launcher, StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         if (root) {
-            // Java and Maven take ~ from the password file, not from $HOME: the run folder becomes the user's home.
-            Result usermod = exec(List.of("usermod", "-d", home.toString(), NAME));
-            if (usermod.exit != 0) {
-                throw new IllegalStateException("cannot move the home of " + NAME + " to " + home + ": " + usermod.output);
-            }
             Path m2 = Files.createDirectories(home.resolve(".m2"));
             // A copy, so the user's Maven never writes into root's repository (0.5 GB copy in about a second).
             Result copy = exec(List.of("cp", "-a", localRepository.toString(), m2.resolve("repository").toString()));
@@ -94,11 +78,37 @@ final class ScratchUser {
                 throw new IllegalStateException("cannot copy " + localRepository + ": " + copy.output);
             }
             Files.writeString(m2.resolve("settings.xml"), "<settings>\n  <offline>true</offline>\n</settings>\n");
-            exec(List.of("chown", "-R", NAME + ":", runs.toString()));
-            exec(List.of("chmod", "755", runs.toString()));
+            exec(List.of("chmod", "755", home.getParent().toString(), home.toString()));
+            exec(List.of("chown", "-R", NAME + ":", home.toString()));
         }
         // Otherwise Maven keeps using the current user's own ~/.m2, which has pgj from this build.
         return new ScratchUser(root, name, home, freePort(), freePort(), major);
+    }
+
+    /** The system user {@value #NAME} with its home at {@link #ROOT_HOME}, created or moved there if needed. */
+    private static void ensureUser() throws IOException, InterruptedException {
+        Files.createDirectories(ROOT_HOME.getParent());
+        Result id = exec(List.of("getent", "passwd", NAME));
+        if (id.exit != 0) {
+            Result r = exec(List.of("useradd", "--home-dir", ROOT_HOME.toString(), "--no-create-home", "--shell", "/bin/bash", NAME));
+            if (r.exit != 0 && r.exit != 9) {
+                throw new IllegalStateException("cannot create the user " + NAME + ": " + r.output);
+            }
+            return;
+        }
+        if (id.output.strip().split(":")[5].equals(ROOT_HOME.toString())) {
+            return;
+        }
+        // usermod refuses while a process of the user still runs (one that is just ending, say).
+        Result r = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            r = exec(List.of("usermod", "-d", ROOT_HOME.toString(), NAME));
+            if (r.exit == 0) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("cannot move the home of " + NAME + " to " + ROOT_HOME + ": " + r.output);
     }
 
     Path home() {

@@ -104,11 +104,16 @@ class ToolingEndToEndTest {
                 pgj start && pgj start
                 pgj run -c "SELECT hello_twice()" && pgj run -c "SELECT hello_twice()"
                 pgj regress && pgj regress
+                sed -i 's/Hello, /Howdy, /' src/main/java/org/example/twice/Twice.java
+                pgj regress --accept-changed && pgj regress --accept-changed
+                sed -i 's/Howdy, /Hello, /' src/main/java/org/example/twice/Twice.java
+                pgj regress --accept-changed
+                echo "SELECT 'from a file: ' || hello_twice();" > query.sql && pgj run -f query.sql
                 pgj schema --save && pgj schema --save
                 pgj package && pgj package
                 pgj connect -c "SELECT 1" && pgj connect -c "SELECT 1"
                 echo "SELECT 'from stdin: ' || hello_twice();" | pgj run
-                pgj test && pgj test
+                pgj test && pgj test all
                 pgj stop && pgj stop
                 pgj status && pgj status
                 rm ~/.pgj/config.properties   # later tests use the majors pgj finds
@@ -123,6 +128,8 @@ class ToolingEndToEndTest {
         assertEquals(1, count(r.output(), "starting PostgreSQL"), "the second start finds the server running:\n" + r.output());
         assertEquals(1, count(r.output(), "] stopped PostgreSQL"), "the second stop finds it stopped:\n" + r.output());
         assertContains(r.output(), " from stdin: Hello, twice\n");
+        assertContains(r.output(), " from a file: Hello, twice\n");
+        assertContains(r.output(), "test twice ... ok (changed: accepted src/test/regress/expected/twice.out)");
         assertContains(r.output(), "ALL-TWICE-OK");
     }
 
@@ -236,6 +243,8 @@ class ToolingEndToEndTest {
                 sed -i 's|<version>0.1.0</version>|<version>0.2.0</version>|' pom.xml
                 sed -i 's/Volatility.IMMUTABLE, parallel = Parallel.SAFE/Volatility.STABLE, parallel = Parallel.SAFE/' src/main/java/org/example/goals/Goals.java
                 mvn -q pgj:upgrade
+                echo "-- reviewed" >> src/main/pgj/upgrade/goals--0.1.0--0.2.0.sql
+                pgj upgrade
                 mvn -q pgj:run -Dpgj.sql="SELECT extversion FROM pg_extension WHERE extname = 'goals'"
                 if mvn -q pgj:install > install.out 2>&1; then echo "pgj:install should fail for an ordinary user"; exit 1; fi
                 grep 'cannot write to' install.out
@@ -250,6 +259,8 @@ class ToolingEndToEndTest {
         assertContains(r.output(), "archive:      " + user.home() + "/goals/target/pgj/package/goals-0.1.0-pg15.tar.gz");
         assertContains(r.output(), "tests passed");
         assertContains(r.output(), "wrote src/main/pgj/upgrade/goals--0.1.0--0.2.0.sql (checked with ALTER EXTENSION UPDATE)");
+        assertContains(r.output(), "src/main/pgj/upgrade/goals--0.1.0--0.2.0.sql was edited by hand: pgj upgrade leaves it as it is and only checks it");
+        assertContains(r.output(), "src/main/pgj/upgrade/goals--0.1.0--0.2.0.sql takes 0.1.0 to 0.2.0 (checked with ALTER EXTENSION UPDATE)");
         assertContains(r.output(), " 0.2.0\n");
         assertContains(r.output(), "pgj install --sudo");
         assertContains(r.output(), "GOALS-OK");
