@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * An ordinary user with a scratch home, as a developer would have: the pgj launcher in ~/bin, the
- * pgj artifacts in ~/.m2 (as {@code mvn install} of pgj leaves them). When the tests run as root
- * (CI), that user is the system user {@value #NAME}, created if missing, whose home becomes the
- * scratch folder (with a copy of the local Maven repository, offline), and every command runs
- * through runuser: no sudo, no TTY, and the PostgreSQL folders belong to root, so nothing may
- * need to write there. Otherwise it is the current user, with HOME pointing at the scratch folder
- * (Maven then still uses the user's own ~/.m2).
+ * An ordinary user with a scratch home (HOME), as a developer would have: the pgj launcher in
+ * ~/bin, the pgj artifacts in ~/.m2 (as {@code mvn install} of pgj leaves them). When the tests
+ * run as root (CI), that user is the system user {@value #NAME}, created if missing, its ~/.m2 a
+ * copy of the local Maven repository (offline), and every command runs through runuser: no sudo,
+ * no TTY, and the PostgreSQL folders belong to root, so nothing may need to write there.
+ * Otherwise it is the current user, whose Maven still uses the user's own ~/.m2.
  *
  * <p>The dev and test servers get ports of their own (PGJ_DEV_PORT_BASE, PGJ_TEST_PORT_BASE), so
  * other pgj servers on the machine do not interfere; {@link #normalizePorts} maps them back to
@@ -30,8 +31,8 @@ import java.util.stream.Stream;
  */
 final class ScratchUser {
     static final String NAME = "pgj-e2e";
-    /** The user's home when the tests run as root; under /var/tmp, which every user may enter. */
-    static final Path ROOT_HOME = Path.of("/var/tmp/pgj-e2e/home");
+    /** Where the scratch homes are when the tests run as root: under /var/tmp, which every user may enter. */
+    static final Path RUNS = Path.of("/var/tmp/pgj-e2e");
     private static final int DEFAULT_DEV_PORT = 28815;
     private static final int DEFAULT_TEST_PORT = 32215;
 
@@ -55,17 +56,15 @@ final class ScratchUser {
     static ScratchUser create(Path repoRoot, Path localRepository, int major) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         String name = root ? NAME : System.getProperty("user.name");
-        Path home;
+        Path runs = root ? RUNS : repoRoot.resolve("tooling-e2e/target/e2e-runs");
         if (root) {
-            // Java and Maven take ~ from the password file, not from $HOME, so the user's home is the scratch folder.
-            home = ROOT_HOME;
             ensureUser();
-        } else {
-            home = repoRoot.resolve("tooling-e2e/target/e2e-home");
         }
-        // Each run starts from nothing; the last run's home stays for a look after a failure.
-        stopServers(root, name, home);
-        exec(List.of("rm", "-rf", home.toString()));
+        Files.createDirectories(runs);
+        removeFinishedRuns(root, name, runs);
+        // One folder per run, named after the test JVM: builds on one machine may run this test at the same time.
+        Path home = runs.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + ProcessHandle.current().pid());
         Files.createDirectories(home.resolve("bin"));
         Path launcher = home.resolve("bin/pgj");
         Files.copy(repoRoot.resolve("pgj"), launcher, StandardCopyOption.REPLACE_EXISTING);
@@ -78,37 +77,41 @@ final class ScratchUser {
                 throw new IllegalStateException("cannot copy " + localRepository + ": " + copy.output);
             }
             Files.writeString(m2.resolve("settings.xml"), "<settings>\n  <offline>true</offline>\n</settings>\n");
-            exec(List.of("chmod", "755", home.getParent().toString(), home.toString()));
+            // Maven takes ~ from the password file, not from $HOME; its launcher reads ~/.mavenrc by $HOME.
+            Files.writeString(home.resolve(".mavenrc"), "MAVEN_OPTS=\"$MAVEN_OPTS -Duser.home=$HOME\"\n");
+            exec(List.of("chmod", "755", runs.toString()));
             exec(List.of("chown", "-R", NAME + ":", home.toString()));
         }
         // Otherwise Maven keeps using the current user's own ~/.m2, which has pgj from this build.
         return new ScratchUser(root, name, home, freePort(), freePort(), major);
     }
 
-    /** The system user {@value #NAME} with its home at {@link #ROOT_HOME}, created or moved there if needed. */
+    /** Runs of test JVMs that have ended: their servers are stopped and their folders removed. */
+    private static void removeFinishedRuns(boolean root, String name, Path runs) throws IOException, InterruptedException {
+        try (Stream<Path> dirs = Files.list(runs)) {
+            for (Path dir : dirs.toList()) {
+                String folder = dir.getFileName().toString();
+                long pid = folder.matches("\\d{8}-\\d{6}-\\d+") ? Long.parseLong(folder.substring(folder.lastIndexOf('-') + 1)) : -1;
+                if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                stopServers(root, name, dir);
+                exec(List.of("rm", "-rf", dir.toString()));
+            }
+        }
+    }
+
+    /** The system user {@value #NAME}, created if missing. */
     private static void ensureUser() throws IOException, InterruptedException {
-        Files.createDirectories(ROOT_HOME.getParent());
-        Result id = exec(List.of("getent", "passwd", NAME));
-        if (id.exit != 0) {
-            Result r = exec(List.of("useradd", "--home-dir", ROOT_HOME.toString(), "--no-create-home", "--shell", "/bin/bash", NAME));
-            if (r.exit != 0 && r.exit != 9) {
-                throw new IllegalStateException("cannot create the user " + NAME + ": " + r.output);
-            }
+        if (exec(List.of("id", "-u", NAME)).exit == 0) {
             return;
         }
-        if (id.output.strip().split(":")[5].equals(ROOT_HOME.toString())) {
-            return;
+        Files.createDirectories(RUNS);
+        Result r = exec(List.of("useradd", "--home-dir", RUNS.toString(), "--no-create-home", "--shell", "/bin/bash", NAME));
+        // Exit 9: a concurrent run created it.
+        if (r.exit != 0 && r.exit != 9) {
+            throw new IllegalStateException("cannot create the user " + NAME + ": " + r.output);
         }
-        // usermod refuses while a process of the user still runs (one that is just ending, say).
-        Result r = null;
-        for (int attempt = 0; attempt < 30; attempt++) {
-            r = exec(List.of("usermod", "-d", ROOT_HOME.toString(), NAME));
-            if (r.exit == 0) {
-                return;
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("cannot move the home of " + NAME + " to " + ROOT_HOME + ": " + r.output);
     }
 
     Path home() {

@@ -278,7 +278,8 @@ class ToolingEndToEndTest {
                 "writes into the system's PostgreSQL: only as root on CI (PGJ_E2E_SYSTEM=1)");
         org.junit.jupiter.api.Assumptions.assumeTrue(ScratchUser.exec(List.of("sh", "-c", "command -v sudo && command -v pg_createcluster")).exit() == 0,
                 "needs sudo and postgresql-common (.ci/run installs them)");
-        Path sudoers = Path.of("/etc/sudoers.d/pgj-e2e");
+        Path sudoers = Path.of("/etc/sudoers.d/pgj-e2e-" + ProcessHandle.current().pid());
+        String cluster = "pgje2e" + ProcessHandle.current().pid();
         Files.writeString(sudoers, ScratchUser.NAME + " ALL=(root) NOPASSWD: ALL\n");
         Files.setPosixFilePermissions(sudoers, java.nio.file.attribute.PosixFilePermissions.fromString("r--r-----"));
         int port;
@@ -293,16 +294,16 @@ class ToolingEndToEndTest {
                     """);
             assertExit(0, installs);
             assertContains(installs.output(), "goals 0.2.0 is installed for PostgreSQL");
-            ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", "pgje2e"));
-            ScratchUser.Result cluster = ScratchUser.exec(List.of("pg_createcluster", "15", "pgje2e", "-p", Integer.toString(port), "--start"));
-            assertExit(0, cluster);
+            ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", cluster));
+            ScratchUser.Result created = ScratchUser.exec(List.of("pg_createcluster", "15", cluster, "-p", Integer.toString(port), "--start"));
+            assertExit(0, created);
             ScratchUser.Result use = ScratchUser.exec(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-A", "-t", "-p",
                     Integer.toString(port), "-c", "CREATE EXTENSION goals", "-c", "CREATE EXTENSION twice",
                     "-c", "SELECT hello_goals() || ' / ' || hello_twice()"));
             assertExit(0, use);
             assertContains(use.output(), "Hello, goals / Hello, twice");
         } finally {
-            ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", "pgje2e"));
+            ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", cluster));
             Files.deleteIfExists(sudoers);
         }
     }
