@@ -16,6 +16,8 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "postmaster/bgworker.h"
+#include "postmaster/postmaster.h"
 #include "utils/builtins.h"
 #include "utils/portal.h"
 #include "utils/memutils.h"
@@ -122,6 +124,36 @@ static const PgjFact facts[] = {
 	{"fn.format_type_be", (int64) format_type_be},
 	{"fn.pg_server_to_any", (int64) pg_server_to_any},
 	{"fn.pg_any_to_server", (int64) pg_any_to_server},
+	/* Background workers and settings (org.pgj.bgworker, org.pgj.guc) */
+	OFFSET(BackgroundWorker, bgw_name), OFFSET(BackgroundWorker, bgw_type),
+	OFFSET(BackgroundWorker, bgw_flags), OFFSET(BackgroundWorker, bgw_start_time),
+	OFFSET(BackgroundWorker, bgw_restart_time), OFFSET(BackgroundWorker, bgw_main_arg),
+	OFFSET(BackgroundWorker, bgw_extra), OFFSET(BackgroundWorker, bgw_notify_pid),
+	SIZE(BackgroundWorker), SIZE(pid_t), CONST(BGW_MAXLEN), CONST(BGW_EXTRALEN),
+	CONST(BGWORKER_SHMEM_ACCESS), CONST(BGWORKER_BACKEND_DATABASE_CONNECTION),
+	CONST(BgWorkerStart_PostmasterStart), CONST(BgWorkerStart_ConsistentState),
+	CONST(BgWorkerStart_RecoveryFinished), CONST(BGW_NEVER_RESTART),
+	CONST(BGWH_STARTED), CONST(BGWH_NOT_YET_STARTED), CONST(BGWH_STOPPED), CONST(BGWH_POSTMASTER_DIED),
+	CONST(PGJ_SIGHUP_RECEIVED), CONST(PGJ_SIGTERM_RECEIVED), CONST(PGJ_SIGTERM_SEEN), CONST(PGJ_POSTMASTER_DIED),
+	OFFSET(PgjWorkerLaunch, extension), OFFSET(PgjWorkerLaunch, class_name), OFFSET(PgjWorkerLaunch, method),
+	SIZE(PgjWorkerLaunch), CONST(PGJ_CLASS_NAME_LEN), CONST(NAMEDATALEN),
+	OFFSET(PgjSetting, kind), OFFSET(PgjSetting, bool_value), OFFSET(PgjSetting, int_value),
+	OFFSET(PgjSetting, real_value), OFFSET(PgjSetting, string_value),
+	ADDR(MyBgworkerEntry), ADDR(MyProcPid), ADDR(max_worker_processes), ADDR(pgj_worker_launch), ADDR(MyDatabaseId),
+	{"fn.pgj_bgw_register", (int64) pgj_bgw_register},
+	{"fn.pgj_bgw_wait_latch", (int64) pgj_bgw_wait_latch},
+	{"fn.pgj_bgw_signals", (int64) pgj_bgw_signals},
+	{"fn.pgj_bgw_worker_continue", (int64) pgj_bgw_worker_continue},
+	{"fn.pgj_bgw_begin", (int64) pgj_bgw_begin},
+	{"fn.pgj_bgw_commit", (int64) pgj_bgw_commit},
+	{"fn.pgj_bgw_abort", (int64) pgj_bgw_abort},
+	{"fn.pgj_setting", (int64) pgj_setting},
+	{"fn.GetBackgroundWorkerPid", (int64) GetBackgroundWorkerPid},
+	{"fn.WaitForBackgroundWorkerStartup", (int64) WaitForBackgroundWorkerStartup},
+	{"fn.WaitForBackgroundWorkerShutdown", (int64) WaitForBackgroundWorkerShutdown},
+	{"fn.TerminateBackgroundWorker", (int64) TerminateBackgroundWorker},
+	{"fn.BackgroundWorkerInitializeConnection", (int64) BackgroundWorkerInitializeConnection},
+	{"fn.BackgroundWorkerInitializeConnectionByOid", (int64) BackgroundWorkerInitializeConnectionByOid},
 	{"str.sharedir", (int64) pgj_sharedir},
 	{"str.server_version", (int64) PG_VERSION},
 	{"server_version_num", PG_VERSION_NUM},

@@ -2,10 +2,12 @@
  * Module initialisation: the settings pgj reads before the JVM exists.
  *
  * Nothing here may start Java: _PG_init also runs in the postmaster under
- * shared_preload_libraries, and a process that forks after creating a JVM hangs.
+ * shared_preload_libraries, and a process that forks after creating a JVM hangs. That is why
+ * extensions declare their settings and static workers in manifests that C reads.
  */
 #include "pgj.h"
 
+#include "miscadmin.h"
 #include "utils/guc.h"
 
 PG_MODULE_MAGIC;
@@ -44,4 +46,8 @@ _PG_init(void)
 							   0,
 							   NULL, NULL, NULL);
 	MarkGUCPrefixReserved("pgj");
+
+	/* The extensions' own settings, and their static workers when preloaded. */
+	get_share_path(my_exec_path, pgj_sharedir);
+	pgj_read_manifests(process_shared_preload_libraries_in_progress);
 }

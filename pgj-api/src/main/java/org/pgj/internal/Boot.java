@@ -29,6 +29,16 @@ public final class Boot {
         return FunctionResolver.resolve(fnOid, prosrc, dir, argTypes, nargs, retType, flags, stubSlot, encoding);
     }
 
+    /** Runs a background worker's entry point (bgworker.c); an exception is recorded, never thrown. */
+    public static void runWorker(long launch, int argument, int encoding) {
+        try {
+            org.pgj.internal.datum.Varlena.useEncoding(encoding);
+            Workers.run(launch, argument);
+        } catch (Throwable t) {
+            ErrorBridge.record(t);
+        }
+    }
+
     /** See {@link FunctionTable#invoke}. */
     public static long invoke(long function, long fcinfo) {
         return FunctionTable.invoke(function, fcinfo);

@@ -145,7 +145,8 @@ final class Stager {
         try (Stream<Path> list = Files.list(processorOutput())) {
             files = list.filter(p -> {
                 String f = p.getFileName().toString();
-                return f.endsWith(".control") || f.endsWith(".sql");
+                // .pgj: the runtime manifest (settings, static workers), read by pgj.so from there.
+                return f.endsWith(".control") || f.endsWith(".sql") || f.endsWith(".pgj");
             }).sorted().toList();
         }
         for (Path file : files) {

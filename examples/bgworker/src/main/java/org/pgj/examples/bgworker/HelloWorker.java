@@ -1,0 +1,40 @@
+package org.pgj.examples.bgworker;
+
+import java.time.Duration;
+import org.pgj.Pg;
+import org.pgj.bgworker.BackgroundWorker;
+import org.pgj.bgworker.SignalWakeFlags;
+import org.pgj.bgworker.StaticBackgroundWorker;
+import org.pgj.guc.Gucs;
+import org.pgj.spi.Spi;
+import org.pgj.spi.SpiConnection;
+import org.pgj.spi.SpiRow;
+
+/** pgx's bgworker example in Java: a static worker that queries through SPI every naptime. */
+public final class HelloWorker {
+    private HelloWorker() {
+    }
+
+    @StaticBackgroundWorker(name = "Background Worker Example", argument = 42, spiAccess = true,
+            extra = "Hello from the manifest")
+    public static void main(int argument) {
+        BgworkerSettings settings = Gucs.of(BgworkerSettings.class);
+        BackgroundWorker.attachSignalHandlers(SignalWakeFlags.SIGHUP, SignalWakeFlags.SIGTERM);
+        BackgroundWorker.connectWorkerToSpi(settings.database(), null);
+        Pg.log("Hello from inside the " + BackgroundWorker.getName() + " BGWorker!  Argument value=" + argument
+                + ", extra=" + BackgroundWorker.getExtra());
+        while (BackgroundWorker.waitLatch(Duration.ofSeconds(settings.naptime()))) {
+            if (BackgroundWorker.sighupReceived()) {
+                Pg.log("bgworker: configuration reloaded, naptime is " + settings.naptime() + " s");
+            }
+            BackgroundWorker.transaction(() -> {
+                try (SpiConnection spi = Spi.connect()) {
+                    for (SpiRow row : spi.select("SELECT 'Hi', id, ''||a FROM (SELECT id, 42 FROM generate_series(1,10) id) a")) {
+                        Pg.log("from bgworker: (" + row.getString(1) + ", " + row.getInt(2) + ", " + row.getString(3) + ")");
+                    }
+                }
+            });
+        }
+        Pg.log("Goodbye from inside the " + BackgroundWorker.getName() + " BGWorker!");
+    }
+}
