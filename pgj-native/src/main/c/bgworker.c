@@ -5,8 +5,9 @@
  * from Java through guarded calls.
  *
  * SIGTERM sets flags and calls die(), so it never raises FATAL inside the handler over Java
- * frames: Java sees it at its next latch wait or interrupt check and unwinds, and the
- * process exits here, in C.
+ * frames. A worker busy in the server is terminated at its next interrupt check (Java unwinds,
+ * and the FATAL is raised here, in C); one that asks (waitLatch, workerContinue) is told to
+ * stop and exits normally.
  */
 #include "pgj.h"
 
@@ -175,6 +176,18 @@ pgj_bgw_register(int64 worker_address, int64 launch, int64 a2, int64 a3, int64 a
 }
 
 /*
+ * The worker has been told to stop and now unwinds on its own terms: the termination die()
+ * left pending is withdrawn, so its last logging or transaction still works and it exits with
+ * code 0 (not restarted), as a worker returning from its main function does.
+ */
+static int64
+stop_requested(void)
+{
+	ProcDiePending = false;
+	return 0;
+}
+
+/*
  * Java: waits on the latch; false on SIGTERM or postmaster death. A worker that keeps
  * waiting after being told the postmaster died exits here, so it cannot spin.
  */
@@ -199,7 +212,7 @@ pgj_bgw_wait_latch(int64 timeout_ms, int64 a1, int64 a2, int64 a3, int64 a4, int
 		ProcessConfigFile(PGC_SIGHUP);
 	}
 	if (sigterm_seen || postmaster_died)
-		return 0;
+		return stop_requested();
 	CHECK_FOR_INTERRUPTS();
 	return 1;
 }
@@ -231,7 +244,7 @@ pgj_bgw_worker_continue(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 
 		ConfigReloadPending = false;
 		ProcessConfigFile(PGC_SIGHUP);
 	}
-	return !sigterm_seen && !postmaster_died;
+	return sigterm_seen || postmaster_died ? stop_requested() : 1;
 }
 
 /* Java: a transaction with a snapshot, as worker_spi runs one. */

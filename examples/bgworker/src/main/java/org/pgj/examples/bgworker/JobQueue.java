@@ -80,7 +80,8 @@ public final class JobQueue {
                     "UPDATE jobs SET status = 'done', result = $1, worker = $2, done_at = clock_timestamp() WHERE id = $3",
                     "bigint", "int", "bigint");
             int done = 0;
-            for (SpiRow job : spi.select("SELECT id, payload FROM jobs WHERE status = 'queued' ORDER BY id LIMIT "
+            // update, not select: a read-only statement may not lock rows.
+            for (SpiRow job : spi.update("SELECT id, payload FROM jobs WHERE status = 'queued' ORDER BY id LIMIT "
                     + BATCH + " FOR UPDATE SKIP LOCKED")) {
                 spi.run(finish, compute(job.getLong(2)), workerNumber, job.getLong(1));
                 done++;

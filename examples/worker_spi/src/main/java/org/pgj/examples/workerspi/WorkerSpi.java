@@ -9,6 +9,8 @@ import org.pgj.bgworker.StaticBackgroundWorker;
 import org.pgj.functions.PgFunction;
 import org.pgj.guc.Gucs;
 import org.pgj.spi.Spi;
+import org.pgj.spi.SpiConnection;
+import org.pgj.spi.SpiResult;
 
 /**
  * PostgreSQL's src/test/modules/worker_spi in Java. Each worker keeps a table
@@ -31,12 +33,18 @@ public final class WorkerSpi {
         String table = Spi.quoteIdentifier(schema) + ".counted";
         initialize(schema, table);
         while (BackgroundWorker.waitLatch(Duration.ofSeconds(settings.naptime()))) {
-            BackgroundWorker.transaction(() -> Spi.getOne(
-                    "WITH deleted AS (DELETE FROM " + table + " WHERE type = 'delta' RETURNING value),"
+            BackgroundWorker.transaction(() -> {
+                try (SpiConnection spi = Spi.connect()) {
+                    SpiResult total = spi.update("WITH deleted AS (DELETE FROM " + table + " WHERE type = 'delta' RETURNING value),"
                             + " total AS (SELECT coalesce(sum(value), 0) AS sum FROM deleted)"
                             + " UPDATE " + table + " SET value = " + table + ".value + total.sum"
-                            + " FROM total WHERE type = 'total' RETURNING " + table + ".value", Integer.class)
-                    .ifPresent(total -> Pg.log(BackgroundWorker.getName() + ": count in " + table + " is now " + total)));
+                            + " FROM total WHERE type = 'total' RETURNING " + table + ".value");
+                    // No 'total' row yet: nothing to fold into, as in worker_spi.c.
+                    if (!total.isEmpty()) {
+                        Pg.log(BackgroundWorker.getName() + ": count in " + table + " is now " + total.first().getInt(1));
+                    }
+                }
+            });
         }
     }
 

@@ -1,0 +1,51 @@
+package org.pgj.examples.bgworker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pgj.test.PgServer;
+import org.pgj.test.PgjTest;
+import org.pgj.test.Poll;
+import org.pgj.test.Sql;
+
+/**
+ * pgx's bgworker example, ported: with shared_preload_libraries = 'pgj' the server starts the
+ * declared worker, which logs its argument and extra and runs an SPI query every naptime; a
+ * shutdown stops it cleanly.
+ */
+@PgjTest
+class StaticWorkerTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void declaredWorkerStartsWithTheServerAndStopsWithIt(PgServer server) throws Exception {
+        server.setConfig("bgworker.naptime", "1");
+        server.setConfig("shared_preload_libraries", "pgj");
+        server.restart();
+        try (Connection c = server.connect()) {
+            Poll.until("the static worker in pg_stat_activity", WAIT, Duration.ofMillis(50), () -> (Long) Sql.one(c,
+                    "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'Background Worker Example'") == 1);
+            Poll.until("the worker's greeting and SPI rows in the log", WAIT, Duration.ofMillis(100), () -> {
+                List<String> log = server.lastLogLines(400);
+                return log.stream().anyMatch(l -> l.contains("Hello from inside the Background Worker Example BGWorker!"
+                        + "  Argument value=42, extra=Hello from the manifest"))
+                        && log.stream().anyMatch(l -> l.contains("from bgworker: (Hi, 10, (10,42))"));
+            });
+            assertEquals("postgres", Sql.one(c,
+                    "SELECT datname FROM pg_stat_activity WHERE backend_type = 'Background Worker Example'"));
+        } finally {
+            server.setConfig("shared_preload_libraries", "");
+            server.setConfig("bgworker.naptime", "10");
+            server.restart();
+        }
+        List<String> log = server.lastLogLines(400);
+        assertFalse(log.stream().anyMatch(l -> l.contains("terminated by signal") || l.contains("all server processes")),
+                () -> String.join("\n", log));
+        Poll.until("the worker's goodbye at shutdown", WAIT, Duration.ofMillis(50), () -> server.lastLogLines(400)
+                .stream().anyMatch(l -> l.contains("Goodbye from inside the Background Worker Example BGWorker!")));
+    }
+}
