@@ -17,7 +17,6 @@
 
 #include "miscadmin.h"
 #include "storage/fd.h"
-#include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/hsearch.h"
 
@@ -89,38 +88,6 @@ enum_index(const struct config_enum_entry *options, const char *value)
 	return -1;
 }
 
-/*
- * A postmaster setting can only be defined while preloading; without that, its value is
- * read once from the configuration's placeholder, like the server would have at start.
- */
-static void
-read_placeholder(PgjSetting *s, const struct config_enum_entry *options)
-{
-	const char *value = GetConfigOption(s->name, true, false);
-
-	if (value == NULL)
-		return;
-	switch (s->kind)
-	{
-		case 'b':
-			(void) parse_bool(value, &s->bool_value);
-			break;
-		case 'i':
-			(void) parse_int(value, &s->int_value, 0, NULL);
-			break;
-		case 'r':
-			(void) parse_real(value, &s->real_value, 0, NULL);
-			break;
-		case 's':
-			s->string_value = MemoryContextStrdup(TopMemoryContext, value);
-			break;
-		case 'e':
-			if (enum_index(options, value) >= 0)
-				s->int_value = enum_index(options, value);
-			break;
-	}
-}
-
 static void
 define_setting(char **f, int n, bool preloading)
 {
@@ -140,15 +107,13 @@ define_setting(char **f, int n, bool preloading)
 	s->name = MemoryContextStrdup(TopMemoryContext, f[2]);
 	s->kind = kind;
 	s->string_value = NULL;
+
+	/*
+	 * The server refuses postmaster settings defined after start (FATAL). Without preloading,
+	 * a backend still shows the configured value and refuses SET, as for a sighup setting.
+	 */
 	if (context == PGC_POSTMASTER && !preloading)
-	{
-		s->bool_value = strcmp(f[4], "true") == 0;
-		s->int_value = kind == 'e' ? Max(enum_index(options, f[4]), 0) : atoi(f[4]);
-		s->real_value = strtod(f[4], NULL);
-		s->string_value = MemoryContextStrdup(TopMemoryContext, f[4]);
-		read_placeholder(s, options);
-		return;
-	}
+		context = PGC_SIGHUP;
 	switch (kind)
 	{
 		case 'b':
