@@ -123,6 +123,30 @@ public final class TestWorkers {
         }
     }
 
+    /** Returns at once: its start is all there is to time. */
+    public static void quick(int argument) {
+        BackgroundWorker.getName();
+    }
+
+    /**
+     * Times a dynamic worker: milliseconds from loadDynamic() until waitForStartup() returns, and
+     * until the worker has run its Java entry point and exited ("startup java").
+     */
+    @PgFunction(volatility = org.pgj.functions.Volatility.VOLATILE)
+    public static String timeWorkerStart() {
+        long start = System.nanoTime();
+        DynamicBackgroundWorker worker = new BackgroundWorkerBuilder("pgj timed worker").entryPoint(TestWorkers::quick)
+                .loadDynamic();
+        BackgroundWorkerStatus started = worker.waitForStartup();
+        long startup = System.nanoTime();
+        BackgroundWorkerStatus stopped = worker.waitForShutdown();
+        long done = System.nanoTime();
+        if (!(started instanceof BackgroundWorkerStatus.Started) || !(stopped instanceof BackgroundWorkerStatus.Stopped)) {
+            throw new PgException("55000", "the timed worker did not run: " + started + ", then " + stopped);
+        }
+        return (startup - start) / 1e6 + " " + (done - start) / 1e6;
+    }
+
     /** Calls the worker API in a regular backend. */
     @PgFunction
     public static String workerNameHere() {
