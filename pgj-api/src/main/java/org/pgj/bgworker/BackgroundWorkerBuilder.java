@@ -7,13 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import org.pgj.errors.PgException;
+import org.pgj.internal.StaticWorkerRecorder;
+import org.pgj.internal.WorkerDeclaration;
 import org.pgj.internal.Workers;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 
 /**
  * Describes a background worker and starts it. Dynamic workers are started from a running
- * backend with {@link #loadDynamic()}; static ones, started with the server, are declared with
- * {@link StaticBackgroundWorker} because no Java runs in the postmaster.
+ * backend with {@link #loadDynamic()}. Static ones start with the server: {@link #load()} in a
+ * {@link StaticWorkerRegistration} method, or the {@link StaticBackgroundWorker} annotation;
+ * both end up in the extension's manifest, because no Java runs in the postmaster.
  *
  * <pre>{@code
  * DynamicBackgroundWorker worker = new BackgroundWorkerBuilder("my worker")
@@ -33,6 +36,7 @@ public final class BackgroundWorkerBuilder {
 
     private final String name;
     private String type;
+    private Class<?> source;
     private String extension;
     private String className;
     private String method;
@@ -66,7 +70,8 @@ public final class BackgroundWorkerBuilder {
         String owner = lambda.getImplClass().replace('/', '.');
         this.className = owner;
         this.method = lambda.getImplMethodName();
-        this.extension = extensionOf(main.getClass(), owner);
+        this.source = main.getClass();
+        this.extension = null;
         return this;
     }
 
@@ -74,7 +79,8 @@ public final class BackgroundWorkerBuilder {
     public BackgroundWorkerBuilder entryPoint(Class<?> owner, String method) {
         this.className = owner.getName();
         this.method = requireText(method, "entry point method");
-        this.extension = extensionOf(owner, owner.getName());
+        this.source = owner;
+        this.extension = null;
         return this;
     }
 
@@ -84,6 +90,7 @@ public final class BackgroundWorkerBuilder {
      */
     public BackgroundWorkerBuilder entryPoint(String extension, String className, String method) {
         this.extension = requireText(extension, "extension");
+        this.source = null;
         this.className = requireText(className, "entry point class");
         this.method = requireText(method, "entry point method");
         return this;
@@ -153,16 +160,38 @@ public final class BackgroundWorkerBuilder {
     }
 
     /**
+     * Declares the worker as a static one, started with the server. Only valid in a
+     * {@link StaticWorkerRegistration} method, which pgj runs while building the extension;
+     * anywhere else it throws {@link IllegalStateException} (use {@link #loadDynamic()}).
+     */
+    public void load() {
+        String recording = StaticWorkerRecorder.extension();
+        if (recording == null) {
+            throw new IllegalStateException("load() declares a static worker, which pgj records while building the"
+                    + " extension: call it in a method annotated @StaticWorkerRegistration; to start \"" + name
+                    + "\" now, use loadDynamic()");
+        }
+        requireEntryPoint();
+        String start = switch (startTime) {
+            case POSTMASTER_START -> "postmaster";
+            case CONSISTENT_STATE -> "consistent";
+            case RECOVERY_FINISHED -> "recovery";
+        };
+        StaticWorkerRecorder.add(new WorkerDeclaration(extension != null ? extension : recording, name, type,
+                className, method, start, restartTime == null ? -1 : (int) restartTime.toSeconds(), spiAccess, "", "",
+                argument, "1", new String(extra, StandardCharsets.UTF_8)));
+    }
+
+    /**
      * Starts the worker now. Throws {@link PgException} with SQLSTATE 53000 when every worker
      * slot ({@code max_worker_processes}) is taken.
      */
     public DynamicBackgroundWorker loadDynamic() {
-        if (className == null) {
-            throw new IllegalStateException("background worker \"" + name + "\" has no entry point: call entryPoint(...)");
-        }
+        requireEntryPoint();
+        String folder = extension != null ? extension : extensionOf(source, className);
         int pid = notifyPid != null ? notifyPid : Workers.myProcPid();
         long handle = Workers.register(new Workers.Registration(name, type, spiAccess, startTime.ordinal(),
-                restartTime == null ? -1 : (int) restartTime.toSeconds(), argument, extra, pid, extension, className,
+                restartTime == null ? -1 : (int) restartTime.toSeconds(), argument, extra, pid, folder, className,
                 method));
         if (handle == 0) {
             throw new PgException("53000", "could not start background worker \"" + name + "\": no free worker slot",
@@ -170,6 +199,12 @@ public final class BackgroundWorkerBuilder {
                     "Stop a worker, or raise max_worker_processes (it needs a server restart).");
         }
         return new DynamicBackgroundWorker(handle, pid, name);
+    }
+
+    private void requireEntryPoint() {
+        if (className == null) {
+            throw new IllegalStateException("background worker \"" + name + "\" has no entry point: call entryPoint(...)");
+        }
     }
 
     private static SerializedLambda serialized(BackgroundWorkerMain main) {

@@ -1,6 +1,5 @@
 package org.pgj.processor;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.pgj.guc.IntSetting;
 import org.pgj.guc.RealSetting;
 import org.pgj.guc.StringSetting;
 import org.pgj.internal.SnakeCase;
+import org.pgj.internal.WorkerDeclaration;
 
 /**
  * The extension's runtime manifest, {@code <ext>.pgj}: its settings and static workers, which
@@ -31,15 +31,12 @@ import org.pgj.internal.SnakeCase;
  * hold tabs or line breaks, which separate fields and records.
  */
 final class RuntimeManifest {
-    /** PostgreSQL's BGW_MAXLEN and BGW_EXTRALEN, the limits of the registration's text fields. */
-    private static final int MAX_NAME_BYTES = 95;
-    private static final int MAX_EXTRA_BYTES = 128;
-
     private final Reporter reporter;
     private final Elements elements;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, String> settingKinds = new LinkedHashMap<>();
     private final List<ExecutableElement> workers = new ArrayList<>();
+    private final List<String> registrations = new ArrayList<>();
     private final List<Element> sources = new ArrayList<>();
 
     RuntimeManifest(Reporter reporter, Elements elements) {
@@ -48,7 +45,24 @@ final class RuntimeManifest {
     }
 
     boolean isEmpty() {
-        return settings.isEmpty() && workers.isEmpty();
+        return settings.isEmpty() && workers.isEmpty() && registrations.isEmpty();
+    }
+
+    /** {@code Class#method} of each @StaticWorkerRegistration method, which the build runs. */
+    List<String> registrations() {
+        return registrations;
+    }
+
+    void addRegistration(Element e) {
+        if (!(e instanceof ExecutableElement m) || !m.getModifiers().contains(Modifier.STATIC)
+                || !m.getModifiers().contains(Modifier.PUBLIC) || !m.getParameters().isEmpty()
+                || !((TypeElement) m.getEnclosingElement()).getModifiers().contains(Modifier.PUBLIC)) {
+            reporter.error(e, "@StaticWorkerRegistration belongs on a public static method without parameters of a"
+                    + " public class");
+            return;
+        }
+        sources.add(e);
+        registrations.add(elements.getBinaryName((TypeElement) m.getEnclosingElement()) + "#" + m.getSimpleName());
     }
 
     List<Element> sources() {
@@ -173,56 +187,29 @@ final class RuntimeManifest {
         settings.values().forEach(line -> out.append(line).append('\n'));
         for (ExecutableElement m : workers) {
             StaticBackgroundWorker w = m.getAnnotation(StaticBackgroundWorker.class);
-            String type = w.type().isEmpty() ? w.name() : w.type();
-            String owner = elements.getBinaryName((TypeElement) m.getEnclosingElement()).toString();
-            if (!checkWorker(m, w, type)) {
-                continue;
-            }
-            String instances = w.instancesSetting().isEmpty() ? Integer.toString(w.instances()) : w.instancesSetting();
             String start = switch (w.startTime()) {
                 case POSTMASTER_START -> "postmaster";
                 case CONSISTENT_STATE -> "consistent";
                 case RECOVERY_FINISHED -> "recovery";
             };
-            out.append(String.join("\t", "worker", extension, w.name(), type, owner, m.getSimpleName().toString(),
-                    start, Integer.toString(w.restartSeconds()),
-                    w.spiAccess() || !w.database().isEmpty() ? "spi" : "", w.database(), w.user(),
-                    Integer.toString(w.argument()), instances, w.extra())).append('\n');
-        }
-        return out.toString();
-    }
-
-    private boolean checkWorker(ExecutableElement m, StaticBackgroundWorker w, String type) {
-        String where = "@StaticBackgroundWorker on " + m.getSimpleName();
-        if (!checkText(m, where, w.name(), type, w.database(), w.user(), w.extra())) {
-            return false;
-        }
-        for (String text : List.of(w.name(), type)) {
-            if (text.isEmpty() || bytes(text.replace("%d", "0000000000")) > MAX_NAME_BYTES
-                    || text.replace("%d", "").contains("%")) {
-                reporter.error(m, where + ": name and type must be 1 to " + MAX_NAME_BYTES
-                        + " bytes, with no % other than %d (the instance number): \"" + text + "\"");
-                return false;
+            WorkerDeclaration worker = new WorkerDeclaration(extension, w.name(), w.type().isEmpty() ? w.name() : w.type(),
+                    elements.getBinaryName((TypeElement) m.getEnclosingElement()).toString(), m.getSimpleName().toString(),
+                    start, w.restartSeconds(), w.spiAccess(), w.database(), w.user(), w.argument(),
+                    w.instancesSetting().isEmpty() ? Integer.toString(w.instances()) : w.instancesSetting(), w.extra());
+            List<String> problems = new ArrayList<>(worker.problems());
+            if (w.instances() < 0) {
+                problems.add("instances must be 0 or more");
+            }
+            if (!w.instancesSetting().isEmpty() && !"i".equals(settingKinds.get(w.instancesSetting()))) {
+                problems.add("instancesSetting \"" + w.instancesSetting() + "\" is not an @IntSetting of this extension");
+            }
+            if (problems.isEmpty()) {
+                out.append(worker.manifestLine()).append('\n');
+            } else {
+                reporter.error(m, "@StaticBackgroundWorker on " + m.getSimpleName() + ": " + String.join("; ", problems));
             }
         }
-        if (bytes(w.extra()) > MAX_EXTRA_BYTES) {
-            reporter.error(m, where + ": extra is " + bytes(w.extra()) + " bytes; at most " + MAX_EXTRA_BYTES);
-            return false;
-        }
-        if (w.restartSeconds() < -1 || w.instances() < 0) {
-            reporter.error(m, where + ": restartSeconds must be -1 (never) or more, instances 0 or more");
-            return false;
-        }
-        if (!w.instancesSetting().isEmpty() && !"i".equals(settingKinds.get(w.instancesSetting()))) {
-            reporter.error(m, where + ": instancesSetting \"" + w.instancesSetting()
-                    + "\" is not an @IntSetting of this extension");
-            return false;
-        }
-        if ((w.spiAccess() || !w.database().isEmpty()) && w.startTime() != org.pgj.bgworker.BgWorkerStartTime.RECOVERY_FINISHED) {
-            reporter.error(m, where + ": a worker with SPI access must start at RECOVERY_FINISHED");
-            return false;
-        }
-        return true;
+        return out.toString();
     }
 
     private boolean checkText(Element e, String where, String... texts) {
@@ -233,10 +220,6 @@ final class RuntimeManifest {
             }
         }
         return true;
-    }
-
-    private static int bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private boolean isString(TypeMirror type) {

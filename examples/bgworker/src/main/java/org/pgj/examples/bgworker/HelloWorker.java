@@ -3,8 +3,10 @@ package org.pgj.examples.bgworker;
 import java.time.Duration;
 import org.pgj.Pg;
 import org.pgj.bgworker.BackgroundWorker;
+import org.pgj.bgworker.BackgroundWorkerBuilder;
 import org.pgj.bgworker.SignalWakeFlags;
 import org.pgj.bgworker.StaticBackgroundWorker;
+import org.pgj.bgworker.StaticWorkerRegistration;
 import org.pgj.guc.Gucs;
 import org.pgj.spi.Spi;
 import org.pgj.spi.SpiConnection;
@@ -13,6 +15,18 @@ import org.pgj.spi.SpiRow;
 /** pgx's bgworker example in Java: a static worker that queries through SPI every naptime. */
 public final class HelloWorker {
     private HelloWorker() {
+    }
+
+    /** The same worker once more, declared with the builder as in pgx's _PG_init. */
+    @StaticWorkerRegistration
+    public static void registerWorkers() {
+        new BackgroundWorkerBuilder("Background Worker Example (builder)")
+                .type("pgj builder example")
+                .entryPoint(HelloWorker::main)
+                .enableSpiAccess()
+                .argument(7)
+                .extra("Hello from load()")
+                .load();
     }
 
     @StaticBackgroundWorker(name = "Background Worker Example", argument = 42, spiAccess = true,

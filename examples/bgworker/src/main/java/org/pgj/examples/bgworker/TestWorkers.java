@@ -189,6 +189,7 @@ public final class TestWorkers {
             case "lambda" -> builder.entryPoint(argument -> { });
             case "no entry point" -> builder.loadDynamic();
             case "name" -> builder.entryPoint(TestWorkers::recorder).type("t".repeat(200)).loadDynamic();
+            case "load" -> builder.entryPoint(TestWorkers::recorder).load();
             default -> throw new IllegalArgumentException(mistake);
         }
         return "accepted";

@@ -156,6 +156,7 @@ class BackgroundWorkersTest {
         assertError("lambda", "22023", "reference to a static");
         assertError("no entry point", "38000", "has no entry point");
         assertError("name", "22023", "at most 95");
+        assertError("load", "38000", "declares a static worker");
         assertEquals(1, (Integer) Sql.one(c, "SELECT 1"));
     }
 

@@ -35,6 +35,10 @@ class StaticWorkerTest {
                         + "  Argument value=42, extra=Hello from the manifest"))
                         && log.stream().anyMatch(l -> l.contains("from bgworker: (Hi, 10, (10,42))"));
             });
+            Poll.until("the worker declared with load()", WAIT, Duration.ofMillis(100), () -> server.lastLogLines(400)
+                    .stream().anyMatch(l -> l.contains("Hello from inside the Background Worker Example (builder) BGWorker!"
+                            + "  Argument value=7, extra=Hello from load()")));
+            assertEquals(1L, Sql.one(c, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pgj builder example'"));
             assertEquals("postgres", Sql.one(c,
                     "SELECT datname FROM pg_stat_activity WHERE backend_type = 'Background Worker Example'"));
         } finally {
