@@ -21,6 +21,9 @@
 #include "storage/ipc.h"
 #include "storage/latch.h"
 #include "storage/pmsignal.h"
+#include "storage/lwlock.h"
+#include "storage/shmem.h"
+#include "port/atomics.h"
 #include "tcop/tcopprot.h"
 #include "utils/snapmgr.h"
 
@@ -38,6 +41,77 @@ static bool postmaster_died = false;
 static PgjWorkerLaunch *static_launches = NULL;
 static int	static_count = 0;
 static int	static_capacity = 0;
+
+/*
+ * Shared-memory start-up callbacks: one flag per declaration that has one, in a little shared
+ * memory of pgj's own (so only with shared_preload_libraries, as static workers are). 0: not
+ * run; 1: running; 2: done. A fresh segment after a crash restart runs them again.
+ */
+#define STARTUP_NOT_RUN 0
+#define STARTUP_RUNNING 1
+#define STARTUP_DONE 2
+
+int			pgj_startup_slots = 0;
+static pg_atomic_uint32 *startup_flags = NULL;
+static shmem_startup_hook_type previous_shmem_startup = NULL;
+
+static void
+init_startup_flags(void)
+{
+	bool		found;
+
+	if (previous_shmem_startup)
+		previous_shmem_startup();
+	LWLockAcquire(AddinShmemInitLock, LW_EXCLUSIVE);
+	startup_flags = ShmemInitStruct("pgj static worker start-up", sizeof(pg_atomic_uint32) * pgj_startup_slots,
+									&found);
+	if (!found)
+		for (int i = 0; i < pgj_startup_slots; i++)
+			pg_atomic_init_u32(&startup_flags[i], STARTUP_NOT_RUN);
+	LWLockRelease(AddinShmemInitLock);
+}
+
+/* In the postmaster, once the manifests are read (from shmem_request_hook on PostgreSQL 15+). */
+void
+pgj_request_startup_flags(void)
+{
+	if (pgj_startup_slots == 0)
+		return;
+	RequestAddinShmemSpace(sizeof(pg_atomic_uint32) * pgj_startup_slots);
+	previous_shmem_startup = shmem_startup_hook;
+	shmem_startup_hook = init_startup_flags;
+}
+
+/*
+ * Runs the declaration's start-up callback if no worker did since the server started; other
+ * workers of the declaration wait for it. A callback that fails is left for the next worker.
+ */
+static void
+run_startup_callback(const PgjWorkerLaunch *launch)
+{
+	pg_atomic_uint32 *flag = &startup_flags[launch->startup_slot];
+	uint32		expected = STARTUP_NOT_RUN;
+
+	if (pg_atomic_compare_exchange_u32(flag, &expected, STARTUP_RUNNING))
+	{
+		pgj_run_worker(0, true);
+		pg_atomic_write_u32(flag, pgj_error_pending() ? STARTUP_NOT_RUN : STARTUP_DONE);
+		if (pgj_error_pending())
+			pgj_raise_pending();
+		return;
+	}
+	while (pg_atomic_read_u32(flag) != STARTUP_DONE)
+	{
+		if (pg_atomic_read_u32(flag) == STARTUP_NOT_RUN)
+		{
+			run_startup_callback(launch);
+			return;
+		}
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, 10L, PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		CHECK_FOR_INTERRUPTS();
+	}
+}
 
 static void
 worker_sigterm(SIGNAL_ARGS)
@@ -82,7 +156,9 @@ run(const PgjWorkerLaunch *launch, Datum main_arg)
 	if (launch->database[0] != '\0')
 		BackgroundWorkerInitializeConnection(launch->database,
 											 launch->user[0] != '\0' ? launch->user : NULL, 0);
-	pgj_run_worker((int32) DatumGetUInt64(main_arg));
+	if (launch->startup_slot >= 0 && startup_flags != NULL)
+		run_startup_callback(launch);
+	pgj_run_worker((int32) DatumGetUInt64(main_arg), false);
 	/* A Java exception from the entry point: ERROR, which a worker turns into FATAL (exit 1). */
 	if (pgj_error_pending())
 		pgj_raise_pending();
@@ -162,6 +238,8 @@ pgj_bgw_register(int64 worker_address, int64 launch, int64 a2, int64 a3, int64 a
 	bool		registered;
 
 	memcpy(dsm_segment_address(segment), (void *) launch, sizeof(PgjWorkerLaunch));
+	/* Start-up callbacks belong to static workers. */
+	((PgjWorkerLaunch *) dsm_segment_address(segment))->startup_slot = -1;
 	dsm_pin_segment(segment);
 	strlcpy(worker->bgw_library_name, "pgj", sizeof(worker->bgw_library_name));
 	strlcpy(worker->bgw_function_name, "pgj_dynamic_worker_main", sizeof(worker->bgw_function_name));

@@ -136,6 +136,7 @@ static const PgjFact facts[] = {
 	CONST(BGWH_STARTED), CONST(BGWH_NOT_YET_STARTED), CONST(BGWH_STOPPED), CONST(BGWH_POSTMASTER_DIED),
 	CONST(PGJ_SIGHUP_RECEIVED), CONST(PGJ_SIGTERM_RECEIVED), CONST(PGJ_SIGTERM_SEEN), CONST(PGJ_POSTMASTER_DIED),
 	OFFSET(PgjWorkerLaunch, extension), OFFSET(PgjWorkerLaunch, class_name), OFFSET(PgjWorkerLaunch, method),
+	OFFSET(PgjWorkerLaunch, shmem_startup),
 	SIZE(PgjWorkerLaunch), CONST(PGJ_CLASS_NAME_LEN), CONST(NAMEDATALEN),
 	OFFSET(PgjSetting, kind), OFFSET(PgjSetting, bool_value), OFFSET(PgjSetting, int_value),
 	OFFSET(PgjSetting, real_value), OFFSET(PgjSetting, string_value),

@@ -311,7 +311,7 @@ boot(void)
 			&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(J)J")) != NULL
 			&& (resolve_method = (*env)->GetStaticMethodID(env, cls, "resolve", "(JJJJIIIJI)J")) != NULL
 			&& (invoke_method = (*env)->GetStaticMethodID(env, cls, "invoke", "(JJ)J")) != NULL
-			&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JII)V")) != NULL)
+			&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JIIZ)V")) != NULL)
 			ok = (*env)->CallStaticLongMethod(env, cls, mid, (jlong) pgj_facts());
 		if ((*env)->ExceptionCheck(env) || ok == 0)
 		{
@@ -396,12 +396,15 @@ pgj_invoke_slowly(int64 function, FunctionCallInfo fcinfo)
 	return (Datum) result;
 }
 
-/* Runs a background worker's Java entry point; an exception is left pending for the caller. */
+/*
+ * Runs a background worker's Java entry point, or only its shared-memory start-up callback;
+ * an exception is left pending for the caller.
+ */
 void
-pgj_run_worker(int32 argument)
+pgj_run_worker(int32 argument, bool startup_only)
 {
 	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, run_worker_method,
 									 (jlong) pgj_worker_launch, (jint) argument,
-									 (jint) GetDatabaseEncoding());
+									 (jint) GetDatabaseEncoding(), (jboolean) startup_only);
 	check_java_exception("running a background worker");
 }

@@ -6,6 +6,7 @@
  *   setting <kind b|i|r|s|e> <name> <context> <default> <min> <max> <options a,b,c> <description>
  *   worker <ext> <name> <type> <class> <method> <start> <restart s> <spi or empty> <database> <user>
  *          <argument> <instances: a number or an int setting's name> <extra>
+ *          <shared-memory start-up callback: Class#method, or empty>
  *
  * Settings are defined in every process that loads pgj.so; static workers are registered
  * only while the postmaster preloads it (shared_preload_libraries = 'pgj').
@@ -203,6 +204,12 @@ register_workers(char **f, int n)
 	strlcpy(launch.method, f[5], sizeof(launch.method));
 	strlcpy(launch.database, f[9], sizeof(launch.database));
 	strlcpy(launch.user, f[10], sizeof(launch.user));
+	launch.startup_slot = -1;
+	if (n > 14 && f[14][0] != '\0')
+	{
+		strlcpy(launch.shmem_startup, f[14], sizeof(launch.shmem_startup));
+		launch.startup_slot = pgj_startup_slots++;
+	}
 	instances = instances_of(f[12]);
 	for (int i = 0; i < instances; i++)
 	{

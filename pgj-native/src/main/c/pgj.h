@@ -36,7 +36,7 @@ extern int64 pgj_resolve(Oid fn_oid, const char *prosrc, const char *classpath_d
 						 const Oid *arg_types, int nargs, Oid ret_type, int32 flags,
 						 void *stub_slot);
 extern Datum pgj_invoke_slowly(int64 function, FunctionCallInfo fcinfo);
-extern void pgj_run_worker(int32 argument);
+extern void pgj_run_worker(int32 argument, bool startup_only);
 extern bool pgj_on_backend_thread(void);
 
 /* errors.c: errors carried across the Java boundary */
@@ -158,6 +158,9 @@ typedef struct PgjWorkerLaunch
 	char		method[NAMEDATALEN * 2];
 	char		database[NAMEDATALEN];	/* static workers: connect before the entry point */
 	char		user[NAMEDATALEN];
+	/* static workers: "Class#method" run once per server start before the entry points */
+	char		shmem_startup[PGJ_CLASS_NAME_LEN + NAMEDATALEN * 2];
+	int32		startup_slot;	/* its flag in pgj's shared memory; -1 for none */
 } PgjWorkerLaunch;
 
 extern PgjWorkerLaunch *pgj_worker_launch;	/* this process's, when it is a pgj worker */
@@ -169,6 +172,8 @@ extern int64 pgj_bgw_begin(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int
 extern int64 pgj_bgw_commit(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int32 pgj_bgw_abort(void);
 extern void pgj_register_static_worker(const BackgroundWorker *worker, const PgjWorkerLaunch *launch);
+extern int	pgj_startup_slots;	/* shared-memory start-up callbacks of static workers */
+extern void pgj_request_startup_flags(void);
 
 #define PGJ_SIGHUP_RECEIVED		0x1
 #define PGJ_SIGTERM_RECEIVED	0x2

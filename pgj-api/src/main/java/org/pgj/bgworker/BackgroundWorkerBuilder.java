@@ -46,6 +46,7 @@ public final class BackgroundWorkerBuilder {
     private int argument;
     private byte[] extra = new byte[0];
     private Integer notifyPid;
+    private String shmemStartup = "";
 
     public BackgroundWorkerBuilder(String name) {
         this.name = requireText(name, "name");
@@ -61,12 +62,7 @@ public final class BackgroundWorkerBuilder {
     /** The entry point: a reference to a public static method taking an int, e.g. {@code MyWorker::main}. */
     public BackgroundWorkerBuilder entryPoint(BackgroundWorkerMain main) {
         SerializedLambda lambda = serialized(Objects.requireNonNull(main, "main"));
-        if (lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic
-                || lambda.getImplMethodName().startsWith("lambda$")) {
-            throw new IllegalArgumentException("a background worker's entry point must be a reference to a static"
-                    + " method, like MyWorker::main: the worker is another process, so a lambda or an object's"
-                    + " method cannot be carried there");
-        }
+        checkStaticReference(lambda, "entry point");
         String owner = lambda.getImplClass().replace('/', '.');
         this.className = owner;
         this.method = lambda.getImplMethodName();
@@ -101,6 +97,18 @@ public final class BackgroundWorkerBuilder {
      * kept for code ported from pgx.
      */
     public BackgroundWorkerBuilder enableShmemAccess() {
+        return this;
+    }
+
+    /**
+     * Shared-memory access with a start-up callback, for static workers ({@link #load()}): a
+     * reference to a public static method without parameters, run once per server start before
+     * the worker's entry point (see {@link StaticBackgroundWorker#shmemStartup()}).
+     */
+    public BackgroundWorkerBuilder enableShmemAccess(ShmemStartup startup) {
+        SerializedLambda lambda = serialized(Objects.requireNonNull(startup, "startup"));
+        checkStaticReference(lambda, "shared-memory start-up callback");
+        this.shmemStartup = lambda.getImplClass().replace('/', '.') + "#" + lambda.getImplMethodName();
         return this;
     }
 
@@ -179,7 +187,7 @@ public final class BackgroundWorkerBuilder {
         };
         StaticWorkerRecorder.add(new WorkerDeclaration(extension != null ? extension : recording, name, type,
                 className, method, start, restartTime == null ? -1 : (int) restartTime.toSeconds(), spiAccess, "", "",
-                argument, "1", new String(extra, StandardCharsets.UTF_8)));
+                argument, "1", new String(extra, StandardCharsets.UTF_8), shmemStartup));
     }
 
     /**
@@ -188,6 +196,10 @@ public final class BackgroundWorkerBuilder {
      */
     public DynamicBackgroundWorker loadDynamic() {
         requireEntryPoint();
+        if (!shmemStartup.isEmpty()) {
+            throw new IllegalStateException("background worker \"" + name + "\": a shared-memory start-up callback is"
+                    + " for static workers (load()), which start with the server; a dynamic worker can run it itself");
+        }
         String folder = extension != null ? extension : extensionOf(source, className);
         int pid = notifyPid != null ? notifyPid : Workers.myProcPid();
         long handle = Workers.register(new Workers.Registration(name, type, spiAccess, startTime.ordinal(),
@@ -207,7 +219,16 @@ public final class BackgroundWorkerBuilder {
         }
     }
 
-    private static SerializedLambda serialized(BackgroundWorkerMain main) {
+    private static void checkStaticReference(SerializedLambda lambda, String what) {
+        if (lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic
+                || lambda.getImplMethodName().startsWith("lambda$")) {
+            throw new IllegalArgumentException("a background worker's " + what + " must be a reference to a static"
+                    + " method, like MyWorker::main: the worker is another process, so a lambda or an object's"
+                    + " method cannot be carried there");
+        }
+    }
+
+    private static SerializedLambda serialized(java.io.Serializable main) {
         try {
             Method writeReplace = main.getClass().getDeclaredMethod("writeReplace");
             writeReplace.setAccessible(true);

@@ -47,4 +47,11 @@ public @interface StaticBackgroundWorker {
 
     /** An int setting of this extension holding the number of instances, read at server start. */
     String instancesSetting() default "";
+
+    /**
+     * A {@code public static void} method of the same class, without parameters, run once per
+     * server start (and again after a crash restart) before any instance's entry point; the
+     * other instances wait for it. Empty for none.
+     */
+    String shmemStartup() default "";
 }

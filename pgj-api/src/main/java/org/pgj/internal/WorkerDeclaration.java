@@ -11,10 +11,11 @@ import java.util.List;
  *
  * @param startTime  "postmaster", "consistent" or "recovery"
  * @param instances  a number, or the name of an int setting
+ * @param shmemStartup "Class#method" run once per server start before the entry points, or ""
  */
 public record WorkerDeclaration(String extension, String name, String type, String className, String method,
         String startTime, int restartSeconds, boolean spiAccess, String database, String user, int argument,
-        String instances, String extra) {
+        String instances, String extra, String shmemStartup) {
     /** PostgreSQL's BGW_MAXLEN - 1 and BGW_EXTRALEN. */
     public static final int MAX_NAME_BYTES = 95;
     public static final int MAX_EXTRA_BYTES = 128;
@@ -49,7 +50,7 @@ public record WorkerDeclaration(String extension, String name, String type, Stri
     public String manifestLine() {
         return String.join("\t", "worker", extension, name, type, className, method, startTime,
                 Integer.toString(restartSeconds), spiAccess || !database.isEmpty() ? "spi" : "", database, user,
-                Integer.toString(argument), instances, extra);
+                Integer.toString(argument), instances, extra, shmemStartup);
     }
 
     private static int bytes(String s) {

@@ -282,15 +282,22 @@ public final class Workers {
     }
 
     /** Called by {@link Boot#runWorker}: loads and runs the entry point named by the launch. */
-    static void run(long launch, int argument) throws Throwable {
+    static void run(long launch, int argument, boolean startupOnly) throws Throwable {
         String extension = Native.readCString(launch + Native_.EXTENSION);
+        ClassLoader loader = ExtensionClassLoaders.forFolder(extension);
+        if (startupOnly) {
+            String startup = Native.readCString(launch + Facts.get("PgjWorkerLaunch.shmem_startup"));
+            int hash = startup.indexOf('#');
+            MethodHandles.publicLookup().findStatic(Class.forName(startup.substring(0, hash), true, loader),
+                    startup.substring(hash + 1), MethodType.methodType(void.class)).invoke();
+            return;
+        }
         String className = Native.readCString(launch + Native_.CLASS_NAME);
         String method = Native.readCString(launch + Native_.METHOD);
         // A static worker declared with a database was connected by the native side.
         if (Native.ALL.get(JAVA_INT, Native_.DATABASE_ID) != 0) {
             connected();
         }
-        ClassLoader loader = ExtensionClassLoaders.forFolder(extension);
         Class<?> owner = Class.forName(className, true, loader);
         entryPoint(owner, method).invoke(argument);
     }

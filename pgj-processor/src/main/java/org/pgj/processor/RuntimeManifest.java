@@ -195,8 +195,13 @@ final class RuntimeManifest {
             WorkerDeclaration worker = new WorkerDeclaration(extension, w.name(), w.type().isEmpty() ? w.name() : w.type(),
                     elements.getBinaryName((TypeElement) m.getEnclosingElement()).toString(), m.getSimpleName().toString(),
                     start, w.restartSeconds(), w.spiAccess(), w.database(), w.user(), w.argument(),
-                    w.instancesSetting().isEmpty() ? Integer.toString(w.instances()) : w.instancesSetting(), w.extra());
+                    w.instancesSetting().isEmpty() ? Integer.toString(w.instances()) : w.instancesSetting(), w.extra(),
+                    w.shmemStartup().isEmpty() ? "" : elements.getBinaryName(worker(m)) + "#" + w.shmemStartup());
             List<String> problems = new ArrayList<>(worker.problems());
+            if (!w.shmemStartup().isEmpty() && !hasStartupMethod(worker(m), w.shmemStartup())) {
+                problems.add("shmemStartup \"" + w.shmemStartup() + "\" is not a public static void method without"
+                        + " parameters of " + worker(m).getSimpleName());
+            }
             if (w.instances() < 0) {
                 problems.add("instances must be 0 or more");
             }
@@ -210,6 +215,17 @@ final class RuntimeManifest {
             }
         }
         return out.toString();
+    }
+
+    private static TypeElement worker(ExecutableElement m) {
+        return (TypeElement) m.getEnclosingElement();
+    }
+
+    private static boolean hasStartupMethod(TypeElement owner, String name) {
+        return owner.getEnclosedElements().stream().anyMatch(e -> e.getKind() == ElementKind.METHOD
+                && e.getSimpleName().contentEquals(name) && e.getModifiers().contains(Modifier.STATIC)
+                && e.getModifiers().contains(Modifier.PUBLIC) && ((ExecutableElement) e).getParameters().isEmpty()
+                && ((ExecutableElement) e).getReturnType().getKind() == TypeKind.VOID);
     }
 
     private boolean checkText(Element e, String where, String... texts) {

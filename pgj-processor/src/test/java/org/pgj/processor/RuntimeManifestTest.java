@@ -45,7 +45,7 @@ class RuntimeManifestTest {
                 setting\tr\tdemo.rate\tuser\t0.5\t0.0\t1.0\t\tRate.
                 setting\ts\tdemo.database\tpostmaster\tx\t\t\t\tDb.
                 setting\te\tdemo.how\tuser\tcareful\t\t\tfast,careful\tMode.
-                worker\tdemo\tw %d\tw %d\torg.example.Settings$Workers\tmain\trecovery\t3\tspi\tdb\t\t0\tdemo.nap_time\te
+                worker\tdemo\tw %d\tw %d\torg.example.Settings$Workers\tmain\trecovery\t3\tspi\tdb\t\t0\tdemo.nap_time\te\t
                 """, c.file("demo.pgj"));
     }
 
@@ -79,6 +79,8 @@ class RuntimeManifestTest {
                 .assertOneError("is not an @IntSetting of this extension");
         compile("public class W { @StaticBackgroundWorker(name = \"w\", spiAccess = true, startTime = BgWorkerStartTime.POSTMASTER_START)"
                 + " public static void main() { } }").assertOneError("must start at RECOVERY_FINISHED");
+        compile("public class W { @StaticBackgroundWorker(name = \"w\", shmemStartup = \"init\") public static void main() { }"
+                + " static void init() { } }").assertOneError("shmemStartup \"init\" is not a public static void method");
         compile("public class R { @StaticWorkerRegistration public static void register(int x) { } }")
                 .assertOneError("without parameters");
     }

@@ -17,6 +17,21 @@ public final class HelloWorker {
     private HelloWorker() {
     }
 
+    /** Runs once per server start, before either instance of {@link #counted}. */
+    public static void initShared() {
+        Pg.log("bgworker: shared-memory start-up ran in " + BackgroundWorker.getName());
+    }
+
+    /** Two instances that share a start-up callback: only one of them runs it. */
+    @StaticBackgroundWorker(name = "pgj counted worker %d", type = "pgj counted worker", instances = 2,
+            shmemStartup = "initShared")
+    public static void counted(int argument) {
+        Pg.log("bgworker: " + BackgroundWorker.getName() + " runs after the start-up");
+        while (BackgroundWorker.waitLatch(null)) {
+            // waits for the shutdown
+        }
+    }
+
     /** The same worker once more, declared with the builder as in pgx's _PG_init. */
     @StaticWorkerRegistration
     public static void registerWorkers() {

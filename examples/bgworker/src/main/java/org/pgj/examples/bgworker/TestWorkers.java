@@ -190,6 +190,7 @@ public final class TestWorkers {
             case "no entry point" -> builder.loadDynamic();
             case "name" -> builder.entryPoint(TestWorkers::recorder).type("t".repeat(200)).loadDynamic();
             case "load" -> builder.entryPoint(TestWorkers::recorder).load();
+            case "startup" -> builder.entryPoint(TestWorkers::recorder).enableShmemAccess(HelloWorker::initShared).loadDynamic();
             default -> throw new IllegalArgumentException(mistake);
         }
         return "accepted";

@@ -157,6 +157,7 @@ class BackgroundWorkersTest {
         assertError("no entry point", "38000", "has no entry point");
         assertError("name", "22023", "at most 95");
         assertError("load", "38000", "declares a static worker");
+        assertError("startup", "38000", "start-up callback is for static workers");
         assertEquals(1, (Integer) Sql.one(c, "SELECT 1"));
     }
 

@@ -2,6 +2,7 @@ package org.pgj.examples.bgworker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -19,6 +20,15 @@ import org.pgj.test.Sql;
  */
 @PgjTest
 class StaticWorkerTest {
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
@@ -39,6 +49,14 @@ class StaticWorkerTest {
                     .stream().anyMatch(l -> l.contains("Hello from inside the Background Worker Example (builder) BGWorker!"
                             + "  Argument value=7, extra=Hello from load()")));
             assertEquals(1L, Sql.one(c, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pgj builder example'"));
+            Poll.until("both counted workers after their start-up callback", WAIT, Duration.ofMillis(100), () -> server
+                    .lastLogLines(400).stream().filter(l -> l.matches(".*bgworker: pgj counted worker [12] runs after the start-up.*"))
+                    .count() == 2);
+            List<String> log = server.lastLogLines(400);
+            assertEquals(1, log.stream().filter(l -> l.contains("bgworker: shared-memory start-up ran in pgj counted worker")).count(),
+                    () -> String.join("\n", log));
+            int startup = indexOf(log, "shared-memory start-up ran");
+            assertTrue(startup >= 0 && startup < indexOf(log, "runs after the start-up"), () -> String.join("\n", log));
             assertEquals("postgres", Sql.one(c,
                     "SELECT datname FROM pg_stat_activity WHERE backend_type = 'Background Worker Example'"));
         } finally {
