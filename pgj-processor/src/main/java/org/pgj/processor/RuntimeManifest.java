@@ -106,9 +106,7 @@ final class RuntimeManifest {
             kind = "i";
             name = s.name();
             context = s.context();
-            if (s.min() > s.max() || s.defaultValue() < s.min() || s.defaultValue() > s.max()) {
-                reporter.error(m, "@IntSetting on " + method + ": the default " + s.defaultValue()
-                        + " must lie within min " + s.min() + " and max " + s.max());
+            if (!withinBounds(m, "@IntSetting", s.defaultValue(), s.min(), s.max())) {
                 return;
             }
             values = new String[] {Integer.toString(s.defaultValue()), Integer.toString(s.min()),
@@ -118,9 +116,7 @@ final class RuntimeManifest {
             kind = "r";
             name = s.name();
             context = s.context();
-            if (s.min() > s.max() || s.defaultValue() < s.min() || s.defaultValue() > s.max()) {
-                reporter.error(m, "@RealSetting on " + method + ": the default " + s.defaultValue()
-                        + " must lie within min " + s.min() + " and max " + s.max());
+            if (!withinBounds(m, "@RealSetting", s.defaultValue(), s.min(), s.max())) {
                 return;
             }
             values = new String[] {Double.toString(s.defaultValue()), Double.toString(s.min()),
@@ -165,6 +161,16 @@ final class RuntimeManifest {
         settingKinds.put(full, kind);
         settings.put(full, String.join("\t", "setting", kind, full, context.name().toLowerCase(Locale.ROOT),
                 values[0], values[1], values[2], values[3], description));
+    }
+
+    private boolean withinBounds(ExecutableElement m, String annotation, Number value, Number min, Number max) {
+        double v = value.doubleValue();
+        if (min.doubleValue() <= max.doubleValue() && v >= min.doubleValue() && v <= max.doubleValue()) {
+            return true;
+        }
+        reporter.error(m, annotation + " on " + m.getSimpleName() + ": the default " + value + " must lie within min "
+                + min + " and max " + max);
+        return false;
     }
 
     void addWorker(Element e) {

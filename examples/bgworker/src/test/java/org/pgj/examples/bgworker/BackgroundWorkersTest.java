@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
 import org.pgj.test.Poll;
+import org.pgj.test.ServerLog;
 import org.pgj.test.Sql;
 import org.postgresql.util.PSQLException;
 
@@ -53,9 +53,7 @@ class BackgroundWorkersTest {
     }
 
     private void assertNoCrashInLog() {
-        List<String> log = server.lastLogLines(300);
-        assertFalse(log.stream().anyMatch(l -> l.contains("terminated by signal") || l.contains("all server processes")),
-                () -> String.join("\n", log));
+        ServerLog.assertNoCrash(server, 300);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.pgj.examples.bgworker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
 import org.pgj.test.Poll;
+import org.pgj.test.ServerLog;
 import org.pgj.test.Sql;
 
 /**
@@ -64,9 +64,7 @@ class StaticWorkerTest {
             server.setConfig("bgworker.naptime", "10");
             server.restart();
         }
-        List<String> log = server.lastLogLines(400);
-        assertFalse(log.stream().anyMatch(l -> l.contains("terminated by signal") || l.contains("all server processes")),
-                () -> String.join("\n", log));
+        ServerLog.assertNoCrash(server, 400);
         Poll.until("the worker's goodbye at shutdown", WAIT, Duration.ofMillis(50), () -> server.lastLogLines(400)
                 .stream().anyMatch(l -> l.contains("Goodbye from inside the Background Worker Example BGWorker!")));
     }

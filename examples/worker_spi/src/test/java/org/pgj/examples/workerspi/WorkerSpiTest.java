@@ -1,7 +1,6 @@
 package org.pgj.examples.workerspi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
 import org.pgj.test.Poll;
+import org.pgj.test.ServerLog;
 import org.pgj.test.Sql;
 
 /**
@@ -95,9 +95,7 @@ class WorkerSpiTest {
             server.setConfig("worker_spi.naptime", "10");
             server.restart();
         }
-        List<String> log = server.lastLogLines(400);
-        assertFalse(log.stream().anyMatch(l -> l.contains("terminated by signal") || l.contains("all server processes")),
-                () -> String.join("\n", log));
+        ServerLog.assertNoCrash(server, 400);
     }
 
     private static List<String> processTitles(Connection c) throws SQLException, IOException {
