@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.functions.Nullable;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.datum.CallScope;
 import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.datum.Varlena;
@@ -85,7 +87,10 @@ final class FunctionResolver {
             arguments.add(new InvokerGenerator.Argument(c, acceptsNull, strict, nullMessage));
         }
         Conversion result = TypeMappings.conversion(method.getGenericReturnType(), retType, "result", fn);
-        return InvokerGenerator.generate(method, arguments, result);
+        MethodHandle invoker = InvokerGenerator.generate(method, arguments, result);
+        boolean views = Arrays.stream(method.getGenericParameterTypes())
+                .anyMatch(t -> t.getTypeName().contains(ByteBuffer.class.getName()));
+        return views ? CallScope.around(invoker) : invoker;
     }
 
     /** {@code class.method(type,...)} → the public static method it names. */
