@@ -52,6 +52,9 @@ final class TypeMapping {
         reference("org.pgj.types.Tid", "tid");
         reference("org.pgj.types.Oid", "oid");
         reference("org.pgj.types.RegClass", "regclass");
+        // With @SqlType also anyarray, anycompatible, anycompatiblearray or anynonarray.
+        reference("org.pgj.types.AnyElement", "anyelement");
+        reference("org.pgj.types.Internal", "internal");
         // The extension's own Jackson: pgj-api does not depend on it (see JsonTrees at run time).
         reference("com.fasterxml.jackson.databind.JsonNode", "jsonb");
     }

@@ -7,13 +7,16 @@ import java.lang.invoke.MethodType;
 import org.pgj.internal.Native;
 
 /**
- * The lifetime of views into server memory that a call's arguments give (a {@code ByteBuffer}
- * over a bytea): they are valid during the call and closed when it returns, so a view kept
- * longer throws {@code IllegalStateException} instead of reading freed memory. Calls nest (a
- * function may run SQL that calls another), so each call has its own arena, opened lazily.
+ * What a call's conversions need beyond the Datum: the FunctionCallInfo (for the actual types
+ * of polymorphic parameters), and the lifetime of views into server memory that its arguments
+ * give (a {@code ByteBuffer} over a bytea), which are valid during the call and closed when it
+ * returns, so a view kept longer throws {@code IllegalStateException} instead of reading freed
+ * memory. Calls nest (a function may run SQL that calls another), so each call has its own
+ * entry, and its arena is opened lazily. Only functions that need it are wrapped.
  */
 public final class CallScope {
     private static Arena[] arenas = new Arena[8];
+    private static long[] fcinfos = new long[8];
     private static int depth;
 
     private CallScope() {
@@ -32,7 +35,9 @@ public final class CallScope {
         depth++;
         if (depth >= arenas.length) {
             arenas = java.util.Arrays.copyOf(arenas, arenas.length * 2);
+            fcinfos = java.util.Arrays.copyOf(fcinfos, fcinfos.length * 2);
         }
+        fcinfos[depth] = fcinfo;
         return fcinfo;
     }
 
@@ -44,6 +49,14 @@ public final class CallScope {
         }
         depth--;
         return result;
+    }
+
+    /** The current call's FunctionCallInfo: polymorphic conversions ask it for the actual types. */
+    static long fcinfo() {
+        if (depth == 0) {
+            throw new IllegalStateException("no function call is in progress");
+        }
+        return fcinfos[depth];
     }
 
     /** The current call's arena (confined to the backend thread). */

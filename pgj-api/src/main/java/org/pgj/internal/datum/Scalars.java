@@ -2,6 +2,7 @@ package org.pgj.internal.datum;
 
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.types.Internal;
 import org.pgj.types.Oid;
 import org.pgj.types.RegClass;
 
@@ -48,6 +49,14 @@ public final class Scalars {
 
     public static long regclassTo(RegClass v) {
         return v.oid().value();
+    }
+
+    public static Internal internalFrom(long d) {
+        return new Internal(d);
+    }
+
+    public static long internalTo(Internal v) {
+        return v.handle();
     }
 
     /** A Java long as integer: 22003 "integer out of range" when it does not fit, as int84 says. */

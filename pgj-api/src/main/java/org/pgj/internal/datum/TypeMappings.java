@@ -27,8 +27,10 @@ import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
+import org.pgj.types.AnyElement;
 import org.pgj.types.Box;
 import org.pgj.types.Inet;
+import org.pgj.types.Internal;
 import org.pgj.types.Interval;
 import org.pgj.types.MappedBy;
 import org.pgj.types.Numeric;
@@ -52,6 +54,10 @@ import org.pgj.types.Tid;
  */
 public final class TypeMappings {
     private static final Map<Class<?>, List<TypeMapping>> MAPPINGS = new HashMap<>();
+    /** The Java type each SQL type is read as when the Java side does not say (polymorphic values). */
+    private static final Map<Integer, TypeMapping> NATURAL = new HashMap<>();
+    private static final Set<Integer> POLYMORPHIC = Set.of(Facts.getInt("ANYELEMENTOID"), Facts.getInt("ANYARRAYOID"),
+            Facts.getInt("ANYCOMPATIBLEOID"), Facts.getInt("ANYCOMPATIBLEARRAYOID"), Facts.getInt("ANYNONARRAYOID"));
     /** The core types SPI reads as Java values; others it reads as text (see Values). */
     private static final Map<Integer, TypeMapping> SPI_NATURAL = new HashMap<>();
     private static final int BYTEA = Facts.getInt("BYTEAOID");
@@ -85,21 +91,23 @@ public final class TypeMappings {
                 m.sqlTypes().forEach(t -> SPI_NATURAL.put(t, m));
             }
         }
+        // Numeric before BigDecimal: as the natural type of numeric, it holds NaN too.
+        register(Numeric.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "numericFrom", "numericTo");
+        register(BigDecimal.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "bigDecimalFrom", "bigDecimalTo");
+        register(Oid.class, Set.of(Facts.getInt("OIDOID")), Scalars.class, "oidFrom", "oidTo");
+        register(Internal.class, Set.of(Facts.getInt("INTERNALOID")), Scalars.class, "internalFrom", "internalTo");
         // A declared @SqlType may narrow or widen an integer; narrowing checks the range (22003).
         register(int.class, Set.of(int2), Scalars.class, "int2AsIntFrom", "int4AsInt2To");
         register(long.class, Set.of(int4), Datums.class, "int8From", "int8AsInt4To", Scalars.class);
         register(long.class, Set.of(int2), Datums.class, "int8From", "int8AsInt2To", Scalars.class);
         register(long.class, Set.of(Facts.getInt("OIDOID")), Scalars.class, "oidAsLongFrom", "oidAsLongTo");
         register(byte.class, Set.of(Facts.getInt("CHAROID")), Scalars.class, "charFrom", "charTo");
-        register(Oid.class, Set.of(Facts.getInt("OIDOID")), Scalars.class, "oidFrom", "oidTo");
         register(RegClass.class, Set.of(Facts.getInt("REGCLASSOID")), Scalars.class, "regclassFrom", "regclassTo");
         register(String.class, Set.of(Facts.getInt("NAMEOID")), Texts.class, "nameFrom", "nameTo");
         register(String.class, Set.of(Facts.getInt("CSTRINGOID")), Texts.class, "cstringFrom", "cstringTo");
         register(String.class, Set.of(JSON), Texts.class, "jsonFrom", "jsonTo");
         register(String.class, Set.of(JSONB), Texts.class, "jsonbFrom", "jsonbTo");
         register(ByteBuffer.class, Set.of(BYTEA), ByteViews.class, "viewFrom", "viewTo");
-        register(BigDecimal.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "bigDecimalFrom", "bigDecimalTo");
-        register(Numeric.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "numericFrom", "numericTo");
         register(LocalDate.class, Set.of(Facts.getInt("DATEOID")), DateTimes.class, "dateFrom", "dateTo");
         register(LocalTime.class, Set.of(Facts.getInt("TIMEOID")), DateTimes.class, "timeFrom", "timeTo");
         register(OffsetTime.class, Set.of(Facts.getInt("TIMETZOID")), DateTimes.class, "timetzFrom", "timetzTo");
@@ -116,9 +124,13 @@ public final class TypeMappings {
         register(Inet.class, Set.of(Facts.getInt("CIDROID")), Network.class, "cidrFrom", "cidrTo");
     }
 
-    /** Adds a mapping; the public extension point for later type families. */
+    /**
+     * Adds a mapping; the public extension point for later type families. The first mapping
+     * registered for a SQL type is its natural one; later ones (an int read as smallint) are not.
+     */
     public static void register(TypeMapping mapping) {
         MAPPINGS.computeIfAbsent(mapping.javaType(), k -> new ArrayList<>()).add(mapping);
+        mapping.sqlTypes().forEach(t -> NATURAL.putIfAbsent(t, mapping));
     }
 
     private static void register(Class<?> type, Set<Integer> sqlTypes, Class<?> owner, String from, String to) {
@@ -144,13 +156,23 @@ public final class TypeMappings {
      * "result") travels as a Datum of {@code sqlType}; a clear error when it cannot.
      */
     public static Conversion conversion(Type declared, int sqlType, String what, Describer fn) {
+        return conversion(declared, sqlType, -1, what, fn);
+    }
+
+    /**
+     * As {@link #conversion(Type, int, String, Describer)}, for parameter {@code argument} (from
+     * 0; -1 for the result), which a polymorphic type needs to find its actual type per call.
+     */
+    public static Conversion conversion(Type declared, int sqlType, int argument, String what, Describer fn) {
         Class<?> raw = rawClass(declared);
         if (raw == void.class) {
             return new Conversion(raw, raw, null, Conversion.Shape.VOID);
         }
         boolean optional = raw == Optional.class;
         Type value = optional ? optionalElement(declared, fn) : declared;
-        TypeMapping mapping = mappingFor(value, sqlType, what, fn);
+        TypeMapping mapping = rawClass(value) == AnyElement.class && POLYMORPHIC.contains(sqlType)
+                ? Polymorphic.mapping(sqlType, argument, fn)
+                : mappingFor(value, sqlType, what, fn);
         Conversion.Shape shape = optional ? Conversion.Shape.OPTIONAL
                 : raw.isPrimitive() ? Conversion.Shape.PRIMITIVE
                 : isBoxed(raw) ? Conversion.Shape.BOXED
@@ -253,6 +275,43 @@ public final class TypeMappings {
     private static long checkDomain(long datum, int domain) {
         Guard.call(DOMAIN_CHECK, datum, 0, domain, 0, 0, 0);
         return datum;
+    }
+
+    /**
+     * The mapping a value of {@code sqlType} is read with when Java does not name a type: the
+     * first registered, arrays as lists and ranges of such, else the text form.
+     */
+    static TypeMapping natural(int sqlType, Describer fn) {
+        int base = (int) Guard.call(BASE_TYPE, sqlType);
+        TypeMapping known = NATURAL.get(base);
+        if (known != null) {
+            return known;
+        }
+        int element = (int) Guard.call(ELEMENT_TYPE, base);
+        if (element != 0) {
+            return new ArrayCodec(List.class, Object.class, 1, true, element, natural(element, fn)).mapping(base);
+        }
+        int bound = RangeCodec.elementType(base);
+        return bound != 0 ? RangeCodec.mapping(base, natural(bound, fn)) : textForm(base);
+    }
+
+    /** The mapping that writes the Java value {@code v} as {@code sqlType}, or a clear error (42804). */
+    static TypeMapping forValue(Object v, int sqlType, Describer fn) {
+        int base = (int) Guard.call(BASE_TYPE, sqlType);
+        TypeMapping m = find(v.getClass(), base);
+        if (m == null && (v instanceof List<?> || v instanceof Range<?>)) {
+            m = natural(base, fn);
+        }
+        if (m == null && v instanceof String) {
+            m = textForm(base);
+        }
+        if (m == null || !(m.javaType() == List.class || m.javaType() == Range.class || m.javaType() == String.class
+                || unboxed(v.getClass()) == m.javaType())) {
+            throw new PgException(SqlState.DATATYPE_MISMATCH, "function " + fn.describe() + ": a Java "
+                    + v.getClass().getName() + " cannot be returned as " + fn.sqlTypeName(sqlType), null,
+                    "Return a Java value of the type " + fn.sqlTypeName(sqlType) + " maps to, or its text form as a String.");
+        }
+        return base == sqlType ? m : domainChecked(m, sqlType);
     }
 
     private static Class<?> rawClass(Type type) {
