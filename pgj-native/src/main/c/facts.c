@@ -18,8 +18,15 @@
 #include "miscadmin.h"
 #include "postmaster/bgworker.h"
 #include "postmaster/postmaster.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/geo_decls.h"
+#include "utils/lsyscache.h"
 #include "utils/portal.h"
+#include "utils/rangetypes.h"
+#include "utils/typcache.h"
+#include "utils/uuid.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 
@@ -54,6 +61,41 @@ static const PgjFact facts[] = {
 	CONST(FLOAT4OID), CONST(FLOAT8OID), CONST(TEXTOID), CONST(VARCHAROID),
 	CONST(BPCHAROID), CONST(NAMEOID), CONST(BYTEAOID), CONST(VOIDOID),
 	CONST(CSTRINGOID),
+
+	/* Types (org.pgj.internal.datum): OIDs, layouts and limits */
+	CONST(CHAROID), CONST(OIDOID), CONST(NUMERICOID), CONST(JSONOID), CONST(JSONBOID),
+	CONST(DATEOID), CONST(TIMEOID), CONST(TIMETZOID), CONST(TIMESTAMPOID), CONST(TIMESTAMPTZOID),
+	CONST(INTERVALOID), CONST(UUIDOID), CONST(INETOID), CONST(CIDROID), CONST(POINTOID),
+	CONST(BOXOID), CONST(TIDOID), CONST(REGCLASSOID), CONST(INT4RANGEOID), CONST(INT8RANGEOID),
+	CONST(NUMRANGEOID), CONST(DATERANGEOID), CONST(TSRANGEOID), CONST(TSTZRANGEOID),
+	CONST(ANYELEMENTOID), CONST(ANYARRAYOID), CONST(ANYCOMPATIBLEOID),
+	CONST(ANYCOMPATIBLEARRAYOID), CONST(ANYNONARRAYOID), CONST(INTERNALOID),
+	CONST(NAMEDATALEN), CONST(MAXIMUM_ALIGNOF), CONST(MAXDIM),
+	CONST(POSTGRES_EPOCH_JDATE), CONST(DATETIME_MIN_JULIAN), CONST(DATE_END_JULIAN),
+	CONST(MIN_TIMESTAMP), CONST(END_TIMESTAMP), CONST(DATEVAL_NOBEGIN), CONST(DATEVAL_NOEND),
+	CONST(DT_NOBEGIN), CONST(DT_NOEND), CONST(USECS_PER_DAY), CONST(TZDISP_LIMIT),
+	OFFSET(TimeTzADT, time), OFFSET(TimeTzADT, zone), SIZE(TimeTzADT),
+	OFFSET(Interval, time), OFFSET(Interval, day), OFFSET(Interval, month), SIZE(Interval),
+	CONST(UUID_LEN), OFFSET(Point, x), OFFSET(Point, y), SIZE(Point),
+	OFFSET(BOX, high), OFFSET(BOX, low), SIZE(BOX),
+	OFFSET(ItemPointerData, ip_blkid), OFFSET(ItemPointerData, ip_posid), SIZE(ItemPointerData),
+	OFFSET(BlockIdData, bi_hi), OFFSET(BlockIdData, bi_lo),
+	SIZE(ArrayType), OFFSET(ArrayType, ndim), OFFSET(ArrayType, dataoffset),
+	OFFSET(ArrayType, elemtype),
+	OFFSET(RangeBound, val), OFFSET(RangeBound, infinite), OFFSET(RangeBound, inclusive),
+	OFFSET(RangeBound, lower), SIZE(RangeBound),
+	OFFSET(TypeCacheEntry, type_id), OFFSET(TypeCacheEntry, rngelemtype),
+	CONST(TYPECACHE_RANGE_INFO),
+	{"fn.pg_detoast_datum", (int64) pg_detoast_datum},
+	{"fn.get_typlenbyvalalign", (int64) get_typlenbyvalalign},
+	{"fn.get_element_type", (int64) get_element_type},
+	{"fn.getBaseType", (int64) getBaseType},
+	{"fn.lookup_type_cache", (int64) lookup_type_cache},
+	{"fn.range_deserialize", (int64) range_deserialize},
+	{"fn.make_range", (int64) make_range},
+	{"fn.domain_check", (int64) domain_check},
+	{"fn.get_fn_expr_argtype", (int64) get_fn_expr_argtype},
+	{"fn.get_fn_expr_rettype", (int64) get_fn_expr_rettype},
 
 	CONST(DEBUG5), CONST(DEBUG4), CONST(DEBUG3), CONST(DEBUG2), CONST(DEBUG1),
 	CONST(LOG), CONST(INFO), CONST(NOTICE), CONST(WARNING), CONST(ERROR),
