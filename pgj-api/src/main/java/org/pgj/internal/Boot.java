@@ -29,6 +29,11 @@ public final class Boot {
         return FunctionResolver.resolve(fnOid, prosrc, dir, argTypes, nargs, retType, flags, stubSlot, encoding);
     }
 
+    /** See {@link SetCalls#close}. */
+    public static boolean closeSet(long set, boolean report) {
+        return SetCalls.close(set, report);
+    }
+
     /** See {@link FunctionTable#invoke}. */
     public static long invoke(long function, long fcinfo) {
         return FunctionTable.invoke(function, fcinfo);

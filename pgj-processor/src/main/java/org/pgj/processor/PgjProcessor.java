@@ -46,6 +46,7 @@ public final class PgjProcessor extends AbstractProcessor {
 
     private Reporter reporter;
     private JavaTypeNames names;
+    private CompositeTypes composites;
     private FunctionReader functionReader;
     private SqlBlockReader blockReader;
     private Optional<Path> sqlDir;
@@ -60,7 +61,8 @@ public final class PgjProcessor extends AbstractProcessor {
         super.init(env);
         reporter = new Reporter(env.getMessager(), env.getElementUtils());
         names = new JavaTypeNames(env.getElementUtils(), env.getTypeUtils());
-        functionReader = new FunctionReader(names, reporter);
+        composites = new CompositeTypes(names, reporter);
+        functionReader = new FunctionReader(names, composites, reporter);
         blockReader = new SqlBlockReader(names, this::sqlDir, reporter);
     }
 
@@ -117,7 +119,8 @@ public final class PgjProcessor extends AbstractProcessor {
         }
         Optional<ExtensionInfo> ext = ExtensionInfo.resolve(processingEnv.getOptions(), extensionElements, reporter);
         new NameClashes(reporter).check(functions, blocks);
-        List<ScriptObject> objects = new ArrayList<>(functions);
+        List<ScriptObject> objects = new ArrayList<>(composites.created());
+        objects.addAll(functions);
         objects.addAll(blocks);
         List<ScriptObject> ordered = new DependencyOrder(reporter).order(objects);
         if (ext.isEmpty() || reporter.hasErrors()) {
@@ -150,6 +153,7 @@ public final class PgjProcessor extends AbstractProcessor {
     private Element[] originatingElements() {
         Set<Element> elements = new LinkedHashSet<>(extensionElements);
         functions.forEach(f -> elements.add(f.element()));
+        composites.created().forEach(t -> elements.add(t.element()));
         blocks.forEach(b -> elements.add(b.element()));
         return elements.toArray(Element[]::new);
     }

@@ -1,6 +1,7 @@
 package org.pgj.processor;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
@@ -12,7 +13,9 @@ import org.pgj.functions.Volatility;
 /**
  * One {@code @PgFunction} or {@code @PgProcedure} method, resolved to everything its
  * {@code CREATE FUNCTION} or {@code CREATE PROCEDURE} needs. A procedure has no return type,
- * volatility, strictness, parallel safety or cost.
+ * volatility, strictness, parallel safety or cost. {@code types} are the composite types the
+ * install script creates for its records, which must come first; {@code cast} and
+ * {@code operator} follow the function.
  */
 record SqlFunction(
         Element element,
@@ -28,11 +31,17 @@ record SqlFunction(
         Security security,
         List<String> searchPath,
         List<String> requires,
+        List<String> types,
         String target,
-        SourceOrder order) implements ScriptObject {
+        SourceOrder order,
+        Optional<SqlCast> cast,
+        Optional<SqlOperator> operator) implements ScriptObject {
 
-    /** An argument: its SQL name (the Java parameter name in snake_case) and SQL type. */
-    record Argument(String name, String sqlType) {
+    /**
+     * An argument: its SQL name (the Java parameter name in snake_case), SQL type, and SQL
+     * default expression (null for none).
+     */
+    record Argument(String name, String sqlType, String defaultValue) {
     }
 
     @Override
@@ -49,7 +58,7 @@ record SqlFunction(
 
     @Override
     public List<String> dependencies() {
-        return requires;
+        return java.util.stream.Stream.concat(requires.stream(), types.stream()).distinct().toList();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -51,10 +52,16 @@ final class TypeMapping {
         TABLE.put(box, new SqlType(sql, true));
     }
 
-    private final JavaTypeNames names;
+    /** What a set-returning method may return: {@code RETURNS SETOF} its element type. */
+    static final Set<String> SETS = Set.of("java.util.stream.Stream", "java.util.Iterator", "java.lang.Iterable");
 
-    TypeMapping(JavaTypeNames names) {
+    private final JavaTypeNames names;
+    private final CompositeTypes composites;
+
+    TypeMapping(JavaTypeNames names, CompositeTypes composites) {
         this.names = names;
+        this.composites = composites;
+        composites.use(this);
     }
 
     /** The SQL type of a parameter, or empty when the Java type is not supported. */
@@ -62,7 +69,18 @@ final class TypeMapping {
         if (isOptional(type)) {
             return optionalElement(type).map(t -> new SqlType(t.name(), true));
         }
-        return Optional.ofNullable(TABLE.get(names.of(type)));
+        Optional<SqlType> row = CompositeTypes.record(type).map(r -> new SqlType(SqlIdentifiers.quote(composites.used(r).name()), false));
+        return row.isPresent() ? row : Optional.ofNullable(TABLE.get(names.of(type)));
+    }
+
+    /** The element type of a {@code Stream<T>}, {@code Iterator<T>} or {@code Iterable<T>}, or empty. */
+    Optional<TypeMirror> setElement(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED || !SETS.contains(names.of(type))) {
+            return Optional.empty();
+        }
+        List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+        return args.size() == 1 && (args.getFirst().getKind() == TypeKind.DECLARED || args.getFirst().getKind() == TypeKind.ARRAY)
+                ? Optional.of(args.getFirst()) : Optional.empty();
     }
 
     /** The SQL type of a result: a parameter type, or {@code void}. */
@@ -84,13 +102,16 @@ final class TypeMapping {
                 || isOptional(args.getFirst())) {
             return Optional.empty();
         }
-        return Optional.ofNullable(TABLE.get(names.of(args.getFirst())));
+        TypeMirror element = args.getFirst();
+        Optional<SqlType> row = CompositeTypes.record(element).map(r -> new SqlType(SqlIdentifiers.quote(composites.used(r).name()), true));
+        return row.isPresent() ? row : Optional.ofNullable(TABLE.get(names.of(element)));
     }
 
     /** For the "unsupported type" error: every Java type this table accepts. */
     static String supported() {
         return String.join(", ", TABLE.keySet()) + ", " + OPTIONAL + "<T> of a reference type above"
-                + ", and void as a return type";
+                + ", records (composite types), void as a return type, and Stream<T>, Iterator<T> or Iterable<T>"
+                + " of those as a set-returning one";
     }
 
     /**

@@ -65,6 +65,11 @@ public final class TypeMappings {
         String describe();
 
         String sqlTypeName(int oid);
+
+        /** The function's OID: the row type of its OUT parameters when it returns RECORD. */
+        default int functionOid() {
+            return 0;
+        }
     }
 
     /**
@@ -87,6 +92,9 @@ public final class TypeMappings {
     }
 
     private static TypeMapping mappingFor(Class<?> javaType, int sqlType, String what, Describer fn) {
+        if (javaType.isRecord()) {
+            return RowMapping.mapping(javaType, sqlType, what, fn);
+        }
         Class<?> key = unboxed(javaType);
         TypeMapping mapping = MAPPINGS.get(key);
         if (mapping == null) {
