@@ -33,6 +33,14 @@ public final class Sets {
         return closed;
     }
 
+    /** 1..n, with an onClose that fails: the statement that ends or stops the stream fails with it. */
+    @PgFunction
+    public static Stream<Long> badClose(long n) {
+        return Stream.iterate(1L, i -> i <= n, i -> i + 1).onClose(() -> {
+            throw new IllegalStateException("cannot close");
+        });
+    }
+
     /** An Iterator works too, and so does an Iterable. */
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static Iterator<String> words(String text) {

@@ -77,6 +77,14 @@ class RowsTest {
     }
 
     @Test
+    void aRecordThatDoesNotMatchItsTypeIsAClearErrorAtTheFirstCall(Connection c) throws SQLException {
+        PSQLException e = fails(c, "42P13", "select short_stock()");
+        contains(e.getMessage(), "function short_stock(): Java record org.pgj.examples.functions.Mismatches$ShortStock"
+                + " of the result has 1 components but SQL type inventory has 2 fields");
+        fails(c, "42P13", "select short_stock()");
+    }
+
+    @Test
     void aMalformedRowLiteralIsTheServersError(Connection c) throws SQLException {
         fails(c, "22P02", "select norm('(1,2,3)')");
         fails(c, "22P02", "select norm('(a,b)')");

@@ -2,6 +2,7 @@ package org.pgj.examples.functions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.pgj.examples.functions.Sql.column;
 import static org.pgj.examples.functions.Sql.contains;
 import static org.pgj.examples.functions.Sql.fails;
@@ -13,6 +14,12 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pgj.errors.PgException;
+import org.pgj.errors.Subtransaction;
+import org.pgj.spi.Spi;
+import org.pgj.spi.SpiConnection;
+import org.pgj.spi.SpiCursor;
+import org.pgj.test.InBackend;
 import org.pgj.test.PgjTest;
 import org.postgresql.util.PSQLException;
 
@@ -93,6 +100,36 @@ class SetsTest {
         int before = (Integer) one(c, "select closed_streams()");
         fails(c, "22012", "select 1 / (n - 3) from (select naturals() n) s");
         assertEquals(before + 1, one(c, "select closed_streams()"), "closed when the statement aborted");
+    }
+
+    @Test
+    void anOnCloseThatThrowsFailsTheStatement(Connection c) throws SQLException {
+        contains(fails(c, "38000", "select bad_close(3)").getMessage(), "cannot close");
+        contains(fails(c, "38000", "select bad_close(100) limit 2").getMessage(), "cannot close");
+        contains(fails(c, "38000", "select * from bad_close(2)").getMessage(), "cannot close");
+    }
+
+    @Test
+    @InBackend
+    void aCursorClosedEarlyClosesTheStreamBehindIt() {
+        int before = Spi.getOne("select closed_streams()", Integer.class).orElseThrow();
+        try (SpiConnection spi = Spi.connect(); SpiCursor cursor = spi.openCursor("select naturals()")) {
+            assertEquals(List.of(1L, 2L, 3L), cursor.fetch(3).stream().map(r -> r.getLong(1)).toList());
+            assertEquals(List.of(4L), cursor.fetch(1).stream().map(r -> r.getLong(1)).toList());
+        }
+        assertEquals(before + 1, Spi.getOne("select closed_streams()", Integer.class).orElseThrow());
+    }
+
+    @Test
+    @InBackend
+    void aSetReadThroughSpiInsideASubtransactionThatFails() {
+        int before = Spi.getOne("select closed_streams()", Integer.class).orElseThrow();
+        PgException e = assertThrows(PgException.class, () -> Subtransaction.run(() -> Spi.run("select fail_at(5, 2)")));
+        assertEquals("38000", e.sqlState());
+        assertEquals(before + 1, Spi.getOne("select closed_streams()", Integer.class).orElseThrow());
+        try (SpiConnection spi = Spi.connect()) {
+            assertEquals(List.of(1, 2, 3), spi.select("select count_to(3)").stream().map(r -> r.getInt(1)).toList());
+        }
     }
 
     @Test
