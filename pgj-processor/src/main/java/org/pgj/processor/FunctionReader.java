@@ -17,6 +17,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pgj.functions.Default;
 import org.pgj.functions.Nullable;
+import org.pgj.functions.OutParameters;
 import org.pgj.functions.Parallel;
 import org.pgj.functions.PgCast;
 import org.pgj.functions.PgFunction;
@@ -114,7 +115,13 @@ final class FunctionReader {
         Optional<TypeMirror> setElement = mapping.setElement(returned);
         // A set of records is a table of their components, not a set of their composite type.
         Optional<TypeElement> tableRow = setElement.flatMap(CompositeTypes::record);
-        Optional<TypeMapping.SqlType> result = tableRow.isPresent() ? Optional.of(new TypeMapping.SqlType("record", false))
+        boolean outParameters = method.getAnnotation(OutParameters.class) != null;
+        if (outParameters && setElement.isPresent()) {
+            reporter.error(method, what + " has @OutParameters but returns a set; a set of records is RETURNS TABLE already");
+            ok = false;
+        }
+        boolean outRow = outParameters && CompositeTypes.record(returned).isPresent();
+        Optional<TypeMapping.SqlType> result = tableRow.isPresent() || outRow ? Optional.of(new TypeMapping.SqlType("record", false))
                 : setElement.isPresent() ? mapping.parameter(setElement.get()) : mapping.result(returned);
         if (procedure && returned.getKind() != TypeKind.VOID) {
             reporter.error(method, what + " must return void: a procedure returns no value");
@@ -132,6 +139,16 @@ final class FunctionReader {
             } else {
                 returnType = "SETOF " + returnType;
                 composites.createdName(setElement.get()).ifPresent(types::add);
+            }
+        } else if (outParameters) {
+            Optional<TypeElement> row = CompositeTypes.record(returned);
+            if (row.isEmpty()) {
+                reporter.error(method, what + " has @OutParameters, so it must return a record (its components are the"
+                        + " OUT parameters), not " + returned);
+                ok = false;
+            } else {
+                arguments.addAll(outParameters(method, what, row.get(), arguments, types));
+                returnType = "record";
             }
         } else {
             composites.createdName(returned).ifPresent(types::add);
@@ -182,17 +199,32 @@ final class FunctionReader {
                 cast, operator));
     }
 
-    /**
-     * The columns of {@code RETURNS TABLE} for a set of records: one per component, named in
-     * snake_case. SQL refuses a column named like a parameter, so that is an error here.
-     */
+    /** The columns of {@code RETURNS TABLE} for a set of records: see {@link #columns}. */
     private String table(ExecutableElement method, String what, TypeElement row, List<SqlFunction.Argument> arguments,
             List<String> types) {
-        List<String> columns = new ArrayList<>();
+        return columns(method, what, row, arguments, types).stream()
+                .map(c -> SqlIdentifiers.quote(c.name()) + " " + c.sqlType())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The OUT parameters of a record returned with {@code @OutParameters}: see {@link #columns}. */
+    private List<SqlFunction.Argument> outParameters(ExecutableElement method, String what, TypeElement row,
+            List<SqlFunction.Argument> arguments, List<String> types) {
+        return columns(method, what, row, arguments, types).stream()
+                .map(c -> new SqlFunction.Argument(c.name(), c.sqlType(), null, true)).toList();
+    }
+
+    /**
+     * Result columns from a record: one per component, named in snake_case. SQL refuses a column
+     * named like a parameter, so that is an error here.
+     */
+    private List<SqlCompositeType.Column> columns(ExecutableElement method, String what, TypeElement row,
+            List<SqlFunction.Argument> arguments, List<String> types) {
+        List<SqlCompositeType.Column> columns = new ArrayList<>();
         for (RecordComponentElement component : row.getRecordComponents()) {
             String column = SnakeCase.of(component.getSimpleName().toString());
             if (arguments.stream().anyMatch(a -> a.name().equals(column))) {
-                reporter.error(method, what + ": column " + column + " of the returned table (from record "
+                reporter.error(method, what + ": column " + column + " of the result (from record "
                         + names.binaryName(row) + ") has the name of a parameter, which SQL refuses; rename one");
             }
             Optional<TypeMapping.SqlType> type = mapping.parameter(component.asType());
@@ -203,9 +235,9 @@ final class FunctionReader {
                 continue;
             }
             composites.createdName(component.asType()).ifPresent(types::add);
-            columns.add(SqlIdentifiers.quote(column) + " " + type.get().name());
+            columns.add(new SqlCompositeType.Column(column, type.get().name()));
         }
-        return String.join(", ", columns);
+        return columns;
     }
 
     /** A {@code @PgCast}: a function of one parameter with a result of another type. */

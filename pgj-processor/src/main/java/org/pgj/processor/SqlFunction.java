@@ -38,10 +38,13 @@ record SqlFunction(
         Optional<SqlOperator> operator) implements ScriptObject {
 
     /**
-     * An argument: its SQL name (the Java parameter name in snake_case), SQL type, and SQL
-     * default expression (null for none).
+     * An argument: its SQL name (the Java parameter name in snake_case), SQL type, SQL default
+     * expression (null for none), and whether it is an OUT parameter (a column of the result).
      */
-    record Argument(String name, String sqlType, String defaultValue) {
+    record Argument(String name, String sqlType, String defaultValue, boolean out) {
+        Argument(String name, String sqlType, String defaultValue) {
+            this(name, sqlType, defaultValue, false);
+        }
     }
 
     @Override
@@ -52,6 +55,7 @@ record SqlFunction(
     /** What PostgreSQL tells overloads apart by: the qualified name and the argument types. */
     String signature() {
         return name() + arguments.stream()
+                .filter(a -> !a.out())
                 .map(a -> TypeMapping.signatureForm(a.sqlType()))
                 .collect(Collectors.joining(", ", "(", ")"));
     }

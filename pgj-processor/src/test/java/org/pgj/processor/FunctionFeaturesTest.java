@@ -84,7 +84,26 @@ class FunctionFeaturesTest {
         compileDemo("""
                 public record Row(int n) {}
                 @PgFunction public static Stream<Row> rows(int n) { return null; }
-                """).assertOneError("rows(int): column n of the returned table", "has the name of a parameter");
+                """).assertOneError("rows(int): column n of the result", "has the name of a parameter");
+    }
+
+    @Test
+    void outParametersInsteadOfACompositeType() {
+        // Errors first: each compile writes into the same folder.
+        compileDemo("""
+                @PgFunction @OutParameters public static int f() { return 0; }
+                """).assertOneError("f() has @OutParameters, so it must return a record");
+        compileDemo("""
+                public record P(int x) {}
+                @PgFunction @OutParameters public static P f(int x) { return null; }
+                """).assertOneError("f(int): column x of the result", "has the name of a parameter");
+        String sql = compileDemo("""
+                public record Polar(double r, double theta) {}
+                @PgFunction @OutParameters public static Polar polar(double x, double y) { return null; }
+                """).sql();
+        contains(sql, "CREATE FUNCTION polar(x double precision, y double precision, OUT r double precision,"
+                + " OUT theta double precision) RETURNS record ");
+        assertTrue(!sql.contains("CREATE TYPE"), sql);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 import org.pgj.functions.CompositeType;
 import org.pgj.functions.ExtensionSql;
 import org.pgj.functions.Nullable;
+import org.pgj.functions.OutParameters;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.Volatility;
 
@@ -32,6 +33,16 @@ public final class Rows {
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static Vec2 vec(double x, double y) {
         return new Vec2(x, y);
+    }
+
+    /** Polar coordinates, returned as OUT parameters: SELECT * FROM polar(3, 4) has columns r and theta. */
+    public record Polar(double r, double theta) {
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    @OutParameters
+    public static Polar polar(double x, double y) {
+        return new Polar(Math.hypot(x, y), Math.atan2(y, x));
     }
 
     @PgFunction(volatility = Volatility.IMMUTABLE)

@@ -47,6 +47,24 @@ public final class Sets {
         return Arrays.stream(text.split("\\s+")).filter(w -> !w.isEmpty()).iterator();
     }
 
+    /** from, from - 1, ..., 1: a hand-written Iterator. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Iterator<Integer> countdown(int from) {
+        return new Iterator<>() {
+            private int next = from;
+
+            @Override
+            public boolean hasNext() {
+                return next > 0;
+            }
+
+            @Override
+            public Integer next() {
+                return next--;
+            }
+        };
+    }
+
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static Iterable<byte[]> chunks(byte[] data, int size) {
         return IntStream.range(0, (data.length + size - 1) / size)

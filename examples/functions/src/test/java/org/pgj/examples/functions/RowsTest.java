@@ -29,6 +29,14 @@ class RowsTest {
     }
 
     @Test
+    void outParametersAreOneRowOfNamedColumnsWithoutAType(Connection c) throws SQLException {
+        assertEquals(List.of(List.of(5.0, Math.atan2(4, 3))), rows(c, "select r, theta from polar(3, 4)"));
+        assertEquals(5.0, one(c, "select (polar(3, 4)).r"));
+        assertEquals("record", one(c, "select prorettype::regtype::text from pg_proc where proname = 'polar'"));
+        assertEquals(0L, one(c, "select count(*) from pg_type where typname = 'polar'"));
+    }
+
+    @Test
     void recordsIn(Connection c) throws SQLException {
         assertEquals(5.0, one(c, "select norm(vec(3, 4))"));
         assertEquals(5.0, one(c, "select norm(row(3, 4)::vec2)"));
