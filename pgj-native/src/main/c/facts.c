@@ -18,6 +18,7 @@
 #include "nodes/execnodes.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/portal.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
@@ -63,6 +64,9 @@ static const PgjFact facts[] = {
 	{"fn.pgj_row_desc", (int64) pgj_row_desc},
 	{"fn.pgj_row_form", (int64) pgj_row_form},
 	{"fn.pgj_row_deform", (int64) pgj_row_deform},
+	{"fn.pgj_array_elements", (int64) pgj_array_elements},
+	{"fn.pgj_array_build", (int64) pgj_array_build},
+	{"fn.get_element_type", (int64) get_element_type},
 	SIZE(sig_atomic_t),
 	SIZE(bool),
 

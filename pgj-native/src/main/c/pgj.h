@@ -162,6 +162,10 @@ extern int64 pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4
 extern int64 pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_deform(int64 datum, int64 desc, int64 values, int64 nulls, int64 a4, int64 a5);
 
+/* arrays.c */
+extern int64 pgj_array_elements(int64 datum, int64 values_out, int64 nulls_out, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_array_build(int64 element, int64 values, int64 nulls, int64 count, int64 a4, int64 a5);
+
 /* facts.c */
 extern const void *pgj_facts(void);
 

@@ -75,7 +75,9 @@ final class FunctionReader {
         boolean anyNullable = false;
         String firstDefault = null;
         for (VariableElement param : method.getParameters()) {
-            Optional<TypeMapping.SqlType> type = mapping.parameter(param.asType());
+            boolean variadic = method.isVarArgs() && param == method.getParameters().getLast();
+            Optional<TypeMapping.SqlType> type = variadic ? VariadicParameters.sqlType(mapping, param.asType())
+                    : mapping.parameter(param.asType());
             if (type.isEmpty()) {
                 reporter.error(param, what + ": parameter " + param.getSimpleName() + " has unsupported type "
                         + param.asType() + "; supported: " + TypeMapping.supported());
@@ -108,7 +110,8 @@ final class FunctionReader {
                         + firstDefault + ", which has one (SQL gives defaults only to trailing parameters)");
                 ok = false;
             }
-            arguments.add(new SqlFunction.Argument(SnakeCase.of(param.getSimpleName().toString()), sqlType, defaultValue));
+            arguments.add(new SqlFunction.Argument(SnakeCase.of(param.getSimpleName().toString()), sqlType, defaultValue,
+                    variadic ? SqlFunction.Mode.VARIADIC : SqlFunction.Mode.IN));
         }
 
         TypeMirror returned = method.getReturnType();
@@ -211,7 +214,7 @@ final class FunctionReader {
     private List<SqlFunction.Argument> outParameters(ExecutableElement method, String what, TypeElement row,
             List<SqlFunction.Argument> arguments, List<String> types) {
         return columns(method, what, row, arguments, types).stream()
-                .map(c -> new SqlFunction.Argument(c.name(), c.sqlType(), null, true)).toList();
+                .map(c -> new SqlFunction.Argument(c.name(), c.sqlType(), null, SqlFunction.Mode.OUT)).toList();
     }
 
     /**

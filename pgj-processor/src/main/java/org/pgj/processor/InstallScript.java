@@ -63,7 +63,7 @@ final class InstallScript {
         StringBuilder sql = new StringBuilder(fn.procedure() ? "CREATE PROCEDURE " : "CREATE FUNCTION ");
         sql.append(SqlIdentifiers.qualified(fn.schema(), fn.sqlName()));
         sql.append(fn.arguments().stream()
-                .map(a -> (a.out() ? "OUT " : "") + SqlIdentifiers.quote(a.name()) + " " + a.sqlType()
+                .map(a -> a.mode().prefix + SqlIdentifiers.quote(a.name()) + " " + a.sqlType()
                         + (a.defaultValue() == null ? "" : " DEFAULT " + a.defaultValue()))
                 .collect(Collectors.joining(", ", "(", ")")));
         if (!fn.procedure()) {

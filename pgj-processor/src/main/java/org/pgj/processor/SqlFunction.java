@@ -39,11 +39,26 @@ record SqlFunction(
 
     /**
      * An argument: its SQL name (the Java parameter name in snake_case), SQL type, SQL default
-     * expression (null for none), and whether it is an OUT parameter (a column of the result).
+     * expression (null for none), and mode.
      */
-    record Argument(String name, String sqlType, String defaultValue, boolean out) {
-        Argument(String name, String sqlType, String defaultValue) {
-            this(name, sqlType, defaultValue, false);
+    record Argument(String name, String sqlType, String defaultValue, Mode mode) {
+        /** An OUT parameter is a column of the result, not part of the signature. */
+        boolean out() {
+            return mode == Mode.OUT;
+        }
+    }
+
+    /** How an argument is passed, as {@code CREATE FUNCTION} writes it. */
+    enum Mode {
+        IN(""),
+        OUT("OUT "),
+        /** The Java varargs parameter: {@code VARIADIC name type[]}. */
+        VARIADIC("VARIADIC ");
+
+        final String prefix;
+
+        Mode(String prefix) {
+            this.prefix = prefix;
         }
     }
 

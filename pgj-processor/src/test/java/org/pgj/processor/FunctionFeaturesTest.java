@@ -107,6 +107,16 @@ class FunctionFeaturesTest {
     }
 
     @Test
+    void varargsAreVariadic() {
+        List<String> fns = compileDemo("""
+                @PgFunction public static long a(int... xs) { return 0; }
+                @PgFunction public static String b(String sep, @Nullable String... parts) { return sep; }
+                """).functions();
+        contains(fns.get(0), "a(VARIADIC xs integer[]) RETURNS bigint ");
+        contains(fns.get(1), "b(sep text, VARIADIC parts text[]) RETURNS text ");
+    }
+
+    @Test
     void defaults() {
         List<String> fns = compileDemo("""
                 @PgFunction public static String f(String a, @Default("'x'") String b, @Default("42") int c,

@@ -95,6 +95,9 @@ public final class TypeMappings {
         if (javaType.isRecord()) {
             return RowMapping.mapping(javaType, sqlType, what, fn);
         }
+        if (javaType.isArray() && !MAPPINGS.containsKey(javaType)) {
+            return VariadicArrays.mapping(javaType, sqlType, what, fn);
+        }
         Class<?> key = unboxed(javaType);
         TypeMapping mapping = MAPPINGS.get(key);
         if (mapping == null) {

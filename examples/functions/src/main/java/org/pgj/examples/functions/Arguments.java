@@ -1,11 +1,13 @@
 package org.pgj.examples.functions;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.pgj.functions.Default;
 import org.pgj.functions.Nullable;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.Volatility;
 
-/** Defaults, named arguments and overloading. */
+/** Defaults, named arguments, VARIADIC and overloading. */
 public final class Arguments {
     private Arguments() {
     }
@@ -20,6 +22,18 @@ public final class Arguments {
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static String tag(String name, @Default("NULL") @Nullable String suffix) {
         return suffix == null ? name : name + "-" + suffix;
+    }
+
+    /** sum_all(1, 2, 3) or sum_all(VARIADIC ARRAY[1, 2, 3]): a Java varargs parameter is VARIADIC. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static long sumAll(int... values) {
+        return Arrays.stream(values).asLongStream().sum();
+    }
+
+    /** NULL arguments arrive as null elements of a reference type. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static String joinAll(String separator, String... parts) {
+        return Arrays.stream(parts).map(p -> p == null ? "?" : p).collect(Collectors.joining(separator));
     }
 
     /** Overloads: the server picks one by the argument types. */

@@ -32,6 +32,24 @@ class ArgumentsTest {
     }
 
     @Test
+    void variadic(Connection c) throws SQLException {
+        assertEquals(6L, one(c, "select sum_all(1, 2, 3)"));
+        assertEquals(9L, one(c, "select sum_all(VARIADIC ARRAY[4, 5])"));
+        assertEquals(0L, one(c, "select sum_all(VARIADIC ARRAY[]::int[])"));
+        assertEquals(7L, one(c, "select sum_all(7)"));
+        assertEquals("a-?-c", one(c, "select join_all('-', 'a', null, 'c')"));
+        assertEquals("x", one(c, "select join_all(', ', VARIADIC ARRAY['x'])"));
+        assertEquals("VARIADIC \"values\" integer[]", one(c, "select pg_get_function_arguments('sum_all'::regproc)"));
+    }
+
+    @Test
+    void aNullElementForAPrimitiveVarargsIsAnError(Connection c) throws SQLException {
+        PSQLException e = fails(c, "22004", "select sum_all(1, null, 3)");
+        contains(e.getMessage(), "element 2 of a integer[] is NULL, which Java type int cannot hold");
+        assertEquals(null, one(c, "select sum_all(VARIADIC null::int[])"), "strict: a NULL array is not passed");
+    }
+
+    @Test
     void overloadsByArgumentType(Connection c) throws SQLException {
         assertEquals("integer", one(c, "select kind_of(1)"));
         assertEquals("text", one(c, "select kind_of('x'::text)"));
