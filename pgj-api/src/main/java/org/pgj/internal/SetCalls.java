@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.pgj.internal.Native.ALL;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.stream.BaseStream;
 import org.pgj.errors.PgException;
@@ -77,38 +78,52 @@ public final class SetCalls {
     }
 
     /** Starts the set the user's method returned (null is an empty set). */
-    public static Object begin(long fcinfo, Object result) throws Exception {
+    public static Object begin(long fcinfo, Object result) throws Throwable {
         long rsinfo = rsinfo(fcinfo);
         if (rsinfo == 0 || ALL.get(JAVA_INT, rsinfo + RS_TYPE) != T_RETURN_SET_INFO
                 || (ALL.get(JAVA_INT, rsinfo + RS_ALLOWED) & VALUE_PER_CALL) == 0) {
-            if (result instanceof AutoCloseable c) {
-                c.close();
-            }
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "set-valued function called in context that cannot accept a set");
+            throw closing(result, new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "set-valued function called in context that cannot accept a set"));
         }
-        Running set = switch (result) {
-            case null -> new Running(java.util.Collections.emptyIterator(), null, 0, 0);
-            case BaseStream<?, ?> s -> new Running(s.iterator(), s, 0, 0);
-            case Iterator<?> i -> new Running(i, i instanceof AutoCloseable c ? c : null, 0, 0);
-            case Iterable<?> i -> {
-                Iterator<?> it = i.iterator();
-                yield new Running(it, i instanceof AutoCloseable c ? c : it instanceof AutoCloseable c ? c : null, 0, 0);
-            }
-            default -> throw new IllegalStateException("not a set: " + result.getClass().getName());
-        };
         long site = site(fcinfo);
         long econtext = ALL.get(JAVA_LONG, rsinfo + RS_ECONTEXT);
-        set = new Running(set.rows, set.resource, site, econtext);
+        Running set;
         try {
+            set = running(result, site, econtext);
             Guard.call(WATCH, econtext, site);
         } catch (Throwable t) {
-            set.close();
-            throw t;
+            throw closing(result, t);
         }
         ALL.set(JAVA_LONG, site + SITE_SET, store(set));
         ALL.set(JAVA_INT, rsinfo + RS_RETURN_MODE, VALUE_PER_CALL);
         return set;
+    }
+
+    /** What closes a set, and where its rows come from. */
+    private static Running running(Object result, long site, long econtext) {
+        return switch (result) {
+            case null -> new Running(Collections.emptyIterator(), null, site, econtext);
+            case BaseStream<?, ?> s -> new Running(s.iterator(), s, site, econtext);
+            case Iterator<?> i -> new Running(i, i instanceof AutoCloseable c ? c : null, site, econtext);
+            case Iterable<?> i -> {
+                Iterator<?> it = i.iterator();
+                AutoCloseable resource = i instanceof AutoCloseable c ? c : it instanceof AutoCloseable c ? c : null;
+                yield new Running(it, resource, site, econtext);
+            }
+            default -> throw new IllegalStateException("not a set: " + result.getClass().getName());
+        };
+    }
+
+    /** {@code t}, after closing what the method returned; a failure to close is added to it. */
+    private static <T extends Throwable> T closing(Object result, T t) {
+        if (result instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Throwable closing) {
+                t.addSuppressed(closing);
+            }
+        }
+        return t;
     }
 
     /** True when there is another row; otherwise ends the set, closing it, and marks the end. */
