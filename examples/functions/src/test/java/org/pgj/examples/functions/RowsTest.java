@@ -1,6 +1,7 @@
 package org.pgj.examples.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.pgj.examples.functions.Sql.column;
 import static org.pgj.examples.functions.Sql.contains;
 import static org.pgj.examples.functions.Sql.fails;
@@ -90,6 +91,22 @@ class RowsTest {
         contains(e.getMessage(), "function short_stock(): Java record org.pgj.examples.functions.Mismatches$ShortStock"
                 + " of the result has 1 components but SQL type inventory has 2 fields");
         fails(c, "42P13", "select short_stock()");
+    }
+
+    @Test
+    void aRowTypeAlteredAfterResolutionIsAnErrorNotAMisread(Connection c) throws SQLException {
+        assertEquals(5.0, one(c, "select norm(vec(3, 4))"), "resolved in this session");
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("alter type vec2 add attribute z double precision cascade");
+            PSQLException e = assertThrows(PSQLException.class, () -> one(c, "select norm(row(3, 4, 12)::vec2)"));
+            assertEquals("42804", e.getSQLState());
+            contains(e.getMessage(), "a row of type vec2 does not have the fields of vec2 that the Java record was resolved for");
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        assertEquals(5.0, one(c, "select norm(vec(3, 4))"));
     }
 
     @Test
