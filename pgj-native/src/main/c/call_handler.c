@@ -114,10 +114,11 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	entry->fn_tid = proc_tuple->t_self;
 }
 
-static PgjFunction *
+static PgjCallSite *
 lookup(FmgrInfo *flinfo)
 {
 	PgjFunction *entry;
+	PgjCallSite *site;
 	HeapTuple	tup;
 
 	pgj_ensure_jvm();
@@ -131,21 +132,27 @@ lookup(FmgrInfo *flinfo)
 		|| !ItemPointerEquals(&entry->fn_tid, &tup->t_self))
 		resolve(entry, tup);
 	ReleaseSysCache(tup);
-	flinfo->fn_extra = entry;
-	return entry;
+	/* Per FmgrInfo: a set being returned belongs to one call site, not to the function. */
+	site = MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(PgjCallSite));
+	site->function = entry;
+	site->cxt = flinfo->fn_mcxt;
+	flinfo->fn_extra = site;
+	return site;
 }
 
 Datum
 pgj_call_handler(PG_FUNCTION_ARGS)
 {
-	PgjFunction *entry = (PgjFunction *) fcinfo->flinfo->fn_extra;
+	PgjCallSite *site = (PgjCallSite *) fcinfo->flinfo->fn_extra;
+	PgjFunction *entry;
 	bool		outer_nonatomic = pgj_nonatomic;
 	int			outer_spi_depth = pgj_spi_depth;
 	MemoryContext caller_cxt = CurrentMemoryContext;
 	Datum		result;
 
-	if (unlikely(entry == NULL))
-		entry = lookup(fcinfo->flinfo);
+	if (unlikely(site == NULL))
+		site = lookup(fcinfo->flinfo);
+	entry = site->function;
 	/* Only a procedure called by a top-level CALL may commit or roll back (see spi.c). */
 	pgj_nonatomic = fcinfo->context != NULL && IsA(fcinfo->context, CallContext)
 		&& !((CallContext *) fcinfo->context)->atomic;

@@ -15,6 +15,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
+#include "nodes/execnodes.h"
 #include "miscadmin.h"
 #include "postmaster/bgworker.h"
 #include "postmaster/postmaster.h"
@@ -54,6 +55,24 @@ static const PgjFact facts[] = {
 	OFFSET(NullableDatum, isnull),
 	SIZE(NullableDatum),
 	OFFSET(FmgrInfo, fn_oid),
+	OFFSET(FmgrInfo, fn_extra),
+
+	/* Sets and rows */
+	OFFSET(PgjCallSite, set),
+	OFFSET(ReturnSetInfo, type), OFFSET(ReturnSetInfo, econtext), OFFSET(ReturnSetInfo, allowedModes),
+	OFFSET(ReturnSetInfo, returnMode), OFFSET(ReturnSetInfo, isDone),
+	CONST(T_ReturnSetInfo), CONST(SFRM_ValuePerCall), CONST(ExprMultipleResult), CONST(ExprEndResult),
+	SIZE(NodeTag), SIZE(ExprDoneCond), SIZE(SetFunctionReturnMode),
+	OFFSET(TupleDescData, natts), OFFSET(TupleDescData, tdtypeid), OFFSET(TupleDescData, attrs),
+	SIZE(FormData_pg_attribute), OFFSET(FormData_pg_attribute, attname),
+	OFFSET(FormData_pg_attribute, atttypid), OFFSET(FormData_pg_attribute, attisdropped),
+	CONST(RECORDOID),
+	{"fn.pgj_set_watch", (int64) pgj_set_watch},
+	{"fn.pgj_set_unwatch", (int64) pgj_set_unwatch},
+	{"fn.pgj_row_desc", (int64) pgj_row_desc},
+	{"fn.pgj_row_form", (int64) pgj_row_form},
+	{"fn.pgj_row_deform", (int64) pgj_row_deform},
+	{"fn.get_element_type", (int64) get_element_type},
 	SIZE(sig_atomic_t),
 	SIZE(bool),
 

@@ -48,6 +48,7 @@ static jclass resolver_class = NULL;
 static jmethodID resolve_method = NULL;
 static jmethodID invoke_method = NULL;
 static jmethodID run_worker_method = NULL;
+static jmethodID close_set_method = NULL;
 static pthread_t backend_thread;
 static sigjmp_buf boot_exit_jump;
 
@@ -95,13 +96,22 @@ vm_exit(jint code)
 	_exit(1);
 }
 
-/* New VM threads must not run PostgreSQL's signal handlers. */
+/*
+ * New VM threads must not run PostgreSQL's signal handlers. The synchronous fault signals
+ * stay open: HotSpot raises them on purpose (implicit null checks, safepoint polls), and a
+ * blocked one kills the process outright, without even an hs_err file.
+ */
 static void JNICALL
 block_signals_in_new_thread(jvmtiEnv *jvmti, JNIEnv *jni, jthread thread)
 {
 	sigset_t	all;
 
 	sigfillset(&all);
+	sigdelset(&all, SIGSEGV);
+	sigdelset(&all, SIGBUS);
+	sigdelset(&all, SIGFPE);
+	sigdelset(&all, SIGILL);
+	sigdelset(&all, SIGTRAP);
 	pthread_sigmask(SIG_BLOCK, &all, NULL);
 }
 
@@ -311,7 +321,8 @@ boot(void)
 			&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(J)J")) != NULL
 			&& (resolve_method = (*env)->GetStaticMethodID(env, cls, "resolve", "(JJJJIIIJI)J")) != NULL
 			&& (invoke_method = (*env)->GetStaticMethodID(env, cls, "invoke", "(JJ)J")) != NULL
-			&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JIIZ)V")) != NULL)
+			&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JIIZ)V")) != NULL
+			&& (close_set_method = (*env)->GetStaticMethodID(env, cls, "closeSet", "(JZ)Z")) != NULL)
 			ok = (*env)->CallStaticLongMethod(env, cls, mid, (jlong) pgj_facts());
 		if ((*env)->ExceptionCheck(env) || ok == 0)
 		{
@@ -407,4 +418,23 @@ pgj_run_worker(int32 argument, bool startup_only)
 									 (jlong) pgj_worker_launch, (jint) argument,
 									 (jint) GetDatabaseEncoding(), (jboolean) startup_only);
 	check_java_exception("running a background worker");
+}
+
+/*
+ * Closes a set the executor let go of (sets.c); true when Java recorded an error for
+ * pgj_raise_pending (only when report is set). Through JNI: it is rare, and needs no stub.
+ */
+int32
+pgj_close_set(int64 set, bool report)
+{
+	jboolean	failed = (*the_env)->CallStaticBooleanMethod(the_env, resolver_class, close_set_method,
+															  (jlong) set, (jboolean) report);
+
+	if ((*the_env)->ExceptionCheck(the_env))
+	{
+		(*the_env)->ExceptionDescribe(the_env);
+		(*the_env)->ExceptionClear(the_env);
+		return 0;
+	}
+	return failed ? 1 : 0;
 }

@@ -195,6 +195,26 @@ typedef struct PgjSetting
 	char	   *string_value;
 } PgjSetting;
 
+/*
+ * What an FmgrInfo of a pgj function keeps in fn_extra, allocated in its fn_mcxt: the
+ * function, and the set it is returning, since a set belongs to one call site (sets.c).
+ */
+typedef struct PgjCallSite
+{
+	struct PgjFunction *function;
+	int64		set;			/* Java's handle of the running set; 0 when none */
+	MemoryContext cxt;			/* fn_mcxt: its reset ends a set nobody shut down */
+	bool		watched;		/* the reset callback on cxt is registered */
+} PgjCallSite;
+
+/* sets.c and rows.c */
+extern int32 pgj_close_set(int64 set, bool report);
+extern int64 pgj_set_watch(int64 econtext, int64 site, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_set_unwatch(int64 econtext, int64 site, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_row_deform(int64 datum, int64 desc, int64 values, int64 nulls, int64 a4, int64 a5);
+
 /* facts.c */
 extern const void *pgj_facts(void);
 

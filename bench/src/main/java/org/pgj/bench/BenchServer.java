@@ -29,6 +29,7 @@ final class BenchServer implements AutoCloseable {
     static final String DEMO_STAGE = "examples/demo/target/pgj/stage";
     static final String SPI_STAGE = "examples/spi/target/pgj/stage";
     static final String BGWORKER_STAGE = "examples/bgworker/target/pgj/stage";
+    static final String FUNCTIONS_STAGE = "examples/functions/target/pgj/stage";
     static final int LOOKUP_ROWS = 100_000;
 
     /**
@@ -61,11 +62,13 @@ final class BenchServer implements AutoCloseable {
         Stage stage = readStage(root, DEMO_STAGE, "examples/demo");
         Stage spiStage = readStage(root, SPI_STAGE, "examples/spi");
         Stage bgworkerStage = readStage(root, BGWORKER_STAGE, "examples/bgworker");
+        Stage functionsStage = readStage(root, FUNCTIONS_STAGE, "examples/functions");
         PrivateServer server = PrivateServer.of(pg, PrivateServer.defaultHome(), "bench-" + pg.major(), port);
         // Into the server's private installation (no root needed), like every private server.
         server.install(stage, false, p);
         server.install(spiStage, false, p);
         server.install(bgworkerStage, false, p);
+        server.install(functionsStage, false, p);
         CFunction.buildAndInstall(pg, server.installation().dirs().pkglibdir(), root.resolve("bench/src/main/c"),
                 root.resolve("bench/target/c"), p);
 
@@ -87,6 +90,8 @@ final class BenchServer implements AutoCloseable {
                 .append(CFunction.CREATE_SQL).append(";\n")
                 .append("CREATE FUNCTION add_one_plpgsql(i int4) RETURNS int4 LANGUAGE plpgsql STRICT IMMUTABLE\n")
                 .append("  AS $$ BEGIN RETURN i + 1; END $$;\n");
+        // Sets: the functions example's count_to against generate_series and series_c.
+        sql.append("CREATE EXTENSION functions;\n");
         // SPI: the spi example's lookup_loop and cursor_sum against the same loops in plpgsql.
         // Background workers: the bgworker example's timed worker and job queue.
         sql.append("CREATE EXTENSION bgworker;\n");
@@ -118,8 +123,8 @@ final class BenchServer implements AutoCloseable {
                     .append("  AS $$ return i + 1 $$;\n");
         }
         server.psql(DATABASE, sql.toString());
-        p.step("database " + DATABASE + " is ready on port " + server.port() + " (demo, add_one_c, add_one_plpgsql"
-                + (python ? ", add_one_py" : "") + "; spi, kv, lookup_loop_plpgsql, cursor_sum_plpgsql)");
+        p.step("database " + DATABASE + " is ready on port " + server.port() + " (demo, add_one_c, series_c, add_one_plpgsql"
+                + (python ? ", add_one_py" : "") + "; functions; spi, kv, lookup_loop_plpgsql, cursor_sum_plpgsql)");
         return new BenchServer(server, stage, python, keepRunning, p);
     }
 

@@ -22,7 +22,9 @@ import org.pgj.tooling.ToolException;
 final class CFunction {
     static final String MODULE = "pgj_bench_c";
     static final String CREATE_SQL = "CREATE FUNCTION add_one_c(int4) RETURNS int4 AS '$libdir/" + MODULE
-            + "', 'add_one_c' LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE";
+            + "', 'add_one_c' LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;\n"
+            + "CREATE FUNCTION series_c(int4) RETURNS SETOF int4 AS '$libdir/" + MODULE
+            + "', 'series_c' LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE";
 
     private CFunction() {
     }

@@ -36,6 +36,7 @@ public final class CoreBenchmark {
     static final double WORKER_START_MAX_MS = 300;
     static final double JOBS_MIN_PER_SECOND = 5000;
     static final int JOBS = 20_000;
+    static final double JAVA_SET_MAX_RATIO = 2.0;
     static final double SPI_LOOKUP_MAX_RATIO = 1.0;
     static final double SPI_CURSOR_MAX_RATIO = 1.5;
 
@@ -93,7 +94,7 @@ public final class CoreBenchmark {
         String loadAtStart = loadAverage();
         long start = System.nanoTime();
 
-        p.step("[1/7] setup: demo and spi extensions, C library, private server, database " + BenchServer.DATABASE);
+        p.step("[1/8] setup: demo, functions, spi and bgworker extensions, C library, private server, database " + BenchServer.DATABASE);
         try (BenchServer bench = BenchServer.setUp(root, keepServer, p)) {
             CoreBenchmark benchmark = new CoreBenchmark(bench, counts, p);
             benchmark.throughput();
@@ -115,10 +116,10 @@ public final class CoreBenchmark {
         return 0;
     }
 
-    /** Sections 2 and 3: one session, so Java's JIT warms up once and serves both. */
+    /** Sections 2 to 4: one session, so Java's JIT warms up once and serves them all. */
     private void throughput() throws SQLException {
         try (Connection c = bench.connect()) {
-            progress.step("[2/7] int functions: sum(f(i)) over " + ROWS + " rows");
+            progress.step("[2/8] int functions: sum(f(i)) over " + ROWS + " rows");
             Map<String, String> ints = new LinkedHashMap<>();
             ints.put("built-in int4pl", "SELECT sum(int4pl(i, 1))" + SERIES);
             ints.put("C add_one_c", "SELECT sum(add_one_c(i))" + SERIES);
@@ -130,7 +131,7 @@ public final class CoreBenchmark {
             record(ints, Timing.interleaved(c, ints, counts.warmups(), counts.timed(), progress), "int",
                     Map.of("Java add_one", JAVA_INT_MAX_RATIO));
 
-            progress.step("[3/7] text functions: sum(length(f(md5(i::text)))) over " + ROWS + " rows");
+            progress.step("[3/8] text functions: sum(length(f(md5(i::text)))) over " + ROWS + " rows");
             Map<String, String> texts = new LinkedHashMap<>();
             texts.put("built-in upper", "SELECT sum(length(upper(md5(i::text))))" + SERIES);
             texts.put("Java shout", "SELECT sum(length(shout(md5(i::text))))" + SERIES);
@@ -138,6 +139,14 @@ public final class CoreBenchmark {
             texts.put("md5 only, no f", "SELECT sum(length(md5(i::text)))" + SERIES);
             record(texts, Timing.interleaved(c, texts, counts.warmups(), counts.timed(), progress), "text",
                     Map.of("Java shout", JAVA_TEXT_MAX_RATIO));
+
+            progress.step("[4/8] set-returning functions: " + ROWS + " rows, one per call (in the select list)");
+            Map<String, String> sets = new LinkedHashMap<>();
+            sets.put("built-in generate_series", "SELECT sum(x) FROM (SELECT generate_series(1, " + ROWS + ") x) s");
+            sets.put("C series_c", "SELECT sum(x) FROM (SELECT series_c(" + ROWS + ") x) s");
+            sets.put("Java count_to", "SELECT sum(x) FROM (SELECT count_to(" + ROWS + ") x) s");
+            record(sets, Timing.interleaved(c, sets, counts.warmups(), counts.timed(), progress), "set",
+                    Map.of("Java count_to", JAVA_SET_MAX_RATIO));
         }
     }
 
@@ -149,7 +158,7 @@ public final class CoreBenchmark {
     private void spi() throws SQLException {
         try (Connection c = bench.connect()) {
             int lookups = BenchServer.LOOKUP_ROWS;
-            progress.step("[4/7] SPI: a prepared single-row SELECT " + lookups + " times; " + ROWS + " rows through a cursor");
+            progress.step("[5/8] SPI: a prepared single-row SELECT " + lookups + " times; " + ROWS + " rows through a cursor");
             Map<String, String> lookup = new LinkedHashMap<>();
             lookup.put("plpgsql SELECT INTO loop", "SELECT lookup_loop_plpgsql(" + lookups + ")");
             lookup.put("Java lookup_loop", "SELECT lookup_loop(" + lookups + ")");
@@ -186,7 +195,7 @@ public final class CoreBenchmark {
      * overlaps a measurement.
      */
     private void firstCall() throws SQLException {
-        progress.step("[5/7] first call: " + counts.firstCallSessions() + " new sessions each for SELECT 1 and SELECT add_one(1)");
+        progress.step("[6/8] first call: " + counts.firstCallSessions() + " new sessions each for SELECT 1 and SELECT add_one(1)");
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("new session SELECT 1", "SELECT 1");
         queries.put("new session SELECT add_one(1)", "SELECT add_one(1)");
@@ -220,7 +229,7 @@ public final class CoreBenchmark {
      * with 2 workers.
      */
     private void workers() throws SQLException {
-        progress.step("[7/7] background workers: " + counts.firstCallSessions() + " dynamic worker starts, job queue with 2 workers");
+        progress.step("[8/8] background workers: " + counts.firstCallSessions() + " dynamic worker starts, job queue with 2 workers");
         List<Double> startup = new ArrayList<>();
         List<Double> java = new ArrayList<>();
         try (Connection c = bench.connect()) {
@@ -270,7 +279,7 @@ public final class CoreBenchmark {
 
     /** Section 5: private memory of backends that never called Java, then of backends that did. */
     private void memory() throws SQLException {
-        progress.step("[6/7] memory: private memory of " + counts.memoryBackends() + " backends without and with a JVM");
+        progress.step("[7/8] memory: private memory of " + counts.memoryBackends() + " backends without and with a JVM");
         Measurement base = Measurement.memory("backend without Java", "SELECT 1", backendsMb("SELECT 1"), null);
         results.add(base);
         results.add(Measurement.memory("backend after add_one(1)", "SELECT add_one(1)", backendsMb("SELECT add_one(1)"), base));

@@ -8,7 +8,7 @@ import java.util.Locale;
  * where there is one, the comparison with a baseline and the target it is held to. Fields that do
  * not apply are null (and left out of the JSON).
  *
- * @param section       "int", "text", "spi lookup", "spi cursor", "first call" or "memory"
+ * @param section       "int", "text", "set", "spi lookup", "spi cursor", "first call" or "memory"
  * @param name          what was measured, e.g. "Java add_one"
  * @param sql           the query, or for memory what the backends ran
  * @param unit          "ms" or "MB"

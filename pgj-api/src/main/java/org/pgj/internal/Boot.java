@@ -42,6 +42,11 @@ public final class Boot {
         }
     }
 
+    /** See {@link SetCalls#close}. */
+    public static boolean closeSet(long set, boolean report) {
+        return SetCalls.close(set, report);
+    }
+
     /** See {@link FunctionTable#invoke}. */
     public static long invoke(long function, long fcinfo) {
         return FunctionTable.invoke(function, fcinfo);

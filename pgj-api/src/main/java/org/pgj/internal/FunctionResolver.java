@@ -66,19 +66,21 @@ final class FunctionResolver {
 
     private static MethodHandle invokerFor(int fnOid, String source, String dir, int[] argTypes, int retType, int flags) {
         Describer fn = new Describer(fnOid);
-        if ((flags & RETSET_FLAG) != 0) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "function " + fn.describe() + " returns a set, which this pgj version cannot do yet");
-        }
         Method method = findMethod(source, dir, argTypes.length, fn);
-        return compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, fn);
+        return compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, (flags & RETSET_FLAG) != 0, fn);
+    }
+
+    /** The function as the server names it, e.g. {@code add_one(integer)}. */
+    static String describe(int fnOid) {
+        return new Describer(fnOid).describe();
     }
 
     /**
      * {@code (long fcinfo) -> long Datum}: reads the arguments, calls {@code method}, writes
      * the result; anything thrown is recorded for the native side.
      */
-    static MethodHandle compose(Method method, int[] argTypes, int retType, boolean strict, TypeMappings.Describer fn) {
+    static MethodHandle compose(Method method, int[] argTypes, int retType, boolean strict, boolean retset,
+            TypeMappings.Describer fn) {
         Parameter[] parameters = method.getParameters();
         List<InvokerGenerator.Argument> arguments = new ArrayList<>();
         for (int i = 0; i < parameters.length; i++) {
@@ -88,6 +90,11 @@ final class FunctionResolver {
             boolean acceptsNull = c.acceptsNull(p.isAnnotationPresent(Nullable.class));
             String nullMessage = acceptsNull || strict ? null : "function " + fn.describe() + ": parameter " + name + " cannot be NULL";
             arguments.add(new InvokerGenerator.Argument(c, acceptsNull, strict, nullMessage));
+        }
+        if (retset) {
+            Type element = SetElements.of(method.getGenericReturnType(), fn);
+            return InvokerGenerator.generateSet(method, arguments,
+                    TypeMappings.conversion(element, retType, "set element", fn));
         }
         Conversion result = TypeMappings.conversion(method.getGenericReturnType(), retType, "result", fn);
         MethodHandle invoker = InvokerGenerator.generate(method, arguments, result);
@@ -154,6 +161,11 @@ final class FunctionResolver {
         @Override
         public String sqlTypeName(int oid) {
             return Native.readCString(Guard.call(Names.FORMAT_TYPE, oid));
+        }
+
+        @Override
+        public int functionOid() {
+            return fnOid;
         }
     }
 }

@@ -43,6 +43,7 @@ final class InvokerGenerator {
     private static final ClassDesc FC_INFO = desc(FcInfo.class);
     private static final ClassDesc ERROR_BRIDGE = desc(ErrorBridge.class);
     private static final ClassDesc OPTIONAL = desc(Optional.class);
+    private static final ClassDesc SET_CALLS = desc(SetCalls.class);
     private static final MethodTypeDesc INVOKE = MethodTypeDesc.of(CD_long, CD_long);
 
     private InvokerGenerator() {
@@ -54,19 +55,81 @@ final class InvokerGenerator {
 
     /** {@code (long fcinfo) -> long Datum} for calling {@code target}. */
     static MethodHandle generate(Method target, List<Argument> arguments, Conversion result) {
+        return define(target, (code, constants) -> body(code, target, arguments, result, constants));
+    }
+
+    /**
+     * {@code (long fcinfo) -> long Datum} for a set-returning {@code target}, one row per call:
+     * the first call of a set reads the arguments and starts what the method returned, each
+     * call returns its next element (see {@link SetCalls}).
+     */
+    static MethodHandle generateSet(Method target, List<Argument> arguments, Conversion element) {
+        return define(target, (code, constants) -> setBody(code, target, arguments, element, constants));
+    }
+
+    private interface Body {
+        void write(CodeBuilder code, List<MethodHandle> constants);
+    }
+
+    private static MethodHandle define(Method target, Body body) {
         try {
             MethodHandles.Lookup host = MethodHandles.lookup();
             List<MethodHandle> constants = new ArrayList<>();
             ClassDesc self = ClassDesc.of(InvokerGenerator.class.getPackageName() + ".FunctionInvoker");
             byte[] bytes = ClassFile.of().build(self, cls -> cls
                     .withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC)
-                    .withMethodBody("invoke", INVOKE, ClassFile.ACC_STATIC, code ->
-                            body(code, target, arguments, result, constants)));
+                    .withMethodBody("invoke", INVOKE, ClassFile.ACC_STATIC, code -> body.write(code, constants)));
             MethodHandles.Lookup invoker = host.defineHiddenClassWithClassData(bytes, List.copyOf(constants), true);
             return invoker.findStatic(invoker.lookupClass(), "invoke", MethodType.methodType(long.class, long.class));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot generate the invoker of " + target, e);
         }
+    }
+
+    private static void setBody(CodeBuilder code, Method target, List<Argument> arguments, Conversion element,
+            List<MethodHandle> constants) {
+        int set = code.allocateLocal(TypeKind.REFERENCE);
+        code.trying(tryBlock -> {
+            Label started = tryBlock.newLabel();
+            Label more = tryBlock.newLabel();
+            tryBlock.lload(0).invokestatic(SET_CALLS, "current", MethodTypeDesc.of(CD_Object, CD_long))
+                    .astore(set).aload(set).ifnonnull(started);
+            for (int i = 0; i < arguments.size(); i++) {
+                readArgument(tryBlock, i, arguments.get(i), constants);
+            }
+            invoke(tryBlock, publicHandle(target), constants);
+            int result = tryBlock.allocateLocal(TypeKind.REFERENCE);
+            tryBlock.astore(result).lload(0).aload(result)
+                    .invokestatic(SET_CALLS, "begin", MethodTypeDesc.of(CD_Object, CD_long, CD_Object)).astore(set);
+            tryBlock.labelBinding(started);
+            tryBlock.lload(0).aload(set).invokestatic(SET_CALLS, "hasNext", MethodTypeDesc.of(CD_boolean, CD_long, CD_Object))
+                    .ifne(more).lconst_0().lreturn();
+            tryBlock.labelBinding(more);
+            tryBlock.lload(0).aload(set).invokestatic(SET_CALLS, "next", MethodTypeDesc.of(CD_Object, CD_long, CD_Object));
+            checkElement(tryBlock, element.declared());
+            writeResult(tryBlock, element, constants);
+        }, catches -> catches.catchingAll(handler -> {
+            int thrown = handler.allocateLocal(TypeKind.REFERENCE);
+            handler.astore(thrown).lload(0).aload(thrown)
+                    .invokestatic(SET_CALLS, "fail", MethodTypeDesc.of(CD_void, CD_long, desc(Throwable.class)))
+                    .lconst_0().lreturn();
+        }));
+    }
+
+    /**
+     * An element (Object on the stack) → the declared element type, or a clear error naming
+     * both types. Types this class cannot name are checked by their mapping (a record's).
+     */
+    private static void checkElement(CodeBuilder code, Class<?> expected) {
+        if (!visible(expected)) {
+            return;
+        }
+        int value = code.allocateLocal(TypeKind.REFERENCE);
+        Label ok = code.newLabel();
+        code.astore(value).aload(value).ifnull(ok).aload(value).instanceOf(desc(expected)).ifne(ok);
+        code.lload(0).aload(value).ldc(desc(expected))
+                .invokestatic(SET_CALLS, "wrongElement", MethodTypeDesc.of(CD_void, CD_long, CD_Object, desc(Class.class)));
+        code.labelBinding(ok).aload(value).checkcast(desc(expected));
     }
 
     private static void body(CodeBuilder code, Method target, List<Argument> arguments, Conversion result,

@@ -11,13 +11,18 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.pgj.functions.Default;
 import org.pgj.functions.Nullable;
+import org.pgj.functions.OutParameters;
 import org.pgj.functions.Parallel;
+import org.pgj.functions.PgCast;
 import org.pgj.functions.PgFunction;
+import org.pgj.functions.PgOperator;
 import org.pgj.functions.PgProcedure;
 import org.pgj.functions.Security;
 import org.pgj.functions.SqlType;
@@ -32,12 +37,14 @@ final class FunctionReader {
     private static final int MAX_NAME_BYTES = 63;
 
     private final JavaTypeNames names;
+    private final CompositeTypes composites;
     private final TypeMapping mapping;
     private final Reporter reporter;
 
-    FunctionReader(JavaTypeNames names, Reporter reporter) {
+    FunctionReader(JavaTypeNames names, CompositeTypes composites, Reporter reporter) {
         this.names = names;
-        this.mapping = new TypeMapping(names);
+        this.composites = composites;
+        this.mapping = new TypeMapping(names, composites);
         this.reporter = reporter;
     }
 
@@ -65,9 +72,13 @@ final class FunctionReader {
         }
 
         List<SqlFunction.Argument> arguments = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         boolean anyNullable = false;
+        String firstDefault = null;
         for (VariableElement param : method.getParameters()) {
-            Optional<TypeMapping.SqlType> type = mapping.parameter(param.asType());
+            boolean variadic = method.isVarArgs() && param == method.getParameters().getLast();
+            Optional<TypeMapping.SqlType> type = variadic ? VariadicParameters.sqlType(mapping, param.asType())
+                    : mapping.parameter(param.asType());
             if (type.isEmpty()) {
                 reporter.error(param, what + ": parameter " + param.getSimpleName() + " has unsupported type "
                         + param.asType() + "; supported: " + TypeMapping.supported());
@@ -80,21 +91,77 @@ final class FunctionReader {
                         + param.asType() + " cannot hold null; use its box or an Optional");
                 ok = false;
             }
-            anyNullable |= type.get().nullable() || markedNullable;
+            boolean nullable = type.get().nullable() || markedNullable;
+            anyNullable |= nullable;
             String sqlType = sqlTypeOverride(param, what).orElse(type.get().name());
-            arguments.add(new SqlFunction.Argument(SnakeCase.of(param.getSimpleName().toString()), sqlType));
+            composites.createdName(param.asType()).ifPresent(types::add);
+            Default dflt = param.getAnnotation(Default.class);
+            String defaultValue = null;
+            if (dflt != null) {
+                Optional<String> problem = DefaultValues.check(dflt.value(), sqlType, nullable);
+                if (problem.isPresent()) {
+                    reporter.error(param, what + ": parameter " + param.getSimpleName() + " has @Default(\""
+                            + dflt.value() + "\"), " + problem.get());
+                    ok = false;
+                }
+                defaultValue = dflt.value().trim();
+                firstDefault = firstDefault == null ? param.getSimpleName().toString() : firstDefault;
+            } else if (firstDefault != null) {
+                reporter.error(param, what + ": parameter " + param.getSimpleName() + " needs a @Default, as it comes after "
+                        + firstDefault + ", which has one (SQL gives defaults only to trailing parameters)");
+                ok = false;
+            }
+            arguments.add(new SqlFunction.Argument(SnakeCase.of(param.getSimpleName().toString()), sqlType, defaultValue,
+                    variadic ? SqlFunction.Mode.VARIADIC : SqlFunction.Mode.IN));
         }
 
-        Optional<TypeMapping.SqlType> result = mapping.result(method.getReturnType());
-        if (procedure && method.getReturnType().getKind() != TypeKind.VOID) {
+        TypeMirror returned = method.getReturnType();
+        Optional<TypeMirror> setElement = mapping.setElement(returned);
+        // A set of records is a table of their components, not a set of their composite type.
+        Optional<TypeElement> tableRow = setElement.flatMap(CompositeTypes::record);
+        boolean outParameters = method.getAnnotation(OutParameters.class) != null;
+        if (outParameters && setElement.isPresent()) {
+            reporter.error(method, what + " has @OutParameters but returns a set; a set of records is RETURNS TABLE already");
+            ok = false;
+        }
+        boolean outRow = outParameters && CompositeTypes.record(returned).isPresent();
+        Optional<TypeMapping.SqlType> result = tableRow.isPresent() || outRow ? Optional.of(new TypeMapping.SqlType("record", false))
+                : setElement.isPresent() ? mapping.parameter(setElement.get()) : mapping.result(returned);
+        if (procedure && returned.getKind() != TypeKind.VOID) {
             reporter.error(method, what + " must return void: a procedure returns no value");
             ok = false;
         } else if (result.isEmpty()) {
-            reporter.error(method, what + ": unsupported return type " + method.getReturnType()
+            reporter.error(method, what + ": unsupported return type " + returned
                     + "; supported: " + TypeMapping.supported());
             ok = false;
         }
-        String returnType = sqlTypeOverride(method, what).orElse(result.map(TypeMapping.SqlType::name).orElse(""));
+        Optional<String> override = sqlTypeOverride(method, what);
+        String returnType = override.orElse(result.map(TypeMapping.SqlType::name).orElse(""));
+        if (setElement.isPresent()) {
+            if (tableRow.isPresent() && override.isEmpty()) {
+                returnType = "TABLE(" + table(method, what, tableRow.get(), arguments, types) + ")";
+            } else {
+                returnType = "SETOF " + returnType;
+                composites.createdName(setElement.get()).ifPresent(types::add);
+            }
+        } else if (outParameters) {
+            Optional<TypeElement> row = CompositeTypes.record(returned);
+            if (row.isEmpty()) {
+                reporter.error(method, what + " has @OutParameters, so it must return a record (its components are the"
+                        + " OUT parameters), not " + returned);
+                ok = false;
+            } else {
+                arguments.addAll(outParameters(method, what, row.get(), arguments, types));
+                returnType = "record";
+            }
+        } else {
+            composites.createdName(returned).ifPresent(types::add);
+        }
+        boolean returnsValue = !procedure && returned.getKind() != TypeKind.VOID;
+        Optional<SqlCast> cast = cast(method, what, arguments, returnsValue && setElement.isEmpty(), returnType);
+        Optional<SqlOperator> operator = operator(method, what, arguments, returnsValue && setElement.isEmpty(), returned);
+        ok &= (method.getAnnotation(PgCast.class) == null || cast.isPresent())
+                && (method.getAnnotation(PgOperator.class) == null || operator.isPresent());
 
         // Procedures are never strict: SQL has no STRICT for them.
         boolean strict = !procedure && switch (fn.strict()) {
@@ -132,7 +199,118 @@ final class FunctionReader {
         SourceOrder order = new SourceOrder(names.binaryName(owner), owner.getEnclosedElements().indexOf(method));
         return Optional.of(new SqlFunction(method, procedure, a.schema(), sqlName, List.copyOf(arguments), returnType,
                 procedure ? Volatility.VOLATILE : fn.volatility(), strict, procedure ? Parallel.UNSAFE : fn.parallel(),
-                cost, a.security(), searchPath, requires, target, order));
+                cost, a.security(), searchPath, requires, List.copyOf(types.stream().distinct().toList()), target, order,
+                cast, operator));
+    }
+
+    /** The columns of {@code RETURNS TABLE} for a set of records: see {@link #columns}. */
+    private String table(ExecutableElement method, String what, TypeElement row, List<SqlFunction.Argument> arguments,
+            List<String> types) {
+        return columns(method, what, row, arguments, types).stream()
+                .map(c -> SqlIdentifiers.quote(c.name()) + " " + c.sqlType())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The OUT parameters of a record returned with {@code @OutParameters}: see {@link #columns}. */
+    private List<SqlFunction.Argument> outParameters(ExecutableElement method, String what, TypeElement row,
+            List<SqlFunction.Argument> arguments, List<String> types) {
+        return columns(method, what, row, arguments, types).stream()
+                .map(c -> new SqlFunction.Argument(c.name(), c.sqlType(), null, SqlFunction.Mode.OUT)).toList();
+    }
+
+    /**
+     * Result columns from a record: one per component, named in snake_case. SQL refuses a column
+     * named like a parameter, so that is an error here.
+     */
+    private List<SqlCompositeType.Column> columns(ExecutableElement method, String what, TypeElement row,
+            List<SqlFunction.Argument> arguments, List<String> types) {
+        List<SqlCompositeType.Column> columns = new ArrayList<>();
+        for (RecordComponentElement component : row.getRecordComponents()) {
+            String column = SnakeCase.of(component.getSimpleName().toString());
+            if (arguments.stream().anyMatch(a -> a.name().equals(column))) {
+                reporter.error(method, what + ": column " + column + " of the result (from record "
+                        + names.binaryName(row) + ") has the name of a parameter, which SQL refuses; rename one");
+            }
+            Optional<TypeMapping.SqlType> type = mapping.parameter(component.asType());
+            if (type.isEmpty()) {
+                reporter.error(method, what + ": component " + component.getSimpleName() + " of record "
+                        + names.binaryName(row) + " has unsupported type " + component.asType()
+                        + "; supported: " + TypeMapping.supported());
+                continue;
+            }
+            composites.createdName(component.asType()).ifPresent(types::add);
+            columns.add(new SqlCompositeType.Column(column, type.get().name()));
+        }
+        return columns;
+    }
+
+    /** A {@code @PgCast}: a function of one parameter with a result of another type. */
+    private Optional<SqlCast> cast(ExecutableElement method, String what, List<SqlFunction.Argument> arguments,
+            boolean returnsValue, String returnType) {
+        PgCast cast = method.getAnnotation(PgCast.class);
+        if (cast == null) {
+            return Optional.empty();
+        }
+        if (method.getParameters().size() != 1 || !returnsValue) {
+            reporter.error(method, what + " is a @PgCast, so it must take exactly one parameter and return a single value"
+                    + " (it takes " + method.getParameters().size() + (returnsValue ? "" : " and returns no single value") + ")");
+            return Optional.empty();
+        }
+        if (arguments.size() != 1) {
+            return Optional.empty(); // the parameter's type was reported
+        }
+        String source = arguments.getFirst().sqlType();
+        if (TypeMapping.signatureForm(source).equals(TypeMapping.signatureForm(returnType))) {
+            reporter.error(method, what + " is a @PgCast from " + source + " to the same type, which SQL refuses");
+            return Optional.empty();
+        }
+        return Optional.of(new SqlCast(source, returnType, cast.context()));
+    }
+
+    /** A {@code @PgOperator}: a function of one (prefix) or two (binary) parameters that returns a value. */
+    private Optional<SqlOperator> operator(ExecutableElement method, String what, List<SqlFunction.Argument> arguments,
+            boolean returnsValue, TypeMirror returned) {
+        PgOperator op = method.getAnnotation(PgOperator.class);
+        if (op == null) {
+            return Optional.empty();
+        }
+        int n = method.getParameters().size();
+        boolean ok = true;
+        if (n < 1 || n > 2 || !returnsValue) {
+            reporter.error(method, what + " is a @PgOperator, so it must take one or two parameters and return a single"
+                    + " value (it takes " + n + (returnsValue ? "" : " and returns no single value") + ")");
+            return Optional.empty();
+        }
+        for (String symbol : List.of(op.value(), op.commutator(), op.negator())) {
+            if (!symbol.isEmpty() && (symbol.length() > 63
+                    || !symbol.chars().allMatch(c -> SqlOperator.SYMBOL_CHARS.indexOf(c) >= 0))) {
+                reporter.error(method, what + ": '" + symbol + "' is not an operator name; use the characters "
+                        + SqlOperator.SYMBOL_CHARS);
+                ok = false;
+            }
+        }
+        if (op.value().isEmpty()) {
+            reporter.error(method, what + ": @PgOperator needs the operator's symbol");
+            ok = false;
+        }
+        boolean binary = n == 2;
+        boolean bool = returned.getKind() == TypeKind.BOOLEAN || names.of(returned).equals("java.lang.Boolean");
+        if (!binary && (!op.commutator().isEmpty() || !op.negator().isEmpty() || !op.join().isEmpty()
+                || op.hashes() || op.merges())) {
+            reporter.error(method, what + ": a prefix @PgOperator (one parameter) cannot have a commutator, negator,"
+                    + " join estimator, hashes or merges");
+            ok = false;
+        }
+        if ((op.hashes() || op.merges() || !op.negator().isEmpty()) && !bool) {
+            reporter.error(method, what + ": only a @PgOperator that returns boolean can have a negator, hashes or merges");
+            ok = false;
+        }
+        if (!ok || arguments.size() != n) {
+            return Optional.empty();
+        }
+        return Optional.of(new SqlOperator(op.value(), binary ? arguments.get(0).sqlType() : "",
+                arguments.get(n - 1).sqlType(), op.commutator(), op.negator(), op.restrict().trim(), op.join().trim(),
+                op.hashes(), op.merges()));
     }
 
     /** What {@code @PgFunction} and {@code @PgProcedure} share. */

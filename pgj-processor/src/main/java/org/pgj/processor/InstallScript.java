@@ -38,6 +38,17 @@ final class InstallScript {
                     }
                     sql.append("-- ").append(fn.origin()).append('\n');
                     sql.append(createFunction(ext, fn)).append('\n');
+                    String function = SqlIdentifiers.qualified(fn.schema(), fn.sqlName());
+                    fn.cast().ifPresent(c -> sql.append(c.render(function)).append('\n'));
+                    fn.operator().ifPresent(o -> sql.append(o.render(fn.schema(), function)).append('\n'));
+                }
+                case SqlCompositeType type -> {
+                    sql.append("-- ").append(type.origin()).append('\n');
+                    sql.append("CREATE TYPE ").append(SqlIdentifiers.quote(type.name())).append(" AS ")
+                            .append(type.columns().stream()
+                                    .map(c -> SqlIdentifiers.quote(c.name()) + " " + c.sqlType())
+                                    .collect(Collectors.joining(", ", "(", ")")))
+                            .append(";\n");
                 }
                 case SqlBlock block -> {
                     sql.append("-- ").append(block.origin()).append('\n');
@@ -52,7 +63,8 @@ final class InstallScript {
         StringBuilder sql = new StringBuilder(fn.procedure() ? "CREATE PROCEDURE " : "CREATE FUNCTION ");
         sql.append(SqlIdentifiers.qualified(fn.schema(), fn.sqlName()));
         sql.append(fn.arguments().stream()
-                .map(a -> SqlIdentifiers.quote(a.name()) + " " + a.sqlType())
+                .map(a -> a.mode().prefix + SqlIdentifiers.quote(a.name()) + " " + a.sqlType()
+                        + (a.defaultValue() == null ? "" : " DEFAULT " + a.defaultValue()))
                 .collect(Collectors.joining(", ", "(", ")")));
         if (!fn.procedure()) {
             sql.append(" RETURNS ").append(fn.returnType());

@@ -35,7 +35,7 @@ public final class ObjectIndex {
     public static final String PATH = "META-INF/pgj/objects.properties";
 
     /**
-     * One object. {@code kind} is {@code function}, {@code procedure} or {@code extension_sql}; {@code name} is what
+     * One object. {@code kind} is {@code function}, {@code procedure}, {@code type} or {@code extension_sql}; {@code name} is what
      * {@code requires} refers to (shared by overloads); {@code signature} tells overloads apart.
      */
     public record Entry(String kind, String name, String signature, String origin, String position,
@@ -48,7 +48,9 @@ public final class ObjectIndex {
     static Entry entry(ScriptObject object) {
         return switch (object) {
             case SqlFunction fn -> new Entry(fn.kind(), fn.name(), fn.signature(), fn.origin(),
-                    fn.position().name(), fn.requires());
+                    fn.position().name(), fn.dependencies());
+            case SqlCompositeType type -> new Entry("type", type.name(), type.name(), type.origin(),
+                    type.position().name(), type.dependencies());
             case SqlBlock block -> new Entry("extension_sql", block.name(), block.name(), block.origin(),
                     block.position().name(), block.after());
         };

@@ -51,6 +51,7 @@ public final class PgjProcessor extends AbstractProcessor {
 
     private Reporter reporter;
     private JavaTypeNames names;
+    private CompositeTypes composites;
     private FunctionReader functionReader;
     private SqlBlockReader blockReader;
     private Optional<Path> sqlDir;
@@ -66,7 +67,8 @@ public final class PgjProcessor extends AbstractProcessor {
         super.init(env);
         reporter = new Reporter(env.getMessager(), env.getElementUtils());
         names = new JavaTypeNames(env.getElementUtils(), env.getTypeUtils());
-        functionReader = new FunctionReader(names, reporter);
+        composites = new CompositeTypes(names, reporter);
+        functionReader = new FunctionReader(names, composites, reporter);
         blockReader = new SqlBlockReader(names, this::sqlDir, reporter);
         manifest = new RuntimeManifest(reporter, env.getElementUtils());
     }
@@ -127,7 +129,8 @@ public final class PgjProcessor extends AbstractProcessor {
         }
         Optional<ExtensionInfo> ext = ExtensionInfo.resolve(processingEnv.getOptions(), extensionElements, reporter);
         new NameClashes(reporter).check(functions, blocks);
-        List<ScriptObject> objects = new ArrayList<>(functions);
+        List<ScriptObject> objects = new ArrayList<>(composites.created());
+        objects.addAll(functions);
         objects.addAll(blocks);
         List<ScriptObject> ordered = new DependencyOrder(reporter).order(objects);
         // Rendered first: its checks may still report errors, which must stop every file.
@@ -166,6 +169,7 @@ public final class PgjProcessor extends AbstractProcessor {
     private Element[] originatingElements() {
         Set<Element> elements = new LinkedHashSet<>(extensionElements);
         functions.forEach(f -> elements.add(f.element()));
+        composites.created().forEach(t -> elements.add(t.element()));
         blocks.forEach(b -> elements.add(b.element()));
         elements.addAll(manifest.sources());
         return elements.toArray(Element[]::new);

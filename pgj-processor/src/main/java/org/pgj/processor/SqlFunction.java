@@ -1,6 +1,7 @@
 package org.pgj.processor;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
@@ -12,7 +13,9 @@ import org.pgj.functions.Volatility;
 /**
  * One {@code @PgFunction} or {@code @PgProcedure} method, resolved to everything its
  * {@code CREATE FUNCTION} or {@code CREATE PROCEDURE} needs. A procedure has no return type,
- * volatility, strictness, parallel safety or cost.
+ * volatility, strictness, parallel safety or cost. {@code types} are the composite types the
+ * install script creates for its records, which must come first; {@code cast} and
+ * {@code operator} follow the function.
  */
 record SqlFunction(
         Element element,
@@ -28,11 +31,35 @@ record SqlFunction(
         Security security,
         List<String> searchPath,
         List<String> requires,
+        List<String> types,
         String target,
-        SourceOrder order) implements ScriptObject {
+        SourceOrder order,
+        Optional<SqlCast> cast,
+        Optional<SqlOperator> operator) implements ScriptObject {
 
-    /** An argument: its SQL name (the Java parameter name in snake_case) and SQL type. */
-    record Argument(String name, String sqlType) {
+    /**
+     * An argument: its SQL name (the Java parameter name in snake_case), SQL type, SQL default
+     * expression (null for none), and mode.
+     */
+    record Argument(String name, String sqlType, String defaultValue, Mode mode) {
+        /** An OUT parameter is a column of the result, not part of the signature. */
+        boolean out() {
+            return mode == Mode.OUT;
+        }
+    }
+
+    /** How an argument is passed, as {@code CREATE FUNCTION} writes it. */
+    enum Mode {
+        IN(""),
+        OUT("OUT "),
+        /** The Java varargs parameter: {@code VARIADIC name type[]}. */
+        VARIADIC("VARIADIC ");
+
+        final String prefix;
+
+        Mode(String prefix) {
+            this.prefix = prefix;
+        }
     }
 
     @Override
@@ -43,13 +70,14 @@ record SqlFunction(
     /** What PostgreSQL tells overloads apart by: the qualified name and the argument types. */
     String signature() {
         return name() + arguments.stream()
+                .filter(a -> !a.out())
                 .map(a -> TypeMapping.signatureForm(a.sqlType()))
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
     @Override
     public List<String> dependencies() {
-        return requires;
+        return java.util.stream.Stream.concat(requires.stream(), types.stream()).distinct().toList();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -87,10 +88,16 @@ final class TypeMapping {
         TABLE.put(box, new SqlType(sql, true));
     }
 
-    private final JavaTypeNames names;
+    /** What a set-returning method may return: {@code RETURNS SETOF} its element type. */
+    static final Set<String> SETS = Set.of("java.util.stream.Stream", "java.util.Iterator", "java.lang.Iterable");
 
-    TypeMapping(JavaTypeNames names) {
+    private final JavaTypeNames names;
+    private final CompositeTypes composites;
+
+    TypeMapping(JavaTypeNames names, CompositeTypes composites) {
         this.names = names;
+        this.composites = composites;
+        composites.use(this);
     }
 
     /** The SQL type of a parameter, or empty when the Java type is not supported. */
@@ -132,7 +139,18 @@ final class TypeMapping {
         if (mappedBy != null && !mappedBy.sqlType().isBlank()) {
             return Optional.of(new SqlType(mappedBy.sqlType().trim(), false));
         }
-        return Optional.empty();
+        // Any other record is a composite type.
+        return CompositeTypes.record(type).map(r -> new SqlType(SqlIdentifiers.quote(composites.used(r).name()), false));
+    }
+
+    /** The element type of a {@code Stream<T>}, {@code Iterator<T>} or {@code Iterable<T>}, or empty. */
+    Optional<TypeMirror> setElement(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED || !SETS.contains(names.of(type))) {
+            return Optional.empty();
+        }
+        List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+        return args.size() == 1 && (args.getFirst().getKind() == TypeKind.DECLARED || args.getFirst().getKind() == TypeKind.ARRAY)
+                ? Optional.of(args.getFirst()) : Optional.empty();
     }
 
     /** The SQL type of a result: a parameter type, or {@code void}. */
@@ -157,11 +175,17 @@ final class TypeMapping {
         return value(args.getFirst());
     }
 
+    /** Whether a class maps to a SQL type of its own (the table, or @MappedBy), as opposed to a composite. */
+    static boolean isMappedValueType(javax.lang.model.element.TypeElement type) {
+        return TABLE.containsKey(type.getQualifiedName().toString()) || type.getAnnotation(org.pgj.types.MappedBy.class) != null;
+    }
+
     /** For the "unsupported type" error: every Java type this table accepts. */
     static String supported() {
         return String.join(", ", TABLE.keySet()) + ", arrays and " + LIST + "<T> of these, " + RANGE
                 + "<T> of " + String.join(", ", new java.util.TreeSet<>(RANGES.keySet())) + ", types annotated @MappedBy, "
-                + OPTIONAL + "<T> of a reference type above, and void as a return type";
+                + OPTIONAL + "<T> of a reference type above, records (composite types), void as a return type, and"
+                + " Stream<T>, Iterator<T> or Iterable<T> of those as a set-returning one";
     }
 
     /**

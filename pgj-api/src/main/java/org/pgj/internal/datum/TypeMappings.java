@@ -149,6 +149,11 @@ public final class TypeMappings {
         String describe();
 
         String sqlTypeName(int oid);
+
+        /** The function's OID: the row type of its OUT parameters when it returns RECORD. */
+        default int functionOid() {
+            return 0;
+        }
     }
 
     /**
@@ -224,7 +229,8 @@ public final class TypeMappings {
         if (raw == String.class) {
             return textForm(sqlType);
         }
-        return null;
+        // Any other record is a composite type.
+        return raw.isRecord() ? RowMapping.mapping(raw, sqlType, what, fn) : null;
     }
 
     private static TypeMapping array(Type javaType, Class<?> raw, int sqlType, String what, Describer fn) {

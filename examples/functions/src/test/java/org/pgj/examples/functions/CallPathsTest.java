@@ -1,0 +1,38 @@
+package org.pgj.examples.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.pgj.examples.functions.Sql.column;
+import static org.pgj.examples.functions.Sql.fails;
+import static org.pgj.examples.functions.Sql.one;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pgj.test.PgServer;
+import org.pgj.test.PgjTest;
+
+/** Sets, rows and variadic arrays behave the same whether calls come through JNI or FFM stubs. */
+@PgjTest
+class CallPathsTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"jni", "ffm"})
+    void bothPathsBehaveTheSame(String path, PgServer server) throws SQLException {
+        try (Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("load 'pgj'");
+                s.execute("set pgj.jvm_options = '-Dpgj.callPath=" + path + "'");
+            }
+            int closed = (Integer) one(c, "select closed_streams()");
+            assertEquals(500_000_500_000L, one(c, "select sum(x) from (select count_to(1000000) x) s"));
+            assertEquals(List.of(1L, 2L, 3L), column(c, "select naturals() limit 3"));
+            assertEquals(closed + 1, one(c, "select closed_streams()"));
+            fails(c, "38000", "select fail_at(3, 2)");
+            assertEquals(closed + 2, one(c, "select closed_streams()"));
+            assertEquals("(home,\"(1,2)\",8)", one(c, "select weighed(pin('home', vec(1, 2), 7), 1)::text"));
+            assertEquals(6L, one(c, "select sum_all(1, 2, 3)"));
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.pgj.internal;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.pgj.internal.Native.ALL;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.stream.BaseStream;
+import org.pgj.errors.PgException;
+import org.pgj.errors.SqlState;
+import org.pgj.internal.datum.FcInfo;
+
+/**
+ * Set-returning functions, value per call: the executor calls the function once per row, and
+ * the Java iterator behind the set lives between calls in a slot whose handle the call site
+ * keeps (PgjCallSite.set in pgj.h). Generated invokers call {@link #current}, {@link #begin},
+ * {@link #hasNext}, {@link #next} and {@link #fail}; the native side calls {@link #close} when
+ * the executor lets go of a set early (LIMIT, rescan, end of query) or the statement aborts.
+ * A set is closed exactly once, however it ends: that runs a stream's {@code onClose}.
+ */
+public final class SetCalls {
+    private static final long FLINFO = Facts.get("FunctionCallInfoBaseData.flinfo");
+    private static final long RESULTINFO = Facts.get("FunctionCallInfoBaseData.resultinfo");
+    private static final long FN_EXTRA = Facts.get("FmgrInfo.fn_extra");
+    private static final long FN_OID = Facts.get("FmgrInfo.fn_oid");
+    private static final long SITE_SET = Facts.get("PgjCallSite.set");
+    private static final long RS_TYPE = Facts.get("ReturnSetInfo.type");
+    private static final long RS_ECONTEXT = Facts.get("ReturnSetInfo.econtext");
+    private static final long RS_ALLOWED = Facts.get("ReturnSetInfo.allowedModes");
+    private static final long RS_RETURN_MODE = Facts.get("ReturnSetInfo.returnMode");
+    private static final long RS_IS_DONE = Facts.get("ReturnSetInfo.isDone");
+    private static final int T_RETURN_SET_INFO = Facts.getInt("T_ReturnSetInfo");
+    private static final int VALUE_PER_CALL = Facts.getInt("SFRM_ValuePerCall");
+    private static final int MULTIPLE_RESULT = Facts.getInt("ExprMultipleResult");
+    private static final int END_RESULT = Facts.getInt("ExprEndResult");
+    private static final long WATCH = Facts.get("fn.pgj_set_watch");
+    private static final long UNWATCH = Facts.get("fn.pgj_set_unwatch");
+
+    static {
+        if (Facts.get("sizeof.NodeTag") != 4 || Facts.get("sizeof.ExprDoneCond") != 4
+                || Facts.get("sizeof.SetFunctionReturnMode") != 4) {
+            throw new IllegalStateException("pgj expects 4-byte enums in ReturnSetInfo");
+        }
+    }
+
+    /** Running sets by handle - 1; handles of closed sets are reused. */
+    private static Running[] running = new Running[4];
+    private static int[] free = new int[4];
+    private static int freeCount;
+    private static int used;
+
+    private SetCalls() {
+    }
+
+    /** A set being returned: its rows, what closes it, and the call site it belongs to. */
+    private record Running(Iterator<?> rows, AutoCloseable resource, long site, long econtext) {
+        void close() throws Exception {
+            if (resource != null) {
+                resource.close();
+            }
+        }
+    }
+
+    private static long site(long fcinfo) {
+        return ALL.get(JAVA_LONG, ALL.get(JAVA_LONG, fcinfo + FLINFO) + FN_EXTRA);
+    }
+
+    private static long rsinfo(long fcinfo) {
+        return ALL.get(JAVA_LONG, fcinfo + RESULTINFO);
+    }
+
+    /** The set this call site is returning, or null when this call starts one. */
+    public static Object current(long fcinfo) {
+        long handle = ALL.get(JAVA_LONG, site(fcinfo) + SITE_SET);
+        return handle == 0 ? null : running[(int) handle - 1];
+    }
+
+    /** Starts the set the user's method returned (null is an empty set). */
+    public static Object begin(long fcinfo, Object result) throws Throwable {
+        long rsinfo = rsinfo(fcinfo);
+        if (rsinfo == 0 || ALL.get(JAVA_INT, rsinfo + RS_TYPE) != T_RETURN_SET_INFO
+                || (ALL.get(JAVA_INT, rsinfo + RS_ALLOWED) & VALUE_PER_CALL) == 0) {
+            throw closing(result, new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "set-valued function called in context that cannot accept a set"));
+        }
+        long site = site(fcinfo);
+        long econtext = ALL.get(JAVA_LONG, rsinfo + RS_ECONTEXT);
+        Running set;
+        try {
+            set = running(result, site, econtext);
+            Guard.call(WATCH, econtext, site);
+        } catch (Throwable t) {
+            throw closing(result, t);
+        }
+        ALL.set(JAVA_LONG, site + SITE_SET, store(set));
+        ALL.set(JAVA_INT, rsinfo + RS_RETURN_MODE, VALUE_PER_CALL);
+        return set;
+    }
+
+    /** What closes a set, and where its rows come from. */
+    private static Running running(Object result, long site, long econtext) {
+        return switch (result) {
+            case null -> new Running(Collections.emptyIterator(), null, site, econtext);
+            case BaseStream<?, ?> s -> new Running(s.iterator(), s, site, econtext);
+            case Iterator<?> i -> new Running(i, i instanceof AutoCloseable c ? c : null, site, econtext);
+            case Iterable<?> i -> {
+                Iterator<?> it = i.iterator();
+                AutoCloseable resource = i instanceof AutoCloseable c ? c : it instanceof AutoCloseable c ? c : null;
+                yield new Running(it, resource, site, econtext);
+            }
+            default -> throw new IllegalStateException("not a set: " + result.getClass().getName());
+        };
+    }
+
+    /** {@code t}, after closing what the method returned; a failure to close is added to it. */
+    private static <T extends Throwable> T closing(Object result, T t) {
+        if (result instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Throwable closing) {
+                t.addSuppressed(closing);
+            }
+        }
+        return t;
+    }
+
+    /** True when there is another row; otherwise ends the set, closing it, and marks the end. */
+    public static boolean hasNext(long fcinfo, Object set) throws Exception {
+        Running r = (Running) set;
+        if (r.rows.hasNext()) {
+            return true;
+        }
+        long rsinfo = rsinfo(fcinfo);
+        ALL.set(JAVA_INT, rsinfo + RS_IS_DONE, END_RESULT);
+        FcInfo.setResultNull(fcinfo);
+        release(r);
+        try {
+            r.close();
+        } finally {
+            Guard.call(UNWATCH, r.econtext, r.site);
+        }
+        return false;
+    }
+
+    /** The next row, marked as one of several. */
+    public static Object next(long fcinfo, Object set) {
+        Object row = ((Running) set).rows.next();
+        ALL.set(JAVA_INT, rsinfo(fcinfo) + RS_IS_DONE, MULTIPLE_RESULT);
+        return row;
+    }
+
+    /** A row of the wrong Java type, which the invoker found before converting it. */
+    public static void wrongElement(long fcinfo, Object row, Class<?> expected) {
+        throw new PgException(SqlState.DATATYPE_MISMATCH, "function " + describe(fcinfo) + " returned a set element of type "
+                + (row == null ? "null" : row.getClass().getName()) + " where " + expected.getName() + " was expected");
+    }
+
+    /** Something was thrown while returning the set: the set is closed, and the throwable recorded. */
+    public static void fail(long fcinfo, Throwable t) {
+        try {
+            long site = site(fcinfo);
+            long handle = ALL.get(JAVA_LONG, site + SITE_SET);
+            if (handle != 0) {
+                Running r = running[(int) handle - 1];
+                release(r);
+                try {
+                    r.close();
+                } catch (Throwable closing) {
+                    t.addSuppressed(closing);
+                }
+            }
+        } catch (Throwable ignored) {
+            // Recording the original error matters more.
+        }
+        ErrorBridge.record(t);
+    }
+
+    /**
+     * From sets.c: the executor let go of a set early, or its statement is aborting. Returns
+     * true when {@code onClose} threw and, {@code report} being set, the error was recorded.
+     */
+    static boolean close(long handle, boolean report) {
+        Running r = running[(int) handle - 1];
+        running[(int) handle - 1] = null;
+        push((int) handle - 1);
+        try {
+            r.close();
+            return false;
+        } catch (Throwable t) {
+            if (report) {
+                ErrorBridge.record(t);
+            }
+            return report;
+        }
+    }
+
+    private static long store(Running set) {
+        int index;
+        if (freeCount > 0) {
+            index = free[--freeCount];
+        } else {
+            if (used == running.length) {
+                running = Arrays.copyOf(running, used * 2);
+            }
+            index = used++;
+        }
+        running[index] = set;
+        return index + 1;
+    }
+
+    private static void release(Running r) {
+        long handle = ALL.get(JAVA_LONG, r.site + SITE_SET);
+        ALL.set(JAVA_LONG, r.site + SITE_SET, 0L);
+        running[(int) handle - 1] = null;
+        push((int) handle - 1);
+    }
+
+    private static void push(int index) {
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, free.length * 2);
+        }
+        free[freeCount++] = index;
+    }
+
+    private static String describe(long fcinfo) {
+        return FunctionResolver.describe(ALL.get(JAVA_INT, ALL.get(JAVA_LONG, fcinfo + FLINFO) + FN_OID));
+    }
+}
