@@ -91,6 +91,21 @@ public final class TypeMappings {
                 m.sqlTypes().forEach(t -> SPI_NATURAL.put(t, m));
             }
         }
+    }
+
+    private static boolean extendedRegistered;
+
+    /**
+     * The mappings beyond the core types, registered at their first use: each costs method
+     * handles, which a backend's first call of an int or text function should not pay for.
+     */
+    private static void registerExtended() {
+        if (extendedRegistered) {
+            return;
+        }
+        extendedRegistered = true;
+        int int2 = Facts.getInt("INT2OID");
+        int int4 = Facts.getInt("INT4OID");
         // Numeric before BigDecimal: as the natural type of numeric, it holds NaN too.
         register(Numeric.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "numericFrom", "numericTo");
         register(BigDecimal.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "bigDecimalFrom", "bigDecimalTo");
@@ -129,6 +144,11 @@ public final class TypeMappings {
      * registered for a SQL type is its natural one; later ones (an int read as smallint) are not.
      */
     public static void register(TypeMapping mapping) {
+        registerExtended();
+        add(mapping);
+    }
+
+    private static void add(TypeMapping mapping) {
         MAPPINGS.computeIfAbsent(mapping.javaType(), k -> new ArrayList<>()).add(mapping);
         mapping.sqlTypes().forEach(t -> NATURAL.putIfAbsent(t, mapping));
     }
@@ -139,7 +159,7 @@ public final class TypeMappings {
 
     private static void register(Class<?> type, Set<Integer> sqlTypes, Class<?> fromOwner, String from, String to,
             Class<?> toOwner) {
-        register(new TypeMapping(type, sqlTypes,
+        add(new TypeMapping(type, sqlTypes,
                 Native.findStatic(MethodHandles.lookup(), fromOwner, from, methodType(type, long.class)),
                 Native.findStatic(MethodHandles.lookup(), toOwner, to, methodType(long.class, type))));
     }
@@ -186,10 +206,17 @@ public final class TypeMappings {
     }
 
     private static TypeMapping mappingFor(Type javaType, int sqlType, String what, Describer fn) {
+        // A registered type is no domain: no server call, which a backend's first call would
+        // pay for with the FFM linker (tens of milliseconds).
+        TypeMapping registered = find(rawClass(javaType), sqlType);
+        if (registered != null) {
+            return registered;
+        }
         int base = (int) Guard.call(BASE_TYPE, sqlType);
         TypeMapping mapping = plan(javaType, base, what, fn);
         if (mapping == null) {
             List<String> holds = new ArrayList<>();
+            registerExtended();
             for (TypeMapping m : MAPPINGS.getOrDefault(unboxed(rawClass(javaType)), List.of())) {
                 m.sqlTypes().stream().sorted().map(fn::sqlTypeName).forEach(holds::add);
             }
@@ -289,6 +316,7 @@ public final class TypeMappings {
      */
     static TypeMapping natural(int sqlType, Describer fn) {
         int base = (int) Guard.call(BASE_TYPE, sqlType);
+        registerExtended();
         TypeMapping known = NATURAL.get(base);
         if (known != null) {
             return known;
@@ -349,6 +377,15 @@ public final class TypeMappings {
 
     /** A registered mapping of {@code javaType} (a box maps as its primitive) to {@code sqlType}, or null. */
     public static TypeMapping find(Class<?> javaType, int sqlType) {
+        TypeMapping found = registered(javaType, sqlType);
+        if (found == null && !extendedRegistered) {
+            registerExtended();
+            found = registered(javaType, sqlType);
+        }
+        return found;
+    }
+
+    private static TypeMapping registered(Class<?> javaType, int sqlType) {
         for (TypeMapping m : MAPPINGS.getOrDefault(unboxed(javaType), List.of())) {
             if (m.sqlTypes().contains(sqlType)) {
                 return m;
@@ -360,6 +397,10 @@ public final class TypeMappings {
     /** The main mapping of a Java value type (a box maps as its primitive), or null; SPI converts values with it. */
     public static TypeMapping forJavaType(Class<?> javaType) {
         List<TypeMapping> mappings = MAPPINGS.get(unboxed(javaType));
+        if (mappings == null && !extendedRegistered) {
+            registerExtended();
+            mappings = MAPPINGS.get(unboxed(javaType));
+        }
         return mappings == null ? null : mappings.getFirst();
     }
 
