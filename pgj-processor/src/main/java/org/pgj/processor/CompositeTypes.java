@@ -25,6 +25,17 @@ final class CompositeTypes {
     record Composite(String name, List<SqlCompositeType.Column> columns, boolean existing) {
     }
 
+    /**
+     * Types of pg_catalog, which comes first on every search path: a type of the extension with
+     * one of these names would never be found by its bare name.
+     */
+    private static final Set<String> BUILT_IN = Set.of(("aclitem any anyarray anyelement anyenum anynonarray anyrange"
+            + " bit bool boolean box bpchar bytea char character cid cidr circle cstring date daterange decimal float"
+            + " float4 float8 inet int int2 int4 int4range int8 int8range integer internal interval json jsonb jsonpath"
+            + " line lseg macaddr macaddr8 money name numeric numrange oid path point polygon real record refcursor"
+            + " smallint bigint text tid time timestamp timestamptz timetz trigger tsquery tsrange tstzrange tsvector"
+            + " unknown uuid varbit varchar void xid xid8 xml").split(" "));
+
     private final JavaTypeNames names;
     private final Reporter reporter;
     private TypeMapping mapping;
@@ -92,6 +103,10 @@ final class CompositeTypes {
         String name = annotation == null || annotation.name().isBlank()
                 ? SnakeCase.of(record.getSimpleName().toString()) : annotation.name().trim();
         boolean existing = annotation != null && annotation.existing();
+        if (!existing && BUILT_IN.contains(name)) {
+            reporter.error(record, "record " + key + " would be the composite type " + name + ", which is the name of a"
+                    + " built-in type that SQL would find first; name it with @CompositeType(name = \"...\")");
+        }
         if (!reading.add(key)) {
             if (!invalid.add(key)) {
                 return new Composite(name, List.of(), existing);
