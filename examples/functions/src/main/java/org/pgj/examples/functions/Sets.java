@@ -78,6 +78,12 @@ public final class Sets {
         return Stream.of("a", null, "c");
     }
 
+    /** A null stream is an empty set. */
+    @PgFunction
+    public static Stream<String> nothing() {
+        return null;
+    }
+
     /** Fails at element {@code failAt}, after the rows before it were returned. */
     @PgFunction
     public static Stream<Integer> failAt(int n, int failAt) {

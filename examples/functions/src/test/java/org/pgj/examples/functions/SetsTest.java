@@ -53,6 +53,8 @@ class SetsTest {
         assertEquals(List.of(), column(c, "select * from count_to(0)"));
         assertEquals(List.of(), column(c, "select count_to(-5)"));
         assertEquals(List.of(), column(c, "select * from count_to(null)"), "strict: NULL argument, no rows");
+        assertEquals(List.of(), column(c, "select * from nothing()"), "a null stream");
+        assertEquals(List.of(), column(c, "select nothing()"));
         assertEquals(Arrays.asList("a", null, "c"), column(c, "select * from with_gaps()"));
         assertEquals(1L, one(c, "select count(*) from with_gaps() w where w is null"));
     }
