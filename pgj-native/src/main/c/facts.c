@@ -17,9 +17,17 @@
 #include "mb/pg_wchar.h"
 #include "nodes/execnodes.h"
 #include "miscadmin.h"
+#include "postmaster/bgworker.h"
+#include "postmaster/postmaster.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/geo_decls.h"
 #include "utils/lsyscache.h"
 #include "utils/portal.h"
+#include "utils/rangetypes.h"
+#include "utils/typcache.h"
+#include "utils/uuid.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 
@@ -64,8 +72,6 @@ static const PgjFact facts[] = {
 	{"fn.pgj_row_desc", (int64) pgj_row_desc},
 	{"fn.pgj_row_form", (int64) pgj_row_form},
 	{"fn.pgj_row_deform", (int64) pgj_row_deform},
-	{"fn.pgj_array_elements", (int64) pgj_array_elements},
-	{"fn.pgj_array_build", (int64) pgj_array_build},
 	{"fn.get_element_type", (int64) get_element_type},
 	SIZE(sig_atomic_t),
 	SIZE(bool),
@@ -74,6 +80,41 @@ static const PgjFact facts[] = {
 	CONST(FLOAT4OID), CONST(FLOAT8OID), CONST(TEXTOID), CONST(VARCHAROID),
 	CONST(BPCHAROID), CONST(NAMEOID), CONST(BYTEAOID), CONST(VOIDOID),
 	CONST(CSTRINGOID),
+
+	/* Types (org.pgj.internal.datum): OIDs, layouts and limits */
+	CONST(CHAROID), CONST(OIDOID), CONST(NUMERICOID), CONST(JSONOID), CONST(JSONBOID),
+	CONST(DATEOID), CONST(TIMEOID), CONST(TIMETZOID), CONST(TIMESTAMPOID), CONST(TIMESTAMPTZOID),
+	CONST(INTERVALOID), CONST(UUIDOID), CONST(INETOID), CONST(CIDROID), CONST(POINTOID),
+	CONST(BOXOID), CONST(TIDOID), CONST(REGCLASSOID), CONST(INT4RANGEOID), CONST(INT8RANGEOID),
+	CONST(NUMRANGEOID), CONST(DATERANGEOID), CONST(TSRANGEOID), CONST(TSTZRANGEOID),
+	CONST(ANYELEMENTOID), CONST(ANYARRAYOID), CONST(ANYCOMPATIBLEOID),
+	CONST(ANYCOMPATIBLEARRAYOID), CONST(ANYNONARRAYOID), CONST(INTERNALOID),
+	CONST(NAMEDATALEN), CONST(MAXIMUM_ALIGNOF), CONST(MAXDIM),
+	CONST(POSTGRES_EPOCH_JDATE), CONST(DATETIME_MIN_JULIAN), CONST(DATE_END_JULIAN),
+	CONST(MIN_TIMESTAMP), CONST(END_TIMESTAMP), CONST(DATEVAL_NOBEGIN), CONST(DATEVAL_NOEND),
+	CONST(DT_NOBEGIN), CONST(DT_NOEND), CONST(USECS_PER_DAY), CONST(TZDISP_LIMIT),
+	OFFSET(TimeTzADT, time), OFFSET(TimeTzADT, zone), SIZE(TimeTzADT),
+	OFFSET(Interval, time), OFFSET(Interval, day), OFFSET(Interval, month), SIZE(Interval),
+	CONST(UUID_LEN), OFFSET(Point, x), OFFSET(Point, y), SIZE(Point),
+	OFFSET(BOX, high), OFFSET(BOX, low), SIZE(BOX),
+	OFFSET(ItemPointerData, ip_blkid), OFFSET(ItemPointerData, ip_posid), SIZE(ItemPointerData),
+	OFFSET(BlockIdData, bi_hi), OFFSET(BlockIdData, bi_lo),
+	SIZE(ArrayType), OFFSET(ArrayType, ndim), OFFSET(ArrayType, dataoffset),
+	OFFSET(ArrayType, elemtype),
+	OFFSET(RangeBound, val), OFFSET(RangeBound, infinite), OFFSET(RangeBound, inclusive),
+	OFFSET(RangeBound, lower), SIZE(RangeBound),
+	OFFSET(TypeCacheEntry, type_id), OFFSET(TypeCacheEntry, rngelemtype),
+	CONST(TYPECACHE_RANGE_INFO),
+	{"fn.pg_detoast_datum", (int64) pg_detoast_datum},
+	{"fn.get_typlenbyvalalign", (int64) get_typlenbyvalalign},
+	{"fn.get_element_type", (int64) get_element_type},
+	{"fn.getBaseType", (int64) getBaseType},
+	{"fn.lookup_type_cache", (int64) lookup_type_cache},
+	{"fn.range_deserialize", (int64) range_deserialize},
+	{"fn.make_range", (int64) make_range},
+	{"fn.domain_check", (int64) domain_check},
+	{"fn.get_fn_expr_argtype", (int64) get_fn_expr_argtype},
+	{"fn.get_fn_expr_rettype", (int64) get_fn_expr_rettype},
 
 	CONST(DEBUG5), CONST(DEBUG4), CONST(DEBUG3), CONST(DEBUG2), CONST(DEBUG1),
 	CONST(LOG), CONST(INFO), CONST(NOTICE), CONST(WARNING), CONST(ERROR),
@@ -144,6 +185,37 @@ static const PgjFact facts[] = {
 	{"fn.format_type_be", (int64) format_type_be},
 	{"fn.pg_server_to_any", (int64) pg_server_to_any},
 	{"fn.pg_any_to_server", (int64) pg_any_to_server},
+	/* Background workers and settings (org.pgj.bgworker, org.pgj.guc) */
+	OFFSET(BackgroundWorker, bgw_name), OFFSET(BackgroundWorker, bgw_type),
+	OFFSET(BackgroundWorker, bgw_flags), OFFSET(BackgroundWorker, bgw_start_time),
+	OFFSET(BackgroundWorker, bgw_restart_time), OFFSET(BackgroundWorker, bgw_main_arg),
+	OFFSET(BackgroundWorker, bgw_extra), OFFSET(BackgroundWorker, bgw_notify_pid),
+	SIZE(BackgroundWorker), SIZE(pid_t), CONST(BGW_MAXLEN), CONST(BGW_EXTRALEN),
+	CONST(BGWORKER_SHMEM_ACCESS), CONST(BGWORKER_BACKEND_DATABASE_CONNECTION),
+	CONST(BgWorkerStart_PostmasterStart), CONST(BgWorkerStart_ConsistentState),
+	CONST(BgWorkerStart_RecoveryFinished), CONST(BGW_NEVER_RESTART),
+	CONST(BGWH_STARTED), CONST(BGWH_NOT_YET_STARTED), CONST(BGWH_STOPPED), CONST(BGWH_POSTMASTER_DIED),
+	CONST(PGJ_SIGHUP_RECEIVED), CONST(PGJ_SIGTERM_RECEIVED), CONST(PGJ_SIGTERM_SEEN), CONST(PGJ_POSTMASTER_DIED),
+	OFFSET(PgjWorkerLaunch, extension), OFFSET(PgjWorkerLaunch, class_name), OFFSET(PgjWorkerLaunch, method),
+	OFFSET(PgjWorkerLaunch, shmem_startup),
+	SIZE(PgjWorkerLaunch), CONST(PGJ_CLASS_NAME_LEN), CONST(NAMEDATALEN),
+	OFFSET(PgjSetting, kind), OFFSET(PgjSetting, bool_value), OFFSET(PgjSetting, int_value),
+	OFFSET(PgjSetting, real_value), OFFSET(PgjSetting, string_value),
+	ADDR(MyBgworkerEntry), ADDR(MyProcPid), ADDR(max_worker_processes), ADDR(pgj_worker_launch), ADDR(MyDatabaseId),
+	{"fn.pgj_bgw_register", (int64) pgj_bgw_register},
+	{"fn.pgj_bgw_wait_latch", (int64) pgj_bgw_wait_latch},
+	{"fn.pgj_bgw_signals", (int64) pgj_bgw_signals},
+	{"fn.pgj_bgw_worker_continue", (int64) pgj_bgw_worker_continue},
+	{"fn.pgj_bgw_begin", (int64) pgj_bgw_begin},
+	{"fn.pgj_bgw_commit", (int64) pgj_bgw_commit},
+	{"fn.pgj_bgw_abort", (int64) pgj_bgw_abort},
+	{"fn.pgj_setting", (int64) pgj_setting},
+	{"fn.GetBackgroundWorkerPid", (int64) GetBackgroundWorkerPid},
+	{"fn.WaitForBackgroundWorkerStartup", (int64) WaitForBackgroundWorkerStartup},
+	{"fn.WaitForBackgroundWorkerShutdown", (int64) WaitForBackgroundWorkerShutdown},
+	{"fn.TerminateBackgroundWorker", (int64) TerminateBackgroundWorker},
+	{"fn.BackgroundWorkerInitializeConnection", (int64) BackgroundWorkerInitializeConnection},
+	{"fn.BackgroundWorkerInitializeConnectionByOid", (int64) BackgroundWorkerInitializeConnectionByOid},
 	{"str.sharedir", (int64) pgj_sharedir},
 	{"str.server_version", (int64) PG_VERSION},
 	{"server_version_num", PG_VERSION_NUM},

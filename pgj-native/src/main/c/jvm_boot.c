@@ -47,6 +47,7 @@ static JNIEnv *the_env = NULL;
 static jclass resolver_class = NULL;
 static jmethodID resolve_method = NULL;
 static jmethodID invoke_method = NULL;
+static jmethodID run_worker_method = NULL;
 static jmethodID close_set_method = NULL;
 static pthread_t backend_thread;
 static sigjmp_buf boot_exit_jump;
@@ -320,6 +321,7 @@ boot(void)
 			&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(J)J")) != NULL
 			&& (resolve_method = (*env)->GetStaticMethodID(env, cls, "resolve", "(JJJJIIIJI)J")) != NULL
 			&& (invoke_method = (*env)->GetStaticMethodID(env, cls, "invoke", "(JJ)J")) != NULL
+			&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JIIZ)V")) != NULL
 			&& (close_set_method = (*env)->GetStaticMethodID(env, cls, "closeSet", "(JZ)Z")) != NULL)
 			ok = (*env)->CallStaticLongMethod(env, cls, mid, (jlong) pgj_facts());
 		if ((*env)->ExceptionCheck(env) || ok == 0)
@@ -403,6 +405,19 @@ pgj_invoke_slowly(int64 function, FunctionCallInfo fcinfo)
 
 	check_java_exception("calling a function");
 	return (Datum) result;
+}
+
+/*
+ * Runs a background worker's Java entry point, or only its shared-memory start-up callback;
+ * an exception is left pending for the caller.
+ */
+void
+pgj_run_worker(int32 argument, bool startup_only)
+{
+	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, run_worker_method,
+									 (jlong) pgj_worker_launch, (jint) argument,
+									 (jint) GetDatabaseEncoding(), (jboolean) startup_only);
+	check_java_exception("running a background worker");
 }
 
 /*

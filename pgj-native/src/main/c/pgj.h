@@ -13,6 +13,7 @@
 #include "utils/elog.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
+#include "postmaster/bgworker.h"
 
 #ifdef WORDS_BIGENDIAN
 #error "pgj reads varlena headers in Java and supports little-endian platforms only"
@@ -35,6 +36,7 @@ extern int64 pgj_resolve(Oid fn_oid, const char *prosrc, const char *classpath_d
 						 const Oid *arg_types, int nargs, Oid ret_type, int32 flags,
 						 void *stub_slot);
 extern Datum pgj_invoke_slowly(int64 function, FunctionCallInfo fcinfo);
+extern void pgj_run_worker(int32 argument, bool startup_only);
 extern bool pgj_on_backend_thread(void);
 
 /* errors.c: errors carried across the Java boundary */
@@ -143,6 +145,57 @@ extern int64 pgj_spi_end_transaction(int64 commit, int64 chain, int64 a2, int64 
 									 int64 a5);
 
 /*
+ * Background workers (bgworker.c). A worker's Java entry point travels in a launch
+ * description: static workers find theirs in the manifests read by the postmaster (inherited
+ * at fork), dynamic ones in a pinned DSM segment. Its index or DSM handle is the upper half
+ * of bgw_main_arg; the lower half is the user's 32-bit argument.
+ */
+#define PGJ_CLASS_NAME_LEN 512
+typedef struct PgjWorkerLaunch
+{
+	char		extension[NAMEDATALEN];
+	char		class_name[PGJ_CLASS_NAME_LEN];
+	char		method[NAMEDATALEN * 2];
+	char		database[NAMEDATALEN];	/* static workers: connect before the entry point */
+	char		user[NAMEDATALEN];
+	/* static workers: "Class#method" run once per server start before the entry points */
+	char		shmem_startup[PGJ_CLASS_NAME_LEN + NAMEDATALEN * 2];
+	int32		startup_slot;	/* its flag in pgj's shared memory; -1 for none */
+} PgjWorkerLaunch;
+
+extern PgjWorkerLaunch *pgj_worker_launch;	/* this process's, when it is a pgj worker */
+extern int64 pgj_bgw_register(int64 worker, int64 launch, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_bgw_wait_latch(int64 timeout_ms, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_bgw_signals(int64 clear, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_bgw_worker_continue(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_bgw_begin(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_bgw_commit(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int32 pgj_bgw_abort(void);
+extern void pgj_register_static_worker(const BackgroundWorker *worker, const PgjWorkerLaunch *launch);
+extern int	pgj_startup_slots;	/* shared-memory start-up callbacks of static workers */
+extern void pgj_request_startup_flags(void);
+
+#define PGJ_SIGHUP_RECEIVED		0x1
+#define PGJ_SIGTERM_RECEIVED	0x2
+#define PGJ_SIGTERM_SEEN		0x4
+#define PGJ_POSTMASTER_DIED		0x8
+
+/* manifest.c: the extensions' runtime manifests ($sharedir/extension/<ext>.pgj) */
+extern void pgj_read_manifests(bool preloading);
+extern int64 pgj_setting(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+
+/* A setting declared by an extension; Java reads its value where the server writes it. */
+typedef struct PgjSetting
+{
+	char	   *name;
+	int32		kind;			/* 'b', 'i', 'r', 's', 'e' */
+	bool		bool_value;
+	int32		int_value;		/* int and enum (the option's index) */
+	double		real_value;
+	char	   *string_value;
+} PgjSetting;
+
+/*
  * What an FmgrInfo of a pgj function keeps in fn_extra, allocated in its fn_mcxt: the
  * function, and the set it is returning, since a set belongs to one call site (sets.c).
  */
@@ -161,10 +214,6 @@ extern int64 pgj_set_unwatch(int64 econtext, int64 site, int64 a2, int64 a3, int
 extern int64 pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_deform(int64 datum, int64 desc, int64 values, int64 nulls, int64 a4, int64 a5);
-
-/* arrays.c */
-extern int64 pgj_array_elements(int64 datum, int64 values_out, int64 nulls_out, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_array_build(int64 element, int64 values, int64 nulls, int64 count, int64 a4, int64 a5);
 
 /* facts.c */
 extern const void *pgj_facts(void);

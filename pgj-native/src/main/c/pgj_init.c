@@ -2,10 +2,12 @@
  * Module initialisation: the settings pgj reads before the JVM exists.
  *
  * Nothing here may start Java: _PG_init also runs in the postmaster under
- * shared_preload_libraries, and a process that forks after creating a JVM hangs.
+ * shared_preload_libraries, and a process that forks after creating a JVM hangs. That is why
+ * extensions declare their settings and static workers in manifests that C reads.
  */
 #include "pgj.h"
 
+#include "miscadmin.h"
 #include "utils/guc.h"
 
 PG_MODULE_MAGIC;
@@ -15,6 +17,19 @@ char	   *pgj_jvm_options = NULL;
 char	   *pgj_aot_cache = NULL;
 
 PGJ_EXPORT void _PG_init(void);
+
+#if PG_VERSION_NUM >= 150000
+static shmem_request_hook_type previous_shmem_request = NULL;
+
+/* PostgreSQL 15+ takes shared-memory requests only in this hook. */
+static void
+request_shmem(void)
+{
+	if (previous_shmem_request)
+		previous_shmem_request();
+	pgj_request_startup_flags();
+}
+#endif
 
 void
 _PG_init(void)
@@ -44,4 +59,17 @@ _PG_init(void)
 							   0,
 							   NULL, NULL, NULL);
 	MarkGUCPrefixReserved("pgj");
+
+	/* The extensions' own settings, and their static workers when preloaded. */
+	get_share_path(my_exec_path, pgj_sharedir);
+	pgj_read_manifests(process_shared_preload_libraries_in_progress);
+	if (process_shared_preload_libraries_in_progress)
+	{
+#if PG_VERSION_NUM >= 150000
+		previous_shmem_request = shmem_request_hook;
+		shmem_request_hook = request_shmem;
+#else
+		pgj_request_startup_flags();
+#endif
+	}
 }

@@ -28,6 +28,7 @@ final class BenchServer implements AutoCloseable {
     static final int PORT_BASE = 29600;
     static final String DEMO_STAGE = "examples/demo/target/pgj/stage";
     static final String SPI_STAGE = "examples/spi/target/pgj/stage";
+    static final String BGWORKER_STAGE = "examples/bgworker/target/pgj/stage";
     static final String FUNCTIONS_STAGE = "examples/functions/target/pgj/stage";
     static final int LOOKUP_ROWS = 100_000;
 
@@ -60,11 +61,13 @@ final class BenchServer implements AutoCloseable {
         p.step("using " + pg);
         Stage stage = readStage(root, DEMO_STAGE, "examples/demo");
         Stage spiStage = readStage(root, SPI_STAGE, "examples/spi");
+        Stage bgworkerStage = readStage(root, BGWORKER_STAGE, "examples/bgworker");
         Stage functionsStage = readStage(root, FUNCTIONS_STAGE, "examples/functions");
         PrivateServer server = PrivateServer.of(pg, PrivateServer.defaultHome(), "bench-" + pg.major(), port);
         // Into the server's private installation (no root needed), like every private server.
         server.install(stage, false, p);
         server.install(spiStage, false, p);
+        server.install(bgworkerStage, false, p);
         server.install(functionsStage, false, p);
         CFunction.buildAndInstall(pg, server.installation().dirs().pkglibdir(), root.resolve("bench/src/main/c"),
                 root.resolve("bench/target/c"), p);
@@ -90,6 +93,8 @@ final class BenchServer implements AutoCloseable {
         // Sets: the functions example's count_to against generate_series and series_c.
         sql.append("CREATE EXTENSION functions;\n");
         // SPI: the spi example's lookup_loop and cursor_sum against the same loops in plpgsql.
+        // Background workers: the bgworker example's timed worker and job queue.
+        sql.append("CREATE EXTENSION bgworker;\n");
         sql.append("CREATE EXTENSION spi;\n")
                 .append("INSERT INTO kv SELECT g, g FROM generate_series(1, ").append(LOOKUP_ROWS).append(") g;\n")
                 .append("ANALYZE kv;\n")

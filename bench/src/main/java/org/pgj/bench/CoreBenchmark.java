@@ -33,6 +33,9 @@ public final class CoreBenchmark {
     static final double JAVA_INT_MAX_RATIO = 1.5;
     static final double JAVA_TEXT_MAX_RATIO = 1.3;
     static final double FIRST_CALL_MAX_MEDIAN_MS = 150;
+    static final double WORKER_START_MAX_MS = 300;
+    static final double JOBS_MIN_PER_SECOND = 5000;
+    static final int JOBS = 20_000;
     static final double JAVA_SET_MAX_RATIO = 2.0;
     static final double SPI_LOOKUP_MAX_RATIO = 1.0;
     static final double SPI_CURSOR_MAX_RATIO = 1.5;
@@ -91,13 +94,14 @@ public final class CoreBenchmark {
         String loadAtStart = loadAverage();
         long start = System.nanoTime();
 
-        p.step("[1/7] setup: demo, functions and spi extensions, C library, private server, database " + BenchServer.DATABASE);
+        p.step("[1/8] setup: demo, functions, spi and bgworker extensions, C library, private server, database " + BenchServer.DATABASE);
         try (BenchServer bench = BenchServer.setUp(root, keepServer, p)) {
             CoreBenchmark benchmark = new CoreBenchmark(bench, counts, p);
             benchmark.throughput();
             benchmark.spi();
             benchmark.firstCall();
             benchmark.memory();
+            benchmark.workers();
             Stage stage = bench.stage();
             Report.Environment env = new Report.Environment(startedAt, "PostgreSQL " + bench.server().pgConfig().version(),
                     bench.server().pgConfig().path().toString(), bench.server().port(), stage.dir().toString(),
@@ -115,7 +119,7 @@ public final class CoreBenchmark {
     /** Sections 2 to 4: one session, so Java's JIT warms up once and serves them all. */
     private void throughput() throws SQLException {
         try (Connection c = bench.connect()) {
-            progress.step("[2/7] int functions: sum(f(i)) over " + ROWS + " rows");
+            progress.step("[2/8] int functions: sum(f(i)) over " + ROWS + " rows");
             Map<String, String> ints = new LinkedHashMap<>();
             ints.put("built-in int4pl", "SELECT sum(int4pl(i, 1))" + SERIES);
             ints.put("C add_one_c", "SELECT sum(add_one_c(i))" + SERIES);
@@ -127,7 +131,7 @@ public final class CoreBenchmark {
             record(ints, Timing.interleaved(c, ints, counts.warmups(), counts.timed(), progress), "int",
                     Map.of("Java add_one", JAVA_INT_MAX_RATIO));
 
-            progress.step("[3/7] text functions: sum(length(f(md5(i::text)))) over " + ROWS + " rows");
+            progress.step("[3/8] text functions: sum(length(f(md5(i::text)))) over " + ROWS + " rows");
             Map<String, String> texts = new LinkedHashMap<>();
             texts.put("built-in upper", "SELECT sum(length(upper(md5(i::text))))" + SERIES);
             texts.put("Java shout", "SELECT sum(length(shout(md5(i::text))))" + SERIES);
@@ -136,7 +140,7 @@ public final class CoreBenchmark {
             record(texts, Timing.interleaved(c, texts, counts.warmups(), counts.timed(), progress), "text",
                     Map.of("Java shout", JAVA_TEXT_MAX_RATIO));
 
-            progress.step("[4/7] set-returning functions: " + ROWS + " rows, one per call (in the select list)");
+            progress.step("[4/8] set-returning functions: " + ROWS + " rows, one per call (in the select list)");
             Map<String, String> sets = new LinkedHashMap<>();
             sets.put("built-in generate_series", "SELECT sum(x) FROM (SELECT generate_series(1, " + ROWS + ") x) s");
             sets.put("C series_c", "SELECT sum(x) FROM (SELECT series_c(" + ROWS + ") x) s");
@@ -154,7 +158,7 @@ public final class CoreBenchmark {
     private void spi() throws SQLException {
         try (Connection c = bench.connect()) {
             int lookups = BenchServer.LOOKUP_ROWS;
-            progress.step("[5/7] SPI: a prepared single-row SELECT " + lookups + " times; " + ROWS + " rows through a cursor");
+            progress.step("[5/8] SPI: a prepared single-row SELECT " + lookups + " times; " + ROWS + " rows through a cursor");
             Map<String, String> lookup = new LinkedHashMap<>();
             lookup.put("plpgsql SELECT INTO loop", "SELECT lookup_loop_plpgsql(" + lookups + ")");
             lookup.put("Java lookup_loop", "SELECT lookup_loop(" + lookups + ")");
@@ -191,7 +195,7 @@ public final class CoreBenchmark {
      * overlaps a measurement.
      */
     private void firstCall() throws SQLException {
-        progress.step("[6/7] first call: " + counts.firstCallSessions() + " new sessions each for SELECT 1 and SELECT add_one(1)");
+        progress.step("[6/8] first call: " + counts.firstCallSessions() + " new sessions each for SELECT 1 and SELECT add_one(1)");
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("new session SELECT 1", "SELECT 1");
         queries.put("new session SELECT add_one(1)", "SELECT add_one(1)");
@@ -219,9 +223,63 @@ public final class CoreBenchmark {
                 times.get("new session SELECT add_one(1)"), base, FIRST_CALL_MAX_MEDIAN_MS));
     }
 
+    /**
+     * Section 6: background workers. A dynamic worker's start: until waitForStartup() returns, and
+     * until it has run its Java entry point and exited; then the job queue example's throughput
+     * with 2 workers.
+     */
+    private void workers() throws SQLException {
+        progress.step("[8/8] background workers: " + counts.firstCallSessions() + " dynamic worker starts, job queue with 2 workers");
+        List<Double> startup = new ArrayList<>();
+        List<Double> java = new ArrayList<>();
+        try (Connection c = bench.connect()) {
+            for (int i = 0; i < counts.firstCallSessions(); i++) {
+                String[] ms = Timing.run(c, "SELECT time_worker_start()").value().split(" ");
+                startup.add(Double.parseDouble(ms[0]));
+                java.add(Double.parseDouble(ms[1]));
+            }
+            progress.step(String.format(Locale.ROOT, "  waitForStartup: %s ms; Java ran and exited: %s ms", startup, java));
+            results.add(Measurement.latency("bgworker", "dynamic worker: waitForStartup", "time_worker_start()", startup,
+                    null, WORKER_START_MAX_MS));
+            results.add(Measurement.latency("bgworker", "dynamic worker: Java ran, exited", "time_worker_start()", java,
+                    null, WORKER_START_MAX_MS));
+
+            List<Double> rates = new ArrayList<>();
+            for (int round = 0; round < Math.max(1, counts.timed() / 2); round++) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("TRUNCATE jobs");
+                }
+                Timing.run(c, "SELECT submit_jobs(" + JOBS + ")");
+                Timing.run(c, "SELECT start_job_workers(2)");
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                while (Long.parseLong(Timing.run(c, "SELECT count(*) FROM jobs WHERE status = 'queued'").value()) > 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the job workers did not finish " + JOBS + " jobs in 120 s");
+                    }
+                    sleep(50);
+                }
+                Timing.run(c, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = 'pgj job worker'");
+                rates.add(Double.parseDouble(Timing.run(c,
+                        "SELECT count(*) / extract(epoch FROM max(done_at) - min(done_at)) FROM jobs").value()));
+            }
+            progress.step(String.format(Locale.ROOT, "  job queue: %s jobs/s", rates));
+            results.add(Measurement.rate("bgworker", "job queue, 2 workers", "submit_jobs(" + JOBS + ")", "jobs/s", rates,
+                    JOBS_MIN_PER_SECOND));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Section 5: private memory of backends that never called Java, then of backends that did. */
     private void memory() throws SQLException {
-        progress.step("[7/7] memory: private memory of " + counts.memoryBackends() + " backends without and with a JVM");
+        progress.step("[7/8] memory: private memory of " + counts.memoryBackends() + " backends without and with a JVM");
         Measurement base = Measurement.memory("backend without Java", "SELECT 1", backendsMb("SELECT 1"), null);
         results.add(base);
         results.add(Measurement.memory("backend after add_one(1)", "SELECT add_one(1)", backendsMb("SELECT add_one(1)"), base));

@@ -45,11 +45,24 @@ record Measurement(String section, String name, String sql, String unit, List<Do
 
     /** Latency of the first query in new sessions, compared with {@code base} if given; {@code maxMedianMs} null for no target. */
     static Measurement latency(String name, String sql, List<Double> samples, Measurement base, Double maxMedianMs) {
+        return latency("first call", name, sql, samples, base, maxMedianMs);
+    }
+
+    /** A latency (ms) in {@code section}, held to a median target if {@code maxMedianMs} is not null. */
+    static Measurement latency(String section, String name, String sql, List<Double> samples, Measurement base,
+                               Double maxMedianMs) {
         double median = Timing.median(samples);
-        return new Measurement("first call", name, sql, "ms", samples, "median", median, Timing.percentile(samples, 90),
+        return new Measurement(section, name, sql, "ms", samples, "median", median, Timing.percentile(samples, 90),
                 base == null ? null : base.name(), null, null, base == null ? null : median - base.value(),
                 maxMedianMs == null ? null : String.format(Locale.ROOT, "median ≤ %.0f ms", maxMedianMs),
                 maxMedianMs == null ? null : median <= maxMedianMs);
+    }
+
+    /** A rate (e.g. jobs/s; higher is better), held to {@code minMedian}. */
+    static Measurement rate(String section, String name, String sql, String unit, List<Double> samples, double minMedian) {
+        double median = Timing.median(samples);
+        return new Measurement(section, name, sql, unit, samples, "median", median, null, null, null, null, null,
+                String.format(Locale.ROOT, "median ≥ %.0f %s", minMedian, unit), median >= minMedian);
     }
 
     /** Private memory per backend in MB (the mean over backends), compared with {@code base} if given. */

@@ -31,8 +31,9 @@ final class Report {
             List<String> failures = new ArrayList<>();
             for (Measurement m : measurements) {
                 if (Boolean.FALSE.equals(m.pass())) {
-                    failures.add(m.section() + ": " + m.name() + " " + amount(m.value(), m.unit()) + " (" + compared(m)
-                            + "), target " + m.target());
+                    String vs = compared(m);
+                    failures.add(m.section() + ": " + m.name() + " " + amount(m.value(), m.unit())
+                            + (vs.isEmpty() ? "" : " (" + vs + ")") + ", target " + m.target());
                 }
             }
             return new Results(env, measurements, failures);

@@ -11,6 +11,8 @@ public final class SqlState {
     public static final String NULL_VALUE_NOT_ALLOWED = "22004";
     public static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
     public static final String DATETIME_FIELD_OVERFLOW = "22008";
+    public static final String INVALID_TIME_ZONE_DISPLACEMENT_VALUE = "22009";
+    public static final String ARRAY_SUBSCRIPT_ERROR = "2202E";
     public static final String DIVISION_BY_ZERO = "22012";
     public static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
     public static final String INVALID_PARAMETER_VALUE = "22023";

@@ -29,6 +29,19 @@ public final class Boot {
         return FunctionResolver.resolve(fnOid, prosrc, dir, argTypes, nargs, retType, flags, stubSlot, encoding);
     }
 
+    /**
+     * Runs a background worker's entry point, or only its shared-memory start-up callback
+     * (bgworker.c); an exception is recorded, never thrown.
+     */
+    public static void runWorker(long launch, int argument, int encoding, boolean startupOnly) {
+        try {
+            org.pgj.internal.datum.Varlena.useEncoding(encoding);
+            Workers.run(launch, argument, startupOnly);
+        } catch (Throwable t) {
+            ErrorBridge.record(t);
+        }
+    }
+
     /** See {@link SetCalls#close}. */
     public static boolean closeSet(long set, boolean report) {
         return SetCalls.close(set, report);

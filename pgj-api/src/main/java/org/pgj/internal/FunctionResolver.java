@@ -9,16 +9,20 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.functions.Nullable;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.datum.CallScope;
 import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.datum.Varlena;
+import org.pgj.types.AnyElement;
 
 /**
  * Resolves a pgj function to its invoker {@code long invoke(long fcinfo)}, once per function
@@ -82,7 +86,7 @@ final class FunctionResolver {
         for (int i = 0; i < parameters.length; i++) {
             Parameter p = parameters[i];
             String name = "$" + (i + 1) + (p.isNamePresent() ? " (" + p.getName() + ")" : "");
-            Conversion c = TypeMappings.conversion(p.getParameterizedType(), argTypes[i], "parameter " + name, fn);
+            Conversion c = TypeMappings.conversion(p.getParameterizedType(), argTypes[i], i, "parameter " + name, fn);
             boolean acceptsNull = c.acceptsNull(p.isAnnotationPresent(Nullable.class));
             String nullMessage = acceptsNull || strict ? null : "function " + fn.describe() + ": parameter " + name + " cannot be NULL";
             arguments.add(new InvokerGenerator.Argument(c, acceptsNull, strict, nullMessage));
@@ -93,7 +97,12 @@ final class FunctionResolver {
                     TypeMappings.conversion(element, retType, "set element", fn));
         }
         Conversion result = TypeMappings.conversion(method.getGenericReturnType(), retType, "result", fn);
-        return InvokerGenerator.generate(method, arguments, result);
+        MethodHandle invoker = InvokerGenerator.generate(method, arguments, result);
+        // Views into server memory and polymorphic types need the call's scope (see CallScope).
+        boolean scoped = Stream.concat(Arrays.stream(method.getGenericParameterTypes()), Stream.of(method.getGenericReturnType()))
+                .map(Type::getTypeName)
+                .anyMatch(t -> t.contains(ByteBuffer.class.getName()) || t.contains(AnyElement.class.getName()));
+        return scoped ? CallScope.around(invoker) : invoker;
     }
 
     /** {@code class.method(type,...)} → the public static method it names. */

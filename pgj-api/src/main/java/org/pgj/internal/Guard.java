@@ -50,6 +50,13 @@ public final class Guard {
         throw failure(rc);
     }
 
+    /** Throws the exception for a guard return code other than OK. */
+    public static void check(int rc) {
+        if (rc != OK) {
+            throw failure(rc);
+        }
+    }
+
     /** Turns a guard return code into the exception Java code sees. */
     static RuntimeException failure(int rc) {
         if (rc == WRONG_THREAD) {

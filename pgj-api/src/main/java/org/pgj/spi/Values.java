@@ -190,8 +190,8 @@ final class Values {
     }
 
     private static long generic(Object value, int type, int position, Scratch scratch) {
-        TypeMapping mapping = TypeMappings.forJavaType(value.getClass());
-        if (mapping != null && mapping.sqlTypes().contains(type)) {
+        TypeMapping mapping = TypeMappings.find(value.getClass(), type);
+        if (mapping != null) {
             MethodHandle h = GENERIC_TO.computeIfAbsent(mapping.toDatum(),
                     mh -> mh.asType(methodType(long.class, Object.class)));
             try {

@@ -1,5 +1,6 @@
 package org.pgj.processor;
 
+import org.pgj.internal.SnakeCase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,10 +54,14 @@ final class CompositeTypes {
         this.mapping = typeMapping;
     }
 
-    /** The record behind {@code type}, if it is one. */
+    /**
+     * The record behind {@code type}, if it is one that stands for a composite type: not one of
+     * the mapped value types (pgj's own, like Inet or Interval, or a @MappedBy one).
+     */
     static Optional<TypeElement> record(TypeMirror type) {
         if (type.getKind() == TypeKind.DECLARED
-                && ((DeclaredType) type).asElement() instanceof TypeElement e && e.getKind() == ElementKind.RECORD) {
+                && ((DeclaredType) type).asElement() instanceof TypeElement e && e.getKind() == ElementKind.RECORD
+                && !TypeMapping.isMappedValueType(e)) {
             return Optional.of(e);
         }
         return Optional.empty();

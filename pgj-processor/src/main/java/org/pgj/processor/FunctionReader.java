@@ -1,5 +1,6 @@
 package org.pgj.processor;
 
+import org.pgj.internal.SnakeCase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -35,6 +35,42 @@ final class TypeMapping {
         // that the common case stays STRICT and Java never sees a null it did not ask for.
         TABLE.put("java.lang.String", new SqlType("text", false));
         TABLE.put("byte[]", new SqlType("bytea", false));
+        scalar("byte", "java.lang.Byte", "\"char\"");
+        reference("java.nio.ByteBuffer", "bytea");
+        reference("java.math.BigDecimal", "numeric");
+        reference("org.pgj.types.Numeric", "numeric");
+        reference("java.time.LocalDate", "date");
+        reference("java.time.LocalTime", "time");
+        reference("java.time.OffsetTime", "time with time zone");
+        reference("java.time.LocalDateTime", "timestamp");
+        reference("java.time.OffsetDateTime", "timestamp with time zone");
+        reference("java.time.Instant", "timestamp with time zone");
+        reference("org.pgj.types.Interval", "interval");
+        reference("java.util.UUID", "uuid");
+        reference("org.pgj.types.Inet", "inet");
+        reference("org.pgj.types.Point", "point");
+        reference("org.pgj.types.Box", "box");
+        reference("org.pgj.types.Tid", "tid");
+        reference("org.pgj.types.Oid", "oid");
+        reference("org.pgj.types.RegClass", "regclass");
+        // With @SqlType also anyarray, anycompatible, anycompatiblearray or anynonarray.
+        reference("org.pgj.types.AnyElement", "anyelement");
+        reference("org.pgj.types.Internal", "internal");
+        // The extension's own Jackson: pgj-api does not depend on it (see JsonTrees at run time).
+        reference("com.fasterxml.jackson.databind.JsonNode", "jsonb");
+    }
+
+    static final String LIST = "java.util.List";
+    static final String RANGE = "org.pgj.types.Range";
+
+    /** The range type of each bound type. */
+    private static final Map<String, String> RANGES = Map.of(
+            "java.lang.Integer", "int4range", "java.lang.Long", "int8range", "java.math.BigDecimal", "numrange",
+            "java.time.LocalDate", "daterange", "java.time.LocalDateTime", "tsrange",
+            "java.time.OffsetDateTime", "tstzrange", "java.time.Instant", "tstzrange");
+
+    private static void reference(String javaType, String sql) {
+        TABLE.put(javaType, new SqlType(sql, false));
     }
 
     /** PostgreSQL's own names for the aliases a signature may spell differently. */
@@ -69,8 +105,42 @@ final class TypeMapping {
         if (isOptional(type)) {
             return optionalElement(type).map(t -> new SqlType(t.name(), true));
         }
-        Optional<SqlType> row = CompositeTypes.record(type).map(r -> new SqlType(SqlIdentifiers.quote(composites.used(r).name()), false));
-        return row.isPresent() ? row : Optional.ofNullable(TABLE.get(names.of(type)));
+        return value(type);
+    }
+
+    /**
+     * A value type's SQL type: the table, arrays and lists of table types ({@code int[]},
+     * {@code String[][]}, {@code List<Integer>} are SQL arrays), ranges, and types that name their
+     * mapping with {@code @MappedBy}. Only boxes are nullable without {@code @Nullable}.
+     */
+    private Optional<SqlType> value(TypeMirror type) {
+        SqlType known = TABLE.get(names.of(type));
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (type.getKind() == TypeKind.ARRAY) {
+            TypeMirror component = ((javax.lang.model.type.ArrayType) type).getComponentType();
+            // SQL array types do not count dimensions: int[][] is integer[]
+            return value(component).map(t -> new SqlType(t.name().endsWith("[]") ? t.name() : t.name() + "[]", false));
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return Optional.empty();
+        }
+        List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+        String name = names.of(type);
+        if (name.equals(LIST) && args.size() == 1 && args.getFirst().getKind() == TypeKind.DECLARED
+                && !names.of(args.getFirst()).equals(LIST)) {
+            return value(args.getFirst()).map(t -> new SqlType(t.name() + "[]", false));
+        }
+        if (name.equals(RANGE) && args.size() == 1 && args.getFirst().getKind() == TypeKind.DECLARED) {
+            return Optional.ofNullable(RANGES.get(names.of(args.getFirst()))).map(r -> new SqlType(r, false));
+        }
+        org.pgj.types.MappedBy mappedBy = ((DeclaredType) type).asElement().getAnnotation(org.pgj.types.MappedBy.class);
+        if (mappedBy != null && !mappedBy.sqlType().isBlank()) {
+            return Optional.of(new SqlType(mappedBy.sqlType().trim(), false));
+        }
+        // Any other record is a composite type.
+        return CompositeTypes.record(type).map(r -> new SqlType(SqlIdentifiers.quote(composites.used(r).name()), false));
     }
 
     /** The element type of a {@code Stream<T>}, {@code Iterator<T>} or {@code Iterable<T>}, or empty. */
@@ -102,16 +172,20 @@ final class TypeMapping {
                 || isOptional(args.getFirst())) {
             return Optional.empty();
         }
-        TypeMirror element = args.getFirst();
-        Optional<SqlType> row = CompositeTypes.record(element).map(r -> new SqlType(SqlIdentifiers.quote(composites.used(r).name()), true));
-        return row.isPresent() ? row : Optional.ofNullable(TABLE.get(names.of(element)));
+        return value(args.getFirst());
+    }
+
+    /** Whether a class maps to a SQL type of its own (the table, or @MappedBy), as opposed to a composite. */
+    static boolean isMappedValueType(javax.lang.model.element.TypeElement type) {
+        return TABLE.containsKey(type.getQualifiedName().toString()) || type.getAnnotation(org.pgj.types.MappedBy.class) != null;
     }
 
     /** For the "unsupported type" error: every Java type this table accepts. */
     static String supported() {
-        return String.join(", ", TABLE.keySet()) + ", " + OPTIONAL + "<T> of a reference type above"
-                + ", records (composite types), void as a return type, and Stream<T>, Iterator<T> or Iterable<T>"
-                + " of those as a set-returning one";
+        return String.join(", ", TABLE.keySet()) + ", arrays and " + LIST + "<T> of these, " + RANGE
+                + "<T> of " + String.join(", ", new java.util.TreeSet<>(RANGES.keySet())) + ", types annotated @MappedBy, "
+                + OPTIONAL + "<T> of a reference type above, records (composite types), void as a return type, and"
+                + " Stream<T>, Iterator<T> or Iterable<T> of those as a set-returning one";
     }
 
     /**

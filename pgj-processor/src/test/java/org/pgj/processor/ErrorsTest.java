@@ -1,5 +1,6 @@
 package org.pgj.processor;
 
+import org.pgj.internal.SnakeCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,10 +73,10 @@ class ErrorsTest {
     void unsupportedParameterTypeNamesTheTypeAndTheSupportedOnes() {
         Diagnostic<? extends JavaFileObject> e = compileDemo("""
                 @PgFunction public static int size(
-                        java.util.List<String> items) { return items.size(); }
-                """).assertOneError("@PgFunction method org.example.Demo.size(java.util.List)",
-                "parameter items has unsupported type java.util.List<java.lang.String>",
-                "supported: boolean, java.lang.Boolean, short", "java.lang.String, byte[], java.util.Optional<T>");
+                        java.util.Map<String, String> items) { return items.size(); }
+                """).assertOneError("@PgFunction method org.example.Demo.size(java.util.Map)",
+                "parameter items has unsupported type java.util.Map<java.lang.String,java.lang.String>",
+                "supported: boolean, java.lang.Boolean, short", "java.lang.String, byte[]", "java.util.Optional<T>");
         assertEquals(5, e.getLineNumber(), "reported on the parameter");
     }
 

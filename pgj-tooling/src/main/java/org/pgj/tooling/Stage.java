@@ -169,7 +169,7 @@ public final class Stage {
     }
 
     /** The *.jar files directly in {@code folder}, sorted; none if it does not exist. */
-    static List<Path> jars(Path folder) {
+    public static List<Path> jars(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }

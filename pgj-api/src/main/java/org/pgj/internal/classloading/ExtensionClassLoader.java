@@ -26,6 +26,10 @@ final class ExtensionClassLoader extends URLClassLoader {
         this.extension = extension;
     }
 
+    String extension() {
+        return extension;
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         String path = name.replace('.', '/') + ".class";

@@ -35,6 +35,12 @@ public final class ExtensionClassLoaders {
         return root.resolve(dir);
     }
 
+    /** The extension folder a class was loaded from, if it came from one. */
+    public static java.util.Optional<String> folderOf(Class<?> c) {
+        return c.getClassLoader() instanceof ExtensionClassLoader l ? java.util.Optional.of(l.extension())
+                : java.util.Optional.empty();
+    }
+
     /** The loader for an extension folder, new if its jars changed since the last call. */
     public static ClassLoader forFolder(String dir) {
         Path folder = folder(dir);

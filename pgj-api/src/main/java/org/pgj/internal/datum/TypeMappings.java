@@ -2,27 +2,70 @@ package org.pgj.internal.datum;
 
 import static java.lang.invoke.MethodType.methodType;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
+import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
+import org.pgj.types.AnyElement;
+import org.pgj.types.Box;
+import org.pgj.types.Inet;
+import org.pgj.types.Internal;
+import org.pgj.types.Interval;
+import org.pgj.types.MappedBy;
+import org.pgj.types.Numeric;
+import org.pgj.types.Oid;
+import org.pgj.types.Point;
+import org.pgj.types.Range;
+import org.pgj.types.RegClass;
+import org.pgj.types.Tid;
 
 /**
  * The registry of {@link TypeMapping}s, and the planner that picks one for a declared Java
  * type and checks it against the SQL type. NULL handling comes from the declared type's
  * {@link Conversion.Shape}: primitives cannot hold NULL, boxed types and {@code Optional}
- * can, and {@code String}/{@code byte[]} can when marked {@link org.pgj.functions.Nullable}.
+ * can, and other reference types can when marked {@link org.pgj.functions.Nullable}.
+ *
+ * <p>A Java type may map to several SQL types, each with its own conversion (a String is text,
+ * name, cstring, json...). Beyond the registry, the planner builds mappings for arrays and
+ * lists, ranges, Jackson trees and {@link MappedBy} types from their parts; a domain maps as
+ * its base type, with the domain's constraints checked on results; and a String takes any
+ * other type in its text form.
  */
 public final class TypeMappings {
-    private static final Map<Class<?>, TypeMapping> MAPPINGS = new HashMap<>();
+    private static final Map<Class<?>, List<TypeMapping>> MAPPINGS = new HashMap<>();
+    /** The Java type each SQL type is read as when the Java side does not say (polymorphic values). */
+    private static final Map<Integer, TypeMapping> NATURAL = new HashMap<>();
+    private static final Set<Integer> POLYMORPHIC = Set.of(Facts.getInt("ANYELEMENTOID"), Facts.getInt("ANYARRAYOID"),
+            Facts.getInt("ANYCOMPATIBLEOID"), Facts.getInt("ANYCOMPATIBLEARRAYOID"), Facts.getInt("ANYNONARRAYOID"));
+    /** The core types SPI reads as Java values; others it reads as text (see Values). */
+    private static final Map<Integer, TypeMapping> SPI_NATURAL = new HashMap<>();
+    private static final int BYTEA = Facts.getInt("BYTEAOID");
+    private static final int JSON = Facts.getInt("JSONOID");
+    private static final int JSONB = Facts.getInt("JSONBOID");
+    private static final long BASE_TYPE = Facts.get("fn.getBaseType");
+    private static final long ELEMENT_TYPE = Facts.get("fn.get_element_type");
+    private static final long DOMAIN_CHECK = Facts.get("fn.domain_check");
 
     private TypeMappings() {
     }
@@ -35,29 +78,70 @@ public final class TypeMappings {
         int float4 = Facts.getInt("FLOAT4OID");
         int float8 = Facts.getInt("FLOAT8OID");
         Set<Integer> textLike = Set.of(Facts.getInt("TEXTOID"), Facts.getInt("VARCHAROID"), Facts.getInt("BPCHAROID"));
-        register(boolean.class, Set.of(bool), "boolFrom", "boolTo");
-        register(short.class, Set.of(int2), "int2From", "int2To");
-        register(int.class, Set.of(int4), "int4From", "int4To");
-        register(long.class, Set.of(int8), "int8From", "int8To");
-        register(float.class, Set.of(float4), "float4From", "float4To");
-        register(double.class, Set.of(float8), "float8From", "float8To");
-        MAPPINGS.put(String.class, new TypeMapping(String.class, textLike,
-                Native.findStatic(MethodHandles.lookup(), Varlena.class, "readText", methodType(String.class, long.class)),
-                Native.findStatic(MethodHandles.lookup(), Varlena.class, "writeText", methodType(long.class, String.class))));
-        MAPPINGS.put(byte[].class, new TypeMapping(byte[].class, Set.of(Facts.getInt("BYTEAOID")),
-                Native.findStatic(MethodHandles.lookup(), Varlena.class, "readBytes", methodType(byte[].class, long.class)),
-                Native.findStatic(MethodHandles.lookup(), Varlena.class, "writeBytes", methodType(long.class, byte[].class))));
+        register(boolean.class, Set.of(bool), Datums.class, "boolFrom", "boolTo");
+        register(short.class, Set.of(int2), Datums.class, "int2From", "int2To");
+        register(int.class, Set.of(int4), Datums.class, "int4From", "int4To");
+        register(long.class, Set.of(int8), Datums.class, "int8From", "int8To");
+        register(float.class, Set.of(float4), Datums.class, "float4From", "float4To");
+        register(double.class, Set.of(float8), Datums.class, "float8From", "float8To");
+        register(String.class, textLike, Varlena.class, "readText", "writeText");
+        register(byte[].class, Set.of(BYTEA), Varlena.class, "readBytes", "writeBytes");
+        for (List<TypeMapping> core : MAPPINGS.values()) {
+            for (TypeMapping m : core) {
+                m.sqlTypes().forEach(t -> SPI_NATURAL.put(t, m));
+            }
+        }
+        // Numeric before BigDecimal: as the natural type of numeric, it holds NaN too.
+        register(Numeric.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "numericFrom", "numericTo");
+        register(BigDecimal.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "bigDecimalFrom", "bigDecimalTo");
+        register(Oid.class, Set.of(Facts.getInt("OIDOID")), Scalars.class, "oidFrom", "oidTo");
+        register(Internal.class, Set.of(Facts.getInt("INTERNALOID")), Scalars.class, "internalFrom", "internalTo");
+        // A declared @SqlType may narrow or widen an integer; narrowing checks the range (22003).
+        register(int.class, Set.of(int2), Scalars.class, "int2AsIntFrom", "int4AsInt2To");
+        register(long.class, Set.of(int4), Datums.class, "int8From", "int8AsInt4To", Scalars.class);
+        register(long.class, Set.of(int2), Datums.class, "int8From", "int8AsInt2To", Scalars.class);
+        register(long.class, Set.of(Facts.getInt("OIDOID")), Scalars.class, "oidAsLongFrom", "oidAsLongTo");
+        register(byte.class, Set.of(Facts.getInt("CHAROID")), Scalars.class, "charFrom", "charTo");
+        register(RegClass.class, Set.of(Facts.getInt("REGCLASSOID")), Scalars.class, "regclassFrom", "regclassTo");
+        register(String.class, Set.of(Facts.getInt("NAMEOID")), Texts.class, "nameFrom", "nameTo");
+        register(String.class, Set.of(Facts.getInt("CSTRINGOID")), Texts.class, "cstringFrom", "cstringTo");
+        register(String.class, Set.of(JSON), Texts.class, "jsonFrom", "jsonTo");
+        register(String.class, Set.of(JSONB), Texts.class, "jsonbFrom", "jsonbTo");
+        register(ByteBuffer.class, Set.of(BYTEA), ByteViews.class, "viewFrom", "viewTo");
+        register(LocalDate.class, Set.of(Facts.getInt("DATEOID")), DateTimes.class, "dateFrom", "dateTo");
+        register(LocalTime.class, Set.of(Facts.getInt("TIMEOID")), DateTimes.class, "timeFrom", "timeTo");
+        register(OffsetTime.class, Set.of(Facts.getInt("TIMETZOID")), DateTimes.class, "timetzFrom", "timetzTo");
+        register(LocalDateTime.class, Set.of(Facts.getInt("TIMESTAMPOID")), DateTimes.class, "timestampFrom", "timestampTo");
+        register(OffsetDateTime.class, Set.of(Facts.getInt("TIMESTAMPTZOID")), DateTimes.class, "timestamptzFrom",
+                "timestamptzTo");
+        register(Instant.class, Set.of(Facts.getInt("TIMESTAMPTZOID")), DateTimes.class, "instantFrom", "instantTo");
+        register(Interval.class, Set.of(Facts.getInt("INTERVALOID")), DateTimes.class, "intervalFrom", "intervalTo");
+        register(UUID.class, Set.of(Facts.getInt("UUIDOID")), FixedLayouts.class, "uuidFrom", "uuidTo");
+        register(Point.class, Set.of(Facts.getInt("POINTOID")), FixedLayouts.class, "pointFrom", "pointTo");
+        register(Box.class, Set.of(Facts.getInt("BOXOID")), FixedLayouts.class, "boxFrom", "boxTo");
+        register(Tid.class, Set.of(Facts.getInt("TIDOID")), FixedLayouts.class, "tidFrom", "tidTo");
+        register(Inet.class, Set.of(Facts.getInt("INETOID")), Network.class, "inetFrom", "inetTo");
+        register(Inet.class, Set.of(Facts.getInt("CIDROID")), Network.class, "cidrFrom", "cidrTo");
     }
 
-    /** Adds a mapping; the public extension point for later type families. */
+    /**
+     * Adds a mapping; the public extension point for later type families. The first mapping
+     * registered for a SQL type is its natural one; later ones (an int read as smallint) are not.
+     */
     public static void register(TypeMapping mapping) {
-        MAPPINGS.put(mapping.javaType(), mapping);
+        MAPPINGS.computeIfAbsent(mapping.javaType(), k -> new ArrayList<>()).add(mapping);
+        mapping.sqlTypes().forEach(t -> NATURAL.putIfAbsent(t, mapping));
     }
 
-    private static void register(Class<?> type, Set<Integer> sqlTypes, String from, String to) {
+    private static void register(Class<?> type, Set<Integer> sqlTypes, Class<?> owner, String from, String to) {
+        register(type, sqlTypes, owner, from, to, owner);
+    }
+
+    private static void register(Class<?> type, Set<Integer> sqlTypes, Class<?> fromOwner, String from, String to,
+            Class<?> toOwner) {
         register(new TypeMapping(type, sqlTypes,
-                Native.findStatic(MethodHandles.lookup(), Datums.class, from, methodType(type, long.class)),
-                Native.findStatic(MethodHandles.lookup(), Datums.class, to, methodType(long.class, type))));
+                Native.findStatic(MethodHandles.lookup(), fromOwner, from, methodType(type, long.class)),
+                Native.findStatic(MethodHandles.lookup(), toOwner, to, methodType(long.class, type))));
     }
 
     /** Describes the function for error messages, e.g. {@code add_one(integer)}. */
@@ -77,42 +161,163 @@ public final class TypeMappings {
      * "result") travels as a Datum of {@code sqlType}; a clear error when it cannot.
      */
     public static Conversion conversion(Type declared, int sqlType, String what, Describer fn) {
+        return conversion(declared, sqlType, -1, what, fn);
+    }
+
+    /**
+     * As {@link #conversion(Type, int, String, Describer)}, for parameter {@code argument} (from
+     * 0; -1 for the result), which a polymorphic type needs to find its actual type per call.
+     */
+    public static Conversion conversion(Type declared, int sqlType, int argument, String what, Describer fn) {
         Class<?> raw = rawClass(declared);
         if (raw == void.class) {
             return new Conversion(raw, raw, null, Conversion.Shape.VOID);
         }
         boolean optional = raw == Optional.class;
-        Class<?> valueType = optional ? optionalElement(declared, fn) : raw;
-        TypeMapping mapping = mappingFor(valueType, sqlType, what, fn);
+        Type value = optional ? optionalElement(declared, fn) : declared;
+        TypeMapping mapping = rawClass(value) == AnyElement.class && POLYMORPHIC.contains(sqlType)
+                ? Polymorphic.mapping(sqlType, argument, fn)
+                : mappingFor(value, sqlType, what, fn);
         Conversion.Shape shape = optional ? Conversion.Shape.OPTIONAL
                 : raw.isPrimitive() ? Conversion.Shape.PRIMITIVE
                 : isBoxed(raw) ? Conversion.Shape.BOXED
                 : Conversion.Shape.REFERENCE;
-        return new Conversion(raw, valueType, mapping, shape);
+        return new Conversion(raw, rawClass(value), mapping, shape);
     }
 
-    private static TypeMapping mappingFor(Class<?> javaType, int sqlType, String what, Describer fn) {
-        if (javaType.isRecord()) {
-            return RowMapping.mapping(javaType, sqlType, what, fn);
-        }
-        if (javaType.isArray() && !MAPPINGS.containsKey(javaType)) {
-            return VariadicArrays.mapping(javaType, sqlType, what, fn);
-        }
-        Class<?> key = unboxed(javaType);
-        TypeMapping mapping = MAPPINGS.get(key);
+    private static TypeMapping mappingFor(Type javaType, int sqlType, String what, Describer fn) {
+        int base = (int) Guard.call(BASE_TYPE, sqlType);
+        TypeMapping mapping = plan(javaType, base, what, fn);
         if (mapping == null) {
+            List<String> holds = new ArrayList<>();
+            for (TypeMapping m : MAPPINGS.getOrDefault(unboxed(rawClass(javaType)), List.of())) {
+                m.sqlTypes().stream().sorted().map(fn::sqlTypeName).forEach(holds::add);
+            }
             throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION,
                     "function " + fn.describe() + ": Java type " + javaType.getTypeName() + " of the " + what
-                            + " has no pgj type mapping");
+                            + (holds.isEmpty() && !MAPPINGS.containsKey(unboxed(rawClass(javaType)))
+                                    ? " has no pgj type mapping to SQL type " + fn.sqlTypeName(sqlType)
+                                    : " cannot hold SQL type " + fn.sqlTypeName(sqlType)),
+                    null, holds.isEmpty() ? null : "Declare the SQL type as " + String.join(" or ", holds) + ".");
         }
-        if (!mapping.sqlTypes().contains(sqlType)) {
-            throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION,
-                    "function " + fn.describe() + ": Java type " + javaType.getTypeName() + " of the " + what
-                            + " cannot hold SQL type " + fn.sqlTypeName(sqlType),
-                    null, "Declare the SQL type as " + String.join(" or ",
-                            mapping.sqlTypes().stream().sorted().map(fn::sqlTypeName).toList()) + ".");
+        return base == sqlType ? mapping : domainChecked(mapping, sqlType);
+    }
+
+    /** The mapping of a Java type to a SQL type that is not a domain, or null. */
+    private static TypeMapping plan(Type javaType, int sqlType, String what, Describer fn) {
+        Class<?> raw = rawClass(javaType);
+        TypeMapping registered = find(raw, sqlType);
+        if (registered != null) {
+            return registered;
         }
-        return mapping;
+        if (raw.isArray() || raw == List.class) {
+            return array(javaType, raw, sqlType, what, fn);
+        }
+        if (raw == Range.class) {
+            int element = RangeCodec.elementType(sqlType);
+            Type bound = typeArgument(javaType, fn);
+            return element == 0 ? null : RangeCodec.mapping(sqlType, mappingFor(bound, element, what + " (range bound)", fn));
+        }
+        if (JsonTrees.isJsonNode(raw) && (sqlType == JSON || sqlType == JSONB)) {
+            return JsonTrees.mapping(raw, sqlType);
+        }
+        MappedBy mappedBy = raw.getAnnotation(MappedBy.class);
+        if (mappedBy != null) {
+            TypeMapping carrier = mappingFor(UserMappings.carrier(mappedBy.value()), sqlType, what, fn);
+            return UserMappings.mapping(raw, mappedBy, carrier, sqlType);
+        }
+        if (raw == String.class) {
+            return textForm(sqlType);
+        }
+        // Any other record is a composite type.
+        return raw.isRecord() ? RowMapping.mapping(raw, sqlType, what, fn) : null;
+    }
+
+    private static TypeMapping array(Type javaType, Class<?> raw, int sqlType, String what, Describer fn) {
+        int element = (int) Guard.call(ELEMENT_TYPE, sqlType);
+        if (element == 0) {
+            return null;
+        }
+        Type leaf;
+        int depth = 0;
+        if (raw == List.class) {
+            leaf = typeArgument(javaType, fn);
+            depth = 1;
+        } else {
+            Class<?> c = raw;
+            // byte[] is one bytea, not an array of "char"
+            while (c.isArray() && !(c == byte[].class && element == BYTEA)) {
+                c = c.getComponentType();
+                depth++;
+            }
+            leaf = c;
+        }
+        if (raw == List.class && (rawClass(leaf) == List.class || rawClass(leaf).isArray() && rawClass(leaf) != byte[].class)) {
+            throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "function " + fn.describe() + ": the " + what
+                    + " is a " + javaType.getTypeName() + "; a multidimensional array is a Java array (Integer[][]), not a list of lists");
+        }
+        TypeMapping elementMapping = mappingFor(leaf, element, what + " (array element)", fn);
+        Class<?> leafClass = raw == List.class ? rawClass(leaf) : (Class<?>) leaf;
+        return new ArrayCodec(raw, leafClass, depth, raw == List.class, element, elementMapping).mapping(sqlType);
+    }
+
+    private static TypeMapping textForm(int sqlType) {
+        MethodHandle out = Native.findStatic(MethodHandles.lookup(), TextForms.class, "out",
+                methodType(String.class, int.class, long.class));
+        MethodHandle in = Native.findStatic(MethodHandles.lookup(), TextForms.class, "in",
+                methodType(long.class, int.class, String.class));
+        return new TypeMapping(String.class, Set.of(sqlType), MethodHandles.insertArguments(out, 0, sqlType),
+                MethodHandles.insertArguments(in, 0, sqlType));
+    }
+
+    /** Results of a domain type are checked against the domain's constraints, as PL/pgSQL does. */
+    private static TypeMapping domainChecked(TypeMapping mapping, int domain) {
+        MethodHandle check = MethodHandles.insertArguments(Native.findStatic(MethodHandles.lookup(), TypeMappings.class,
+                "checkDomain", methodType(long.class, long.class, int.class)), 1, domain);
+        return new TypeMapping(mapping.javaType(), Set.of(domain), mapping.fromDatum(),
+                MethodHandles.filterReturnValue(mapping.toDatum(), check));
+    }
+
+    private static long checkDomain(long datum, int domain) {
+        Guard.call(DOMAIN_CHECK, datum, 0, domain, 0, 0, 0);
+        return datum;
+    }
+
+    /**
+     * The mapping a value of {@code sqlType} is read with when Java does not name a type: the
+     * first registered, arrays as lists and ranges of such, else the text form.
+     */
+    static TypeMapping natural(int sqlType, Describer fn) {
+        int base = (int) Guard.call(BASE_TYPE, sqlType);
+        TypeMapping known = NATURAL.get(base);
+        if (known != null) {
+            return known;
+        }
+        int element = (int) Guard.call(ELEMENT_TYPE, base);
+        if (element != 0) {
+            return new ArrayCodec(List.class, Object.class, 1, true, element, natural(element, fn)).mapping(base);
+        }
+        int bound = RangeCodec.elementType(base);
+        return bound != 0 ? RangeCodec.mapping(base, natural(bound, fn)) : textForm(base);
+    }
+
+    /** The mapping that writes the Java value {@code v} as {@code sqlType}, or a clear error (42804). */
+    static TypeMapping forValue(Object v, int sqlType, Describer fn) {
+        int base = (int) Guard.call(BASE_TYPE, sqlType);
+        TypeMapping m = find(v.getClass(), base);
+        if (m == null && (v instanceof List<?> || v instanceof Range<?>)) {
+            m = natural(base, fn);
+        }
+        if (m == null && v instanceof String) {
+            m = textForm(base);
+        }
+        if (m == null || !(m.javaType() == List.class || m.javaType() == Range.class || m.javaType() == String.class
+                || unboxed(v.getClass()) == m.javaType())) {
+            throw new PgException(SqlState.DATATYPE_MISMATCH, "function " + fn.describe() + ": a Java "
+                    + v.getClass().getName() + " cannot be returned as " + fn.sqlTypeName(sqlType), null,
+                    "Return a Java value of the type " + fn.sqlTypeName(sqlType) + " maps to, or its text form as a String.");
+        }
+        return base == sqlType ? m : domainChecked(m, sqlType);
     }
 
     private static Class<?> rawClass(Type type) {
@@ -125,31 +330,42 @@ public final class TypeMappings {
         throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "unsupported Java type " + type.getTypeName());
     }
 
-    private static Class<?> optionalElement(Type declared, Describer fn) {
-        if (declared instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
-            return c;
+    private static Type typeArgument(Type declared, Describer fn) {
+        if (declared instanceof ParameterizedType p && (p.getActualTypeArguments()[0] instanceof Class<?>
+                || p.getActualTypeArguments()[0] instanceof ParameterizedType)) {
+            return p.getActualTypeArguments()[0];
         }
         throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION,
-                "function " + fn.describe() + ": Optional needs a concrete element type, not " + declared.getTypeName());
+                "function " + fn.describe() + ": " + declared.getTypeName() + " needs a concrete type argument");
+    }
+
+    private static Type optionalElement(Type declared, Describer fn) {
+        return typeArgument(declared, fn);
     }
 
     private static boolean isBoxed(Class<?> c) {
         return unboxed(c) != c;
     }
 
-    /** The mapping of a Java value type (a box maps as its primitive), or null; SPI converts values with it. */
-    public static TypeMapping forJavaType(Class<?> javaType) {
-        return MAPPINGS.get(unboxed(javaType));
-    }
-
-    /** A mapping whose SQL types include {@code sqlType}, or null: how SPI reads a column of that type. */
-    public static TypeMapping forSqlType(int sqlType) {
-        for (TypeMapping mapping : MAPPINGS.values()) {
-            if (mapping.sqlTypes().contains(sqlType)) {
-                return mapping;
+    /** A registered mapping of {@code javaType} (a box maps as its primitive) to {@code sqlType}, or null. */
+    public static TypeMapping find(Class<?> javaType, int sqlType) {
+        for (TypeMapping m : MAPPINGS.getOrDefault(unboxed(javaType), List.of())) {
+            if (m.sqlTypes().contains(sqlType)) {
+                return m;
             }
         }
         return null;
+    }
+
+    /** The main mapping of a Java value type (a box maps as its primitive), or null; SPI converts values with it. */
+    public static TypeMapping forJavaType(Class<?> javaType) {
+        List<TypeMapping> mappings = MAPPINGS.get(unboxed(javaType));
+        return mappings == null ? null : mappings.getFirst();
+    }
+
+    /** The mapping SPI reads a column of {@code sqlType} with, or null (it then reads the text form). */
+    public static TypeMapping forSqlType(int sqlType) {
+        return SPI_NATURAL.get(sqlType);
     }
 
     /** The primitive type of a box ({@code Integer} → {@code int}); other types unchanged. */

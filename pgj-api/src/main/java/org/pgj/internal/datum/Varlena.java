@@ -82,8 +82,11 @@ public final class Varlena {
 
     public static String readText(long datum) {
         long value = inline(datum);
-        int length = dataLength(value);
-        long data = value + dataOffset(value);
+        return decode(value + dataOffset(value), dataLength(value));
+    }
+
+    /** Server-encoded text at {@code data} as a Java string. */
+    public static String decode(long data, int length) {
         if (!plainUtf8) {
             long converted = Guard.call(serverToAny, data, length, UTF8);
             if (converted != data) {
@@ -93,11 +96,30 @@ public final class Varlena {
         return Native.readUtf8(data, length);
     }
 
+    /** The bytes of a detoasted, in-line copy of a varlena: its address, data offset and length. */
+    public static long detoasted(long datum) {
+        return inline(datum);
+    }
+
+    public static int dataOffsetOf(long value) {
+        return dataOffset(value);
+    }
+
+    public static int dataLengthOf(long value) {
+        return dataLength(value);
+    }
+
     public static long writeBytes(byte[] bytes) {
         return write(bytes, bytes.length);
     }
 
     public static long writeText(String s) {
+        byte[] server = encode(s);
+        return write(server, server.length);
+    }
+
+    /** A Java string in the server encoding; NUL is refused as the server refuses it (22021). */
+    public static byte[] encode(String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         for (byte b : bytes) {
             if (b == 0) {
@@ -110,27 +132,53 @@ public final class Varlena {
             try (var arena = java.lang.foreign.Arena.ofConfined()) {
                 long source = arena.allocateFrom(JAVA_BYTE, bytes).address();
                 long converted = Guard.call(anyToServer, source, bytes.length, UTF8);
-                byte[] server = Native.readCBytes(converted);
-                return write(server, server.length);
+                return Native.readCBytes(converted);
             }
         }
-        return write(bytes, bytes.length);
+        return bytes;
+    }
+
+    /** A palloc'd NUL-terminated copy of a Java string in the server encoding (a cstring Datum). */
+    public static long writeCString(String s) {
+        byte[] server = encode(s);
+        long address = palloc(server.length + 1L);
+        MemorySegment.copy(server, 0, ALL, JAVA_BYTE, address, server.length);
+        ALL.set(JAVA_BYTE, address + server.length, (byte) 0);
+        return address;
+    }
+
+    /** A cstring Datum as a Java string. */
+    public static String readCString(long address) {
+        long end = address;
+        while (ALL.get(JAVA_BYTE, end) != 0) {
+            end++;
+        }
+        return decode(address, Math.toIntExact(end - address));
     }
 
     private static long write(byte[] bytes, int length) {
-        long size = (long) length + HEADER;
+        long address = allocate(length);
+        MemorySegment.copy(bytes, 0, ALL, JAVA_BYTE, address + HEADER, length);
+        return address;
+    }
+
+    /** A new varlena with room for {@code length} data bytes, its 4-byte header set. */
+    public static long allocate(long length) {
+        long size = length + HEADER;
         if (size > MAX_ALLOC) {
             throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED,
                     "value of " + length + " bytes is too large for a varlena (at most " + (MAX_ALLOC - HEADER) + ")");
         }
         long address = palloc(size);
         ALL.set(JAVA_INT_UNALIGNED, address, (int) (size << 2));
-        MemorySegment.copy(bytes, 0, ALL, JAVA_BYTE, address + HEADER, length);
         return address;
     }
 
     /** palloc in the current memory context; out of memory is a Java exception, not a longjmp. */
     public static long palloc(long size) {
+        if (size > MAX_ALLOC) {
+            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "invalid memory alloc request size " + size);
+        }
         long address = Native.direct(PALLOC_EXTENDED, size, NO_OOM);
         if (address == 0) {
             throw new PgException(SqlState.OUT_OF_MEMORY, "out of memory",

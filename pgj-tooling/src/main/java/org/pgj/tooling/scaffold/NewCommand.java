@@ -14,8 +14,8 @@ import org.pgj.tooling.ToolException;
  * {@code pgj new NAME [--bgworker]}: a new extension project in the folder NAME: a pom that
  * builds with pgj, a class with one function ({@code hello_NAME()}), a JUnit test that runs it
  * through SQL and inside the backend, and a pg_regress-style test. It builds and its tests pass
- * as generated. {@code --bgworker} adds the work of a background worker and its test (pgj cannot
- * start workers yet; see the generated Worker class). Running it again on the same, unedited
+ * as generated. {@code --bgworker} adds a background worker (started by a SQL function) and its
+ * test. Running it again on the same, unedited
  * folder changes nothing; it never writes into a folder that holds anything else.
  */
 public final class NewCommand {
@@ -69,7 +69,7 @@ public final class NewCommand {
             throw new ToolException("cannot write the project " + dir + " (" + e.getMessage() + "): check that "
                     + ctx.workDir() + " is writable", e);
         }
-        ctx.out().println("created the extension project " + name + (o.bgworker() ? " (with a background worker's work)" : "")
+        ctx.out().println("created the extension project " + name + (o.bgworker() ? " (with a background worker)" : "")
                 + " in " + dir);
         ctx.out().println("next: cd " + name + " && pgj run   (builds, starts a private PostgreSQL, CREATE EXTENSION "
                 + name + ", opens psql)");

@@ -30,7 +30,7 @@ final class ProjectTemplate {
         values.put("name", name);
         values.put("Class", className);
         values.put("package", pkg);
-        values.put("worker.readme", bgworker ? ", and `Worker`, the work of a background worker" : "");
+        values.put("worker.readme", bgworker ? ", and `Worker`, a background worker" : "");
         for (String key : new String[] {"version", "java.release", "junit.version", "pgjdbc.version",
                 "maven.compiler.plugin", "maven.surefire.plugin", "maven.jar.plugin", "maven.resources.plugin",
                 "maven.install.plugin", "maven.clean.plugin"}) {

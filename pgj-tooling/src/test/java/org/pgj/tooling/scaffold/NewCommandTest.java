@@ -54,11 +54,12 @@ class NewCommandTest {
     }
 
     @Test
-    void bgworkerAddsTheWorkersWorkAndSaysWorkersAreNotThereYet() throws IOException {
+    void bgworkerAddsAWorkerAndItsTest() throws IOException {
         NewCommand.run(ctx(), new NewCommand.Options("ticker", true));
         String worker = Files.readString(tmp.resolve("ticker/src/main/java/org/example/ticker/Worker.java"));
         assertTrue(worker.contains("@PgFunction(name = \"ticker_tick\""), worker);
-        assertTrue(worker.contains("pgj cannot start background workers yet"), worker);
+        assertTrue(worker.contains("new BackgroundWorkerBuilder(\"ticker worker\")"), worker);
+        assertTrue(worker.contains("@PgFunction(name = \"ticker_start_worker\")"), worker);
         assertTrue(Files.isRegularFile(tmp.resolve("ticker/src/test/java/org/example/ticker/WorkerTest.java")));
     }
 

@@ -45,7 +45,7 @@ class ArgumentsTest {
     @Test
     void aNullElementForAPrimitiveVarargsIsAnError(Connection c) throws SQLException {
         PSQLException e = fails(c, "22004", "select sum_all(1, null, 3)");
-        contains(e.getMessage(), "element 2 of a integer[] is NULL, which Java type int cannot hold");
+        contains(e.getMessage(), "array element 2 is NULL, which a Java int[] cannot hold");
         assertEquals(null, one(c, "select sum_all(VARIADIC null::int[])"), "strict: a NULL array is not passed");
     }
 

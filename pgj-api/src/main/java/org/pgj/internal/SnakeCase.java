@@ -1,14 +1,14 @@
-package org.pgj.processor;
+package org.pgj.internal;
 
 /**
  * Turns Java names into the snake_case SQL users expect: {@code addOne} becomes {@code add_one},
  * {@code parseURL} becomes {@code parse_url}, {@code toUTF8} becomes {@code to_utf8}.
  */
-final class SnakeCase {
+public final class SnakeCase {
     private SnakeCase() {
     }
 
-    static String of(String javaName) {
+    public static String of(String javaName) {
         StringBuilder out = new StringBuilder(javaName.length() + 4);
         for (int i = 0; i < javaName.length(); i++) {
             char c = javaName.charAt(i);

@@ -1,0 +1,18 @@
+package org.pgj.examples.bgworker;
+
+import org.pgj.guc.GucContext;
+import org.pgj.guc.GucSettings;
+import org.pgj.guc.IntSetting;
+import org.pgj.guc.StringSetting;
+
+/** The example's settings: {@code bgworker.naptime} and {@code bgworker.database}. */
+@GucSettings("bgworker")
+public interface BgworkerSettings {
+    @IntSetting(defaultValue = 10, min = 1, max = 3600, context = GucContext.SIGHUP,
+            description = "Seconds between the example worker's rounds.")
+    int naptime();
+
+    @StringSetting(defaultValue = "postgres", context = GucContext.POSTMASTER,
+            description = "Database the example worker connects to.")
+    String database();
+}

@@ -1,0 +1,43 @@
+package org.pgj.examples.bgworker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.pgj.test.PgServer;
+import org.pgj.test.PgjTest;
+import org.pgj.test.Poll;
+import org.pgj.test.Sql;
+
+/** The job queue: two workers drain the queue, each job once and right, and stop cleanly. */
+@PgjTest
+class JobQueueTest {
+    private static final int JOBS = 20_000;
+
+    @Test
+    void twoWorkersProcessEveryJobOnceAndStopCleanly(Connection c, PgServer server) throws Exception {
+        Sql.run(c, "TRUNCATE jobs");
+        assertEquals((long) JOBS, Sql.one(c, "SELECT submit_jobs(?)", JOBS));
+        assertEquals(2, Sql.one(c, "SELECT start_job_workers(2)"));
+        Poll.until("every job done", Duration.ofSeconds(120), Duration.ofMillis(100),
+                () -> (Long) Sql.one(c, "SELECT count(*) FROM jobs WHERE status = 'done'") == JOBS);
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(DISTINCT worker), count(*) / extract(epoch FROM max(done_at) - min(done_at))"
+                     + " FROM jobs")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1), "both workers took jobs");
+            System.out.printf("job queue: %.0f jobs/s with 2 workers%n", rs.getDouble(2));
+        }
+        // Each result is the Java computation of its payload.
+        for (long payload : new long[] {1, 777, JOBS}) {
+            assertEquals(JobQueue.compute(payload), Sql.one(c, "SELECT result FROM jobs WHERE payload = ?", payload));
+        }
+        Sql.one(c, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = 'pgj job worker'");
+        Poll.until("the workers' exit", Duration.ofSeconds(10), Duration.ofMillis(20),
+                () -> (Long) Sql.one(c, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pgj job worker'") == 0);
+        assertEquals(0L, Sql.one(c, "SELECT count(*) FROM jobs WHERE status <> 'done'"));
+    }
+}

@@ -1,0 +1,71 @@
+package org.pgj.examples.bgworker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pgj.test.PgServer;
+import org.pgj.test.PgjTest;
+import org.pgj.test.Poll;
+import org.pgj.test.ServerLog;
+import org.pgj.test.Sql;
+
+/**
+ * pgx's bgworker example, ported: with shared_preload_libraries = 'pgj' the server starts the
+ * declared worker, which logs its argument and extra and runs an SPI query every naptime; a
+ * shutdown stops it cleanly.
+ */
+@PgjTest
+class StaticWorkerTest {
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void declaredWorkerStartsWithTheServerAndStopsWithIt(PgServer server) throws Exception {
+        server.setConfig("bgworker.naptime", "1");
+        server.setConfig("shared_preload_libraries", "pgj");
+        server.restart();
+        try (Connection c = server.connect()) {
+            Poll.until("the static worker in pg_stat_activity", WAIT, Duration.ofMillis(50), () -> (Long) Sql.one(c,
+                    "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'Background Worker Example'") == 1);
+            Poll.until("the worker's greeting and SPI rows in the log", WAIT, Duration.ofMillis(100), () -> {
+                List<String> log = server.lastLogLines(400);
+                return log.stream().anyMatch(l -> l.contains("Hello from inside the Background Worker Example BGWorker!"
+                        + "  Argument value=42, extra=Hello from the manifest"))
+                        && log.stream().anyMatch(l -> l.contains("from bgworker: (Hi, 10, (10,42))"));
+            });
+            Poll.until("the worker declared with load()", WAIT, Duration.ofMillis(100), () -> server.lastLogLines(400)
+                    .stream().anyMatch(l -> l.contains("Hello from inside the Background Worker Example (builder) BGWorker!"
+                            + "  Argument value=7, extra=Hello from load()")));
+            assertEquals(1L, Sql.one(c, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pgj builder example'"));
+            Poll.until("both counted workers after their start-up callback", WAIT, Duration.ofMillis(100), () -> server
+                    .lastLogLines(400).stream().filter(l -> l.matches(".*bgworker: pgj counted worker [12] runs after the start-up.*"))
+                    .count() == 2);
+            List<String> log = server.lastLogLines(400);
+            assertEquals(1, log.stream().filter(l -> l.contains("bgworker: shared-memory start-up ran in pgj counted worker")).count(),
+                    () -> String.join("\n", log));
+            int startup = indexOf(log, "shared-memory start-up ran");
+            assertTrue(startup >= 0 && startup < indexOf(log, "runs after the start-up"), () -> String.join("\n", log));
+            assertEquals("postgres", Sql.one(c,
+                    "SELECT datname FROM pg_stat_activity WHERE backend_type = 'Background Worker Example'"));
+        } finally {
+            server.setConfig("shared_preload_libraries", "");
+            server.setConfig("bgworker.naptime", "10");
+            server.restart();
+        }
+        ServerLog.assertNoCrash(server, 400);
+        Poll.until("the worker's goodbye at shutdown", WAIT, Duration.ofMillis(50), () -> server.lastLogLines(400)
+                .stream().anyMatch(l -> l.contains("Goodbye from inside the Background Worker Example BGWorker!")));
+    }
+}

@@ -1,0 +1,24 @@
+package org.pgj.guc;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A setting whose values are the constants of the method's enum return type, written in lower
+ * case in SQL ({@code SET x.mode = 'fast'} for {@code Mode.FAST}); see {@link GucSettings}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface EnumSetting {
+    /** The name after the prefix; defaults to the method's name in snake_case. */
+    String name() default "";
+
+    /** The default constant's name, e.g. {@code "FAST"}. */
+    String defaultValue();
+
+    GucContext context() default GucContext.USER;
+
+    String description();
+}

@@ -1,0 +1,5 @@
+package org.pgj.types;
+
+/** A {@code point}. */
+public record Point(double x, double y) {
+}

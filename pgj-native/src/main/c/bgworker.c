@@ -1,0 +1,377 @@
+/*
+ * Background workers whose entry point is Java: the process side (signals, the JVM, the
+ * launch description) and the few helpers Java needs that are macros or sequences of calls
+ * in C. Everything else (the builder, the handle's waits) calls the server's own functions
+ * from Java through guarded calls.
+ *
+ * SIGTERM sets flags and calls die(), so it never raises FATAL inside the handler over Java
+ * frames. A worker busy in the server is terminated at its next interrupt check (Java unwinds,
+ * and the FATAL is raised here, in C); one that asks (waitLatch, workerContinue) is told to
+ * stop and exits normally.
+ */
+#include "pgj.h"
+
+#include <signal.h>
+
+#include "access/xact.h"
+#include "miscadmin.h"
+#include "pgstat.h"
+#include "postmaster/interrupt.h"
+#include "storage/dsm.h"
+#include "storage/ipc.h"
+#include "storage/latch.h"
+#include "storage/pmsignal.h"
+#include "storage/lwlock.h"
+#include "storage/shmem.h"
+#include "port/atomics.h"
+#include "tcop/tcopprot.h"
+#include "utils/snapmgr.h"
+
+PGJ_EXPORT void pgj_static_worker_main(Datum main_arg);
+PGJ_EXPORT void pgj_dynamic_worker_main(Datum main_arg);
+
+PgjWorkerLaunch *pgj_worker_launch = NULL;
+
+static volatile sig_atomic_t got_sighup = false;
+static volatile sig_atomic_t got_sigterm = false;	/* test-and-clear, for Java */
+static volatile sig_atomic_t sigterm_seen = false;	/* sticky */
+static bool postmaster_died = false;
+
+/* Static workers, registered by the postmaster; forked workers inherit the array. */
+static PgjWorkerLaunch *static_launches = NULL;
+static int	static_count = 0;
+static int	static_capacity = 0;
+
+/*
+ * Shared-memory start-up callbacks: one flag per declaration that has one, in a little shared
+ * memory of pgj's own (so only with shared_preload_libraries, as static workers are). 0: not
+ * run; 1: running; 2: done. A fresh segment after a crash restart runs them again.
+ */
+#define STARTUP_NOT_RUN 0
+#define STARTUP_RUNNING 1
+#define STARTUP_DONE 2
+
+int			pgj_startup_slots = 0;
+static pg_atomic_uint32 *startup_flags = NULL;
+static shmem_startup_hook_type previous_shmem_startup = NULL;
+
+static void
+init_startup_flags(void)
+{
+	bool		found;
+
+	if (previous_shmem_startup)
+		previous_shmem_startup();
+	LWLockAcquire(AddinShmemInitLock, LW_EXCLUSIVE);
+	startup_flags = ShmemInitStruct("pgj static worker start-up", sizeof(pg_atomic_uint32) * pgj_startup_slots,
+									&found);
+	if (!found)
+		for (int i = 0; i < pgj_startup_slots; i++)
+			pg_atomic_init_u32(&startup_flags[i], STARTUP_NOT_RUN);
+	LWLockRelease(AddinShmemInitLock);
+}
+
+/* In the postmaster, once the manifests are read (from shmem_request_hook on PostgreSQL 15+). */
+void
+pgj_request_startup_flags(void)
+{
+	if (pgj_startup_slots == 0)
+		return;
+	RequestAddinShmemSpace(sizeof(pg_atomic_uint32) * pgj_startup_slots);
+	previous_shmem_startup = shmem_startup_hook;
+	shmem_startup_hook = init_startup_flags;
+}
+
+/*
+ * Runs the declaration's start-up callback if no worker did since the server started; other
+ * workers of the declaration wait for it. A callback that fails is left for the next worker.
+ */
+static void
+run_startup_callback(const PgjWorkerLaunch *launch)
+{
+	pg_atomic_uint32 *flag = &startup_flags[launch->startup_slot];
+	uint32		expected = STARTUP_NOT_RUN;
+
+	if (pg_atomic_compare_exchange_u32(flag, &expected, STARTUP_RUNNING))
+	{
+		pgj_run_worker(0, true);
+		pg_atomic_write_u32(flag, pgj_error_pending() ? STARTUP_NOT_RUN : STARTUP_DONE);
+		if (pgj_error_pending())
+			pgj_raise_pending();
+		return;
+	}
+	while (pg_atomic_read_u32(flag) != STARTUP_DONE)
+	{
+		if (pg_atomic_read_u32(flag) == STARTUP_NOT_RUN)
+		{
+			run_startup_callback(launch);
+			return;
+		}
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, 10L, PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		CHECK_FOR_INTERRUPTS();
+	}
+}
+
+static void
+worker_sigterm(SIGNAL_ARGS)
+{
+	got_sigterm = true;
+	sigterm_seen = true;
+	die(postgres_signal_arg);
+}
+
+static void
+worker_sighup(SIGNAL_ARGS)
+{
+	got_sighup = true;
+	SignalHandlerForConfigReload(postgres_signal_arg);
+}
+
+static uint32
+launch_key(Datum main_arg)
+{
+	return (uint32) (DatumGetUInt64(main_arg) >> 32);
+}
+
+static Datum
+with_launch_key(Datum main_arg, uint32 key)
+{
+	return UInt64GetDatum(((uint64) key << 32) | (uint32) DatumGetUInt64(main_arg));
+}
+
+static void
+run(const PgjWorkerLaunch *launch, Datum main_arg) pg_attribute_noreturn();
+
+static void
+run(const PgjWorkerLaunch *launch, Datum main_arg)
+{
+	pgj_worker_launch = MemoryContextAlloc(TopMemoryContext, sizeof(PgjWorkerLaunch));
+	memcpy(pgj_worker_launch, launch, sizeof(PgjWorkerLaunch));
+	pqsignal(SIGTERM, worker_sigterm);
+	pqsignal(SIGHUP, worker_sighup);
+	/* The JVM first: its threads inherit the still blocked signal mask. */
+	pgj_ensure_jvm();
+	BackgroundWorkerUnblockSignals();
+	if (launch->database[0] != '\0')
+		BackgroundWorkerInitializeConnection(launch->database,
+											 launch->user[0] != '\0' ? launch->user : NULL, 0);
+	if (launch->startup_slot >= 0 && startup_flags != NULL)
+		run_startup_callback(launch);
+	pgj_run_worker((int32) DatumGetUInt64(main_arg), false);
+	/* A Java exception from the entry point: ERROR, which a worker turns into FATAL (exit 1). */
+	if (pgj_error_pending())
+		pgj_raise_pending();
+	proc_exit(0);
+}
+
+void
+pgj_static_worker_main(Datum main_arg)
+{
+	uint32		index = launch_key(main_arg);
+
+	if (index >= (uint32) static_count)
+		elog(FATAL, "pgj: background worker \"%s\" has no launch description %u",
+			 MyBgworkerEntry->bgw_name, index);
+	run(&static_launches[index], main_arg);
+}
+
+void
+pgj_dynamic_worker_main(Datum main_arg)
+{
+	dsm_handle	handle = launch_key(main_arg);
+	dsm_segment *segment = dsm_attach(handle);
+	PgjWorkerLaunch launch;
+
+	if (segment == NULL)
+	{
+		/* Pinned segments do not survive a crash restart of the cluster. */
+		ereport(LOG,
+				(errmsg("pgj: background worker \"%s\" lost its launch description and stops",
+						MyBgworkerEntry->bgw_name),
+				 errhint("Start it again with loadDynamic().")));
+		proc_exit(0);
+	}
+	memcpy(&launch, dsm_segment_address(segment), sizeof(launch));
+	/* A worker that is never restarted reads it once; others keep it for their restarts. */
+	if (MyBgworkerEntry->bgw_restart_time == BGW_NEVER_RESTART)
+		dsm_unpin_segment(handle);
+	dsm_detach(segment);
+	run(&launch, main_arg);
+}
+
+/* In the postmaster, from the manifests (manifest.c). */
+void
+pgj_register_static_worker(const BackgroundWorker *worker, const PgjWorkerLaunch *launch)
+{
+	BackgroundWorker copy;
+
+	if (static_count == static_capacity)
+	{
+		static_capacity = static_capacity == 0 ? 8 : static_capacity * 2;
+		static_launches = static_launches == NULL
+			? MemoryContextAlloc(TopMemoryContext, sizeof(PgjWorkerLaunch) * static_capacity)
+			: repalloc(static_launches, sizeof(PgjWorkerLaunch) * static_capacity);
+	}
+	memcpy(&static_launches[static_count], launch, sizeof(PgjWorkerLaunch));
+	memcpy(&copy, worker, sizeof(copy));
+	strlcpy(copy.bgw_library_name, "pgj", sizeof(copy.bgw_library_name));
+	strlcpy(copy.bgw_function_name, "pgj_static_worker_main", sizeof(copy.bgw_function_name));
+	copy.bgw_main_arg = with_launch_key(worker->bgw_main_arg, static_count);
+	static_count++;
+	RegisterBackgroundWorker(&copy);
+}
+
+/*
+ * Java: registers a dynamic worker that Java filled in; its launch description goes into a
+ * pinned DSM segment. Returns the handle (in TopMemoryContext, so it outlives the
+ * transaction), or 0 when no worker slot is free.
+ */
+int64
+pgj_bgw_register(int64 worker_address, int64 launch, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	BackgroundWorker *worker = (BackgroundWorker *) worker_address;
+	dsm_segment *segment = dsm_create(sizeof(PgjWorkerLaunch), 0);
+	dsm_handle	handle = dsm_segment_handle(segment);
+	BackgroundWorkerHandle *worker_handle = NULL;
+	MemoryContext old;
+	bool		registered;
+
+	memcpy(dsm_segment_address(segment), (void *) launch, sizeof(PgjWorkerLaunch));
+	/* Start-up callbacks belong to static workers. */
+	((PgjWorkerLaunch *) dsm_segment_address(segment))->startup_slot = -1;
+	dsm_pin_segment(segment);
+	strlcpy(worker->bgw_library_name, "pgj", sizeof(worker->bgw_library_name));
+	strlcpy(worker->bgw_function_name, "pgj_dynamic_worker_main", sizeof(worker->bgw_function_name));
+	worker->bgw_main_arg = with_launch_key(worker->bgw_main_arg, handle);
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	registered = RegisterDynamicBackgroundWorker(worker, &worker_handle);
+	MemoryContextSwitchTo(old);
+	if (!registered)
+		dsm_unpin_segment(handle);
+	dsm_detach(segment);
+	return registered ? (int64) worker_handle : 0;
+}
+
+/*
+ * The worker has been told to stop and now unwinds on its own terms: the termination die()
+ * left pending is withdrawn, so its last logging or transaction still works and it exits with
+ * code 0 (not restarted), as a worker returning from its main function does.
+ */
+static int64
+stop_requested(void)
+{
+	ProcDiePending = false;
+	return 0;
+}
+
+/*
+ * Java: waits on the latch; false on SIGTERM or postmaster death. A worker that keeps
+ * waiting after being told the postmaster died exits here, so it cannot spin.
+ */
+int64
+pgj_bgw_wait_latch(int64 timeout_ms, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	int			events = WL_LATCH_SET | WL_POSTMASTER_DEATH | (timeout_ms >= 0 ? WL_TIMEOUT : 0);
+	int			rc;
+
+	if (postmaster_died)
+		proc_exit(1);
+	if (!sigterm_seen)
+	{
+		rc = WaitLatch(MyLatch, events, timeout_ms >= 0 ? (long) timeout_ms : -1L, PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		if (rc & WL_POSTMASTER_DEATH)
+			postmaster_died = true;
+	}
+	if (ConfigReloadPending)
+	{
+		ConfigReloadPending = false;
+		ProcessConfigFile(PGC_SIGHUP);
+	}
+	if (sigterm_seen || postmaster_died)
+		return stop_requested();
+	CHECK_FOR_INTERRUPTS();
+	return 1;
+}
+
+/* Java: the signal flags (PGJ_*), clearing the test-and-clear ones named in `clear`. */
+int64
+pgj_bgw_signals(int64 clear, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	int64		flags = (got_sighup ? PGJ_SIGHUP_RECEIVED : 0)
+		| (got_sigterm ? PGJ_SIGTERM_RECEIVED : 0)
+		| (sigterm_seen ? PGJ_SIGTERM_SEEN : 0)
+		| (postmaster_died ? PGJ_POSTMASTER_DIED : 0);
+
+	if (clear & PGJ_SIGHUP_RECEIVED)
+		got_sighup = false;
+	if (clear & PGJ_SIGTERM_RECEIVED)
+		got_sigterm = false;
+	return flags;
+}
+
+/* Java: whether the worker should go on: no SIGTERM, and the postmaster alive. */
+int64
+pgj_bgw_worker_continue(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	if (!postmaster_died && !PostmasterIsAlive())
+		postmaster_died = true;
+	if (ConfigReloadPending)
+	{
+		ConfigReloadPending = false;
+		ProcessConfigFile(PGC_SIGHUP);
+	}
+	return sigterm_seen || postmaster_died ? stop_requested() : 1;
+}
+
+/* Java: a transaction with a snapshot, as worker_spi runs one. */
+int64
+pgj_bgw_begin(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	SetCurrentStatementStartTimestamp();
+	StartTransactionCommand();
+	PushActiveSnapshot(GetTransactionSnapshot());
+	pgstat_report_activity(STATE_RUNNING, MyBgworkerEntry->bgw_name);
+	return 0;
+}
+
+int64
+pgj_bgw_commit(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	if (ActiveSnapshotSet())
+		PopActiveSnapshot();
+	CommitTransactionCommand();
+	pgstat_report_stat(true);
+	pgstat_report_activity(STATE_IDLE, NULL);
+	return 0;
+}
+
+/*
+ * Java: rolls back the worker's transaction after the body failed. Not through
+ * pgj_guard_call, because the error that failed it is still unhandled: the abort handles
+ * it. A FATAL (a termination) is left pending, so the worker exits.
+ */
+int32
+pgj_bgw_abort(void)
+{
+	volatile int32 rc = PGJ_OK;
+
+	if (!pgj_on_backend_thread())
+		return PGJ_WRONG_THREAD;
+	if (pgj_error_elevel() >= FATAL)
+		return PGJ_POISONED;
+	pgj_discard_errors_from_level(0);
+	PG_TRY();
+	{
+		AbortCurrentTransaction();
+		pgstat_report_activity(STATE_IDLE, NULL);
+	}
+	PG_CATCH();
+	{
+		pgj_remember_pg_error();
+		rc = PGJ_PG_ERROR;
+	}
+	PG_END_TRY();
+	return rc;
+}

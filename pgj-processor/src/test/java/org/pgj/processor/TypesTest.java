@@ -1,0 +1,68 @@
+package org.pgj.processor;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQL type each supported Java type becomes in the install script. */
+class TypesTest {
+    @TempDir
+    Path dir;
+
+    private String sql(String body) {
+        Compilation c = Compilation.compile(dir, List.of(), """
+                package org.example;
+                import org.pgj.functions.*;
+                import org.pgj.types.*;
+                import java.util.*;
+                import java.time.*;
+                public class Demo {
+                """ + body + "\n}\n");
+        assertTrue(c.errors().isEmpty(), () -> c.errorMessages().toString());
+        return c.sql();
+    }
+
+    @Test
+    void scalarTypes() {
+        String sql = sql("""
+                @PgFunction public static byte f1(Byte a, java.math.BigDecimal b, Numeric c, java.nio.ByteBuffer d) { return 0; }
+                @PgFunction public static Instant f2(LocalDate a, LocalTime b, OffsetTime c, LocalDateTime d, OffsetDateTime e) { return null; }
+                @PgFunction public static Interval f3(UUID a, Inet b, Point c, Box d, Tid e, Oid f, RegClass g) { return null; }
+                """);
+        assertTrue(sql.contains("f1(a \"char\", b numeric, c numeric, d bytea) RETURNS \"char\" "), sql);
+        assertTrue(sql.contains("CALLED ON NULL INPUT"), "a Byte box takes NULL: " + sql);
+        assertTrue(sql.contains("f2(a date, b time, c time with time zone, d timestamp, e timestamp with time zone)"
+                + " RETURNS timestamp with time zone "), sql);
+        assertTrue(sql.contains("f3(a uuid, b inet, c point, d box, e tid, f oid, g regclass) RETURNS interval "), sql);
+    }
+
+    @Test
+    void arraysListsAndRanges() {
+        String sql = sql("""
+                @PgFunction public static int[] f1(Integer[] a, String[][] b, byte[][] c, List<LocalDate> d) { return null; }
+                @PgFunction public static Range<Integer> f2(Range<Long> a, Range<java.math.BigDecimal> b, Range<LocalDate> c,
+                        Range<LocalDateTime> d, Range<OffsetDateTime> e, Optional<List<UUID>> f) { return null; }
+                """);
+        assertTrue(sql.contains("f1(a integer[], b text[], c bytea[], d date[]) RETURNS integer[] "), sql);
+        assertTrue(sql.contains("f2(a int8range, b numrange, c daterange, d tsrange, e tstzrange, f uuid[]) RETURNS int4range "),
+                sql);
+    }
+
+    @Test
+    void mappedByTypesUseTheirSqlType() {
+        String sql = sql("""
+                @MappedBy(value = Money.Converter.class, sqlType = "numeric")
+                public record Money(long cents) {
+                    public static final class Converter implements TypeConverter<Money, java.math.BigDecimal> {
+                        public java.math.BigDecimal toCarrier(Money m) { return java.math.BigDecimal.valueOf(m.cents, 2); }
+                        public Money fromCarrier(java.math.BigDecimal d) { return new Money(d.movePointRight(2).longValueExact()); }
+                    }
+                }
+                @PgFunction public static Money twice(Money m, List<Money> many) { return m; }
+                """);
+        assertTrue(sql.contains("twice(m numeric, many numeric[]) RETURNS numeric "), sql);
+    }
+}
