@@ -135,6 +135,19 @@ class SetsTest {
     }
 
     @Test
+    void eachRowMayRunSql(Connection c) throws SQLException {
+        assertEquals(List.of("label 1", "label 2", "label 3"), column(c, "select labelled(3)"));
+        assertEquals(List.of(List.of(2, "label 1"), List.of(2, "label 2")),
+                rows(c, "select g, l from generate_series(2, 2) g, lateral labelled(g) l"));
+    }
+
+    @Test
+    void anSpiScopeCannotOutliveTheCallThatOpenedIt(Connection c) throws SQLException {
+        PSQLException e = fails(c, "38000", "select leaky_scope()");
+        contains(e.getMessage(), "this SPI connection scope has ended");
+    }
+
+    @Test
     void anElementOfTheWrongTypeIsAClearError(Connection c) throws SQLException {
         PSQLException e = fails(c, "42804", "select mislabelled()");
         contains(e.getMessage(), "mislabelled() returned a set element of type java.lang.String where java.lang.Integer was expected");
