@@ -15,6 +15,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pgj.functions.CompositeType;
+import org.pgj.functions.SqlType;
 
 /**
  * Java records as SQL composite types: the type's name, its columns, and the
@@ -128,12 +129,22 @@ final class CompositeTypes {
                         + " has unsupported type " + type + "; supported: " + TypeMapping.supported());
                 continue;
             }
-            columns.add(new SqlCompositeType.Column(SnakeCase.of(component.getSimpleName().toString()), sql.get().name()));
+            columns.add(new SqlCompositeType.Column(SnakeCase.of(component.getSimpleName().toString()),
+                    sqlTypeOverride(component).orElse(sql.get().name())));
         }
         reading.remove(key);
         Composite composite = new Composite(name, List.copyOf(columns), existing);
         read.put(key, composite);
         return composite;
+    }
+
+    /**
+     * {@code @SqlType} on a component: javac puts it on the accessor (its targets are methods and
+     * parameters), where the component's own annotations live for this purpose.
+     */
+    private static Optional<String> sqlTypeOverride(RecordComponentElement component) {
+        SqlType override = component.getAccessor() == null ? null : component.getAccessor().getAnnotation(SqlType.class);
+        return override == null || override.value().isBlank() ? Optional.empty() : Optional.of(override.value().trim());
     }
 
     /** The types the install script creates. */

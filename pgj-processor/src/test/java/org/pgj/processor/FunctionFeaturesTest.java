@@ -94,6 +94,15 @@ class FunctionFeaturesTest {
     }
 
     @Test
+    void sqlTypeOnAComponent() {
+        String sql = compileDemo("""
+                public record Tag(@SqlType("varchar(20)") String name, int weight) {}
+                @PgFunction public static Tag tag(String name) { return null; }
+                """).sql();
+        contains(sql, "CREATE TYPE tag AS (name varchar(20), weight integer);");
+    }
+
+    @Test
     void aRecordThatContainsItselfIsAnError() {
         compileDemo("""
                 public record Node(int v, Node next) {}

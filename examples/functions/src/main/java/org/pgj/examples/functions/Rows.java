@@ -60,6 +60,12 @@ public final class Rows {
         return p.label() + " at (" + p.at().x() + ", " + p.at().y() + ")" + p.weight().map(w -> " weighing " + w).orElse("");
     }
 
+    /** An Optional record takes a NULL row. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static String maybePin(Optional<Pin> p) {
+        return p.map(Rows::describePin).orElse("no pin");
+    }
+
     /** A record with a NULL field in, the record with the field filled out. */
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static Pin weighed(Pin p, int weight) {

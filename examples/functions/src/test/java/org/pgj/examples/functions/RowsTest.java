@@ -62,6 +62,12 @@ class RowsTest {
     }
 
     @Test
+    void anOptionalRecordTakesANullRow(Connection c) throws SQLException {
+        assertEquals("no pin", one(c, "select maybe_pin(null)"));
+        assertEquals("p at (1.0, 2.0) weighing 3", one(c, "select maybe_pin(pin('p', vec(1, 2), 3))"));
+    }
+
+    @Test
     void aNullFieldForAPrimitiveComponentIsAnError(Connection c) throws SQLException {
         PSQLException e = fails(c, "22004", "select norm(row(null, 1)::vec2)");
         contains(e.getMessage(), "field x of a row of type vec2 is NULL");
