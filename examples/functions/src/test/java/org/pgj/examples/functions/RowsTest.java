@@ -92,6 +92,14 @@ class RowsTest {
     }
 
     @Test
+    void aSetOfACompositeType(Connection c) throws SQLException {
+        assertEquals(List.of(List.of(0.0, 0.0), List.of(2.0, 0.0), List.of(2.0, 1.0), List.of(0.0, 1.0)),
+                rows(c, "select x, y from corners(vec(2, 1))"));
+        assertEquals("SETOF vec2", one(c, "select pg_get_function_result('corners'::regproc)"));
+        assertEquals(List.of(3.0), column(c, "select norm(c) from corners(vec(3, 4)) c where c.x > 0 and c.y = 0"));
+    }
+
+    @Test
     void aRecordThatDoesNotMatchItsTypeIsAClearErrorAtTheFirstCall(Connection c) throws SQLException {
         PSQLException e = fails(c, "42P13", "select short_stock()");
         contains(e.getMessage(), "function short_stock(): Java record org.pgj.examples.functions.Mismatches$ShortStock"
