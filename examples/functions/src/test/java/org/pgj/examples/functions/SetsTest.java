@@ -44,8 +44,10 @@ class SetsTest {
     void inALateralJoin(Connection c) throws SQLException {
         assertEquals(List.of(List.of(1, 1), List.of(2, 1), List.of(2, 2), List.of(3, 1), List.of(3, 2), List.of(3, 3)),
                 rows(c, "select g, n from generate_series(1, 3) g, lateral count_to(g) n order by g, n"));
+        int before = (Integer) one(c, "select closed_streams()");
         assertEquals(List.of(List.of(1, 1L), List.of(2, 1L), List.of(2, 2L)),
                 rows(c, "select g, n from generate_series(1, 2) g, lateral (select naturals() n limit g) s order by g, n"));
+        assertEquals(before + 2, one(c, "select closed_streams()"), "each rescan closed the stream of the row before");
     }
 
     @Test
