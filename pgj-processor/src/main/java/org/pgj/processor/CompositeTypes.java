@@ -15,6 +15,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pgj.functions.CompositeType;
+import org.pgj.functions.SqlType;
 
 /**
  * Java records as SQL composite types: the type's name, its columns, and the
@@ -25,6 +26,17 @@ final class CompositeTypes {
     /** What a function needs to know of a record's type. */
     record Composite(String name, List<SqlCompositeType.Column> columns, boolean existing) {
     }
+
+    /**
+     * Types of pg_catalog, which comes first on every search path: a type of the extension with
+     * one of these names would never be found by its bare name.
+     */
+    private static final Set<String> BUILT_IN = Set.of(("aclitem any anyarray anyelement anyenum anynonarray anyrange"
+            + " bit bool boolean box bpchar bytea char character cid cidr circle cstring date daterange decimal float"
+            + " float4 float8 inet int int2 int4 int4range int8 int8range integer internal interval json jsonb jsonpath"
+            + " line lseg macaddr macaddr8 money name numeric numrange oid path point polygon real record refcursor"
+            + " smallint bigint text tid time timestamp timestamptz timetz trigger tsquery tsrange tstzrange tsvector"
+            + " unknown uuid varbit varchar void xid xid8 xml").split(" "));
 
     private final JavaTypeNames names;
     private final Reporter reporter;
@@ -97,6 +109,10 @@ final class CompositeTypes {
         String name = annotation == null || annotation.name().isBlank()
                 ? SnakeCase.of(record.getSimpleName().toString()) : annotation.name().trim();
         boolean existing = annotation != null && annotation.existing();
+        if (!existing && BUILT_IN.contains(name)) {
+            reporter.error(record, "record " + key + " would be the composite type " + name + ", which is the name of a"
+                    + " built-in type that SQL would find first; name it with @CompositeType(name = \"...\")");
+        }
         if (!reading.add(key)) {
             if (!invalid.add(key)) {
                 return new Composite(name, List.of(), existing);
@@ -113,12 +129,22 @@ final class CompositeTypes {
                         + " has unsupported type " + type + "; supported: " + TypeMapping.supported());
                 continue;
             }
-            columns.add(new SqlCompositeType.Column(SnakeCase.of(component.getSimpleName().toString()), sql.get().name()));
+            columns.add(new SqlCompositeType.Column(SnakeCase.of(component.getSimpleName().toString()),
+                    sqlTypeOverride(component).orElse(sql.get().name())));
         }
         reading.remove(key);
         Composite composite = new Composite(name, List.copyOf(columns), existing);
         read.put(key, composite);
         return composite;
+    }
+
+    /**
+     * {@code @SqlType} on a component: javac puts it on the accessor (its targets are methods and
+     * parameters), where the component's own annotations live for this purpose.
+     */
+    private static Optional<String> sqlTypeOverride(RecordComponentElement component) {
+        SqlType override = component.getAccessor() == null ? null : component.getAccessor().getAnnotation(SqlType.class);
+        return override == null || override.value().isBlank() ? Optional.empty() : Optional.of(override.value().trim());
     }
 
     /** The types the install script creates. */

@@ -48,7 +48,7 @@ public final class ObjectIndex {
     static Entry entry(ScriptObject object) {
         return switch (object) {
             case SqlFunction fn -> new Entry(fn.kind(), fn.name(), fn.signature(), fn.origin(),
-                    fn.position().name(), fn.dependencies());
+                    fn.position().name(), fn.needs());
             case SqlCompositeType type -> new Entry("type", type.name(), type.name(), type.origin(),
                     type.position().name(), type.dependencies());
             case SqlBlock block -> new Entry("extension_sql", block.name(), block.name(), block.origin(),

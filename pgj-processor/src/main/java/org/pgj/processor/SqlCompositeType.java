@@ -6,7 +6,9 @@ import org.pgj.functions.ExtensionSql.Position;
 
 /**
  * The composite type of a Java record used by a function: {@code CREATE TYPE name AS (...)},
- * one attribute per component. It comes after the composite types of nested records.
+ * one attribute per component. Types go first, so that every function finds them without
+ * naming them (a type is often named like the functions that make it, and overloads share a
+ * name), and each comes after the composite types of its nested records.
  */
 record SqlCompositeType(
         Element element,
@@ -22,7 +24,7 @@ record SqlCompositeType(
 
     @Override
     public Position position() {
-        return Position.ORDERED;
+        return Position.FIRST;
     }
 
     @Override

@@ -14,8 +14,8 @@ import org.pgj.functions.Volatility;
  * One {@code @PgFunction} or {@code @PgProcedure} method, resolved to everything its
  * {@code CREATE FUNCTION} or {@code CREATE PROCEDURE} needs. A procedure has no return type,
  * volatility, strictness, parallel safety or cost. {@code types} are the composite types the
- * install script creates for its records, which must come first; {@code cast} and
- * {@code operator} follow the function.
+ * install script creates for its records (they go first); {@code cast} and {@code operator}
+ * follow the function.
  */
 record SqlFunction(
         Element element,
@@ -77,6 +77,11 @@ record SqlFunction(
 
     @Override
     public List<String> dependencies() {
+        return requires;
+    }
+
+    /** What it needs before it, for the object index: its requires and the types created for it. */
+    List<String> needs() {
         return java.util.stream.Stream.concat(requires.stream(), types.stream()).distinct().toList();
     }
 

@@ -72,6 +72,37 @@ class FunctionFeaturesTest {
     }
 
     @Test
+    void overloadsNamedLikeTheirTypeNeedNoOrdering() {
+        String sql = compileDemo("""
+                public record Price(long cents) {}
+                @PgFunction public static Price price(long cents) { return null; }
+                @PgFunction public static Price price(String text) { return null; }
+                @PgFunction(requires = "price") public static String show(Price p) { return ""; }
+                """).sql();
+        int type = sql.indexOf("CREATE TYPE price AS (cents bigint);");
+        int show = sql.indexOf("CREATE FUNCTION show(p price)");
+        assertTrue(type > 0 && sql.indexOf("CREATE FUNCTION price(cents bigint)") > type
+                && sql.indexOf("CREATE FUNCTION price(text text)") > type && show > sql.indexOf("CREATE FUNCTION price(text text)"), sql);
+    }
+
+    @Test
+    void aRecordNamedLikeABuiltInTypeIsAnError() {
+        compileDemo("""
+                public record Point(double x, double y) {}
+                @PgFunction public static Point p() { return null; }
+                """).assertOneError("record org.example.Demo$Point would be the composite type point, which is the name of a built-in type");
+    }
+
+    @Test
+    void sqlTypeOnAComponent() {
+        String sql = compileDemo("""
+                public record Tag(@SqlType("varchar(20)") String name, int weight) {}
+                @PgFunction public static Tag tag(String name) { return null; }
+                """).sql();
+        contains(sql, "CREATE TYPE tag AS (name varchar(20), weight integer);");
+    }
+
+    @Test
     void aRecordThatContainsItselfIsAnError() {
         compileDemo("""
                 public record Node(int v, Node next) {}

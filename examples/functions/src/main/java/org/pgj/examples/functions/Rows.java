@@ -7,6 +7,7 @@ import org.pgj.functions.ExtensionSql;
 import org.pgj.functions.Nullable;
 import org.pgj.functions.OutParameters;
 import org.pgj.functions.PgFunction;
+import org.pgj.functions.SqlType;
 import org.pgj.functions.Volatility;
 
 /** Java records as composite types, in and out, nested, with NULL fields. */
@@ -58,6 +59,19 @@ public final class Rows {
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static String describePin(Pin p) {
         return p.label() + " at (" + p.at().x() + ", " + p.at().y() + ")" + p.weight().map(w -> " weighing " + w).orElse("");
+    }
+
+    /** An Optional record takes a NULL row. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static String maybePin(Optional<Pin> p) {
+        return p.map(Rows::describePin).orElse("no pin");
+    }
+
+    /** SETOF vec2 rather than RETURNS TABLE: @SqlType names the element type. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    @SqlType("vec2")
+    public static Stream<Vec2> corners(Vec2 size) {
+        return Stream.of(new Vec2(0, 0), new Vec2(size.x(), 0), size, new Vec2(0, size.y()));
     }
 
     /** A record with a NULL field in, the record with the field filled out. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.pgj.functions.PgFunction;
+import org.pgj.spi.Spi;
+import org.pgj.spi.SpiConnection;
 import org.pgj.functions.Volatility;
 
 /** Set-returning functions: one row per element, produced as the executor asks for them. */
@@ -76,6 +78,30 @@ public final class Sets {
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static Stream<String> withGaps() {
         return Stream.of("a", null, "c");
+    }
+
+    /** Runs a query for each row, in the call that returns the row. */
+    @PgFunction
+    public static Stream<String> labelled(int n) {
+        return IntStream.rangeClosed(1, n)
+                .mapToObj(i -> Spi.getOne("SELECT 'label ' || $1", String.class, i).orElseThrow());
+    }
+
+    /**
+     * Keeps an SPI scope open across rows, which cannot work: a scope ends with the call that
+     * opened it (with a WARNING), so the second row finds it closed. An error, never a crash.
+     */
+    @PgFunction
+    public static Stream<Integer> leakyScope() {
+        SpiConnection spi = Spi.connect();
+        return Stream.of(1, 2, 3).map(i -> spi.getOne("SELECT $1 * 10", Integer.class, i).orElseThrow())
+                .onClose(spi::close);
+    }
+
+    /** A null stream is an empty set. */
+    @PgFunction
+    public static Stream<String> nothing() {
+        return null;
     }
 
     /** Fails at element {@code failAt}, after the rows before it were returned. */

@@ -62,6 +62,12 @@ class RowsTest {
     }
 
     @Test
+    void anOptionalRecordTakesANullRow(Connection c) throws SQLException {
+        assertEquals("no pin", one(c, "select maybe_pin(null)"));
+        assertEquals("p at (1.0, 2.0) weighing 3", one(c, "select maybe_pin(pin('p', vec(1, 2), 3))"));
+    }
+
+    @Test
     void aNullFieldForAPrimitiveComponentIsAnError(Connection c) throws SQLException {
         PSQLException e = fails(c, "22004", "select norm(row(null, 1)::vec2)");
         contains(e.getMessage(), "field x of a row of type vec2 is NULL");
@@ -83,6 +89,14 @@ class RowsTest {
         assertEquals(List.of(List.of(0.0, 0.0), List.of(1.0, 0.5), List.of(2.0, 1.0)),
                 rows(c, "select * from walk(vec(0, 0), vec(1, 0.5), 3)"));
         assertEquals(Arrays.asList(), rows(c, "select * from walk(vec(0, 0), vec(1, 0.5), 0)"));
+    }
+
+    @Test
+    void aSetOfACompositeType(Connection c) throws SQLException {
+        assertEquals(List.of(List.of(0.0, 0.0), List.of(2.0, 0.0), List.of(2.0, 1.0), List.of(0.0, 1.0)),
+                rows(c, "select x, y from corners(vec(2, 1))"));
+        assertEquals("SETOF vec2", one(c, "select pg_get_function_result('corners'::regproc)"));
+        assertEquals(List.of(3.0), column(c, "select norm(c) from corners(vec(3, 4)) c where c.x > 0 and c.y = 0"));
     }
 
     @Test

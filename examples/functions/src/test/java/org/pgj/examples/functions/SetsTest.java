@@ -44,8 +44,10 @@ class SetsTest {
     void inALateralJoin(Connection c) throws SQLException {
         assertEquals(List.of(List.of(1, 1), List.of(2, 1), List.of(2, 2), List.of(3, 1), List.of(3, 2), List.of(3, 3)),
                 rows(c, "select g, n from generate_series(1, 3) g, lateral count_to(g) n order by g, n"));
+        int before = (Integer) one(c, "select closed_streams()");
         assertEquals(List.of(List.of(1, 1L), List.of(2, 1L), List.of(2, 2L)),
                 rows(c, "select g, n from generate_series(1, 2) g, lateral (select naturals() n limit g) s order by g, n"));
+        assertEquals(before + 2, one(c, "select closed_streams()"), "each rescan closed the stream of the row before");
     }
 
     @Test
@@ -53,6 +55,8 @@ class SetsTest {
         assertEquals(List.of(), column(c, "select * from count_to(0)"));
         assertEquals(List.of(), column(c, "select count_to(-5)"));
         assertEquals(List.of(), column(c, "select * from count_to(null)"), "strict: NULL argument, no rows");
+        assertEquals(List.of(), column(c, "select * from nothing()"), "a null stream");
+        assertEquals(List.of(), column(c, "select nothing()"));
         assertEquals(Arrays.asList("a", null, "c"), column(c, "select * from with_gaps()"));
         assertEquals(1L, one(c, "select count(*) from with_gaps() w where w is null"));
     }
@@ -130,6 +134,19 @@ class SetsTest {
         try (SpiConnection spi = Spi.connect()) {
             assertEquals(List.of(1, 2, 3), spi.select("select count_to(3)").stream().map(r -> r.getInt(1)).toList());
         }
+    }
+
+    @Test
+    void eachRowMayRunSql(Connection c) throws SQLException {
+        assertEquals(List.of("label 1", "label 2", "label 3"), column(c, "select labelled(3)"));
+        assertEquals(List.of(List.of(2, "label 1"), List.of(2, "label 2")),
+                rows(c, "select g, l from generate_series(2, 2) g, lateral labelled(g) l"));
+    }
+
+    @Test
+    void anSpiScopeCannotOutliveTheCallThatOpenedIt(Connection c) throws SQLException {
+        PSQLException e = fails(c, "38000", "select leaky_scope()");
+        contains(e.getMessage(), "this SPI connection scope has ended");
     }
 
     @Test
