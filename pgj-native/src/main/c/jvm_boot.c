@@ -97,6 +97,17 @@ vm_exit(jint code)
 }
 
 /*
+ * HotSpot aborts, rather than exits, when it fails late in its initialisation (an impossible
+ * heap layout such as -Xmn above -Xmx): without this hook it would call exit(1) in the backend,
+ * which the postmaster treats as a crash.
+ */
+static void JNICALL
+vm_abort(void)
+{
+	vm_exit(1);
+}
+
+/*
  * New VM threads must not run PostgreSQL's signal handlers. The synchronous fault signals
  * stay open: HotSpot raises them on purpose (implicit null checks, safepoint polls), and a
  * blocked one kills the process outright, without even an hs_err file.
@@ -266,6 +277,8 @@ boot(void)
 	options[n++].extraInfo = (void *) vm_vfprintf;
 	options[n].optionString = "exit";
 	options[n++].extraInfo = (void *) vm_exit;
+	options[n].optionString = "abort";
+	options[n++].extraInfo = (void *) vm_abort;
 
 	/* Split pgj.jvm_options on whitespace; the copy lives as long as the VM. */
 	user_options = MemoryContextStrdup(TopMemoryContext, pgj_jvm_options ? pgj_jvm_options : "");

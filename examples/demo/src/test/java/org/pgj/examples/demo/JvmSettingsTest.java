@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.PgServer;
+import org.pgj.test.ServerLog;
 import org.pgj.test.PgjTest;
 import org.postgresql.util.PSQLException;
 
@@ -50,6 +51,22 @@ class JvmSettingsTest {
             }
             assertEquals(1, FunctionsTest.one(c, "select 1"));
         }
+    }
+
+    /** A heap layout the JVM rejects late in its start makes it abort, not exit: still an ERROR. */
+    @Test
+    void jvmThatAbortsDuringStartIsAnError(PgServer server) throws SQLException {
+        try (Connection c = server.connect()) {
+            set(c, "load 'pgj'");
+            set(c, "set pgj.jvm_options = '-Xms8m -Xmx16m -Xmn64m'");
+            for (int attempt = 0; attempt < 2; attempt++) {
+                PSQLException e = assertThrows(PSQLException.class, () -> FunctionsTest.one(c, "select add_one(1)"));
+                assertEquals("39000", e.getSQLState(), e.getMessage());
+                assertTrue(e.getServerErrorMessage().getHint().contains("pgj.jvm_options"), e.getServerErrorMessage().getHint());
+            }
+            assertEquals(1, FunctionsTest.one(c, "select 1"));
+        }
+        ServerLog.assertNoCrash(server, 50);
     }
 
     @Test
