@@ -86,11 +86,22 @@ public final class TypeMappings {
         register(double.class, Set.of(float8), Datums.class, "float8From", "float8To");
         register(String.class, textLike, Varlena.class, "readText", "writeText");
         register(byte[].class, Set.of(BYTEA), Varlena.class, "readBytes", "writeBytes");
-        for (List<TypeMapping> core : MAPPINGS.values()) {
-            for (TypeMapping m : core) {
-                m.sqlTypes().forEach(t -> SPI_NATURAL.put(t, m));
-            }
+        SPI_NATURAL.putAll(NATURAL);
+    }
+
+    private static boolean extendedRegistered;
+
+    /**
+     * The type families beyond the core ones, registered at the first need: a backend whose
+     * functions take only core types never loads their classes, which keeps its first call fast.
+     */
+    private static synchronized void registerExtended() {
+        if (extendedRegistered) {
+            return;
         }
+        extendedRegistered = true;
+        int int2 = Facts.getInt("INT2OID");
+        int int4 = Facts.getInt("INT4OID");
         // Numeric before BigDecimal: as the natural type of numeric, it holds NaN too.
         register(Numeric.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "numericFrom", "numericTo");
         register(BigDecimal.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "bigDecimalFrom", "bigDecimalTo");
@@ -128,9 +139,17 @@ public final class TypeMappings {
      * Adds a mapping; the public extension point for later type families. The first mapping
      * registered for a SQL type is its natural one; later ones (an int read as smallint) are not.
      */
-    public static void register(TypeMapping mapping) {
-        MAPPINGS.computeIfAbsent(mapping.javaType(), k -> new ArrayList<>()).add(mapping);
-        mapping.sqlTypes().forEach(t -> NATURAL.putIfAbsent(t, mapping));
+    public static synchronized void register(TypeMapping mapping) {
+        // Plain loops, no lambdas: this runs during a backend's first call, where each lambda costs.
+        List<TypeMapping> list = MAPPINGS.get(mapping.javaType());
+        if (list == null) {
+            list = new ArrayList<>();
+            MAPPINGS.put(mapping.javaType(), list);
+        }
+        list.add(mapping);
+        for (Integer type : mapping.sqlTypes()) {
+            NATURAL.putIfAbsent(type, mapping);
+        }
     }
 
     private static void register(Class<?> type, Set<Integer> sqlTypes, Class<?> owner, String from, String to) {
@@ -181,9 +200,16 @@ public final class TypeMappings {
     }
 
     private static TypeMapping mappingFor(Type javaType, int sqlType, String what, Describer fn) {
+        // A registered pair needs no server call: the first call of a backend with core types
+        // then links no downcall (the first costs tens of milliseconds).
+        TypeMapping direct = find(rawClass(javaType), sqlType);
+        if (direct != null) {
+            return direct;
+        }
         int base = (int) Guard.call(BASE_TYPE, sqlType);
         TypeMapping mapping = plan(javaType, base, what, fn);
         if (mapping == null) {
+            registerExtended(); // for the hint: every SQL type the Java type has
             List<String> holds = new ArrayList<>();
             for (TypeMapping m : MAPPINGS.getOrDefault(unboxed(rawClass(javaType)), List.of())) {
                 m.sqlTypes().stream().sorted().map(fn::sqlTypeName).forEach(holds::add);
@@ -268,8 +294,19 @@ public final class TypeMappings {
     private static TypeMapping domainChecked(TypeMapping mapping, int domain) {
         MethodHandle check = MethodHandles.insertArguments(Native.findStatic(MethodHandles.lookup(), TypeMappings.class,
                 "checkDomain", methodType(long.class, long.class, int.class)), 1, domain);
-        return new TypeMapping(mapping.javaType(), Set.of(domain), mapping.fromDatum(),
+        TypeMapping checked = new TypeMapping(mapping.javaType(), Set.of(domain), mapping.fromDatum(),
                 MethodHandles.filterReturnValue(mapping.toDatum(), check));
+        DOMAIN_CHECKED.add(checked);
+        return checked;
+    }
+
+    /** Mappings made by {@link #domainChecked}: their SQL type is a domain. */
+    private static final Set<TypeMapping> DOMAIN_CHECKED = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
+    /** Whether values written with {@code mapping} are of a domain type (so a NULL must be checked too). */
+    public static boolean writesDomain(TypeMapping mapping) {
+        return mapping != null && DOMAIN_CHECKED.contains(mapping);
     }
 
     private static long checkDomain(long datum, int domain) {
@@ -277,11 +314,17 @@ public final class TypeMappings {
         return datum;
     }
 
+    /** A NULL result of a domain type: the domain's NOT NULL and CHECK constraints decide (23502, 23514). */
+    public static void checkDomainNull(int domain) {
+        Guard.call(DOMAIN_CHECK, 0, 1, domain, 0, 0, 0);
+    }
+
     /**
      * The mapping a value of {@code sqlType} is read with when Java does not name a type: the
      * first registered, arrays as lists and ranges of such, else the text form.
      */
     static TypeMapping natural(int sqlType, Describer fn) {
+        registerExtended();
         int base = (int) Guard.call(BASE_TYPE, sqlType);
         TypeMapping known = NATURAL.get(base);
         if (known != null) {
@@ -343,6 +386,15 @@ public final class TypeMappings {
 
     /** A registered mapping of {@code javaType} (a box maps as its primitive) to {@code sqlType}, or null. */
     public static TypeMapping find(Class<?> javaType, int sqlType) {
+        TypeMapping m = registered(javaType, sqlType);
+        if (m == null && !extendedRegistered) {
+            registerExtended();
+            m = registered(javaType, sqlType);
+        }
+        return m;
+    }
+
+    private static synchronized TypeMapping registered(Class<?> javaType, int sqlType) {
         for (TypeMapping m : MAPPINGS.getOrDefault(unboxed(javaType), List.of())) {
             if (m.sqlTypes().contains(sqlType)) {
                 return m;
@@ -352,7 +404,10 @@ public final class TypeMappings {
     }
 
     /** The main mapping of a Java value type (a box maps as its primitive), or null; SPI converts values with it. */
-    public static TypeMapping forJavaType(Class<?> javaType) {
+    public static synchronized TypeMapping forJavaType(Class<?> javaType) {
+        if (!MAPPINGS.containsKey(unboxed(javaType))) {
+            registerExtended();
+        }
         List<TypeMapping> mappings = MAPPINGS.get(unboxed(javaType));
         return mappings == null ? null : mappings.getFirst();
     }

@@ -71,6 +71,12 @@ public final class ArrayFunctions {
         return new Integer[][] {{1, 2}, {3}};
     }
 
+    /** Declared with a SQL type its Java type cannot hold: a clear error at the first call. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static int mismatched(@SqlType("text[]") int[] values) {
+        return values.length;
+    }
+
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static int[] series(int n) {
         int[] out = new int[n];

@@ -69,6 +69,12 @@ class ArraysTest {
     }
 
     @Test
+    void aJavaTypeThatCannotHoldTheSqlTypeIsAClearError(Connection c) throws SQLException {
+        var e = fails(c, "SELECT mismatched('{a}')", "42P13");
+        assertTrue(e.getMessage().contains("cannot hold SQL type text"), e.getMessage());
+    }
+
+    @Test
     void lowerBoundsOtherThanOneAreRefused(Connection c) throws SQLException {
         var e = fails(c, "SELECT echo_ints('[0:2]={1,2,3}')", "2202E");
         assertTrue(e.getMessage().contains("starts at 0"), e.getMessage());
