@@ -5,6 +5,7 @@ import static java.lang.invoke.MethodType.methodType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -264,10 +265,10 @@ public final class TypeMappings {
             leaf = typeArgument(javaType, fn);
             depth = 1;
         } else {
-            Class<?> c = raw;
-            // byte[] is one bytea, not an array of "char"
-            while (c.isArray() && !(c == byte[].class && element == BYTEA)) {
-                c = c.getComponentType();
+            // byte[] is one bytea, not an array of "char"; a generic component (Range<Integer>[]) keeps its type argument.
+            Type c = javaType;
+            while (rawClass(c).isArray() && !(rawClass(c) == byte[].class && element == BYTEA)) {
+                c = c instanceof GenericArrayType g ? g.getGenericComponentType() : rawClass(c).getComponentType();
                 depth++;
             }
             leaf = c;
@@ -277,7 +278,7 @@ public final class TypeMappings {
                     + " is a " + javaType.getTypeName() + "; a multidimensional array is a Java array (Integer[][]), not a list of lists");
         }
         TypeMapping elementMapping = mappingFor(leaf, element, what + " (array element)", fn);
-        Class<?> leafClass = raw == List.class ? rawClass(leaf) : (Class<?>) leaf;
+        Class<?> leafClass = rawClass(leaf);
         return new ArrayCodec(raw, leafClass, depth, raw == List.class, element, elementMapping).mapping(sqlType);
     }
 
@@ -364,12 +365,16 @@ public final class TypeMappings {
         if (type instanceof ParameterizedType p) {
             return (Class<?>) p.getRawType();
         }
+        if (type instanceof GenericArrayType a) {
+            return rawClass(a.getGenericComponentType()).arrayType();
+        }
         throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "unsupported Java type " + type.getTypeName());
     }
 
     private static Type typeArgument(Type declared, Describer fn) {
         if (declared instanceof ParameterizedType p && (p.getActualTypeArguments()[0] instanceof Class<?>
-                || p.getActualTypeArguments()[0] instanceof ParameterizedType)) {
+                || p.getActualTypeArguments()[0] instanceof ParameterizedType
+                || p.getActualTypeArguments()[0] instanceof GenericArrayType)) {
             return p.getActualTypeArguments()[0];
         }
         throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION,
