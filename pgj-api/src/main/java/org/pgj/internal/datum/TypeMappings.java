@@ -339,6 +339,20 @@ public final class TypeMappings {
         return bound != 0 ? RangeCodec.mapping(base, natural(bound, fn)) : textForm(base);
     }
 
+    /**
+     * The mapping that reads a value of {@code sqlType} as {@code target} when Java names only a
+     * class (SPI's {@code get(n, Type.class)}): a registered one, or for {@code Range} and
+     * {@code List} the natural one; null when there is none.
+     */
+    public static TypeMapping forRead(Class<?> target, int sqlType) {
+        TypeMapping m = find(target, sqlType);
+        if (m == null && (target == Range.class || target == List.class)) {
+            m = natural(sqlType, null);
+            return m.javaType() == target ? m : null;
+        }
+        return m;
+    }
+
     /** The mapping that writes the Java value {@code v} as {@code sqlType}, or a clear error (42804). */
     static TypeMapping forValue(Object v, int sqlType, Describer fn) {
         int base = (int) Guard.call(BASE_TYPE, sqlType);
