@@ -102,7 +102,7 @@ static const PgjFact facts[] = {
 	SIZE(ArrayType), OFFSET(ArrayType, ndim), OFFSET(ArrayType, dataoffset),
 	OFFSET(ArrayType, elemtype),
 	OFFSET(RangeBound, val), OFFSET(RangeBound, infinite), OFFSET(RangeBound, inclusive),
-	OFFSET(RangeBound, lower), SIZE(RangeBound),
+	OFFSET(RangeBound, lower), SIZE(RangeBound), OFFSET(RangeType, rangetypid),
 	OFFSET(TypeCacheEntry, type_id), OFFSET(TypeCacheEntry, rngelemtype),
 	CONST(TYPECACHE_RANGE_INFO),
 	{"fn.pg_detoast_datum", (int64) pg_detoast_datum},

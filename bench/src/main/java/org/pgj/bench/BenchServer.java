@@ -30,6 +30,10 @@ final class BenchServer implements AutoCloseable {
     static final String SPI_STAGE = "examples/spi/target/pgj/stage";
     static final String BGWORKER_STAGE = "examples/bgworker/target/pgj/stage";
     static final String FUNCTIONS_STAGE = "examples/functions/target/pgj/stage";
+    static final String TYPES_STAGE = "examples/types/target/pgj/stage";
+    /** Elements of the int[] and bytes of the text that the types section converts. */
+    static final int ARRAY_ELEMENTS = 1_000_000;
+    static final int TEXT_BYTES = 10_000_000;
     static final int LOOKUP_ROWS = 100_000;
 
     /**
@@ -63,12 +67,14 @@ final class BenchServer implements AutoCloseable {
         Stage spiStage = readStage(root, SPI_STAGE, "examples/spi");
         Stage bgworkerStage = readStage(root, BGWORKER_STAGE, "examples/bgworker");
         Stage functionsStage = readStage(root, FUNCTIONS_STAGE, "examples/functions");
+        Stage typesStage = readStage(root, TYPES_STAGE, "examples/types");
         PrivateServer server = PrivateServer.of(pg, PrivateServer.defaultHome(), "bench-" + pg.major(), port);
         // Into the server's private installation (no root needed), like every private server.
         server.install(stage, false, p);
         server.install(spiStage, false, p);
         server.install(bgworkerStage, false, p);
         server.install(functionsStage, false, p);
+        server.install(typesStage, false, p);
         CFunction.buildAndInstall(pg, server.installation().dirs().pkglibdir(), root.resolve("bench/src/main/c"),
                 root.resolve("bench/target/c"), p);
 
@@ -117,6 +123,10 @@ final class BenchServer implements AutoCloseable {
                           RETURN s;
                         END $$;
                         """);
+        // Types: one large int[] and one large text, converted by Java and by the server's own I/O.
+        sql.append("CREATE EXTENSION types;\n")
+                .append("CREATE TABLE big_values AS SELECT array(SELECT generate_series(1, ").append(ARRAY_ELEMENTS)
+                .append(")) AS a, repeat('abcdefghij', ").append(TEXT_BYTES / 10).append(") AS t;\n");
         if (python) {
             sql.append("CREATE EXTENSION plpython3u;\n")
                     .append("CREATE FUNCTION add_one_py(i int4) RETURNS int4 LANGUAGE plpython3u STRICT IMMUTABLE\n")
@@ -124,7 +134,8 @@ final class BenchServer implements AutoCloseable {
         }
         server.psql(DATABASE, sql.toString());
         p.step("database " + DATABASE + " is ready on port " + server.port() + " (demo, add_one_c, series_c, add_one_plpgsql"
-                + (python ? ", add_one_py" : "") + "; functions; spi, kv, lookup_loop_plpgsql, cursor_sum_plpgsql)");
+                + (python ? ", add_one_py" : "") + "; functions; bgworker; spi, kv, lookup_loop_plpgsql, cursor_sum_plpgsql;"
+                + " types, big_values)");
         return new BenchServer(server, stage, python, keepRunning, p);
     }
 

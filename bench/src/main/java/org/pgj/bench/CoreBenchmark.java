@@ -39,6 +39,7 @@ public final class CoreBenchmark {
     static final double JAVA_SET_MAX_RATIO = 2.0;
     static final double SPI_LOOKUP_MAX_RATIO = 1.0;
     static final double SPI_CURSOR_MAX_RATIO = 1.5;
+    static final double TYPES_MAX_RATIO = 2.0;
 
     private static final String SERIES = " FROM generate_series(1, " + ROWS + ") i";
 
@@ -94,11 +95,12 @@ public final class CoreBenchmark {
         String loadAtStart = loadAverage();
         long start = System.nanoTime();
 
-        p.step("[1/8] setup: demo, functions, spi and bgworker extensions, C library, private server, database " + BenchServer.DATABASE);
+        p.step("[1/9] setup: demo, functions, spi, bgworker and types extensions, C library, private server, database " + BenchServer.DATABASE);
         try (BenchServer bench = BenchServer.setUp(root, keepServer, p)) {
             CoreBenchmark benchmark = new CoreBenchmark(bench, counts, p);
             benchmark.throughput();
             benchmark.spi();
+            benchmark.types();
             benchmark.firstCall();
             benchmark.memory();
             benchmark.workers();
@@ -119,7 +121,7 @@ public final class CoreBenchmark {
     /** Sections 2 to 4: one session, so Java's JIT warms up once and serves them all. */
     private void throughput() throws SQLException {
         try (Connection c = bench.connect()) {
-            progress.step("[2/8] int functions: sum(f(i)) over " + ROWS + " rows");
+            progress.step("[2/9] int functions: sum(f(i)) over " + ROWS + " rows");
             Map<String, String> ints = new LinkedHashMap<>();
             ints.put("built-in int4pl", "SELECT sum(int4pl(i, 1))" + SERIES);
             ints.put("C add_one_c", "SELECT sum(add_one_c(i))" + SERIES);
@@ -131,7 +133,7 @@ public final class CoreBenchmark {
             record(ints, Timing.interleaved(c, ints, counts.warmups(), counts.timed(), progress), "int",
                     Map.of("Java add_one", JAVA_INT_MAX_RATIO));
 
-            progress.step("[3/8] text functions: sum(length(f(md5(i::text)))) over " + ROWS + " rows");
+            progress.step("[3/9] text functions: sum(length(f(md5(i::text)))) over " + ROWS + " rows");
             Map<String, String> texts = new LinkedHashMap<>();
             texts.put("built-in upper", "SELECT sum(length(upper(md5(i::text))))" + SERIES);
             texts.put("Java shout", "SELECT sum(length(shout(md5(i::text))))" + SERIES);
@@ -140,7 +142,7 @@ public final class CoreBenchmark {
             record(texts, Timing.interleaved(c, texts, counts.warmups(), counts.timed(), progress), "text",
                     Map.of("Java shout", JAVA_TEXT_MAX_RATIO));
 
-            progress.step("[4/8] set-returning functions: " + ROWS + " rows, one per call (in the select list)");
+            progress.step("[4/9] set-returning functions: " + ROWS + " rows, one per call (in the select list)");
             Map<String, String> sets = new LinkedHashMap<>();
             sets.put("built-in generate_series", "SELECT sum(x) FROM (SELECT generate_series(1, " + ROWS + ") x) s");
             sets.put("C series_c", "SELECT sum(x) FROM (SELECT series_c(" + ROWS + ") x) s");
@@ -158,7 +160,7 @@ public final class CoreBenchmark {
     private void spi() throws SQLException {
         try (Connection c = bench.connect()) {
             int lookups = BenchServer.LOOKUP_ROWS;
-            progress.step("[5/8] SPI: a prepared single-row SELECT " + lookups + " times; " + ROWS + " rows through a cursor");
+            progress.step("[5/9] SPI: a prepared single-row SELECT " + lookups + " times; " + ROWS + " rows through a cursor");
             Map<String, String> lookup = new LinkedHashMap<>();
             lookup.put("plpgsql SELECT INTO loop", "SELECT lookup_loop_plpgsql(" + lookups + ")");
             lookup.put("Java lookup_loop", "SELECT lookup_loop(" + lookups + ")");
@@ -169,6 +171,30 @@ public final class CoreBenchmark {
             cursor.put("Java cursor_sum", "SELECT cursor_sum('SELECT g FROM generate_series(1, " + ROWS + ") g', 1000)");
             record(cursor, Timing.interleaved(c, cursor, counts.warmups(), counts.timed(), progress), "spi cursor",
                     Map.of("Java cursor_sum", SPI_CURSOR_MAX_RATIO), ROWS);
+        }
+    }
+
+    /**
+     * Section 5: converting one large value to Java and back (an int[] of {@value BenchServer#ARRAY_ELEMENTS}
+     * elements, a text of {@value BenchServer#TEXT_BYTES} bytes) against the server's own output and input
+     * functions for the same value. Both read the same stored, TOASTed value.
+     */
+    private void types() throws SQLException {
+        try (Connection c = bench.connect()) {
+            progress.step("[6/9] types: an int[] of " + BenchServer.ARRAY_ELEMENTS + " elements and a text of "
+                    + BenchServer.TEXT_BYTES + " bytes, to Java and back");
+            Map<String, String> arrays = new LinkedHashMap<>();
+            arrays.put("int[] array_out + array_in", "SELECT array_length(a::text::int4[], 1) FROM big_values");
+            arrays.put("int[] Java echo_ints", "SELECT array_length(echo_ints(a), 1) FROM big_values");
+            // No target: reading with every element boxed (Integer[]), to compare with the int[] path.
+            arrays.put("int[] read as Integer[] (count_nulls)", "SELECT array_length(a, 1) + count_nulls(a) FROM big_values");
+            record(arrays, Timing.interleaved(c, arrays, counts.warmups(), counts.timed(), progress), "types int[]",
+                    Map.of("int[] Java echo_ints", TYPES_MAX_RATIO), 1);
+            Map<String, String> texts = new LinkedHashMap<>();
+            texts.put("text textout + textin", "SELECT length(textin(textout(t))) FROM big_values");
+            texts.put("text Java echo_text", "SELECT length(echo_text(t)) FROM big_values");
+            record(texts, Timing.interleaved(c, texts, counts.warmups(), counts.timed(), progress), "types text",
+                    Map.of("text Java echo_text", TYPES_MAX_RATIO), 1);
         }
     }
 
@@ -195,7 +221,7 @@ public final class CoreBenchmark {
      * overlaps a measurement.
      */
     private void firstCall() throws SQLException {
-        progress.step("[6/8] first call: " + counts.firstCallSessions() + " new sessions each for SELECT 1 and SELECT add_one(1)");
+        progress.step("[7/9] first call: " + counts.firstCallSessions() + " new sessions each for SELECT 1 and SELECT add_one(1)");
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("new session SELECT 1", "SELECT 1");
         queries.put("new session SELECT add_one(1)", "SELECT add_one(1)");
@@ -229,7 +255,7 @@ public final class CoreBenchmark {
      * with 2 workers.
      */
     private void workers() throws SQLException {
-        progress.step("[8/8] background workers: " + counts.firstCallSessions() + " dynamic worker starts, job queue with 2 workers");
+        progress.step("[9/9] background workers: " + counts.firstCallSessions() + " dynamic worker starts, job queue with 2 workers");
         List<Double> startup = new ArrayList<>();
         List<Double> java = new ArrayList<>();
         try (Connection c = bench.connect()) {
@@ -279,7 +305,7 @@ public final class CoreBenchmark {
 
     /** Section 5: private memory of backends that never called Java, then of backends that did. */
     private void memory() throws SQLException {
-        progress.step("[7/8] memory: private memory of " + counts.memoryBackends() + " backends without and with a JVM");
+        progress.step("[8/9] memory: private memory of " + counts.memoryBackends() + " backends without and with a JVM");
         Measurement base = Measurement.memory("backend without Java", "SELECT 1", backendsMb("SELECT 1"), null);
         results.add(base);
         results.add(Measurement.memory("backend after add_one(1)", "SELECT add_one(1)", backendsMb("SELECT add_one(1)"), base));

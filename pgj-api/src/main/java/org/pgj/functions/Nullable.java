@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a reference-typed parameter ({@code String}, {@code byte[]}) as able to receive SQL
+ * Marks a reference-typed parameter ({@code String}, {@code byte[]}, {@code LocalDate}, ...) as able to receive SQL
  * NULL. Kept at run time: the runtime refuses NULL for an unmarked parameter of a function
  * that is not strict.
  */

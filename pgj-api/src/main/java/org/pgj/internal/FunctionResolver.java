@@ -13,13 +13,13 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.functions.Nullable;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 import org.pgj.internal.datum.CallScope;
 import org.pgj.internal.datum.Conversion;
+import org.pgj.internal.datum.FcInfo;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.datum.Varlena;
 import org.pgj.types.AnyElement;
@@ -99,10 +99,39 @@ final class FunctionResolver {
         Conversion result = TypeMappings.conversion(method.getGenericReturnType(), retType, "result", fn);
         MethodHandle invoker = InvokerGenerator.generate(method, arguments, result);
         // Views into server memory and polymorphic types need the call's scope (see CallScope).
-        boolean scoped = Stream.concat(Arrays.stream(method.getGenericParameterTypes()), Stream.of(method.getGenericReturnType()))
-                .map(Type::getTypeName)
-                .anyMatch(t -> t.contains(ByteBuffer.class.getName()) || t.contains(AnyElement.class.getName()));
+        boolean scoped = needsScope(method.getGenericReturnType());
+        for (Type t : method.getGenericParameterTypes()) {
+            scoped |= needsScope(t);
+        }
+        if (TypeMappings.writesDomain(result.mapping())) {
+            invoker = MethodHandles.permuteArguments(MethodHandles.collectArguments(
+                    MethodHandles.insertArguments(DomainResults.CHECK_NULL_RESULT, 2, retType), 0, invoker),
+                    methodType(long.class, long.class), 0, 0);
+        }
         return scoped ? CallScope.around(invoker) : invoker;
+    }
+
+    private static boolean needsScope(Type type) {
+        String name = type.getTypeName();
+        return name.contains(ByteBuffer.class.getName()) || name.contains(AnyElement.class.getName());
+    }
+
+    /** Made only when a function returns a domain: a new handle shape costs at a backend's first call. */
+    private static final class DomainResults {
+        static final MethodHandle CHECK_NULL_RESULT = Native.findStatic(MethodHandles.lookup(), FunctionResolver.class,
+                "checkNullResult", methodType(long.class, long.class, long.class, int.class));
+    }
+
+    /** The invoker writes non-NULL domain results checked; a NULL one is checked here, as PL/pgSQL checks it. */
+    private static long checkNullResult(long result, long fcinfo, int domain) {
+        try {
+            if (FcInfo.resultIsNull(fcinfo)) {
+                TypeMappings.checkDomainNull(domain);
+            }
+        } catch (Throwable t) {
+            ErrorBridge.record(t);
+        }
+        return result;
     }
 
     /** {@code class.method(type,...)} → the public static method it names. */

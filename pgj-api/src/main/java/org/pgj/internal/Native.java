@@ -112,12 +112,6 @@ public final class Native {
         return bytes;
     }
 
-    public static String readUtf8(long address, int length) {
-        byte[] bytes = new byte[length];
-        MemorySegment.copy(ALL, ValueLayout.JAVA_BYTE, address, bytes, 0, length);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
     /** A NUL-terminated UTF-8 copy of {@code s} in {@code arena}; 0 for null. */
     public static long cString(Arena arena, String s) {
         return s == null ? 0 : arena.allocateFrom(s).address();

@@ -168,6 +168,10 @@ final class Column {
             }
         } else if (target.isInstance(objects[row])) {
             return objects[row];
+        } else if (objects[row] instanceof String text && TypeMappings.forRead(target, type) != null) {
+            // A by-reference value without a core mapping was kept as its text form; a Java type
+            // that maps to its SQL type gets it back through the type's input function.
+            return Values.fromText(TypeMappings.forRead(target, type), text, type);
         }
         throw mismatch(target);
     }

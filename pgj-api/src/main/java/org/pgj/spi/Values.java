@@ -259,6 +259,18 @@ final class Values {
         }
     }
 
+    /** A value of {@code type} from its text form, converted by {@code mapping}; the datum lives in scratch memory. */
+    static Object fromText(TypeMapping mapping, String text, int type) {
+        try (Scratch scratch = Scratch.open()) {
+            long previous = scratch.enter();
+            try {
+                return fromDatum(mapping, Guard.call(SpiNative.DATUM_IN, type, ServerText.toServer(scratch, text, "value")));
+            } finally {
+                Scratch.leave(previous);
+            }
+        }
+    }
+
     /** The value's text form, by its type's output function. */
     static String textForm(long datum, int type) {
         try (Scratch scratch = Scratch.open()) {

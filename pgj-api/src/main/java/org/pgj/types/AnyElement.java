@@ -1,5 +1,7 @@
 package org.pgj.types;
 
+import java.util.Objects;
+
 /**
  * A value of a polymorphic parameter ({@code anyelement}, {@code anycompatible},
  * {@code anynonarray}, and with {@code @SqlType} {@code anyarray} or {@code anycompatiblearray}):
@@ -13,9 +15,9 @@ package org.pgj.types;
  * @param value the value, never null (NULL is a null AnyElement, or an empty Optional)
  */
 public record AnyElement(long type, String typeName, Object value) {
-    /** A result: converted to the call's resolved result type. */
+    /** A result: converted to the call's resolved result type. For SQL NULL, return null instead. */
     public static AnyElement of(Object value) {
-        return new AnyElement(0, null, value);
+        return new AnyElement(0, null, Objects.requireNonNull(value, "AnyElement.of(null): return null for SQL NULL"));
     }
 
     /** The value as {@code javaType}; a ClassCastException names both types when it is not one. */

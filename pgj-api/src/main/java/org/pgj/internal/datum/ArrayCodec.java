@@ -106,6 +106,15 @@ final class ArrayCodec {
         // Arrays may be compressed, out of line, short-headered or expanded: the server flattens them.
         long a = (ALL.get(JAVA_BYTE, datum) & 0x03) == 0 ? datum : Guard.call(DETOAST, datum);
         int ndim = ALL.get(JAVA_INT_UNALIGNED, a + NDIM);
+        int actual = ALL.get(JAVA_INT_UNALIGNED, a + ELEM_TYPE);
+        if (actual != elemType) {
+            // Never read elements with another type's layout: a clear error instead.
+            throw new PgException(SqlState.DATATYPE_MISMATCH, "array has elements of type OID " + Integer.toUnsignedString(actual)
+                    + ", but the Java " + javaType.getTypeName() + " reads type OID " + Integer.toUnsignedString(elemType));
+        }
+        if (ndim < 0 || ndim > MAXDIM) {
+            throw new PgException(SqlState.DATA_EXCEPTION, "invalid number of array dimensions: " + ndim);
+        }
         if (ndim == 0) {
             return list ? new ArrayList<>() : Array.newInstance(leaf, new int[depth]);
         }

@@ -39,6 +39,10 @@ public final class FcInfo {
         ALL.set(JAVA_BYTE, fcinfo + RESULT_IS_NULL, (byte) 1);
     }
 
+    public static boolean resultIsNull(long fcinfo) {
+        return ALL.get(JAVA_BYTE, fcinfo + RESULT_IS_NULL) != 0;
+    }
+
     public static long flinfo(long fcinfo) {
         return ALL.get(JAVA_LONG, fcinfo + FLINFO);
     }

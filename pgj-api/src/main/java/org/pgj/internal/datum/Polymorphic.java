@@ -5,7 +5,6 @@ import static java.lang.invoke.MethodType.methodType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pgj.errors.PgException;
@@ -81,9 +80,5 @@ final class Polymorphic {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
-    }
-
-    static boolean isList(Object v) {
-        return v instanceof List<?>;
     }
 }

@@ -10,6 +10,8 @@ import java.lang.foreign.Arena;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.Set;
+import org.pgj.errors.PgException;
+import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
@@ -33,6 +35,7 @@ final class RangeCodec {
     private static final long INCLUSIVE = Facts.get("RangeBound.inclusive");
     private static final long LOWER = Facts.get("RangeBound.lower");
     private static final long BOUND_SIZE = Facts.get("sizeof.RangeBound");
+    private static final long RANGE_TYPE_ID = Facts.get("RangeType.rangetypid");
     private static final MethodHandle READ = Native.findStatic(MethodHandles.lookup(), RangeCodec.class, "read",
             methodType(Range.class, RangeCodec.class, long.class));
     private static final MethodHandle WRITE = Native.findStatic(MethodHandles.lookup(), RangeCodec.class, "write",
@@ -40,11 +43,13 @@ final class RangeCodec {
 
     /** The type cache entry: it lives as long as the backend. */
     private final long typcache;
+    private final int rangeType;
     private final MethodHandle from;
     private final MethodHandle to;
 
-    private RangeCodec(long typcache, TypeMapping element) {
+    private RangeCodec(long typcache, int rangeType, TypeMapping element) {
         this.typcache = typcache;
+        this.rangeType = rangeType;
         this.from = element.fromDatum().asType(methodType(Object.class, long.class));
         this.to = element.toDatum().asType(methodType(long.class, Object.class));
     }
@@ -57,13 +62,18 @@ final class RangeCodec {
     }
 
     static TypeMapping mapping(int rangeType, TypeMapping element) {
-        RangeCodec codec = new RangeCodec(Guard.call(LOOKUP_TYPE_CACHE, rangeType, RANGE_INFO), element);
+        RangeCodec codec = new RangeCodec(Guard.call(LOOKUP_TYPE_CACHE, rangeType, RANGE_INFO), rangeType, element);
         return new TypeMapping(Range.class, Set.of(rangeType), MethodHandles.insertArguments(READ, 0, codec),
                 MethodHandles.insertArguments(WRITE, 0, codec));
     }
 
     private static Range<?> read(RangeCodec codec, long datum) {
         long range = Guard.call(DETOAST, datum);
+        int actual = ALL.get(JAVA_INT_UNALIGNED, range + RANGE_TYPE_ID);
+        if (actual != codec.rangeType) {
+            throw new PgException(SqlState.DATATYPE_MISMATCH, "range has type OID " + Integer.toUnsignedString(actual)
+                    + ", but this conversion reads type OID " + Integer.toUnsignedString(codec.rangeType));
+        }
         try (Arena arena = Arena.ofConfined()) {
             long lower = arena.allocate(BOUND_SIZE, 8).address();
             long upper = arena.allocate(BOUND_SIZE, 8).address();

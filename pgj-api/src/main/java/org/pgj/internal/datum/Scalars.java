@@ -81,11 +81,6 @@ public final class Scalars {
         return v;
     }
 
-    /** Narrower integers widen losslessly (a Datum is sign-extended). */
-    public static long widenFrom(long d) {
-        return d;
-    }
-
     public static int int2AsIntFrom(long d) {
         return (short) d;
     }

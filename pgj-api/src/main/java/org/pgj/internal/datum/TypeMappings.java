@@ -5,6 +5,7 @@ import static java.lang.invoke.MethodType.methodType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -86,20 +87,16 @@ public final class TypeMappings {
         register(double.class, Set.of(float8), Datums.class, "float8From", "float8To");
         register(String.class, textLike, Varlena.class, "readText", "writeText");
         register(byte[].class, Set.of(BYTEA), Varlena.class, "readBytes", "writeBytes");
-        for (List<TypeMapping> core : MAPPINGS.values()) {
-            for (TypeMapping m : core) {
-                m.sqlTypes().forEach(t -> SPI_NATURAL.put(t, m));
-            }
-        }
+        SPI_NATURAL.putAll(NATURAL);
     }
 
     private static boolean extendedRegistered;
 
     /**
-     * The mappings beyond the core types, registered at their first use: each costs method
-     * handles, which a backend's first call of an int or text function should not pay for.
+     * The type families beyond the core ones, registered at the first need: a backend whose
+     * functions take only core types never loads their classes, which keeps its first call fast.
      */
-    private static void registerExtended() {
+    private static synchronized void registerExtended() {
         if (extendedRegistered) {
             return;
         }
@@ -143,14 +140,17 @@ public final class TypeMappings {
      * Adds a mapping; the public extension point for later type families. The first mapping
      * registered for a SQL type is its natural one; later ones (an int read as smallint) are not.
      */
-    public static void register(TypeMapping mapping) {
-        registerExtended();
-        add(mapping);
-    }
-
-    private static void add(TypeMapping mapping) {
-        MAPPINGS.computeIfAbsent(mapping.javaType(), k -> new ArrayList<>()).add(mapping);
-        mapping.sqlTypes().forEach(t -> NATURAL.putIfAbsent(t, mapping));
+    public static synchronized void register(TypeMapping mapping) {
+        // Plain loops, no lambdas: this runs during a backend's first call, where each lambda costs.
+        List<TypeMapping> list = MAPPINGS.get(mapping.javaType());
+        if (list == null) {
+            list = new ArrayList<>();
+            MAPPINGS.put(mapping.javaType(), list);
+        }
+        list.add(mapping);
+        for (Integer type : mapping.sqlTypes()) {
+            NATURAL.putIfAbsent(type, mapping);
+        }
     }
 
     private static void register(Class<?> type, Set<Integer> sqlTypes, Class<?> owner, String from, String to) {
@@ -159,7 +159,7 @@ public final class TypeMappings {
 
     private static void register(Class<?> type, Set<Integer> sqlTypes, Class<?> fromOwner, String from, String to,
             Class<?> toOwner) {
-        add(new TypeMapping(type, sqlTypes,
+        register(new TypeMapping(type, sqlTypes,
                 Native.findStatic(MethodHandles.lookup(), fromOwner, from, methodType(type, long.class)),
                 Native.findStatic(MethodHandles.lookup(), toOwner, to, methodType(long.class, type))));
     }
@@ -169,11 +169,6 @@ public final class TypeMappings {
         String describe();
 
         String sqlTypeName(int oid);
-
-        /** The function's OID: the row type of its OUT parameters when it returns RECORD. */
-        default int functionOid() {
-            return 0;
-        }
     }
 
     /**
@@ -206,17 +201,17 @@ public final class TypeMappings {
     }
 
     private static TypeMapping mappingFor(Type javaType, int sqlType, String what, Describer fn) {
-        // A registered type is no domain: no server call, which a backend's first call would
-        // pay for with the FFM linker (tens of milliseconds).
-        TypeMapping registered = find(rawClass(javaType), sqlType);
-        if (registered != null) {
-            return registered;
+        // A registered pair needs no server call: the first call of a backend with core types
+        // then links no downcall (the first costs tens of milliseconds).
+        TypeMapping direct = find(rawClass(javaType), sqlType);
+        if (direct != null) {
+            return direct;
         }
         int base = (int) Guard.call(BASE_TYPE, sqlType);
         TypeMapping mapping = plan(javaType, base, what, fn);
         if (mapping == null) {
+            registerExtended(); // for the hint: every SQL type the Java type has
             List<String> holds = new ArrayList<>();
-            registerExtended();
             for (TypeMapping m : MAPPINGS.getOrDefault(unboxed(rawClass(javaType)), List.of())) {
                 m.sqlTypes().stream().sorted().map(fn::sqlTypeName).forEach(holds::add);
             }
@@ -271,10 +266,10 @@ public final class TypeMappings {
             leaf = typeArgument(javaType, fn);
             depth = 1;
         } else {
-            Class<?> c = raw;
-            // byte[] is one bytea, not an array of "char"
-            while (c.isArray() && !(c == byte[].class && element == BYTEA)) {
-                c = c.getComponentType();
+            // byte[] is one bytea, not an array of "char"; a generic component (Range<Integer>[]) keeps its type argument.
+            Type c = javaType;
+            while (rawClass(c).isArray() && !(rawClass(c) == byte[].class && element == BYTEA)) {
+                c = c instanceof GenericArrayType g ? g.getGenericComponentType() : rawClass(c).getComponentType();
                 depth++;
             }
             leaf = c;
@@ -284,7 +279,7 @@ public final class TypeMappings {
                     + " is a " + javaType.getTypeName() + "; a multidimensional array is a Java array (Integer[][]), not a list of lists");
         }
         TypeMapping elementMapping = mappingFor(leaf, element, what + " (array element)", fn);
-        Class<?> leafClass = raw == List.class ? rawClass(leaf) : (Class<?>) leaf;
+        Class<?> leafClass = rawClass(leaf);
         return new ArrayCodec(raw, leafClass, depth, raw == List.class, element, elementMapping).mapping(sqlType);
     }
 
@@ -301,8 +296,19 @@ public final class TypeMappings {
     private static TypeMapping domainChecked(TypeMapping mapping, int domain) {
         MethodHandle check = MethodHandles.insertArguments(Native.findStatic(MethodHandles.lookup(), TypeMappings.class,
                 "checkDomain", methodType(long.class, long.class, int.class)), 1, domain);
-        return new TypeMapping(mapping.javaType(), Set.of(domain), mapping.fromDatum(),
+        TypeMapping checked = new TypeMapping(mapping.javaType(), Set.of(domain), mapping.fromDatum(),
                 MethodHandles.filterReturnValue(mapping.toDatum(), check));
+        DOMAIN_CHECKED.add(checked);
+        return checked;
+    }
+
+    /** Mappings made by {@link #domainChecked}: their SQL type is a domain. */
+    private static final Set<TypeMapping> DOMAIN_CHECKED = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
+    /** Whether values written with {@code mapping} are of a domain type (so a NULL must be checked too). */
+    public static boolean writesDomain(TypeMapping mapping) {
+        return mapping != null && DOMAIN_CHECKED.contains(mapping);
     }
 
     private static long checkDomain(long datum, int domain) {
@@ -310,13 +316,18 @@ public final class TypeMappings {
         return datum;
     }
 
+    /** A NULL result of a domain type: the domain's NOT NULL and CHECK constraints decide (23502, 23514). */
+    public static void checkDomainNull(int domain) {
+        Guard.call(DOMAIN_CHECK, 0, 1, domain, 0, 0, 0);
+    }
+
     /**
      * The mapping a value of {@code sqlType} is read with when Java does not name a type: the
      * first registered, arrays as lists and ranges of such, else the text form.
      */
     static TypeMapping natural(int sqlType, Describer fn) {
-        int base = (int) Guard.call(BASE_TYPE, sqlType);
         registerExtended();
+        int base = (int) Guard.call(BASE_TYPE, sqlType);
         TypeMapping known = NATURAL.get(base);
         if (known != null) {
             return known;
@@ -327,6 +338,20 @@ public final class TypeMappings {
         }
         int bound = RangeCodec.elementType(base);
         return bound != 0 ? RangeCodec.mapping(base, natural(bound, fn)) : textForm(base);
+    }
+
+    /**
+     * The mapping that reads a value of {@code sqlType} as {@code target} when Java names only a
+     * class (SPI's {@code get(n, Type.class)}): a registered one, or for {@code Range} and
+     * {@code List} the natural one; null when there is none.
+     */
+    public static TypeMapping forRead(Class<?> target, int sqlType) {
+        TypeMapping m = find(target, sqlType);
+        if (m == null && (target == Range.class || target == List.class)) {
+            m = natural(sqlType, null);
+            return m.javaType() == target ? m : null;
+        }
+        return m;
     }
 
     /** The mapping that writes the Java value {@code v} as {@code sqlType}, or a clear error (42804). */
@@ -355,12 +380,16 @@ public final class TypeMappings {
         if (type instanceof ParameterizedType p) {
             return (Class<?>) p.getRawType();
         }
+        if (type instanceof GenericArrayType a) {
+            return rawClass(a.getGenericComponentType()).arrayType();
+        }
         throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "unsupported Java type " + type.getTypeName());
     }
 
     private static Type typeArgument(Type declared, Describer fn) {
         if (declared instanceof ParameterizedType p && (p.getActualTypeArguments()[0] instanceof Class<?>
-                || p.getActualTypeArguments()[0] instanceof ParameterizedType)) {
+                || p.getActualTypeArguments()[0] instanceof ParameterizedType
+                || p.getActualTypeArguments()[0] instanceof GenericArrayType)) {
             return p.getActualTypeArguments()[0];
         }
         throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION,
@@ -377,15 +406,15 @@ public final class TypeMappings {
 
     /** A registered mapping of {@code javaType} (a box maps as its primitive) to {@code sqlType}, or null. */
     public static TypeMapping find(Class<?> javaType, int sqlType) {
-        TypeMapping found = registered(javaType, sqlType);
-        if (found == null && !extendedRegistered) {
+        TypeMapping m = registered(javaType, sqlType);
+        if (m == null && !extendedRegistered) {
             registerExtended();
-            found = registered(javaType, sqlType);
+            m = registered(javaType, sqlType);
         }
-        return found;
+        return m;
     }
 
-    private static TypeMapping registered(Class<?> javaType, int sqlType) {
+    private static synchronized TypeMapping registered(Class<?> javaType, int sqlType) {
         for (TypeMapping m : MAPPINGS.getOrDefault(unboxed(javaType), List.of())) {
             if (m.sqlTypes().contains(sqlType)) {
                 return m;
@@ -395,12 +424,11 @@ public final class TypeMappings {
     }
 
     /** The main mapping of a Java value type (a box maps as its primitive), or null; SPI converts values with it. */
-    public static TypeMapping forJavaType(Class<?> javaType) {
-        List<TypeMapping> mappings = MAPPINGS.get(unboxed(javaType));
-        if (mappings == null && !extendedRegistered) {
+    public static synchronized TypeMapping forJavaType(Class<?> javaType) {
+        if (!MAPPINGS.containsKey(unboxed(javaType))) {
             registerExtended();
-            mappings = MAPPINGS.get(unboxed(javaType));
         }
+        List<TypeMapping> mappings = MAPPINGS.get(unboxed(javaType));
         return mappings == null ? null : mappings.getFirst();
     }
 

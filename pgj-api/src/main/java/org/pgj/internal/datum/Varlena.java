@@ -93,7 +93,25 @@ public final class Varlena {
                 return Native.readCString(converted);
             }
         }
-        return Native.readUtf8(data, length);
+        byte[] bytes = length <= SCRATCH_MAX ? scratch(length) : new byte[length];
+        MemorySegment.copy(ALL, JAVA_BYTE, data, bytes, 0, length);
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Text is copied out of server memory into a buffer kept per thread and decoded from it, which
+     * saves allocating (and zeroing) a byte[] per value; values above 16 MB get their own.
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
+    private static final int SCRATCH_MAX = 16 << 20;
+
+    private static byte[] scratch(int length) {
+        byte[] buffer = SCRATCH.get();
+        if (buffer == null || buffer.length < length) {
+            buffer = new byte[Math.max(length, Math.min(SCRATCH_MAX, buffer == null ? 256 : buffer.length * 2))];
+            SCRATCH.set(buffer);
+        }
+        return buffer;
     }
 
     /** The bytes of a detoasted, in-line copy of a varlena: its address, data offset and length. */
@@ -120,14 +138,13 @@ public final class Varlena {
 
     /** A Java string in the server encoding; NUL is refused as the server refuses it (22021). */
     public static byte[] encode(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        for (byte b : bytes) {
-            if (b == 0) {
-                throw new PgException(SqlState.CHARACTER_NOT_IN_REPERTOIRE,
-                        "invalid byte sequence for encoding \"UTF8\": 0x00",
-                        "A Java string with a NUL character (\\u0000) cannot become text.", null);
-            }
+        // indexOf is vectorized; the encoded bytes have a 0 exactly where the string has U+0000.
+        if (s.indexOf(0) >= 0) {
+            throw new PgException(SqlState.CHARACTER_NOT_IN_REPERTOIRE,
+                    "invalid byte sequence for encoding \"UTF8\": 0x00",
+                    "A Java string with a NUL character (\\u0000) cannot become text.", null);
         }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         if (!plainUtf8) {
             try (var arena = java.lang.foreign.Arena.ofConfined()) {
                 long source = arena.allocateFrom(JAVA_BYTE, bytes).address();

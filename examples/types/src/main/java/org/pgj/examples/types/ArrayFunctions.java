@@ -1,8 +1,13 @@
 package org.pgj.examples.types;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,10 +16,15 @@ import java.util.UUID;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.SqlType;
 import org.pgj.functions.Volatility;
+import org.pgj.types.Box;
 import org.pgj.types.Inet;
 import org.pgj.types.Interval;
 import org.pgj.types.Numeric;
+import org.pgj.types.Oid;
 import org.pgj.types.Point;
+import org.pgj.types.Range;
+import org.pgj.types.RegClass;
+import org.pgj.types.Tid;
 
 /** Arrays as Java arrays and lists. */
 public final class ArrayFunctions {
@@ -69,6 +79,12 @@ public final class ArrayFunctions {
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static Integer[][] ragged() {
         return new Integer[][] {{1, 2}, {3}};
+    }
+
+    /** Declared with a SQL type its Java type cannot hold: a clear error at the first call. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static int mismatched(@SqlType("text[]") int[] values) {
+        return values.length;
     }
 
     @PgFunction(volatility = Volatility.IMMUTABLE)
@@ -168,6 +184,97 @@ public final class ArrayFunctions {
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static Optional<Point[]> echoPoints(Optional<Point[]> a) {
         return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Optional<LocalTime[]> echoTimes(Optional<LocalTime[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Optional<OffsetTime[]> echoTimetzs(Optional<OffsetTime[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Optional<LocalDateTime[]> echoTimestamps(Optional<LocalDateTime[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Optional<Instant[]> echoInstants(Optional<Instant[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Optional<Box[]> echoBoxes(Optional<Box[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Optional<Tid[]> echoTids(Optional<Tid[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Optional<Oid[]> echoOids(Optional<Oid[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.STABLE)
+    public static Optional<RegClass[]> echoRegclasses(Optional<RegClass[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    @SqlType("cidr[]")
+    public static Optional<Inet[]> echoCidrs(@SqlType("cidr[]") Optional<Inet[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    @SqlType("varchar[]")
+    public static Optional<List<String>> echoVarchars(@SqlType("varchar[]") Optional<List<String>> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    @SqlType("bpchar[]")
+    public static Optional<String[]> echoBpchars(@SqlType("bpchar[]") Optional<String[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    @SqlType("json[]")
+    public static Optional<String[]> echoJsons(@SqlType("json[]") Optional<String[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Optional<List<JsonNode>> echoJsonTrees(Optional<List<JsonNode>> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Optional<Range<Integer>[]> echoInt4ranges(Optional<Range<Integer>[]> a) {
+        return a;
+    }
+
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Optional<List<Range<LocalDate>>> echoDateranges(Optional<List<Range<LocalDate>>> a) {
+        return a;
+    }
+
+    /** Views of each element, valid during the call. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static long[] byteSums(java.nio.ByteBuffer[] values) {
+        long[] sums = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            for (int j = 0; values[i] != null && j < values[i].limit(); j++) {
+                sums[i] += values[i].get(j) & 0xFF;
+            }
+        }
+        return sums;
     }
 
     @PgFunction(volatility = Volatility.IMMUTABLE)

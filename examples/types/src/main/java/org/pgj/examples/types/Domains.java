@@ -10,6 +10,7 @@ import org.pgj.functions.Volatility;
         CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0);
         CREATE DOMAIN short_text AS text CHECK (length(VALUE) <= 5);
         CREATE DOMAIN positive_ints AS integer[] CHECK (0 < ALL (VALUE));
+        CREATE DOMAIN required_text AS text NOT NULL;
         """)
 public final class Domains {
     private Domains() {
@@ -25,6 +26,13 @@ public final class Domains {
     @SqlType("short_text")
     public static String repeatShort(@SqlType("short_text") String s, int times) {
         return s.repeat(times);
+    }
+
+    /** A NULL result of a NOT NULL domain is the server's 23502. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    @SqlType("required_text")
+    public static String blankToNull(String s) {
+        return s.isBlank() ? null : s;
     }
 
     @PgFunction(volatility = Volatility.IMMUTABLE)

@@ -18,4 +18,16 @@ public final class Prices {
     public static long cents(Money m) {
         return m.cents();
     }
+
+    /** A type mapped to a domain of the extension's own. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Semver bumpMinor(Semver v) {
+        return new Semver(v.major(), v.minor() + 1, 0);
+    }
+
+    /** Major versions can only grow: a negative one fails the domain's check on the way out. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Semver withMajor(Semver v, int major) {
+        return new Semver(major, v.minor(), v.patch());
+    }
 }

@@ -74,6 +74,12 @@ public final class Times {
         return t.toString();
     }
 
+    /** The same local time at another offset; beyond ±15:59:59 the server has no such timetz (22009). */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static OffsetTime atOffset(OffsetTime t, int offsetSeconds) {
+        return t.withOffsetSameLocal(java.time.ZoneOffset.ofTotalSeconds(offsetSeconds));
+    }
+
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static LocalDate plusDays(LocalDate d, int days) {
         return d.plusDays(days);

@@ -52,6 +52,22 @@ class ArraysTest {
         roundTrips(c, "echo_inets", "inet[]", "=", "'{10.0.0.1/8,::1,NULL}'");
         roundTrips(c, "echo_points", "point[]", null, "'{\"(1,2)\",NULL,\"(-1.5,0)\"}'");
         roundTrips(c, "echo_jsonbs", "jsonb[]", "=", "'{\"{\\\"a\\\": 1}\",NULL,\"[]\"}'");
+        roundTrips(c, "echo_times", "time[]", "=", "'{00:00,24:00,NULL,12:34:56.789}'");
+        roundTrips(c, "echo_timetzs", "timetz[]", "=", "'{00:00+15:59,NULL,12:00-05:30}'");
+        roundTrips(c, "echo_timestamps", "timestamp[]", "=", "'{infinity,NULL,\"2024-02-29 12:00:00.000001\",\"4714-11-24 00:00 BC\"}'");
+        roundTrips(c, "echo_instants", "timestamptz[]", "=", "'{-infinity,NULL,\"2024-02-29 12:00+05\"}'");
+        roundTrips(c, "echo_boxes", "box[]", null, "ARRAY['((1,2),(3,4))'::box, NULL, '((0,0),(-1,-1))']");
+        roundTrips(c, "echo_tids", "tid[]", "=", "'{\"(0,1)\",NULL,\"(4294967295,65535)\"}'");
+        roundTrips(c, "echo_oids", "oid[]", "=", "'{0,4294967295,NULL}'");
+        roundTrips(c, "echo_regclasses", "regclass[]", "=", "'{pg_class,NULL,pg_type}'");
+        roundTrips(c, "echo_cidrs", "cidr[]", "=", "'{10.0.0.0/8,NULL,2001:db8::/32}'");
+        roundTrips(c, "echo_varchars", "varchar[]", "=", "'{a,NULL,😀}'");
+        roundTrips(c, "echo_bpchars", "char(3)[]", "=", "'{a,NULL,😀}'");
+        roundTrips(c, "echo_jsons", "json[]", null, "'{\"{\\\"a\\\": 1}\",NULL,\" [ ] \"}'");
+        roundTrips(c, "echo_json_trees", "jsonb[]", "=", "'{\"{\\\"a\\\": 1.50}\",NULL,null}'");
+        roundTrips(c, "echo_int4ranges", "int4range[]", "=", "'{\"[1,5)\",empty,NULL,\"(,)\"}'");
+        roundTrips(c, "echo_dateranges", "daterange[]", "=", "'{\"[2024-01-01,infinity)\",NULL,empty}'");
+        assertEquals("{3,0,0}", text(c, "SELECT byte_sums('{\"\\\\x0102\",\"\\\\x\",NULL}')::text"), "a NULL element is null in Java");
         assertEquals("{c,NULL,a}", text(c, "SELECT reversed('{a,NULL,c}')::text"));
         assertEquals(true, one(c, "SELECT reversed(a) = array(select a[i] from generate_subscripts(a, 1) i order by i desc)"
                 + " FROM (SELECT array(select md5(i::text) from generate_series(1, 10000) i) a) t"));
@@ -66,6 +82,12 @@ class ArraysTest {
         fails(c, "SELECT echo_ints('{{1,2},{3,4}}')", "2202E");
         fails(c, "SELECT ragged()", "2202E");
         fails(c, "SELECT ARRAY[ARRAY[1,2], ARRAY[3]]", "2202E");
+    }
+
+    @Test
+    void aJavaTypeThatCannotHoldTheSqlTypeIsAClearError(Connection c) throws SQLException {
+        var e = fails(c, "SELECT mismatched('{a}')", "42P13");
+        assertTrue(e.getMessage().contains("cannot hold SQL type text"), e.getMessage());
     }
 
     @Test

@@ -27,5 +27,8 @@ class DomainsTest {
         fails(c, "SELECT decrement(1)", "23514"); // Java returns 0: the result is checked too
         fails(c, "SELECT repeat_short('abc', 2)", "23514");
         fails(c, "SELECT shift_all('{1,2}', -1)", "23514");
+        assertEquals("x", text(c, "SELECT blank_to_null('x')"));
+        fails(c, "SELECT NULL::required_text", "23502");
+        fails(c, "SELECT blank_to_null(' ')", "23502");
     }
 }

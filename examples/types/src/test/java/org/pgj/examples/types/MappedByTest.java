@@ -22,6 +22,15 @@ class MappedByTest {
     }
 
     @Test
+    void aTypeMappedToADomainOfTheExtensionsOwn(Connection c) throws SQLException {
+        assertEquals("1.3.0", one(c, "SELECT bump_minor('1.2.3')"));
+        assertEquals("semver", one(c, "SELECT pg_typeof(bump_minor('1.2.3'))::text"));
+        assertEquals(true, one(c, "SELECT bump_minor(v) = '10.21.0'::semver FROM (VALUES ('10.20.30'::semver)) t(v)"));
+        fails(c, "SELECT bump_minor('1.2')", "23514"); // the domain refuses it on the way in
+        fails(c, "SELECT with_major('1.2.3', -1)", "23514"); // and Java's -1.2.3 on the way out
+    }
+
+    @Test
     void theConvertersErrorsAreErrors(Connection c) throws SQLException {
         fails(c, "SELECT cents(0.001)", "22003"); // longValueExact: an ArithmeticException
     }

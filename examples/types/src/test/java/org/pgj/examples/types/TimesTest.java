@@ -51,6 +51,9 @@ class TimesTest {
                 "'24:00:00+00'", "'10:00-00:00:01'");
         assertEquals(OffsetTime.of(12, 34, 56, 0, ZoneOffset.ofHoursMinutes(5, 30)).toString(),
                 text(c, "SELECT timetz_string('12:34:56+05:30')"), "the zone is east-positive in Java");
+        assertEquals(true, one(c, "SELECT at_offset('12:00+00', -57599) = '12:00-15:59:59'::timetz"));
+        fails(c, "SELECT '12:00+16:00'::timetz", "22009");
+        fails(c, "SELECT at_offset('12:00+00', 57600)", "22009");
     }
 
     @Test
