@@ -222,10 +222,38 @@ static const PgjFact facts[] = {
 	{NULL, 0}
 };
 
-const void *
+/*
+ * What Java gets at boot: every name in one newline-separated string and the values in one
+ * array, which jvm_boot.c hands over as Java objects.
+ */
+const PgjFactTable *
 pgj_facts(void)
 {
-	return facts;
+	static PgjFactTable table;
+	size_t		length = 0;
+	char	   *names;
+	int			count = 0;
+
+	if (table.names != NULL)
+		return &table;
+	for (const PgjFact *f = facts; f->name != NULL; f++, count++)
+		length += strlen(f->name) + 1;
+	names = MemoryContextAlloc(TopMemoryContext, length + 1);
+	table.values = MemoryContextAlloc(TopMemoryContext, sizeof(int64) * count);
+	length = 0;
+	for (int i = 0; i < count; i++)
+	{
+		size_t		n = strlen(facts[i].name);
+
+		memcpy(names + length, facts[i].name, n);
+		names[length + n] = '\n';
+		length += n + 1;
+		table.values[i] = facts[i].value;
+	}
+	names[length] = '\0';
+	table.count = count;
+	table.names = names;
+	return &table;
 }
 
 /* Server symbols are only visible through the global scope (see runtime-facts.md). */

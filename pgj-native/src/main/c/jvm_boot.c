@@ -200,6 +200,28 @@ aot_cache_path(char *buffer, size_t size)
 	return fresh_cache(buffer) ? buffer : NULL;
 }
 
+/*
+ * Boot.boot(names, values) with the facts table as Java objects: the first call then reads
+ * no native memory until a background thread has warmed up Java's memory access (see Boot).
+ */
+static jlong
+boot_java(JNIEnv *env, jclass cls, jmethodID boot_method)
+{
+	const PgjFactTable *table = pgj_facts();
+	jstring		names = (*env)->NewStringUTF(env, table->names);
+	jlongArray	values = (*env)->NewLongArray(env, (jsize) table->count);
+	jlong		ok = 0;
+
+	if (names != NULL && values != NULL)
+	{
+		(*env)->SetLongArrayRegion(env, values, 0, (jsize) table->count, (const jlong *) table->values);
+		ok = (*env)->CallStaticLongMethod(env, cls, boot_method, names, values);
+	}
+	(*env)->DeleteLocalRef(env, names);
+	(*env)->DeleteLocalRef(env, values);
+	return ok;
+}
+
 /* Creates the JVM and calls org.pgj.internal.Boot.boot(facts); on failure sets `failure`. */
 static void
 boot(void)
@@ -331,12 +353,13 @@ boot(void)
 		jlong		ok = 0;
 
 		if (cls != NULL
-			&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(J)J")) != NULL
-			&& (resolve_method = (*env)->GetStaticMethodID(env, cls, "resolve", "(JJJJIIIJI)J")) != NULL
+			&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(Ljava/lang/String;[J)J")) != NULL
+			&& (resolve_method = (*env)->GetStaticMethodID(env, cls, "resolve",
+															"(JLjava/lang/String;Ljava/lang/String;[IIIJI)J")) != NULL
 			&& (invoke_method = (*env)->GetStaticMethodID(env, cls, "invoke", "(JJ)J")) != NULL
 			&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JIIZ)V")) != NULL
 			&& (close_set_method = (*env)->GetStaticMethodID(env, cls, "closeSet", "(JZ)Z")) != NULL)
-			ok = (*env)->CallStaticLongMethod(env, cls, mid, (jlong) pgj_facts());
+			ok = boot_java(env, cls, mid);
 		if ((*env)->ExceptionCheck(env) || ok == 0)
 		{
 			(*env)->ExceptionDescribe(env);
@@ -398,13 +421,25 @@ int64
 pgj_resolve(Oid fn_oid, const char *prosrc, const char *classpath_dir, const Oid *arg_types,
 			int nargs, Oid ret_type, int32 flags, void *stub_slot)
 {
-	jlong		function = (*the_env)->CallStaticLongMethod(the_env, resolver_class, resolve_method,
-															(jlong) fn_oid, (jlong) prosrc,
-															(jlong) classpath_dir, (jlong) arg_types,
-															(jint) nargs, (jint) ret_type, (jint) flags,
-															(jlong) stub_slot,
-															(jint) GetDatabaseEncoding());
+	JNIEnv	   *env = the_env;
+	jstring		source = (*env)->NewStringUTF(env, prosrc);
+	jstring		dir = (*env)->NewStringUTF(env, classpath_dir);
+	jintArray	types = (*env)->NewIntArray(env, nargs);
+	jlong		function = 0;
 
+	/* Java objects, not addresses: see boot_java. Local references are freed here, since this
+	 * thread never returns to Java to free them. */
+	if (source != NULL && dir != NULL && types != NULL)
+	{
+		(*env)->SetIntArrayRegion(env, types, 0, nargs, (const jint *) arg_types);
+		function = (*env)->CallStaticLongMethod(env, resolver_class, resolve_method,
+												(jlong) fn_oid, source, dir, types,
+												(jint) ret_type, (jint) flags, (jlong) stub_slot,
+												(jint) GetDatabaseEncoding());
+	}
+	(*env)->DeleteLocalRef(env, source);
+	(*env)->DeleteLocalRef(env, dir);
+	(*env)->DeleteLocalRef(env, types);
 	check_java_exception("resolving a function");
 	return function;
 }

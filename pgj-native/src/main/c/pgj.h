@@ -216,7 +216,14 @@ extern int64 pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64
 extern int64 pgj_row_deform(int64 datum, int64 desc, int64 values, int64 nulls, int64 a4, int64 a5);
 
 /* facts.c */
-extern const void *pgj_facts(void);
+typedef struct PgjFactTable
+{
+	int64		count;
+	const char *names;			/* one per line, NUL-terminated */
+	int64	   *values;
+} PgjFactTable;
+
+extern const PgjFactTable *pgj_facts(void);
 
 /* Flags passed to the Java resolver. */
 #define PGJ_FN_STRICT	0x1

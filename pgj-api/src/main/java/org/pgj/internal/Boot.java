@@ -15,18 +15,19 @@ public final class Boot {
     }
 
     /** Returns 1 when the runtime is ready. */
-    public static long boot(long factsTable) {
+    public static long boot(String factNames, long[] factValues) {
+        MemoryAccessWarmup.start();
         Backend.bind(Thread.currentThread());
-        Facts.load(factsTable);
+        Facts.load(factNames, factValues);
         ExtensionClassLoaders.init(Path.of(Facts.getString("str.sharedir")));
         ServerLogging.install();
         return 1;
     }
 
     /** See {@link FunctionResolver#resolve}. */
-    public static long resolve(long fnOid, long prosrc, long dir, long argTypes, int nargs, int retType, int flags,
+    public static long resolve(long fnOid, String prosrc, String dir, int[] argTypes, int retType, int flags,
             long stubSlot, int encoding) {
-        return FunctionResolver.resolve(fnOid, prosrc, dir, argTypes, nargs, retType, flags, stubSlot, encoding);
+        return FunctionResolver.resolve(fnOid, prosrc, dir, argTypes, retType, flags, stubSlot, encoding);
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.pgj.internal;
 
-import static org.pgj.internal.Native.ALL;
-
-import java.lang.foreign.ValueLayout;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,16 +14,16 @@ public final class Facts {
     private Facts() {
     }
 
-    static void load(long table) {
-        Map<String, Long> read = new HashMap<>();
-        for (long entry = table; ; entry += 16) {
-            long name = ALL.get(ValueLayout.JAVA_LONG, entry);
-            if (name == 0) {
-                break;
-            }
-            read.put(Native.readCString(name), ALL.get(ValueLayout.JAVA_LONG, entry + 8));
+    /** Reads facts.c's table, as jvm_boot.c hands it over: the names one per line, the values in order. */
+    static void load(String names, long[] values) {
+        Map<String, Long> read = HashMap.newHashMap(values.length);
+        int start = 0;
+        for (long value : values) {
+            int end = names.indexOf('\n', start);
+            read.put(names.substring(start, end), value);
+            start = end + 1;
         }
-        facts = Map.copyOf(read);
+        facts = read;
     }
 
     /** The value of a fact; a missing one means pgj.so and pgj-api.jar do not match. */

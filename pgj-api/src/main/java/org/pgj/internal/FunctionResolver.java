@@ -1,6 +1,5 @@
 package org.pgj.internal;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.invoke.MethodType.methodType;
 
 import java.lang.invoke.MethodHandle;
@@ -47,16 +46,11 @@ final class FunctionResolver {
      * Called by call_handler.c (through JNI); returns the function's handle in
      * {@link FunctionTable}, or 0 with an error recorded.
      */
-    static long resolve(long fnOid, long prosrc, long dir, long argTypes, int nargs, int retType, int flags,
+    static long resolve(long fnOid, String prosrc, String dir, int[] argTypes, int retType, int flags,
             long stubSlot, int encoding) {
         try {
             Varlena.useEncoding(encoding);
-            int[] types = new int[nargs];
-            for (int i = 0; i < nargs; i++) {
-                types[i] = Native.ALL.get(JAVA_INT, argTypes + 4L * i);
-            }
-            MethodHandle invoker = invokerFor((int) fnOid, Native.readCString(prosrc), Native.readCString(dir), types,
-                    retType, flags);
+            MethodHandle invoker = invokerFor((int) fnOid, prosrc, dir, argTypes, retType, flags);
             return FunctionTable.add(invoker, stubSlot);
         } catch (Throwable t) {
             ErrorBridge.record(t);

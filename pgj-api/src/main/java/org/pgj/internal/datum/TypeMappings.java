@@ -169,6 +169,11 @@ public final class TypeMappings {
         String describe();
 
         String sqlTypeName(int oid);
+
+        /** The function's OID: the row type of its OUT parameters when it returns RECORD. */
+        default int functionOid() {
+            return 0;
+        }
     }
 
     /**
