@@ -16,9 +16,9 @@ public final class Boot {
 
     /** Returns 1 when the runtime is ready. */
     public static long boot(String factNames, long[] factValues) {
-        MemoryAccessWarmup.start();
         Backend.bind(Thread.currentThread());
         Facts.load(factNames, factValues);
+        FirstCallWarmup.start();
         ExtensionClassLoaders.init(Path.of(Facts.getString("str.sharedir")));
         ServerLogging.install();
         return 1;

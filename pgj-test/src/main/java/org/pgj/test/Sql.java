@@ -1,9 +1,14 @@
 package org.pgj.test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.util.PSQLException;
 
 /** Small JDBC helpers for client-side tests. */
 public final class Sql {
@@ -23,6 +28,27 @@ public final class Sql {
                 return rs.getObject(1);
             }
         }
+    }
+
+    /** Runs a statement without parameters (any kind: DDL, SET, several statements). */
+    public static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /**
+     * Runs {@code sql}, which must fail with {@code sqlState}, and checks that the session
+     * carries on (rolling back first when not in autocommit); returns the error.
+     */
+    public static PSQLException fails(Connection c, String sql, String sqlState) throws SQLException {
+        PSQLException e = assertThrows(PSQLException.class, () -> exec(c, sql), sql);
+        assertEquals(sqlState, e.getSQLState(), e.getMessage());
+        if (!c.getAutoCommit()) {
+            c.rollback();
+        }
+        assertEquals(1, one(c, "select 1"), "the session carries on");
+        return e;
     }
 
     /** Runs a statement that returns no rows. */

@@ -15,6 +15,7 @@ import org.pgj.errors.PgException;
 import org.pgj.errors.Subtransaction;
 import org.pgj.spi.Spi;
 import org.pgj.spi.SpiConnection;
+import org.pgj.test.Sql;
 import org.pgj.test.ExpectedPgError;
 import org.pgj.test.InBackend;
 import org.pgj.test.PgjTest;

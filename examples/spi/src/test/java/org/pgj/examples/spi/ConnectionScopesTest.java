@@ -19,6 +19,7 @@ import org.pgj.spi.SpiCursor;
 import org.pgj.spi.SpiResult;
 import org.pgj.spi.SpiRow;
 import org.pgj.spi.SpiStatement;
+import org.pgj.test.Sql;
 import org.pgj.test.InBackend;
 import org.pgj.test.PgjTest;
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pgj.test.Sql;
 import org.pgj.test.PgjTest;
 
 /** The example's functions called from SQL, as a user would. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.pgj.errors.PgException;
 import org.pgj.spi.Spi;
 import org.pgj.spi.SpiConnection;
+import org.pgj.test.Sql;
 import org.pgj.test.InBackend;
 import org.pgj.test.PgjTest;
 

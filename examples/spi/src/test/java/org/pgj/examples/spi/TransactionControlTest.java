@@ -10,6 +10,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pgj.spi.Spi;
+import org.pgj.test.Sql;
 import org.pgj.test.ExpectedPgError;
 import org.pgj.test.InBackend;
 import org.pgj.test.PgjTest;

@@ -1,8 +1,8 @@
 package org.pgj.examples.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.pgj.examples.types.Sql.fails;
-import static org.pgj.examples.types.Sql.one;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

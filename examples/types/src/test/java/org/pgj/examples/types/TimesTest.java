@@ -1,11 +1,11 @@
 package org.pgj.examples.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.pgj.examples.types.Sql.exec;
-import static org.pgj.examples.types.Sql.fails;
-import static org.pgj.examples.types.Sql.one;
-import static org.pgj.examples.types.Sql.roundTrips;
-import static org.pgj.examples.types.Sql.text;
+import static org.pgj.test.Sql.exec;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
+import static org.pgj.examples.types.RoundTrips.roundTrips;
+import static org.pgj.examples.types.RoundTrips.text;
 
 import java.sql.Connection;
 import java.sql.SQLException;

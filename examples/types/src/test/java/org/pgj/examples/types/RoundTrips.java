@@ -2,42 +2,22 @@ package org.pgj.examples.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.postgresql.util.PSQLException;
 
-/** JDBC helpers: single values, round trips compared by the server, expected errors. */
-final class Sql {
-    private Sql() {
-    }
-
-    static Object one(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                assertTrue(rs.next(), "one row expected from " + sql);
-                return rs.getObject(1);
-            }
-        }
+/** Round trips compared by the server, and values as text. */
+final class RoundTrips {
+    private RoundTrips() {
     }
 
     static String text(Connection c, String sql, Object... args) throws SQLException {
         Object v = one(c, sql, args);
         return v == null ? null : v.toString();
-    }
-
-    static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     /**
@@ -57,16 +37,5 @@ final class Sql {
             }
         }
         assertNull(one(c, "SELECT " + fn + "(NULL::" + type + ")"), fn + "(NULL)");
-    }
-
-    /** Runs sql, expects SQLSTATE, and checks that the session carries on. */
-    static PSQLException fails(Connection c, String sql, String sqlState) throws SQLException {
-        PSQLException e = assertThrows(PSQLException.class, () -> exec(c, sql), sql);
-        assertEquals(sqlState, e.getSQLState(), e.getMessage());
-        if (!c.getAutoCommit()) {
-            c.rollback();
-        }
-        assertEquals(1, one(c, "select 1"), "the session carries on");
-        return e;
     }
 }
