@@ -253,6 +253,17 @@ pgj_bgw_register(int64 worker_address, int64 launch, int64 a2, int64 a3, int64 a
 	return registered ? (int64) worker_handle : 0;
 }
 
+/* SIGHUP: read the configuration again, here in normal code rather than in the handler. */
+static void
+reload_if_asked(void)
+{
+	if (ConfigReloadPending)
+	{
+		ConfigReloadPending = false;
+		ProcessConfigFile(PGC_SIGHUP);
+	}
+}
+
 /*
  * The worker has been told to stop and now unwinds on its own terms: the termination die()
  * left pending is withdrawn, so its last logging or transaction still works and it exits with
@@ -284,11 +295,7 @@ pgj_bgw_wait_latch(int64 timeout_ms, int64 a1, int64 a2, int64 a3, int64 a4, int
 		if (rc & WL_POSTMASTER_DEATH)
 			postmaster_died = true;
 	}
-	if (ConfigReloadPending)
-	{
-		ConfigReloadPending = false;
-		ProcessConfigFile(PGC_SIGHUP);
-	}
+	reload_if_asked();
 	if (sigterm_seen || postmaster_died)
 		return stop_requested();
 	CHECK_FOR_INTERRUPTS();
@@ -317,11 +324,7 @@ pgj_bgw_worker_continue(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 
 {
 	if (!postmaster_died && !PostmasterIsAlive())
 		postmaster_died = true;
-	if (ConfigReloadPending)
-	{
-		ConfigReloadPending = false;
-		ProcessConfigFile(PGC_SIGHUP);
-	}
+	reload_if_asked();
 	return sigterm_seen || postmaster_died ? stop_requested() : 1;
 }
 

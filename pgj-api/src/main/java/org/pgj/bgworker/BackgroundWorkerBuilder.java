@@ -180,11 +180,7 @@ public final class BackgroundWorkerBuilder {
                     + "\" now, use loadDynamic()");
         }
         requireEntryPoint();
-        String start = switch (startTime) {
-            case POSTMASTER_START -> "postmaster";
-            case CONSISTENT_STATE -> "consistent";
-            case RECOVERY_FINISHED -> "recovery";
-        };
+        String start = WorkerDeclaration.startTime(startTime);
         StaticWorkerRecorder.add(new WorkerDeclaration(extension != null ? extension : recording, name, type,
                 className, method, start, restartTime == null ? -1 : (int) restartTime.toSeconds(), spiAccess, "", "",
                 argument, "1", new String(extra, StandardCharsets.UTF_8), shmemStartup));

@@ -47,6 +47,15 @@ public record WorkerDeclaration(String extension, String name, String type, Stri
         return problems;
     }
 
+    /** The manifest's name of a start time. */
+    public static String startTime(org.pgj.bgworker.BgWorkerStartTime time) {
+        return switch (time) {
+            case POSTMASTER_START -> "postmaster";
+            case CONSISTENT_STATE -> "consistent";
+            case RECOVERY_FINISHED -> "recovery";
+        };
+    }
+
     public String manifestLine() {
         return String.join("\t", "worker", extension, name, type, className, method, startTime,
                 Integer.toString(restartSeconds), spiAccess || !database.isEmpty() ? "spi" : "", database, user,

@@ -193,11 +193,7 @@ final class RuntimeManifest {
         settings.values().forEach(line -> out.append(line).append('\n'));
         for (ExecutableElement m : workers) {
             StaticBackgroundWorker w = m.getAnnotation(StaticBackgroundWorker.class);
-            String start = switch (w.startTime()) {
-                case POSTMASTER_START -> "postmaster";
-                case CONSISTENT_STATE -> "consistent";
-                case RECOVERY_FINISHED -> "recovery";
-            };
+            String start = WorkerDeclaration.startTime(w.startTime());
             WorkerDeclaration worker = new WorkerDeclaration(extension, w.name(), w.type().isEmpty() ? w.name() : w.type(),
                     elements.getBinaryName((TypeElement) m.getEnclosingElement()).toString(), m.getSimpleName().toString(),
                     start, w.restartSeconds(), w.spiAccess(), w.database(), w.user(), w.argument(),
