@@ -30,6 +30,7 @@ typedef struct PgjFunction
 	ItemPointerData fn_tid;
 	int64		function;		/* Java's handle; 0 until resolved */
 	PgjStub		stub;			/* written by Java once the FFM stub exists */
+	bool		retset;			/* returns a set, value per call (sets.c) */
 } PgjFunction;
 
 static HTAB *functions = NULL;
@@ -59,6 +60,7 @@ function_entry(Oid fn_oid)
 		entry->fn_xmin = InvalidTransactionId;
 		entry->function = 0;
 		entry->stub = NULL;
+		entry->retset = false;
 	}
 	return entry;
 }
@@ -110,6 +112,7 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	if (function == 0 || pgj_error_pending())
 		pgj_raise_pending();
 	entry->function = function;
+	entry->retset = proc->proretset;
 	entry->fn_xmin = HeapTupleHeaderGetRawXmin(proc_tuple->t_data);
 	entry->fn_tid = proc_tuple->t_self;
 }
@@ -150,9 +153,17 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	MemoryContext caller_cxt = CurrentMemoryContext;
 	Datum		result;
 
+	MemoryContext rows_caller_cxt = NULL;
+
 	if (unlikely(site == NULL))
 		site = lookup(fcinfo->flinfo);
 	entry = site->function;
+	if (entry->retset)
+	{
+		if (pgj_set_row_ahead(site, fcinfo, &result))
+			return result;
+		rows_caller_cxt = pgj_set_refill_begin(site);
+	}
 	/* Only a procedure called by a top-level CALL may commit or roll back (see spi.c). */
 	pgj_nonatomic = fcinfo->context != NULL && IsA(fcinfo->context, CallContext)
 		&& !((CallContext *) fcinfo->context)->atomic;
@@ -161,6 +172,8 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	else
 		result = pgj_invoke_slowly(entry->function, fcinfo);
 	pgj_nonatomic = outer_nonatomic;
+	if (entry->retset)
+		result = pgj_set_refill_end(site, fcinfo, rows_caller_cxt);
 	/* The caller's SPI state must be as it was; after a server error, the abort restores it. */
 	if (unlikely(pgj_spi_depth > outer_spi_depth) && pgj_unhandled_error == NULL)
 		result = pgj_spi_close_leaked(fcinfo, result, outer_spi_depth, caller_cxt);

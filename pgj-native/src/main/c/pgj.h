@@ -195,6 +195,9 @@ typedef struct PgjSetting
 	char	   *string_value;
 } PgjSetting;
 
+/* The most rows of a set Java reads ahead of the executor in one call (sets.c). */
+#define PGJ_ROWS_AHEAD	64
+
 /*
  * What an FmgrInfo of a pgj function keeps in fn_extra, allocated in its fn_mcxt: the
  * function, and the set it is returning, since a set belongs to one call site (sets.c).
@@ -205,12 +208,21 @@ typedef struct PgjCallSite
 	int64		set;			/* Java's handle of the running set; 0 when none */
 	MemoryContext cxt;			/* fn_mcxt: its reset ends a set nobody shut down */
 	bool		watched;		/* the reset callback on cxt is registered */
+	/* Rows Java read ahead of the executor, returned one per call without calling Java */
+	int32		ahead_count;	/* written by Java */
+	bool		ahead_last;		/* written by Java: the set ended after these rows */
+	int32		ahead_next;		/* the next one to return */
+	Datum	   *ahead_values;	/* PGJ_ROWS_AHEAD of each */
+	bool	   *ahead_nulls;
+	MemoryContext ahead_cxt;	/* what by-reference rows point to; reset at each refill */
 } PgjCallSite;
 
 /* sets.c and rows.c */
 extern int32 pgj_close_set(int64 set, bool report);
+extern bool pgj_set_row_ahead(PgjCallSite *site, FunctionCallInfo fcinfo, Datum *result);
+extern MemoryContext pgj_set_refill_begin(PgjCallSite *site);
+extern Datum pgj_set_refill_end(PgjCallSite *site, FunctionCallInfo fcinfo, MemoryContext caller_cxt);
 extern int64 pgj_set_watch(int64 econtext, int64 site, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_set_unwatch(int64 econtext, int64 site, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_deform(int64 datum, int64 desc, int64 values, int64 nulls, int64 a4, int64 a5);

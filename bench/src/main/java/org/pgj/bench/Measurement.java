@@ -37,7 +37,7 @@ record Measurement(String section, String name, String sql, String unit, List<Do
                     null, null);
         }
         double ratio = median / base.value();
-        double extraNs = (median - base.value()) * 1e6 / rows;
+        Double extraNs = rows > 1 ? (median - base.value()) * 1e6 / rows : null; // one large value: no rows
         return new Measurement(section, name, sql, "ms", samples, "median", median, null, base.name(), ratio, extraNs, null,
                 maxRatio == null ? null : String.format(Locale.ROOT, "≤ %.2f× %s", maxRatio, base.name()),
                 maxRatio == null ? null : ratio <= maxRatio);

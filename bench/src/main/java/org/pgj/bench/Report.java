@@ -107,8 +107,11 @@ final class Report {
     }
 
     private static String compared(Measurement m) {
-        if (m.ratio() != null) {
+        if (m.ratio() != null && m.extraNsPerRow() != null) {
             return String.format(Locale.ROOT, "%.2f× %s (%+.0f ns/row)", m.ratio(), m.baseline(), m.extraNsPerRow());
+        }
+        if (m.ratio() != null) {
+            return String.format(Locale.ROOT, "%.2f× %s", m.ratio(), m.baseline());
         }
         if (m.delta() != null) {
             return String.format(Locale.ROOT, "%+.1f %s vs %s", m.delta(), m.unit(), m.baseline());

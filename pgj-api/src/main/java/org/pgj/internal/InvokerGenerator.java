@@ -86,12 +86,19 @@ final class InvokerGenerator {
         }
     }
 
+    /**
+     * One call of a set: starts it on the first call, then reads up to
+     * {@link SetCalls#rowsWanted} rows into the call site. A throwable after some rows is
+     * handed to {@link SetCalls#fail} with their count.
+     */
     private static void setBody(CodeBuilder code, Method target, List<Argument> arguments, Conversion element,
             List<MethodHandle> constants) {
+        ClassDesc throwable = desc(Throwable.class);
         int set = code.allocateLocal(TypeKind.REFERENCE);
+        int read = code.allocateLocal(TypeKind.INT);
+        code.aconst_null().astore(set).iconst_0().istore(read);
         code.trying(tryBlock -> {
             Label started = tryBlock.newLabel();
-            Label more = tryBlock.newLabel();
             tryBlock.lload(0).invokestatic(SET_CALLS, "current", MethodTypeDesc.of(CD_Object, CD_long))
                     .astore(set).aload(set).ifnonnull(started);
             for (int i = 0; i < arguments.size(); i++) {
@@ -102,16 +109,31 @@ final class InvokerGenerator {
             tryBlock.astore(result).lload(0).aload(result)
                     .invokestatic(SET_CALLS, "begin", MethodTypeDesc.of(CD_Object, CD_long, CD_Object)).astore(set);
             tryBlock.labelBinding(started);
-            tryBlock.lload(0).aload(set).invokestatic(SET_CALLS, "hasNext", MethodTypeDesc.of(CD_boolean, CD_long, CD_Object))
-                    .ifne(more).lconst_0().lreturn();
-            tryBlock.labelBinding(more);
-            tryBlock.lload(0).aload(set).invokestatic(SET_CALLS, "next", MethodTypeDesc.of(CD_Object, CD_long, CD_Object));
+            int wanted = tryBlock.allocateLocal(TypeKind.INT);
+            tryBlock.aload(set).invokestatic(SET_CALLS, "rowsWanted", MethodTypeDesc.of(CD_int, CD_Object)).istore(wanted);
+            Label loop = tryBlock.newLabel();
+            Label done = tryBlock.newLabel();
+            Label nullRow = tryBlock.newLabel();
+            Label stored = tryBlock.newLabel();
+            tryBlock.labelBinding(loop).iload(read).iload(wanted).if_icmpge(done);
+            tryBlock.aload(set).invokestatic(SET_CALLS, "hasNext", MethodTypeDesc.of(CD_boolean, CD_Object)).ifeq(done);
+            tryBlock.aload(set).invokestatic(SET_CALLS, "next", MethodTypeDesc.of(CD_Object, CD_Object));
             checkElement(tryBlock, element.declared());
-            writeResult(tryBlock, element, constants);
+            int datum = tryBlock.allocateLocal(TypeKind.LONG);
+            boolean nullable = toResultDatum(tryBlock, element, constants, nullRow);
+            tryBlock.lstore(datum).aload(set).iload(read).lload(datum)
+                    .invokestatic(SET_CALLS, "put", MethodTypeDesc.of(CD_void, CD_Object, CD_int, CD_long));
+            if (nullable) {
+                tryBlock.goto_(stored).labelBinding(nullRow).aload(set).iload(read)
+                        .invokestatic(SET_CALLS, "putNull", MethodTypeDesc.of(CD_void, CD_Object, CD_int));
+            }
+            tryBlock.labelBinding(stored).iinc(read, 1).goto_(loop);
+            tryBlock.labelBinding(done).aload(set).iload(read)
+                    .invokestatic(SET_CALLS, "filled", MethodTypeDesc.of(CD_long, CD_Object, CD_int)).lreturn();
         }, catches -> catches.catchingAll(handler -> {
             int thrown = handler.allocateLocal(TypeKind.REFERENCE);
-            handler.astore(thrown).lload(0).aload(thrown)
-                    .invokestatic(SET_CALLS, "fail", MethodTypeDesc.of(CD_void, CD_long, desc(Throwable.class)))
+            handler.astore(thrown).lload(0).aload(set).iload(read).aload(thrown)
+                    .invokestatic(SET_CALLS, "fail", MethodTypeDesc.of(CD_void, CD_long, CD_Object, CD_int, throwable))
                     .lconst_0().lreturn();
         }));
     }
@@ -180,11 +202,28 @@ final class InvokerGenerator {
     }
 
     private static void writeResult(CodeBuilder code, Conversion c, List<MethodHandle> constants) {
+        Label isNull = code.newLabel();
+        boolean nullable = toResultDatum(code, c, constants, isNull);
+        code.lreturn();
+        if (nullable) {
+            code.labelBinding(isNull);
+            code.lload(0).invokestatic(FC_INFO, "setResultNull", MethodTypeDesc.of(CD_void, CD_long)).lconst_0().lreturn();
+        }
+    }
+
+    /**
+     * The result (on the stack) → a long Datum on the stack; a null result jumps to
+     * {@code isNull} with nothing on the stack. Returns whether it can be null.
+     */
+    private static boolean toResultDatum(CodeBuilder code, Conversion c, List<MethodHandle> constants, Label isNull) {
         switch (c.shape()) {
-            case VOID -> code.lconst_0().lreturn();
+            case VOID -> {
+                code.lconst_0();
+                return false;
+            }
             case PRIMITIVE -> {
                 toDatum(code, c, constants);
-                code.lreturn();
+                return false;
             }
             default -> {
                 if (c.shape() == Conversion.Shape.OPTIONAL) {
@@ -194,13 +233,10 @@ final class InvokerGenerator {
                     }
                 }
                 int value = code.allocateLocal(TypeKind.REFERENCE);
-                Label present = code.newLabel();
-                code.astore(value).aload(value).ifnonnull(present);
-                code.lload(0).invokestatic(FC_INFO, "setResultNull", MethodTypeDesc.of(CD_void, CD_long)).lconst_0().lreturn();
-                code.labelBinding(present).aload(value);
+                code.astore(value).aload(value).ifnull(isNull).aload(value);
                 unbox(code, c.valueType(), c.mapping().javaType());
                 toDatum(code, c, constants);
-                code.lreturn();
+                return true;
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.pgj.internal;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.pgj.internal.Native.ALL;
@@ -10,15 +11,21 @@ import java.util.Iterator;
 import java.util.stream.BaseStream;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.datum.FcInfo;
 
 /**
  * Set-returning functions, value per call: the executor calls the function once per row, and
  * the Java iterator behind the set lives between calls in a slot whose handle the call site
- * keeps (PgjCallSite.set in pgj.h). Generated invokers call {@link #current}, {@link #begin},
- * {@link #hasNext}, {@link #next} and {@link #fail}; the native side calls {@link #close} when
- * the executor lets go of a set early (LIMIT, rescan, end of query) or the statement aborts.
- * A set is closed exactly once, however it ends: that runs a stream's {@code onClose}.
+ * keeps (PgjCallSite.set in pgj.h). A call into Java costs more than a row of a simple set, so
+ * each call reads a few rows ahead into the call site (1, then 2, 4, ... up to
+ * PGJ_ROWS_AHEAD), and sets.c answers the executor's next calls from there. An infinite
+ * stream under a LIMIT still returns, and an element that fails is raised only when the
+ * executor gets to it.
+ *
+ * <p>Generated invokers call {@link #current}, {@link #begin}, {@link #rowsWanted},
+ * {@link #hasNext}, {@link #next}, {@link #put}, {@link #putNull}, {@link #filled} and
+ * {@link #fail}; the native side calls {@link #close} when the executor lets go of a set early
+ * (LIMIT, rescan, end of query) or the statement aborts. A set is closed exactly once, however
+ * it ends: that runs a stream's {@code onClose}.
  */
 public final class SetCalls {
     private static final long FLINFO = Facts.get("FunctionCallInfoBaseData.flinfo");
@@ -26,21 +33,23 @@ public final class SetCalls {
     private static final long FN_EXTRA = Facts.get("FmgrInfo.fn_extra");
     private static final long FN_OID = Facts.get("FmgrInfo.fn_oid");
     private static final long SITE_SET = Facts.get("PgjCallSite.set");
+    private static final long SITE_AHEAD_COUNT = Facts.get("PgjCallSite.ahead_count");
+    private static final long SITE_AHEAD_LAST = Facts.get("PgjCallSite.ahead_last");
+    private static final long SITE_AHEAD_VALUES = Facts.get("PgjCallSite.ahead_values");
+    private static final long SITE_AHEAD_NULLS = Facts.get("PgjCallSite.ahead_nulls");
+    private static final long SITE_AHEAD_CXT = Facts.get("PgjCallSite.ahead_cxt");
+    private static final int ROWS_AHEAD = Facts.getInt("PGJ_ROWS_AHEAD");
+    private static final long CURRENT_MEMORY_CONTEXT = Facts.get("addr.CurrentMemoryContext");
     private static final long RS_TYPE = Facts.get("ReturnSetInfo.type");
     private static final long RS_ECONTEXT = Facts.get("ReturnSetInfo.econtext");
     private static final long RS_ALLOWED = Facts.get("ReturnSetInfo.allowedModes");
     private static final long RS_RETURN_MODE = Facts.get("ReturnSetInfo.returnMode");
-    private static final long RS_IS_DONE = Facts.get("ReturnSetInfo.isDone");
     private static final int T_RETURN_SET_INFO = Facts.getInt("T_ReturnSetInfo");
     private static final int VALUE_PER_CALL = Facts.getInt("SFRM_ValuePerCall");
-    private static final int MULTIPLE_RESULT = Facts.getInt("ExprMultipleResult");
-    private static final int END_RESULT = Facts.getInt("ExprEndResult");
     private static final long WATCH = Facts.get("fn.pgj_set_watch");
-    private static final long UNWATCH = Facts.get("fn.pgj_set_unwatch");
 
     static {
-        if (Facts.get("sizeof.NodeTag") != 4 || Facts.get("sizeof.ExprDoneCond") != 4
-                || Facts.get("sizeof.SetFunctionReturnMode") != 4) {
+        if (Facts.get("sizeof.NodeTag") != 4 || Facts.get("sizeof.SetFunctionReturnMode") != 4) {
             throw new IllegalStateException("pgj expects 4-byte enums in ReturnSetInfo");
         }
     }
@@ -54,8 +63,27 @@ public final class SetCalls {
     private SetCalls() {
     }
 
-    /** A set being returned: its rows, what closes it, and the call site it belongs to. */
-    private record Running(Iterator<?> rows, AutoCloseable resource, long site, long econtext) {
+    /** A set being returned: its rows, what closes it, its call site, and how far ahead to read. */
+    private static final class Running {
+        final Iterator<?> rows;
+        final AutoCloseable resource;
+        final long site;
+        final long values;
+        final long nulls;
+        final long memory;
+        int wanted = 1;
+        /** Thrown while reading ahead, after rows the executor has not taken yet. */
+        Throwable failure;
+
+        Running(Iterator<?> rows, AutoCloseable resource, long site) {
+            this.rows = rows;
+            this.resource = resource;
+            this.site = site;
+            this.values = ALL.get(JAVA_LONG, site + SITE_AHEAD_VALUES);
+            this.nulls = ALL.get(JAVA_LONG, site + SITE_AHEAD_NULLS);
+            this.memory = ALL.get(JAVA_LONG, site + SITE_AHEAD_CXT);
+        }
+
         void close() throws Exception {
             if (resource != null) {
                 resource.close();
@@ -67,10 +95,6 @@ public final class SetCalls {
         return ALL.get(JAVA_LONG, ALL.get(JAVA_LONG, fcinfo + FLINFO) + FN_EXTRA);
     }
 
-    private static long rsinfo(long fcinfo) {
-        return ALL.get(JAVA_LONG, fcinfo + RESULTINFO);
-    }
-
     /** The set this call site is returning, or null when this call starts one. */
     public static Object current(long fcinfo) {
         long handle = ALL.get(JAVA_LONG, site(fcinfo) + SITE_SET);
@@ -79,18 +103,17 @@ public final class SetCalls {
 
     /** Starts the set the user's method returned (null is an empty set). */
     public static Object begin(long fcinfo, Object result) throws Throwable {
-        long rsinfo = rsinfo(fcinfo);
+        long rsinfo = ALL.get(JAVA_LONG, fcinfo + RESULTINFO);
         if (rsinfo == 0 || ALL.get(JAVA_INT, rsinfo + RS_TYPE) != T_RETURN_SET_INFO
                 || (ALL.get(JAVA_INT, rsinfo + RS_ALLOWED) & VALUE_PER_CALL) == 0) {
             throw closing(result, new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "set-valued function called in context that cannot accept a set"));
         }
         long site = site(fcinfo);
-        long econtext = ALL.get(JAVA_LONG, rsinfo + RS_ECONTEXT);
         Running set;
         try {
-            set = running(result, site, econtext);
-            Guard.call(WATCH, econtext, site);
+            set = running(result, site);
+            Guard.call(WATCH, ALL.get(JAVA_LONG, rsinfo + RS_ECONTEXT), site);
         } catch (Throwable t) {
             throw closing(result, t);
         }
@@ -100,15 +123,15 @@ public final class SetCalls {
     }
 
     /** What closes a set, and where its rows come from. */
-    private static Running running(Object result, long site, long econtext) {
+    private static Running running(Object result, long site) {
         return switch (result) {
-            case null -> new Running(Collections.emptyIterator(), null, site, econtext);
-            case BaseStream<?, ?> s -> new Running(s.iterator(), s, site, econtext);
-            case Iterator<?> i -> new Running(i, i instanceof AutoCloseable c ? c : null, site, econtext);
+            case null -> new Running(Collections.emptyIterator(), null, site);
+            case BaseStream<?, ?> s -> new Running(s.iterator(), s, site);
+            case Iterator<?> i -> new Running(i, i instanceof AutoCloseable c ? c : null, site);
             case Iterable<?> i -> {
                 Iterator<?> it = i.iterator();
                 AutoCloseable resource = i instanceof AutoCloseable c ? c : it instanceof AutoCloseable c ? c : null;
-                yield new Running(it, resource, site, econtext);
+                yield new Running(it, resource, site);
             }
             default -> throw new IllegalStateException("not a set: " + result.getClass().getName());
         };
@@ -126,29 +149,56 @@ public final class SetCalls {
         return t;
     }
 
-    /** True when there is another row; otherwise ends the set, closing it, and marks the end. */
-    public static boolean hasNext(long fcinfo, Object set) throws Exception {
+    /**
+     * How many rows this call reads: twice as many as the last, up to PGJ_ROWS_AHEAD. A
+     * failure left from the last call is thrown now, the executor having taken the rows before it.
+     */
+    public static int rowsWanted(Object set) throws Throwable {
+        Running r = (Running) set;
+        if (r.failure != null) {
+            throw r.failure;
+        }
+        int wanted = r.wanted;
+        r.wanted = Math.min(wanted * 2, ROWS_AHEAD);
+        return wanted;
+    }
+
+    /** True when there is another row; otherwise ends the set, closing it. */
+    public static boolean hasNext(Object set) throws Exception {
         Running r = (Running) set;
         if (r.rows.hasNext()) {
             return true;
         }
-        long rsinfo = rsinfo(fcinfo);
-        ALL.set(JAVA_INT, rsinfo + RS_IS_DONE, END_RESULT);
-        FcInfo.setResultNull(fcinfo);
+        ALL.set(JAVA_BYTE, r.site + SITE_AHEAD_LAST, (byte) 1);
         release(r);
-        try {
-            r.close();
-        } finally {
-            Guard.call(UNWATCH, r.econtext, r.site);
-        }
+        r.close();
         return false;
     }
 
-    /** The next row, marked as one of several. */
-    public static Object next(long fcinfo, Object set) {
-        Object row = ((Running) set).rows.next();
-        ALL.set(JAVA_INT, rsinfo(fcinfo) + RS_IS_DONE, MULTIPLE_RESULT);
+    /** The next row; what it converts to is allocated where the rows read ahead live. */
+    public static Object next(Object set) {
+        Running r = (Running) set;
+        Object row = r.rows.next();
+        ALL.set(JAVA_LONG, CURRENT_MEMORY_CONTEXT, r.memory);
         return row;
+    }
+
+    public static void put(Object set, int index, long datum) {
+        Running r = (Running) set;
+        ALL.set(JAVA_LONG, r.values + 8L * index, datum);
+        ALL.set(JAVA_BYTE, r.nulls + index, (byte) 0);
+    }
+
+    public static void putNull(Object set, int index) {
+        Running r = (Running) set;
+        ALL.set(JAVA_LONG, r.values + 8L * index, 0L);
+        ALL.set(JAVA_BYTE, r.nulls + index, (byte) 1);
+    }
+
+    /** Tells sets.c how many rows this call read; the first of them is its result. */
+    public static long filled(Object set, int count) {
+        ALL.set(JAVA_INT, ((Running) set).site + SITE_AHEAD_COUNT, count);
+        return 0;
     }
 
     /** A row of the wrong Java type, which the invoker found before converting it. */
@@ -157,8 +207,16 @@ public final class SetCalls {
                 + (row == null ? "null" : row.getClass().getName()) + " where " + expected.getName() + " was expected");
     }
 
-    /** Something was thrown while returning the set: the set is closed, and the throwable recorded. */
-    public static void fail(long fcinfo, Throwable t) {
+    /**
+     * Something was thrown while returning the set. After rows read in this call, it waits
+     * until the executor has taken them; otherwise the set is closed and the throwable recorded.
+     */
+    public static void fail(long fcinfo, Object set, int rowsRead, Throwable t) {
+        if (set instanceof Running r && rowsRead > 0 && r.failure == null && ALL.get(JAVA_LONG, r.site + SITE_SET) != 0) {
+            r.failure = t;
+            filled(r, rowsRead);
+            return;
+        }
         try {
             long site = site(fcinfo);
             long handle = ALL.get(JAVA_LONG, site + SITE_SET);
@@ -168,7 +226,9 @@ public final class SetCalls {
                 try {
                     r.close();
                 } catch (Throwable closing) {
-                    t.addSuppressed(closing);
+                    if (closing != t) {
+                        t.addSuppressed(closing);
+                    }
                 }
             }
         } catch (Throwable ignored) {

@@ -19,6 +19,7 @@ final class Column {
     final long[] raw;
     final Object[] objects;
     final boolean[] nulls;
+    private TypeMapping natural;
 
     Column(int ordinal, String name, int type, boolean byValue, int rows) {
         this.ordinal = ordinal;
@@ -176,12 +177,29 @@ final class Column {
         throw mismatch(target);
     }
 
-    /** The value as the Java type its SQL type maps to (boxed), or its text form when none does. */
+    /**
+     * The value as the Java type its SQL type maps to when Java does not name one (boxed;
+     * arrays as lists, ranges as {@code Range}), or its text form when none does.
+     */
     Object natural(int row) {
         if (nulls[row]) {
             return null;
         }
-        return byValue ? Values.fromValue(raw[row], type) : objects[row];
+        if (byValue) {
+            return Values.fromValue(raw[row], type, this::naturalMapping);
+        }
+        if (objects[row] instanceof String text && !Values.isText(type) && naturalMapping().javaType() != String.class) {
+            return Values.fromText(naturalMapping(), text, type);
+        }
+        return objects[row];
+    }
+
+    /** Found at the first need: most columns are read with a named Java type. */
+    private TypeMapping naturalMapping() {
+        if (natural == null) {
+            natural = TypeMappings.natural(type);
+        }
+        return natural;
     }
 
     private PgException mismatch(Class<?> javaType) {

@@ -5,6 +5,7 @@ import static java.lang.invoke.MethodType.methodType;
 import java.lang.invoke.MethodHandle;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
@@ -223,8 +224,8 @@ final class Values {
         return mapping != null ? fromDatum(mapping, datum) : textForm(datum, type);
     }
 
-    /** The natural Java value of a by-value Datum: a box, a mapped type, or its text form. */
-    static Object fromValue(long datum, int type) {
+    /** The natural Java value of a by-value Datum: a box, or what {@code natural} reads for other types. */
+    static Object fromValue(long datum, int type, Supplier<TypeMapping> natural) {
         if (type == INT4) {
             return (int) datum;
         }
@@ -243,8 +244,7 @@ final class Values {
         if (type == FLOAT4) {
             return Datums.float4From(datum);
         }
-        TypeMapping mapping = TypeMappings.forSqlType(type);
-        return mapping != null ? fromDatum(mapping, datum) : textForm(datum, type);
+        return fromDatum(natural.get(), datum);
     }
 
     static Object fromDatum(TypeMapping mapping, long datum) {

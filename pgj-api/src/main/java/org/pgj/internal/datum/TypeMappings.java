@@ -330,6 +330,10 @@ public final class TypeMappings {
      * The mapping a value of {@code sqlType} is read with when Java does not name a type: the
      * first registered, arrays as lists and ranges of such, else the text form.
      */
+    public static TypeMapping natural(int sqlType) {
+        return natural(sqlType, null);
+    }
+
     static TypeMapping natural(int sqlType, Describer fn) {
         registerExtended();
         int base = (int) Guard.call(BASE_TYPE, sqlType);

@@ -100,6 +100,41 @@ class SetsTest {
     }
 
     @Test
+    void manyRowsThatPointToMemoryKeepTheirValues(Connection c) throws SQLException {
+        // Rows are read ahead up to 64 at a time: each must still hold its own value when taken.
+        String text = "(select string_agg('w' || g, ' ') from generate_series(1, 10000) g)";
+        assertEquals(List.of(true, 10000L), rows(c, "select bool_and(w = 'w' || n), count(*)"
+                + " from (select w, row_number() over () n from (select words(" + text + ") w) s) t").get(0));
+        assertEquals(List.of(true, 10000L), rows(c, "select bool_and(w = 'w' || n), count(*)"
+                + " from words(" + text + ") with ordinality as t(w, n)").get(0));
+        assertEquals(List.of(true, 10000L), rows(c, "select bool_and(word = 'w' || n and length = length(word)), count(*)"
+                + " from word_lengths(" + text + ") with ordinality as t(word, length, n)").get(0));
+    }
+
+    @Test
+    void anElementPastWhereTheExecutorStopsIsNeverAnError(Connection c) throws SQLException {
+        int before = (Integer) one(c, "select closed_streams()");
+        // pgj reads a few rows ahead (1, 2, 4, ...): element 7 is read, but the executor stops at 5.
+        assertEquals(List.of(1, 2, 3, 4, 5), column(c, "select fail_at(100, 7) limit 5"));
+        assertEquals(before + 1, one(c, "select closed_streams()"));
+    }
+
+    @Test
+    @InBackend
+    void rowsBeforeAFailingElementReachTheExecutorFirst() {
+        int before = Spi.getOne("select closed_streams()", Integer.class).orElseThrow();
+        PgException e = assertThrows(PgException.class, () -> Subtransaction.run(() -> {
+            try (SpiConnection spi = Spi.connect(); SpiCursor cursor = spi.openCursor("select fail_at(10, 6)")) {
+                assertEquals(List.of(1, 2, 3, 4, 5), cursor.fetch(5).stream().map(r -> r.getInt(1)).toList());
+                cursor.fetch(1);
+            }
+        }));
+        assertEquals("38000", e.sqlState());
+        contains(e.getMessage(), "element 6 is broken");
+        assertEquals(before + 1, Spi.getOne("select closed_streams()", Integer.class).orElseThrow());
+    }
+
+    @Test
     void anotherErrorInTheQueryClosesTheStream(Connection c) throws SQLException {
         int before = (Integer) one(c, "select closed_streams()");
         fails(c, "22012", "select 1 / (n - 3) from (select naturals() n) s");

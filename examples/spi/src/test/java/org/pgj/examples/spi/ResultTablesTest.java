@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pgj.errors.PgException;
 import org.pgj.spi.NoRowsException;
@@ -21,6 +27,10 @@ import org.pgj.spi.SpiResult;
 import org.pgj.spi.SpiRow;
 import org.pgj.test.InBackend;
 import org.pgj.test.PgjTest;
+import org.pgj.types.Numeric;
+import org.pgj.types.Oid;
+import org.pgj.types.Range;
+import org.pgj.types.RegClass;
 
 /** Result tables: iteration, typed getters by ordinal and name, column metadata, NULLs and edge values. */
 @PgjTest
@@ -208,7 +218,9 @@ class ResultTablesTest {
     void getWithoutATypeGivesTheNaturalJavaValue() {
         try (SpiConnection spi = Spi.connect()) {
             SpiRow row = spi.select("SELECT true, 1::int2, 2, 3::int8, 1.5::float4, 2.5::float8, 'x', '\\x01'::bytea,"
-                    + " 1.50::numeric, '2024-01-02'::date, '{\"a\": 1}'::jsonb, 'pg_class'::regclass, 42::oid").first();
+                    + " 1.50::numeric, '2024-01-02'::date, '{\"a\": 1}'::jsonb, 'pg_class'::regclass, 42::oid,"
+                    + " 'NaN'::numeric, '{1,NULL,3}'::int4[], '[1,5)'::int4range, row(1, 'a'),"
+                    + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '2024-01-02 03:04:05+00'::timestamptz").first();
             assertEquals(true, row.get(1));
             assertEquals((short) 1, row.get(2));
             assertEquals(2, row.get(3));
@@ -217,11 +229,20 @@ class ResultTablesTest {
             assertEquals(2.5, row.get(6));
             assertEquals("x", row.get(7));
             assertArrayEquals(new byte[] {1}, (byte[]) row.get(8));
-            assertEquals("1.50", row.get(9), "types with no Java mapping read as their text form");
-            assertEquals("2024-01-02", row.get(10));
+            assertEquals(Numeric.of(new BigDecimal("1.50")), row.get(9));
+            assertEquals(LocalDate.of(2024, 1, 2), row.get(10));
             assertEquals("{\"a\": 1}", row.get(11));
+            assertEquals(new RegClass(new Oid(1259)), row.get(12));
+            assertEquals(new Oid(42), row.get(13));
+            assertEquals(Numeric.NAN, row.get(14));
+            assertEquals(Arrays.asList(1, null, 3), row.get(15));
+            assertEquals(Range.closedOpen(1, 5), row.get(16));
+            assertEquals("(1,a)", row.get(17), "a type with no Java mapping reads as its text form");
+            assertEquals(UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), row.get(18));
+            assertEquals(OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC), row.get(19));
             assertEquals("pg_class", row.getString(12));
             assertEquals("42", row.get(13, String.class));
+            assertEquals(new BigDecimal("1.50"), row.get(9, BigDecimal.class));
             assertEquals(2, row.get(3, Object.class), "Object.class asks for the natural value");
         }
     }
