@@ -305,15 +305,7 @@ public final class SpiConnection implements AutoCloseable {
      * @param firstValue null for the whole {@link SpiResult}; else only the first value, as this type
      */
     private Object execute(String sql, SpiStatement statement, Object[] args, int flags, Class<?> firstValue) {
-        checkUsable();
-        Object[] arguments = arguments(args);
-        if (statement != null) {
-            statement.checkArguments(arguments.length);
-        }
-        busy++;
-        if (statement != null) {
-            statement.executing++;
-        }
+        Object[] arguments = begin(statement, args);
         try (Scratch scratch = Scratch.open()) {
             long request = Request.build(scratch, sql, statement == null ? 0 : statement.plan(),
                     statement == null ? null : statement.types(), arguments, flags, null);
@@ -325,14 +317,12 @@ public final class SpiConnection implements AutoCloseable {
             return firstValue == null ? ResultReader.read(this, SpiNative.status(code), scratch, rows)
                     : ResultReader.firstValue(SpiNative.status(code), scratch, rows, firstValue);
         } finally {
-            busy--;
-            if (statement != null) {
-                statement.executing--;
-            }
+            end(statement);
         }
     }
 
-    private SpiCursor cursor(String name, String sql, SpiStatement statement, Object[] args) {
+    /** Checks the scope and the arguments, and marks the scope (and statement) busy until {@link #end}. */
+    private Object[] begin(SpiStatement statement, Object[] args) {
         checkUsable();
         Object[] arguments = arguments(args);
         if (statement != null) {
@@ -342,15 +332,24 @@ public final class SpiConnection implements AutoCloseable {
         if (statement != null) {
             statement.executing++;
         }
+        return arguments;
+    }
+
+    private void end(SpiStatement statement) {
+        busy--;
+        if (statement != null) {
+            statement.executing--;
+        }
+    }
+
+    private SpiCursor cursor(String name, String sql, SpiStatement statement, Object[] args) {
+        Object[] arguments = begin(statement, args);
         try (Scratch scratch = Scratch.open()) {
             long request = Request.build(scratch, sql, statement == null ? 0 : statement.plan(),
                     statement == null ? null : statement.types(), arguments, 0, name);
             return adopt(Guard.call(SpiNative.OPEN_CURSOR, request), scratch);
         } finally {
-            busy--;
-            if (statement != null) {
-                statement.executing--;
-            }
+            end(statement);
         }
     }
 

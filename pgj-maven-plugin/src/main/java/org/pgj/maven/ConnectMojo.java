@@ -1,9 +1,7 @@
 package org.pgj.maven;
 
-import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.dev.ConnectCommand;
 
@@ -13,21 +11,11 @@ import org.pgj.tooling.dev.ConnectCommand;
  * {@code pgj connect}.
  */
 @Mojo(name = "connect", requiresProject = false, threadSafe = true)
-public class ConnectMojo extends PgjMojo {
-    /** The database; default: the project's extension name, or postgres outside a project. */
-    @Parameter(property = "pgj.database")
-    String database;
-
-    @Parameter(property = "pgj.sql")
-    String sql;
-
-    @Parameter(property = "pgj.file")
-    File file;
-
+public class ConnectMojo extends PsqlSessionMojo {
     @Override
     public void execute() throws MojoFailureException {
         try {
-            check(ConnectCommand.run(context(), new ConnectCommand.Options(pgSpec(), database, SqlParameters.of(sql, file))),
+            check(ConnectCommand.run(context(), new ConnectCommand.Options(pgSpec(), database, sqlParameters())),
                     "connect");
         } catch (ToolException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -1,11 +1,9 @@
 package org.pgj.maven;
 
-import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.dev.RunCommand;
@@ -17,24 +15,12 @@ import org.pgj.tooling.dev.RunCommand;
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_TEST_CLASSES)
-public class RunMojo extends PgjMojo {
-    /** The database; default: the extension's name. */
-    @Parameter(property = "pgj.database")
-    String database;
-
-    /** A SQL command to run instead of an interactive psql. */
-    @Parameter(property = "pgj.sql")
-    String sql;
-
-    /** A SQL file to run instead of an interactive psql. */
-    @Parameter(property = "pgj.file")
-    File file;
-
+public class RunMojo extends PsqlSessionMojo {
     @Override
     public void execute() throws MojoFailureException {
         try {
             check(RunCommand.run(context(), new RunCommand.Options(extensionProject(), pgSpec(), database,
-                    SqlParameters.of(sql, file))), "run");
+                    sqlParameters())), "run");
         } catch (ToolException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
