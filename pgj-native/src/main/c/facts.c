@@ -110,6 +110,7 @@ static const PgjFact facts[] = {
 	{"fn.get_typlenbyvalalign", (int64) get_typlenbyvalalign},
 	{"fn.get_element_type", (int64) get_element_type},
 	{"fn.getBaseType", (int64) getBaseType},
+	{"fn.type_is_enum", (int64) type_is_enum},
 	{"fn.lookup_type_cache", (int64) lookup_type_cache},
 	{"fn.range_deserialize", (int64) range_deserialize},
 	{"fn.make_range", (int64) make_range},

@@ -20,6 +20,7 @@ final class Column {
     final Object[] objects;
     final boolean[] nulls;
     private TypeMapping natural;
+    private TypeMapping enumMapping;
 
     Column(int ordinal, String name, int type, boolean byValue, int rows) {
         this.ordinal = ordinal;
@@ -160,7 +161,7 @@ final class Column {
             return getFloat(row);
         }
         if (byValue) {
-            TypeMapping mapping = TypeMappings.forJavaType(target);
+            TypeMapping mapping = target.isEnum() ? enumMapping(target) : TypeMappings.forJavaType(target);
             if (mapping != null && mapping.sqlTypes().contains(type)) {
                 return Values.fromDatum(mapping, raw[row]);
             }
@@ -192,6 +193,14 @@ final class Column {
             return Values.fromText(naturalMapping(), text, type);
         }
         return objects[row];
+    }
+
+    /** A Java enum's mapping to this column's enum type, made once per column (it caches the labels). */
+    private TypeMapping enumMapping(Class<?> target) {
+        if (enumMapping == null || enumMapping.javaType() != target) {
+            enumMapping = TypeMappings.forRead(target, type);
+        }
+        return enumMapping;
     }
 
     /** Found at the first need: most columns are read with a named Java type. */

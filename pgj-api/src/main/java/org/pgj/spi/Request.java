@@ -56,6 +56,8 @@ final class Request {
                 } else if (value == null) {
                     type = SpiNative.UNKNOWN_OID;
                     flags |= SpiNative.INFER_TYPES;
+                } else if (value instanceof Enum<?> e) {
+                    type = typeOid(scratch, EnumTypeNames.of(e.getDeclaringClass()));
                 } else {
                     type = Values.inferredType(value, i + 1);
                 }

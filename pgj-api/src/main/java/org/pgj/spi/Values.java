@@ -203,9 +203,10 @@ final class Values {
                 throw new IllegalStateException(t);
             }
         }
-        if (value instanceof String s) {
-            // The type's own input function: any SQL type can take its text form.
-            return Guard.call(SpiNative.DATUM_IN, type, ServerText.toServer(scratch, s, "argument $" + position));
+        if (value instanceof String || value instanceof Enum<?>) {
+            // The type's own input function: any SQL type can take its text form (an enum's is its label).
+            String text = value instanceof Enum<?> e ? e.name() : (String) value;
+            return Guard.call(SpiNative.DATUM_IN, type, ServerText.toServer(scratch, text, "argument $" + position));
         }
         throw new PgException(SqlState.DATATYPE_MISMATCH, "argument $" + position + " is a Java "
                 + value.getClass().getName() + ", which cannot become type " + typeName(type), null,

@@ -40,6 +40,7 @@ final class CompositeTypes {
 
     private final JavaTypeNames names;
     private final Reporter reporter;
+    private final EnumTypes enums;
     private TypeMapping mapping;
     private final Map<String, Composite> read = new LinkedHashMap<>();
     private final Map<String, SqlCompositeType> created = new LinkedHashMap<>();
@@ -49,6 +50,16 @@ final class CompositeTypes {
     CompositeTypes(JavaTypeNames names, Reporter reporter) {
         this.names = names;
         this.reporter = reporter;
+        this.enums = new EnumTypes(names, reporter);
+    }
+
+    /** The enum types, which records' components and functions use beside composite types. */
+    EnumTypes enums() {
+        return enums;
+    }
+
+    static boolean isBuiltIn(String name) {
+        return BUILT_IN.contains(name);
     }
 
     void use(TypeMapping typeMapping) {
@@ -79,12 +90,18 @@ final class CompositeTypes {
         return composite;
     }
 
-    /** The name of the type the install script creates for {@code type} (a record, or an Optional of one), if any. */
+    /**
+     * The name of the type the install script creates for {@code type} (a record or an enum, or
+     * an Optional of one), if any.
+     */
     Optional<String> createdName(TypeMirror type) {
         TypeMirror t = type;
         if (t.getKind() == TypeKind.DECLARED && names.of(t).equals(TypeMapping.OPTIONAL)
                 && ((DeclaredType) t).getTypeArguments().size() == 1) {
             t = ((DeclaredType) t).getTypeArguments().getFirst();
+        }
+        if (EnumTypes.enumOf(t).isPresent()) {
+            return enums.createdName(t);
         }
         return record(t).filter(r -> !used(r).existing()).map(names::binaryName).map(created::get)
                 .map(SqlCompositeType::name);

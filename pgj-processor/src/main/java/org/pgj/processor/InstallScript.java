@@ -50,6 +50,12 @@ final class InstallScript {
                                     .collect(Collectors.joining(", ", "(", ")")))
                             .append(";\n");
                 }
+                case SqlEnumType type -> {
+                    sql.append("-- ").append(type.origin()).append('\n');
+                    sql.append("CREATE TYPE ").append(SqlIdentifiers.quote(type.name())).append(" AS ENUM ")
+                            .append(type.labels().stream().map(SqlIdentifiers::literal).collect(Collectors.joining(", ", "(", ")")))
+                            .append(";\n");
+                }
                 case SqlBlock block -> {
                     sql.append("-- ").append(block.origin()).append('\n');
                     sql.append(block.sql().strip()).append('\n');

@@ -49,8 +49,8 @@ public final class ObjectIndex {
         return switch (object) {
             case SqlFunction fn -> new Entry(fn.kind(), fn.name(), fn.signature(), fn.origin(),
                     fn.position().name(), fn.needs());
-            case SqlCompositeType type -> new Entry("type", type.name(), type.name(), type.origin(),
-                    type.position().name(), type.dependencies());
+            case SqlCompositeType _, SqlEnumType _ -> new Entry("type", object.name(), object.name(), object.origin(),
+                    object.position().name(), object.dependencies());
             case SqlBlock block -> new Entry("extension_sql", block.name(), block.name(), block.origin(),
                     block.position().name(), block.after());
         };

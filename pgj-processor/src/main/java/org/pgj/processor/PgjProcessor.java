@@ -129,7 +129,8 @@ public final class PgjProcessor extends AbstractProcessor {
         }
         Optional<ExtensionInfo> ext = ExtensionInfo.resolve(processingEnv.getOptions(), extensionElements, reporter);
         new NameClashes(reporter).check(functions, blocks);
-        List<ScriptObject> objects = new ArrayList<>(composites.created());
+        List<ScriptObject> objects = new ArrayList<>(composites.enums().created());
+        objects.addAll(composites.created());
         objects.addAll(functions);
         objects.addAll(blocks);
         List<ScriptObject> ordered = new DependencyOrder(reporter).order(objects);
@@ -170,6 +171,7 @@ public final class PgjProcessor extends AbstractProcessor {
         Set<Element> elements = new LinkedHashSet<>(extensionElements);
         functions.forEach(f -> elements.add(f.element()));
         composites.created().forEach(t -> elements.add(t.element()));
+        composites.enums().created().forEach(t -> elements.add(t.element()));
         blocks.forEach(b -> elements.add(b.element()));
         elements.addAll(manifest.sources());
         return elements.toArray(Element[]::new);

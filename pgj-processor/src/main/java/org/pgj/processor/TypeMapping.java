@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -138,6 +139,10 @@ final class TypeMapping {
         org.pgj.types.MappedBy mappedBy = ((DeclaredType) type).asElement().getAnnotation(org.pgj.types.MappedBy.class);
         if (mappedBy != null && !mappedBy.sqlType().isBlank()) {
             return Optional.of(new SqlType(mappedBy.sqlType().trim(), false));
+        }
+        Optional<TypeElement> javaEnum = EnumTypes.enumOf(type);
+        if (javaEnum.isPresent()) {
+            return Optional.of(new SqlType(SqlIdentifiers.quote(composites.enums().used(javaEnum.get())), false));
         }
         // Any other record is a composite type.
         return CompositeTypes.record(type).map(r -> new SqlType(SqlIdentifiers.quote(composites.used(r).name()), false));

@@ -65,4 +65,53 @@ class TypesTest {
                 """);
         assertTrue(sql.contains("twice(m numeric, many numeric[]) RETURNS numeric "), sql);
     }
+
+    @Test
+    void enumsBecomeEnumTypesCreatedBeforeWhatUsesThem() {
+        String sql = sql("""
+                public enum Mood { HAPPY, OK, SAD }
+                public record Feeling(Mood mood, int level) { }
+                @EnumType(name = "weekday", existing = true) public enum Day { MON, TUE }
+                @PgFunction public static Mood f(Mood m, Mood[] many, List<Mood> list, Optional<Mood> maybe) { return m; }
+                @PgFunction public static Feeling g(Feeling f, Day d) { return f; }
+                """);
+        assertTrue(sql.contains("CREATE TYPE mood AS ENUM ('HAPPY', 'OK', 'SAD');"), sql);
+        assertTrue(sql.contains("f(m mood, many mood[], list mood[], maybe mood) RETURNS mood "), sql);
+        assertTrue(sql.contains("g(f feeling, d weekday) RETURNS feeling "), sql);
+        assertTrue(sql.indexOf("CREATE TYPE mood") < sql.indexOf("CREATE TYPE feeling"),
+                "the composite type comes after the enum type of its component: " + sql);
+        assertTrue(!sql.contains("CREATE TYPE weekday"), "an existing type is not created: " + sql);
+    }
+
+    @Test
+    void enumTypeNameMistakesAreCompileErrors() {
+        Compilation builtIn = Compilation.compile(dir.resolve("a"), List.of(), """
+                package org.example;
+                import org.pgj.functions.*;
+                public class Demo {
+                    public enum Date { A }
+                    @PgFunction public static int f(Date d) { return 0; }
+                }
+                """);
+        builtIn.assertOneError("enum org.example.Demo$Date would be the enum type date", "built-in type");
+        Compilation clash = Compilation.compile(dir.resolve("b"), List.of(), """
+                package org.example;
+                import org.pgj.functions.*;
+                public class Demo {
+                    public enum Mood { A }
+                    @EnumType(name = "mood") public enum Feeling { B }
+                    @PgFunction public static int f(Mood m, Feeling f) { return 0; }
+                }
+                """);
+        clash.assertOneError("would be the enum type mood", "@EnumType(name");
+        Compilation empty = Compilation.compile(dir.resolve("c"), List.of(), """
+                package org.example;
+                import org.pgj.functions.*;
+                public class Demo {
+                    public enum Nothing { }
+                    @PgFunction public static int f(Nothing n) { return 0; }
+                }
+                """);
+        empty.assertOneError("enum org.example.Demo$Nothing has no constants");
+    }
 }

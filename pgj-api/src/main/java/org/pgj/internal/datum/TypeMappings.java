@@ -256,6 +256,9 @@ public final class TypeMappings {
         if (raw == String.class) {
             return textForm(sqlType);
         }
+        if (raw.isEnum()) {
+            return EnumMapping.mapping(raw, sqlType);
+        }
         // Any other record is a composite type.
         return raw.isRecord() ? RowMapping.mapping(raw, sqlType, what, fn) : null;
     }
@@ -356,6 +359,9 @@ public final class TypeMappings {
      */
     public static TypeMapping forRead(Class<?> target, int sqlType) {
         TypeMapping m = find(target, sqlType);
+        if (m == null && target.isEnum()) {
+            return EnumMapping.mapping(target, sqlType);
+        }
         if (m == null && (target == Range.class || target == List.class)) {
             m = natural(sqlType, null);
             return m.javaType() == target ? m : null;
