@@ -30,6 +30,7 @@
 #include "utils/uuid.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
+#include "storage/lwlock.h"
 
 typedef struct PgjFact
 {
@@ -111,6 +112,12 @@ static const PgjFact facts[] = {
 	{"fn.get_element_type", (int64) get_element_type},
 	{"fn.getBaseType", (int64) getBaseType},
 	{"fn.type_is_enum", (int64) type_is_enum},
+
+	/* Shared memory (org.pgj.shmem) */
+	{"fn.pgj_shared_attach", (int64) pgj_shared_attach},
+	{"fn.LWLockAcquire", (int64) LWLockAcquire},
+	{"fn.LWLockRelease", (int64) LWLockRelease},
+	CONST(LW_SHARED), CONST(LW_EXCLUSIVE), SIZE(pg_atomic_uint64),
 	{"fn.lookup_type_cache", (int64) lookup_type_cache},
 	{"fn.range_deserialize", (int64) range_deserialize},
 	{"fn.make_range", (int64) make_range},

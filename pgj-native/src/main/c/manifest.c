@@ -7,9 +7,10 @@
  *   worker <ext> <name> <type> <class> <method> <start> <restart s> <spi or empty> <database> <user>
  *          <argument> <instances: a number or an int setting's name> <extra>
  *          <shared-memory start-up callback: Class#method, or empty>
+ *   shared <ext> <name> <kind atomic|locked> <bytes>       (shmem.c)
  *
- * Settings are defined in every process that loads pgj.so; static workers are registered
- * only while the postmaster preloads it (shared_preload_libraries = 'pgj').
+ * Settings are defined in every process that loads pgj.so; static workers and shared memory
+ * are set up only while the postmaster preloads it (shared_preload_libraries = 'pgj').
  */
 #include "pgj.h"
 
@@ -247,6 +248,8 @@ read_manifest(const char *path, bool preloading, bool workers)
 			define_setting(fields, n, preloading);
 		else if (workers && strcmp(fields[0], "worker") == 0)
 			register_workers(fields, n);
+		else if (workers && strcmp(fields[0], "shared") == 0)
+			pgj_declare_shared(fields, n);
 	}
 	FreeFile(file);
 }

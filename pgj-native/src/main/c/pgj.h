@@ -175,6 +175,11 @@ extern void pgj_register_static_worker(const BackgroundWorker *worker, const Pgj
 extern int	pgj_startup_slots;	/* shared-memory start-up callbacks of static workers */
 extern void pgj_request_startup_flags(void);
 
+/* shmem.c: the shared memory extensions declare */
+extern void pgj_declare_shared(char **fields, int n);
+extern void pgj_request_shared(void);
+extern int64 pgj_shared_attach(int64 name, int64 out, int64 a2, int64 a3, int64 a4, int64 a5);
+
 #define PGJ_SIGHUP_RECEIVED		0x1
 #define PGJ_SIGTERM_RECEIVED	0x2
 #define PGJ_SIGTERM_SEEN		0x4

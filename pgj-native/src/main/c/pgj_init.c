@@ -28,6 +28,7 @@ request_shmem(void)
 	if (previous_shmem_request)
 		previous_shmem_request();
 	pgj_request_startup_flags();
+	pgj_request_shared();
 }
 #endif
 
@@ -70,6 +71,7 @@ _PG_init(void)
 		shmem_request_hook = request_shmem;
 #else
 		pgj_request_startup_flags();
+		pgj_request_shared();
 #endif
 	}
 }

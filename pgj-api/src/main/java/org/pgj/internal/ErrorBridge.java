@@ -70,6 +70,7 @@ public final class ErrorBridge {
             case ArithmeticException e -> SqlState.NUMERIC_VALUE_OUT_OF_RANGE;
             case NumberFormatException e -> SqlState.INVALID_TEXT_REPRESENTATION;
             case IllegalArgumentException e -> SqlState.INVALID_PARAMETER_VALUE;
+            case IndexOutOfBoundsException e -> SqlState.ARRAY_SUBSCRIPT_ERROR;
             case UnsupportedOperationException e -> SqlState.FEATURE_NOT_SUPPORTED;
             default -> SqlState.EXTERNAL_ROUTINE_EXCEPTION;
         };

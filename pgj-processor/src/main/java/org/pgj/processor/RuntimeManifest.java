@@ -2,14 +2,17 @@ package org.pgj.processor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -37,6 +40,7 @@ final class RuntimeManifest {
     private final Map<String, String> settingKinds = new LinkedHashMap<>();
     private final List<ExecutableElement> workers = new ArrayList<>();
     private final List<String> registrations = new ArrayList<>();
+    private final Set<String> sharedMemoryClasses = new LinkedHashSet<>();
     private final List<Element> sources = new ArrayList<>();
 
     RuntimeManifest(Reporter reporter, Elements elements) {
@@ -45,7 +49,25 @@ final class RuntimeManifest {
     }
 
     boolean isEmpty() {
-        return settings.isEmpty() && workers.isEmpty() && registrations.isEmpty();
+        return settings.isEmpty() && workers.isEmpty() && registrations.isEmpty() && sharedMemoryClasses.isEmpty();
+    }
+
+    /** Classes with @SharedMemory fields, which the build reads. */
+    Set<String> sharedMemoryClasses() {
+        return sharedMemoryClasses;
+    }
+
+    void addSharedMemory(Element e) {
+        Set<String> kinds = Set.of("org.pgj.shmem.PgAtomicLong", "org.pgj.shmem.PgAtomicLongArray", "org.pgj.shmem.PgLwLock");
+        if (!(e instanceof VariableElement f) || e.getKind() != ElementKind.FIELD || !f.getModifiers().contains(Modifier.STATIC)
+                || !f.getModifiers().contains(Modifier.FINAL) || f.asType().getKind() != TypeKind.DECLARED
+                || !kinds.contains(((TypeElement) ((DeclaredType) f.asType()).asElement()).getQualifiedName().toString())) {
+            reporter.error(e, "@SharedMemory belongs on a static final field of type PgAtomicLong, PgAtomicLongArray"
+                    + " or PgLwLock");
+            return;
+        }
+        sources.add(e);
+        sharedMemoryClasses.add(elements.getBinaryName((TypeElement) f.getEnclosingElement()).toString());
     }
 
     /** {@code Class#method} of each @StaticWorkerRegistration method, which the build runs. */

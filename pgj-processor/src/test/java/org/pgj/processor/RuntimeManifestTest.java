@@ -84,4 +84,40 @@ class RuntimeManifestTest {
         compile("public class R { @StaticWorkerRegistration public static void register(int x) { } }")
                 .assertOneError("without parameters");
     }
+
+    @Test
+    void sharedMemoryFieldsNameTheirClassesForTheBuildToRead() {
+        Compilation c = compile("""
+                import org.pgj.shmem.*;
+                public class Areas {
+                    public record Totals(long count, double sum) { }
+                    @SharedMemory public static final PgAtomicLong HITS = PgAtomicLong.named("demo.hits");
+                    @SharedMemory public static final PgLwLock<Totals> TOTALS = PgLwLock.named("demo.totals", Totals.class);
+                    @PgFunction public static long hits() { return HITS.get(); }
+                }
+                """);
+        c.assertSucceeded();
+        assertTrue(c.file("extension.properties").contains("shared_memory_classes=org.example.Areas"),
+                c.file("extension.properties"));
+    }
+
+    @Test
+    void sharedMemoryOnAnythingButAStaticFinalAreaIsAnError() {
+        Compilation notFinal = Compilation.compile(dir.resolve("a"), List.of(), """
+                package org.example;
+                import org.pgj.shmem.*;
+                public class Areas {
+                    @SharedMemory public static PgAtomicLong HITS = PgAtomicLong.named("demo.hits");
+                }
+                """);
+        notFinal.assertOneError("@SharedMemory belongs on a static final field");
+        Compilation notAnArea = Compilation.compile(dir.resolve("b"), List.of(), """
+                package org.example;
+                import org.pgj.shmem.*;
+                public class Areas {
+                    @SharedMemory public static final String NAME = "x";
+                }
+                """);
+        notAnArea.assertOneError("of type PgAtomicLong, PgAtomicLongArray or PgLwLock");
+    }
 }
