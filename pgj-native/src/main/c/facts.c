@@ -113,6 +113,16 @@ static const PgjFact facts[] = {
 	{"fn.getBaseType", (int64) getBaseType},
 	{"fn.type_is_enum", (int64) type_is_enum},
 
+	/* Transaction callbacks (org.pgj.hooks) */
+	{"fn.pgj_watch_transactions", (int64) pgj_watch_transactions},
+	{"addr.pgj_transaction_callbacks", (int64) &pgj_transaction_callbacks},
+	{"fn.GetCurrentSubTransactionId", (int64) GetCurrentSubTransactionId},
+	CONST(XACT_EVENT_COMMIT), CONST(XACT_EVENT_PARALLEL_COMMIT), CONST(XACT_EVENT_ABORT),
+	CONST(XACT_EVENT_PARALLEL_ABORT), CONST(XACT_EVENT_PREPARE), CONST(XACT_EVENT_PRE_COMMIT),
+	CONST(XACT_EVENT_PARALLEL_PRE_COMMIT), CONST(XACT_EVENT_PRE_PREPARE),
+	CONST(SUBXACT_EVENT_START_SUB), CONST(SUBXACT_EVENT_COMMIT_SUB), CONST(SUBXACT_EVENT_ABORT_SUB),
+	CONST(SUBXACT_EVENT_PRE_COMMIT_SUB),
+
 	/* Shared memory (org.pgj.shmem) */
 	{"fn.pgj_shared_attach", (int64) pgj_shared_attach},
 	{"fn.LWLockAcquire", (int64) LWLockAcquire},

@@ -49,6 +49,7 @@ static jmethodID resolve_method = NULL;
 static jmethodID invoke_method = NULL;
 static jmethodID run_worker_method = NULL;
 static jmethodID close_set_method = NULL;
+static jmethodID transaction_event_method = NULL;
 static pthread_t backend_thread;
 static sigjmp_buf boot_exit_jump;
 
@@ -358,7 +359,8 @@ boot(void)
 															"(JLjava/lang/String;Ljava/lang/String;[IIIJI)J")) != NULL
 			&& (invoke_method = (*env)->GetStaticMethodID(env, cls, "invoke", "(JJ)J")) != NULL
 			&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JIIZ)V")) != NULL
-			&& (close_set_method = (*env)->GetStaticMethodID(env, cls, "closeSet", "(JZ)Z")) != NULL)
+			&& (close_set_method = (*env)->GetStaticMethodID(env, cls, "closeSet", "(JZ)Z")) != NULL
+			&& (transaction_event_method = (*env)->GetStaticMethodID(env, cls, "transactionEvent", "(IIIZ)Z")) != NULL)
 			ok = boot_java(env, cls, mid);
 		if ((*env)->ExceptionCheck(env) || ok == 0)
 		{
@@ -477,6 +479,25 @@ pgj_close_set(int64 set, bool report)
 {
 	jboolean	failed = (*the_env)->CallStaticBooleanMethod(the_env, resolver_class, close_set_method,
 															  (jlong) set, (jboolean) report);
+
+	if ((*the_env)->ExceptionCheck(the_env))
+	{
+		(*the_env)->ExceptionDescribe(the_env);
+		(*the_env)->ExceptionClear(the_env);
+		return 0;
+	}
+	return failed ? 1 : 0;
+}
+
+/*
+ * Tells Java of a transaction event (sub = 0) or subtransaction event (sub = its id); true
+ * when a callback failed and, `report` being set, Java recorded the error (xact.c).
+ */
+int32
+pgj_transaction_event(int32 event, int32 sub, int32 parent, bool report)
+{
+	jboolean	failed = (*the_env)->CallStaticBooleanMethod(the_env, resolver_class, transaction_event_method,
+															  (jint) event, (jint) sub, (jint) parent, (jboolean) report);
 
 	if ((*the_env)->ExceptionCheck(the_env))
 	{

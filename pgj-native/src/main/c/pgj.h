@@ -175,6 +175,11 @@ extern void pgj_register_static_worker(const BackgroundWorker *worker, const Pgj
 extern int	pgj_startup_slots;	/* shared-memory start-up callbacks of static workers */
 extern void pgj_request_startup_flags(void);
 
+/* xact.c: transaction callbacks for Java */
+extern int32 pgj_transaction_callbacks;
+extern int64 pgj_watch_transactions(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int32 pgj_transaction_event(int32 event, int32 sub, int32 parent, bool report);
+
 /* shmem.c: the shared memory extensions declare */
 extern void pgj_declare_shared(char **fields, int n);
 extern void pgj_request_shared(void);

@@ -48,6 +48,11 @@ public final class Boot {
         return SetCalls.close(set, report);
     }
 
+    /** From xact.c: see {@link TransactionCallbacks}. */
+    public static boolean transactionEvent(int event, int sub, int parent, boolean report) {
+        return TransactionCallbacks.event(event, sub, parent, report);
+    }
+
     /** See {@link FunctionTable#invoke}. */
     public static long invoke(long function, long fcinfo) {
         return FunctionTable.invoke(function, fcinfo);

@@ -1,0 +1,133 @@
+package org.pgj.internal;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.pgj.Pg;
+
+/**
+ * The engine of {@link org.pgj.hooks.Transactions}: actions by subtransaction id, moved to the
+ * parent when a subtransaction commits, run or dropped when one rolls back, and run or dropped
+ * at the top-level transaction's end. xact.c calls {@link #event} (through {@code Boot}) while
+ * {@code pgj_transaction_callbacks} is not 0.
+ */
+public final class TransactionCallbacks {
+    /** What an action waits for. */
+    public enum Kind {
+        BEFORE_COMMIT, COMMIT, ROLLBACK
+    }
+
+    private record Action(Kind kind, Runnable action) {
+    }
+
+    private static final long WATCH = Facts.get("fn.pgj_watch_transactions");
+    private static final long COUNT = Facts.get("addr.pgj_transaction_callbacks");
+    private static final long CURRENT_SUB = Facts.get("fn.GetCurrentSubTransactionId");
+    private static final int COMMIT = Facts.getInt("XACT_EVENT_COMMIT");
+    private static final int PARALLEL_COMMIT = Facts.getInt("XACT_EVENT_PARALLEL_COMMIT");
+    private static final int ABORT = Facts.getInt("XACT_EVENT_ABORT");
+    private static final int PARALLEL_ABORT = Facts.getInt("XACT_EVENT_PARALLEL_ABORT");
+    private static final int PREPARE = Facts.getInt("XACT_EVENT_PREPARE");
+    private static final int PRE_COMMIT = Facts.getInt("XACT_EVENT_PRE_COMMIT");
+    private static final int PARALLEL_PRE_COMMIT = Facts.getInt("XACT_EVENT_PARALLEL_PRE_COMMIT");
+    private static final int PRE_PREPARE = Facts.getInt("XACT_EVENT_PRE_PREPARE");
+    private static final int COMMIT_SUB = Facts.getInt("SUBXACT_EVENT_COMMIT_SUB");
+    private static final int ABORT_SUB = Facts.getInt("SUBXACT_EVENT_ABORT_SUB");
+
+    /** Waiting actions by the subtransaction they were registered in (1: the top level). */
+    private static final Map<Integer, List<Action>> WAITING = new HashMap<>();
+
+    private TransactionCallbacks() {
+    }
+
+    public static void register(Kind kind, Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Backend.checkThread();
+        Guard.call(WATCH);
+        int sub = (int) Guard.call(CURRENT_SUB);
+        WAITING.computeIfAbsent(sub, s -> new ArrayList<>()).add(new Action(kind, action));
+        count();
+    }
+
+    private static void count() {
+        Native.ALL.set(JAVA_INT, COUNT, WAITING.isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * A transaction event ({@code sub} 0) or a subtransaction event; returns true when an action
+     * failed and, {@code report} being set, its error was recorded for the server to raise.
+     */
+    static boolean event(int event, int sub, int parent, boolean report) {
+        try {
+            if (sub == 0) {
+                return transactionEvent(event, report);
+            }
+            if (event == COMMIT_SUB) {
+                List<Action> moved = WAITING.remove(sub);
+                if (moved != null) {
+                    WAITING.computeIfAbsent(parent, p -> new ArrayList<>()).addAll(moved);
+                }
+            } else if (event == ABORT_SUB) {
+                List<Action> dropped = WAITING.remove(sub);
+                if (dropped != null) {
+                    run(dropped, Kind.ROLLBACK);
+                }
+            }
+            return false;
+        } finally {
+            count();
+        }
+    }
+
+    private static boolean transactionEvent(int event, boolean report) {
+        if (event == PRE_COMMIT || event == PARALLEL_PRE_COMMIT || event == PRE_PREPARE) {
+            List<Action> all = all();
+            for (Action a : all) {
+                if (a.kind() == Kind.BEFORE_COMMIT) {
+                    try {
+                        a.action().run();
+                    } catch (Throwable t) {
+                        if (report) {
+                            ErrorBridge.record(t);
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+        if (event == COMMIT || event == PARALLEL_COMMIT || event == PREPARE) {
+            List<Action> all = all();
+            WAITING.clear();
+            run(all, event == PREPARE ? null : Kind.COMMIT);
+        } else if (event == ABORT || event == PARALLEL_ABORT) {
+            List<Action> all = all();
+            WAITING.clear();
+            run(all, Kind.ROLLBACK);
+        }
+        return false;
+    }
+
+    private static List<Action> all() {
+        List<Action> all = new ArrayList<>();
+        WAITING.keySet().stream().sorted().forEach(sub -> all.addAll(WAITING.get(sub)));
+        return all;
+    }
+
+    /** Runs the actions of {@code kind}; the transaction is over, so a failure is only a WARNING. */
+    private static void run(List<Action> actions, Kind kind) {
+        for (Action a : actions) {
+            if (a.kind() == kind) {
+                try {
+                    a.action().run();
+                } catch (Throwable t) {
+                    Pg.warning("a transaction callback failed: " + t);
+                }
+            }
+        }
+    }
+}
