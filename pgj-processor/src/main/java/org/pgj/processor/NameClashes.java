@@ -17,10 +17,23 @@ final class NameClashes {
         this.reporter = reporter;
     }
 
-    void check(List<SqlFunction> functions, List<SqlBlock> blocks) {
+    void check(List<SqlFunction> functions, List<SqlAggregate> aggregates, List<SqlBlock> blocks) {
         Map<String, SqlFunction> bySignature = new HashMap<>();
+        // An aggregate is a function to SQL: it cannot share a signature with one, nor with another aggregate.
+        Map<String, String> aggregateSignatures = new HashMap<>();
+        for (SqlAggregate a : aggregates) {
+            String first = aggregateSignatures.putIfAbsent(a.signature(), a.origin());
+            if (first != null) {
+                reporter.error(a.element(), "duplicate SQL aggregate " + a.signature() + ": " + first + " and "
+                        + a.origin() + " have the same SQL name and argument types");
+            }
+        }
         for (SqlFunction fn : functions.stream().sorted(Comparator.comparing(SqlFunction::order)).toList()) {
             SqlFunction first = bySignature.putIfAbsent(fn.signature(), fn);
+            if (aggregateSignatures.containsKey(fn.signature())) {
+                reporter.error(fn.element(), "SQL function " + fn.signature() + " of " + fn.target()
+                        + " has the signature of the aggregate of " + aggregateSignatures.get(fn.signature()));
+            }
             if (first != null) {
                 reporter.error(fn.element(), "duplicate SQL " + fn.kind() + " " + fn.signature() + ": " + first.target()
                         + " and " + fn.target() + " have the same SQL name and argument types;"

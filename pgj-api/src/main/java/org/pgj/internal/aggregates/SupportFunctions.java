@@ -1,0 +1,103 @@
+package org.pgj.internal.aggregates;
+
+import static java.lang.invoke.MethodType.methodType;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.pgj.aggregates.CombineFunction;
+import org.pgj.aggregates.DeserialFunction;
+import org.pgj.aggregates.MovingInverseFunction;
+import org.pgj.aggregates.MovingStateFunction;
+import org.pgj.aggregates.StateFunction;
+import org.pgj.internal.Native;
+import org.pgj.internal.datum.FcInfo;
+
+/**
+ * The NULL handling of an aggregate's support functions, which PostgreSQL gives only strict
+ * functions, around a non-strict one's invoker (a Java-object state makes them non-strict: it
+ * starts as NULL, and a combine function of an {@code internal} state must not be strict):
+ * <ul>
+ * <li>a state function (forward or inverse) skips a row with a NULL argument that its Java
+ * parameter cannot hold, keeping the state, as PostgreSQL skips it for a strict one;</li>
+ * <li>a combine function with a NULL side returns the other side.</li>
+ * </ul>
+ */
+public final class SupportFunctions {
+    private static final MethodHandle ANY_NULL = find("anyNull", methodType(boolean.class, long[].class, long.class));
+    private static final MethodHandle FIRST = find("first", methodType(long.class, long.class));
+    private static final MethodHandle NULL_SIDE = find("nullSide", methodType(boolean.class, long.class));
+    private static final MethodHandle OTHER_SIDE = find("otherSide", methodType(long.class, long.class));
+
+    private SupportFunctions() {
+    }
+
+    /**
+     * The invoker with its role's NULL handling; {@code refusesNull} tells, per Java parameter,
+     * whether it cannot hold NULL.
+     */
+    public static MethodHandle wrap(Method method, MethodHandle invoker, boolean strict, List<Boolean> refusesNull) {
+        if (strict) {
+            return invoker;
+        }
+        if (method.isAnnotationPresent(CombineFunction.class)) {
+            return MethodHandles.guardWithTest(NULL_SIDE, OTHER_SIDE, invoker);
+        }
+        if (method.isAnnotationPresent(StateFunction.class) || method.isAnnotationPresent(MovingStateFunction.class)
+                || method.isAnnotationPresent(MovingInverseFunction.class)) {
+            long[] skipped = new long[refusesNull.size()];
+            int count = 0;
+            for (int i = 1; i < refusesNull.size(); i++) {
+                if (refusesNull.get(i)) {
+                    skipped[count++] = i;
+                }
+            }
+            if (count > 0) {
+                MethodHandle test = MethodHandles.insertArguments(ANY_NULL, 0, (Object) java.util.Arrays.copyOf(skipped, count));
+                return MethodHandles.guardWithTest(test, FIRST, invoker);
+            }
+        }
+        return invoker;
+    }
+
+    /** Whether the SQL function may have one argument more than the Java method: a deserializer's unused {@code internal}. */
+    public static int extraArguments(Method method) {
+        return method.isAnnotationPresent(DeserialFunction.class) ? 1 : 0;
+    }
+
+    private static boolean anyNull(long[] arguments, long fcinfo) {
+        for (long i : arguments) {
+            if (FcInfo.argIsNull(fcinfo, (int) i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The state, unchanged (NULL when it is NULL). */
+    private static long first(long fcinfo) {
+        if (FcInfo.argIsNull(fcinfo, 0)) {
+            FcInfo.setResultNull(fcinfo);
+            return 0;
+        }
+        return FcInfo.arg(fcinfo, 0);
+    }
+
+    private static boolean nullSide(long fcinfo) {
+        return FcInfo.argIsNull(fcinfo, 0) || FcInfo.argIsNull(fcinfo, 1);
+    }
+
+    private static long otherSide(long fcinfo) {
+        int other = FcInfo.argIsNull(fcinfo, 0) ? 1 : 0;
+        if (FcInfo.argIsNull(fcinfo, other)) {
+            FcInfo.setResultNull(fcinfo);
+            return 0;
+        }
+        return FcInfo.arg(fcinfo, other);
+    }
+
+    private static MethodHandle find(String name, java.lang.invoke.MethodType type) {
+        return Native.findStatic(MethodHandles.lookup(), SupportFunctions.class, name, type);
+    }
+}
