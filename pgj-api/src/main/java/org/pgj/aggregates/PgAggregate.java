@@ -57,6 +57,9 @@ public @interface PgAggregate {
     /** {@code SSPACE}: the state's average size in bytes, for the planner; 0 to let it guess. */
     int stateSpace() default 0;
 
+    /** {@code MSSPACE}: as {@link #stateSpace}, for the moving state. */
+    int movingStateSpace() default 0;
+
     /** Keep the state a Java object ({@code internal}) even when its type has a SQL mapping (a list, a record). */
     boolean javaState() default false;
 

@@ -268,7 +268,7 @@ final class AggregateReader {
                 Role.COMBINE, "parallel aggregation of a Java-object state needs @SerialFunction and @DeserialFunction");
         c.require(pg.finalizeModify() == FinalizeModify.DEFAULT || fin.isPresent(), null,
                 "finalizeModify needs a @FinalFunction");
-        c.require(pg.stateSpace() >= 0, null, "stateSpace must not be negative");
+        c.require(pg.stateSpace() >= 0 && pg.movingStateSpace() >= 0, null, "stateSpace and movingStateSpace must not be negative");
         c.require(pg.sortOperator().isEmpty() || aggregated.size() == 1 && same(aggregated.getFirst().sqlType(), resultType),
                 null, "a sortOperator needs one argument of the result's type");
 
@@ -279,8 +279,9 @@ final class AggregateReader {
             c.require(methods.containsKey(Role.MOVING_STATE) && methods.containsKey(Role.MOVING_INVERSE), null,
                     "a moving aggregate needs both a @MovingStateFunction and a @MovingInverseFunction");
         } else {
-            c.require(pg.movingInitialCondition().length == 0 && pg.movingFinalizeModify() == FinalizeModify.DEFAULT,
-                    null, "movingInitialCondition and movingFinalizeModify need a @MovingStateFunction");
+            c.require(pg.movingInitialCondition().length == 0 && pg.movingFinalizeModify() == FinalizeModify.DEFAULT
+                    && pg.movingStateSpace() == 0, null,
+                    "movingInitialCondition, movingFinalizeModify and movingStateSpace need a @MovingStateFunction");
         }
         if (methods.containsKey(Role.MOVING_STATE) && methods.containsKey(Role.MOVING_INVERSE)) {
             SqlFunction ms = fns.get(Role.MOVING_STATE);
@@ -303,7 +304,7 @@ final class AggregateReader {
                             + " movingInitialCondition, or let the state parameter be NULL");
             c.require(ms.strict() == mi.strict(), Role.MOVING_INVERSE,
                     "it must be as strict as the @MovingStateFunction (PostgreSQL requires it)");
-            moving = Optional.of(new SqlAggregate.Moving(ref(ms), ref(mi), mstype, mfin.map(AggregateReader::ref),
+            moving = Optional.of(new SqlAggregate.Moving(ref(ms), ref(mi), mstype, pg.movingStateSpace(), mfin.map(AggregateReader::ref),
                     pg.movingFinalizeModify(), initialCondition(pg.movingInitialCondition())));
         }
         if (c.failed) {

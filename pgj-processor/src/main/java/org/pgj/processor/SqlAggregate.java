@@ -39,8 +39,8 @@ record SqlAggregate(
         SourceOrder order) implements ScriptObject {
 
     /** The moving-aggregate mode: {@code MSFUNC}, {@code MINVFUNC}, {@code MSTYPE} and the optional rest. */
-    record Moving(String stateFunction, String inverseFunction, String stateType, Optional<String> finalFunction,
-            FinalizeModify finalizeModify, Optional<String> initialCondition) {
+    record Moving(String stateFunction, String inverseFunction, String stateType, int stateSpace,
+            Optional<String> finalFunction, FinalizeModify finalizeModify, Optional<String> initialCondition) {
     }
 
     @Override
@@ -84,6 +84,9 @@ record SqlAggregate(
             options.add("MSFUNC = " + m.stateFunction());
             options.add("MINVFUNC = " + m.inverseFunction());
             options.add("MSTYPE = " + m.stateType());
+            if (m.stateSpace() > 0) {
+                options.add("MSSPACE = " + m.stateSpace());
+            }
             m.finalFunction().ifPresent(f -> options.add("MFINALFUNC = " + f));
             if (m.finalizeModify() != FinalizeModify.DEFAULT) {
                 options.add("MFINALFUNC_MODIFY = " + m.finalizeModify());

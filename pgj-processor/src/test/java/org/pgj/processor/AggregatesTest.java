@@ -33,7 +33,7 @@ class AggregatesTest {
         Compilation c = compile("""
                 @PgAggregate(name = "total", schema = "stats", initialCondition = "0", movingInitialCondition = "(0,0)",
                         sortOperator = ">", parallel = Parallel.SAFE, finalizeModify = FinalizeModify.READ_ONLY,
-                        movingFinalizeModify = FinalizeModify.SHAREABLE, stateSpace = 16)""", """
+                        movingFinalizeModify = FinalizeModify.SHAREABLE, stateSpace = 16, movingStateSpace = 24)""", """
                 public record Pair(long sum, long count) {}
                 @StateFunction public static long add(long s, long x) { return s + x; }
                 @FinalFunction public static long result(long s) { return s; }
@@ -58,6 +58,7 @@ class AggregatesTest {
                     MSFUNC = stats.total_moving_state,
                     MINVFUNC = stats.total_moving_inverse,
                     MSTYPE = pair,
+                    MSSPACE = 24,
                     MFINALFUNC = stats.total_moving_final,
                     MFINALFUNC_MODIFY = SHAREABLE,
                     MINITCOND = '(0,0)',

@@ -7,6 +7,7 @@ import org.pgj.aggregates.MovingStateFunction;
 import org.pgj.aggregates.PgAggregate;
 import org.pgj.aggregates.StateFunction;
 import org.pgj.functions.Parallel;
+import org.pgj.functions.PgFunction;
 
 /**
  * sum(bigint) with a bigint state the server keeps: NULL over no rows, parallel through the
@@ -15,6 +16,8 @@ import org.pgj.functions.Parallel;
  */
 @PgAggregate(name = "java_sum", parallel = Parallel.SAFE, movingInitialCondition = "(0,0)")
 public final class JavaSum {
+    private static long leaves;
+
     private JavaSum() {
     }
 
@@ -40,7 +43,14 @@ public final class JavaSum {
 
     @MovingInverseFunction
     public static SumCount leave(SumCount state, long value) {
+        leaves++;
         return new SumCount(state.sum() - value, state.count() - 1);
+    }
+
+    /** How often a row left a moving state in this backend: tests see the inverse function at work. */
+    @PgFunction
+    public static long javaSumLeaves() {
+        return leaves;
     }
 
     /** NULL when the frame holds no value, as sum() is. */

@@ -69,8 +69,10 @@ class AggregatesTest {
     @Test
     void movingWindowFramesUseTheInverseFunction(Connection c) throws SQLException {
         String frame = " OVER (ORDER BY i ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)";
+        long leaves = (Long) one(c, "SELECT java_sum_leaves()");
         same(c, "SELECT i, java_sum(x)" + frame + " FROM " + ROWS + " ORDER BY i",
                 "SELECT i, sum(x)" + frame + "::bigint FROM " + ROWS + " ORDER BY i");
+        assertEquals(leaves + 5, one(c, "SELECT java_sum_leaves()"), "the 6 rows that left the frame, but the NULL");
         String partitioned = " OVER (PARTITION BY g ORDER BY i ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING)";
         same(c, "SELECT i, java_sum(x)" + partitioned + " FROM " + ROWS + " ORDER BY i",
                 "SELECT i, sum(x)" + partitioned + "::bigint FROM " + ROWS + " ORDER BY i");
@@ -95,6 +97,20 @@ class AggregatesTest {
             assertEquals(0L, one(c, "SELECT count(*) FILTER (WHERE a <> b) FROM (SELECT java_avg(i) a, avg(i) b" + many));
         } finally {
             exec(c, "RESET enable_hashagg");
+        }
+    }
+
+    @Test
+    void aHashTableThatSpillsToDisk(Connection c) throws SQLException {
+        String query = "SELECT count(*) FILTER (WHERE a <> b) FROM (SELECT java_avg(i) a, avg(i) b"
+                + " FROM generate_series(1, 60000) i GROUP BY i % 20000) s";
+        exec(c, "SET work_mem = '64kB'; SET hash_mem_multiplier = 1; SET enable_sort = off");
+        try {
+            String plan = String.join("\n", rows(c, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + query));
+            assertTrue(plan.contains("HashAggregate") && plan.contains("Disk Usage"), plan);
+            assertEquals(0L, one(c, query));
+        } finally {
+            exec(c, "RESET work_mem; RESET hash_mem_multiplier; RESET enable_sort");
         }
     }
 
@@ -167,6 +183,29 @@ class AggregatesTest {
                 + " WHERE aggfnoid = 'java_rank'::regproc"));
         assertEquals("r | <NULL>", text(c, "SELECT concat_ws(' | ', aggfinalmodify, coalesce(agginitval, '<NULL>'))"
                 + " FROM pg_aggregate WHERE aggfnoid = 'java_string_agg'::regproc"));
+    }
+
+    @Test
+    void groupingSetsAndSharedStates(Connection c) throws SQLException {
+        same(c, "SELECT g, java_sum(x), java_avg(x) = avg(x), java_string_agg(x::text, ';' ORDER BY i) FROM " + ROWS
+                + " GROUP BY ROLLUP (g) ORDER BY g", "SELECT g, sum(x)::bigint, avg(x) = avg(x), string_agg(x::text, ';' ORDER BY i)"
+                + " FROM " + ROWS + " GROUP BY ROLLUP (g) ORDER BY g");
+        // Two calls with the same arguments share one state, and each runs the final function on it.
+        assertEquals(true, one(c, "SELECT java_avg(x) = avg(x) AND java_avg(x) + 1 = avg(x) + 1 FROM " + ROWS));
+        same(c, "SELECT java_percentile_cont(0.5) WITHIN GROUP (ORDER BY x), java_percentile_cont(0.9) WITHIN GROUP"
+                + " (ORDER BY x) FROM generate_series(1, 10) x", "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x),"
+                + " percentile_cont(0.9) WITHIN GROUP (ORDER BY x) FROM generate_series(1, 10) x");
+    }
+
+    @Test
+    void aCancelledAggregateLeavesTheSessionUsable(Connection c) throws SQLException {
+        exec(c, "SET statement_timeout = '300ms'");
+        try {
+            fails(c, "SELECT java_avg(i), java_string_agg(i::text, ',') FROM generate_series(1, 100000000) i", "57014");
+        } finally {
+            exec(c, "RESET statement_timeout");
+        }
+        assertEquals("3", text(c, "SELECT java_avg(x)::int FROM (VALUES (2), (4)) v(x)"));
     }
 
     /** SQL cannot make an internal value, so no query hands a support function a forged state. */

@@ -37,6 +37,24 @@ class StateLifetimeTest {
 
     @Test
     @InBackend
+    void rescansSpillsAndGroupingSetsKeepEveryStateApart() {
+        int before = ObjectStates.live();
+        assertEquals(0L, count("SELECT count(*) FROM generate_series(1, 50) g WHERE (SELECT java_string_agg(i::text, ',')"
+                + " FROM generate_series(1, g) i) <> (SELECT string_agg(i::text, ',') FROM generate_series(1, g) i)"),
+                "a subquery aggregated again for each outer row (a rescan)");
+        assertEquals(before, ObjectStates.live(), "rescans release the states of the run before");
+        Spi.run("SET LOCAL work_mem = '64kB'");
+        Spi.run("SET LOCAL hash_mem_multiplier = 1");
+        assertEquals(0L, count("SELECT count(*) FILTER (WHERE a <> b) FROM (SELECT java_avg(i) a, avg(i) b"
+                + " FROM generate_series(1, 60000) i GROUP BY i % 20000) s"), "a hash table that spills to disk");
+        assertEquals(before, ObjectStates.live());
+        assertEquals(0L, count("SELECT count(*) FILTER (WHERE a IS DISTINCT FROM b) FROM (SELECT java_avg(i) a, avg(i) b"
+                + " FROM generate_series(1, 1000) i GROUP BY ROLLUP (i % 3, i % 5)) s"), "grouping sets");
+        assertEquals(before, ObjectStates.live());
+    }
+
+    @Test
+    @InBackend
     void anErrorMidGroupReleasesItsStates() {
         int before = ObjectStates.live();
         PgException e = assertThrows(PgException.class, () -> Subtransaction.run(() -> Spi.getOne(
