@@ -10,9 +10,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import org.pgj.aggregates.AggregateKind;
 import org.pgj.aggregates.CombineFunction;
 import org.pgj.aggregates.DeserialFunction;
@@ -177,8 +175,8 @@ final class AggregateReader {
                     + " first and return the new state: S " + method.getSimpleName() + "(S state, args...)");
             return Optional.empty();
         }
-        String result = names.of(unwrapOptional(method.getReturnType()));
-        String first = names.of(unwrapOptional(method.getParameters().getFirst().asType()));
+        String result = names.of(names.withoutOptional(method.getReturnType()));
+        String first = names.of(names.withoutOptional(method.getParameters().getFirst().asType()));
         if (!result.equals(first)) {
             reporter.error(method, what + ": " + role.label() + " " + method.getSimpleName() + " returns " + result
                     + " but its first parameter, the state, is " + first + "; they must be one type");
@@ -189,14 +187,7 @@ final class AggregateReader {
 
     /** A state stays a Java object when asked to, or when its type has no SQL type. */
     private boolean javaState(PgAggregate pg, ExecutableElement stateFunction) {
-        return pg.javaState() || mapping.parameter(unwrapOptional(stateFunction.getReturnType())).isEmpty();
-    }
-
-    private TypeMirror unwrapOptional(TypeMirror type) {
-        if (type instanceof DeclaredType d && names.of(type).equals(TypeMapping.OPTIONAL) && d.getTypeArguments().size() == 1) {
-            return d.getTypeArguments().getFirst();
-        }
-        return type;
+        return pg.javaState() || mapping.parameter(names.withoutOptional(stateFunction.getReturnType())).isEmpty();
     }
 
     private static List<Role> roles(ExecutableElement method) {
@@ -312,15 +303,15 @@ final class AggregateReader {
         }
         List<String> dependencies = new ArrayList<>(fns.values().stream().map(SqlFunction::name).distinct().toList());
         dependencies.addAll(List.of(pg.requires()));
-        TypeElement owner = type;
         return Optional.of(new SqlAggregate(type, pg.schema(), sqlName, kind, direct, aggregated, ref(state), stype,
                 pg.stateSpace(), fin.map(AggregateReader::ref), pg.finalizeModify(),
                 Optional.ofNullable(fns.get(Role.COMBINE)).map(AggregateReader::ref),
                 Optional.ofNullable(fns.get(Role.SERIAL)).map(AggregateReader::ref),
                 Optional.ofNullable(fns.get(Role.DESERIAL)).map(AggregateReader::ref),
                 initialCondition(pg.initialCondition()), moving, pg.sortOperator().trim(), pg.parallel(),
-                List.copyOf(dependencies), names.binaryName(owner),
-                new SourceOrder(names.binaryName(owner), Integer.MAX_VALUE)));
+                List.copyOf(dependencies), names.binaryName(type),
+                // after the class's own functions, which it needs anyway
+                new SourceOrder(names.binaryName(type), Integer.MAX_VALUE)));
     }
 
     /** Reports a failed condition on the role's method, or on the class. */

@@ -50,10 +50,6 @@ final class FunctionReader {
     }
 
     Optional<SqlFunction> read(ExecutableElement method) {
-        // javac reports unresolved types itself; mapping them would only add noise.
-        if (hasErrorType(method)) {
-            return Optional.empty();
-        }
         PgFunction fn = method.getAnnotation(PgFunction.class);
         PgProcedure proc = method.getAnnotation(PgProcedure.class);
         if (fn != null && proc != null) {
@@ -63,16 +59,16 @@ final class FunctionReader {
         return read(method, fn == null ? Declaration.of(proc) : Declaration.of(fn));
     }
 
-    /** A method as {@code decl} declares it: a function, a procedure, or an aggregate's support function. */
-    Optional<SqlFunction> read(ExecutableElement method, Declaration decl) {
+    /** A method as {@code a} declares it: a function, a procedure, or an aggregate's support function. */
+    Optional<SqlFunction> read(ExecutableElement method, Declaration a) {
+        // javac reports unresolved types itself; mapping them would only add noise.
         if (hasErrorType(method)) {
             return Optional.empty();
         }
-        boolean procedure = decl.procedure();
+        boolean procedure = a.procedure();
         String target = names.target(method);
-        String what = decl.kind() + " method " + target;
+        String what = a.kind() + " method " + target;
         boolean ok = checkCallable(method, what);
-        Declaration a = decl;
 
         String sqlName = a.name().isEmpty() ? SnakeCase.of(method.getSimpleName().toString()) : a.name();
         ok &= checkName(method, what, "SQL name", sqlName);
@@ -353,12 +349,7 @@ final class FunctionReader {
             if (javaStateType == null) {
                 return false;
             }
-            TypeMirror t = type;
-            if (names.of(t).equals(TypeMapping.OPTIONAL) && t instanceof javax.lang.model.type.DeclaredType d
-                    && d.getTypeArguments().size() == 1) {
-                t = d.getTypeArguments().getFirst();
-            }
-            return names.of(t).equals(javaStateType);
+            return names.of(names.withoutOptional(type)).equals(javaStateType);
         }
     }
 

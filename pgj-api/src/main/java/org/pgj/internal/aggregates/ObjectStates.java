@@ -6,7 +6,10 @@ import static org.pgj.internal.Native.ALL;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
@@ -46,7 +49,7 @@ public final class ObjectStates {
     private static final MethodHandle CREATE = find("create", methodType(long.class, Object.class));
     private static final MethodHandle REPLACE = find("replaceFirstArgument", methodType(long.class, Object.class));
     /** Mappings made here, to tell them from the registry's. */
-    private static final Set<TypeMapping> MADE = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private static final Set<TypeMapping> MADE = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private ObjectStates() {
     }
@@ -154,7 +157,7 @@ public final class ObjectStates {
         return used - freeCount;
     }
 
-    private static MethodHandle find(String name, java.lang.invoke.MethodType type) {
+    private static MethodHandle find(String name, MethodType type) {
         return Native.findStatic(MethodHandles.lookup(), ObjectStates.class, name, type);
     }
 }

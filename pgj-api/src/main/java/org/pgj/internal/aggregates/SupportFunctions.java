@@ -4,7 +4,9 @@ import static java.lang.invoke.MethodType.methodType;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import org.pgj.aggregates.CombineFunction;
 import org.pgj.aggregates.DeserialFunction;
@@ -54,7 +56,7 @@ public final class SupportFunctions {
                 }
             }
             if (count > 0) {
-                MethodHandle test = MethodHandles.insertArguments(ANY_NULL, 0, (Object) java.util.Arrays.copyOf(skipped, count));
+                MethodHandle test = MethodHandles.insertArguments(ANY_NULL, 0, (Object) Arrays.copyOf(skipped, count));
                 return MethodHandles.guardWithTest(test, FIRST, invoker);
             }
         }
@@ -97,7 +99,7 @@ public final class SupportFunctions {
         return FcInfo.arg(fcinfo, other);
     }
 
-    private static MethodHandle find(String name, java.lang.invoke.MethodType type) {
+    private static MethodHandle find(String name, MethodType type) {
         return Native.findStatic(MethodHandles.lookup(), SupportFunctions.class, name, type);
     }
 }
