@@ -80,8 +80,8 @@ final class FunctionResolver {
         Parameter[] parameters = method.getParameters();
         List<InvokerGenerator.Argument> arguments = new ArrayList<>();
         List<Boolean> refusesNull = new ArrayList<>();
+        List<Boolean> objectStates = new ArrayList<>();
         Conversion first = null;
-        boolean scoped = false;
         for (int i = 0; i < parameters.length; i++) {
             Parameter p = parameters[i];
             String name = "$" + (i + 1) + (p.isNamePresent() ? " (" + p.getName() + ")" : "");
@@ -90,6 +90,7 @@ final class FunctionResolver {
             // A Java-object aggregate state is NULL before the first row, whatever its declared shape.
             boolean acceptsNull = c.acceptsNull(p.isAnnotationPresent(Nullable.class)) || ObjectStates.carries(c);
             refusesNull.add(!acceptsNull);
+            objectStates.add(ObjectStates.carries(c));
             String nullMessage = acceptsNull || strict ? null : "function " + fn.describe() + ": parameter " + name + " cannot be NULL";
             arguments.add(new InvokerGenerator.Argument(c, acceptsNull, strict, nullMessage));
         }
@@ -101,9 +102,9 @@ final class FunctionResolver {
         Conversion result = ObjectStates.result(
                 TypeMappings.conversion(method.getGenericReturnType(), retType, "result", fn), first);
         MethodHandle invoker = SupportFunctions.wrap(method, InvokerGenerator.generate(method, arguments, result), strict,
-                refusesNull);
+                refusesNull, objectStates);
         // Views into server memory, polymorphic types and new aggregate states need the call's scope (see CallScope).
-        scoped |= needsScope(method.getGenericReturnType()) || ObjectStates.carries(result);
+        boolean scoped = needsScope(method.getGenericReturnType()) || ObjectStates.carries(result) || objectStates.contains(true);
         for (Type t : method.getGenericParameterTypes()) {
             scoped |= needsScope(t);
         }

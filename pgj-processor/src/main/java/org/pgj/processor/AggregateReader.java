@@ -293,6 +293,9 @@ final class AggregateReader {
                     || aggregated.size() == 1 && same(aggregated.getFirst().sqlType(), mstype), Role.MOVING_STATE,
                     "the moving state function is strict and the moving state starts as NULL; give a"
                             + " movingInitialCondition, or let the state parameter be NULL");
+            c.require(movingJavaState || ms.strict() || pg.movingInitialCondition().length == 1, Role.MOVING_STATE,
+                    "a moving state of a SQL type that starts as NULL needs a movingInitialCondition when the function is"
+                            + " not strict: PostgreSQL refuses a NULL moving state once the frame has rows");
             c.require(ms.strict() == mi.strict(), Role.MOVING_INVERSE,
                     "it must be as strict as the @MovingStateFunction (PostgreSQL requires it)");
             moving = Optional.of(new SqlAggregate.Moving(ref(ms), ref(mi), mstype, pg.movingStateSpace(), mfin.map(AggregateReader::ref),

@@ -203,6 +203,11 @@ class AggregatesTest {
         compile("@PgAggregate", JAVA_STATE + """
                 @MovingStateFunction public static State enter(State s, long x) { return s; }
                 """).assertOneError("needs both a @MovingStateFunction and a @MovingInverseFunction");
+        compile("@PgAggregate", JAVA_STATE + """
+                @MovingStateFunction public static Long enter(Long s, long x) { return s; }
+                @MovingInverseFunction public static Long leave(Long s, long x) { return s; }
+                @FinalFunction public static Long result(State s) { return 0L; }
+                """).assertOneError("needs a movingInitialCondition when the function is not strict");
         compile("@PgAggregate(sortOperator = \"<\")", JAVA_STATE)
                 .assertOneError("a sortOperator needs one argument of the result's type");
     }

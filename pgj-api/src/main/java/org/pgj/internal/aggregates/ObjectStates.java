@@ -120,6 +120,19 @@ public final class ObjectStates {
         return datum;
     }
 
+    /**
+     * A state that holds no object yet, for a moving state function that skips a NULL row before
+     * its first object: PostgreSQL refuses a NULL moving state once the frame has rows.
+     */
+    public static long empty() {
+        return create(null);
+    }
+
+    /** Whether a state Datum holds no object: to a strict function, it is a NULL state. */
+    public static boolean holdsNothing(long datum) {
+        return read(datum) == null;
+    }
+
     /** The result of a function whose first argument is a state: that state now holds it. */
     private static long replaceFirstArgument(Object value) {
         long fcinfo = CallScope.fcinfo();

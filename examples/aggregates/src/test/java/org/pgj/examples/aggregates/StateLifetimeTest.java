@@ -33,6 +33,9 @@ class StateLifetimeTest {
         assertEquals(5000L, count("SELECT count(a) FROM (SELECT java_avg(i) OVER (ORDER BY i ROWS 3 PRECEDING) a"
                 + " FROM generate_series(1, 5000) i) w"));
         assertEquals(before, ObjectStates.live(), "window frames: released at every restart");
+        assertEquals(5000L, count("SELECT count(m) FROM (SELECT java_max(CASE WHEN i % 5 = 0 THEN NULL ELSE i % 97 END)"
+                + " OVER (ORDER BY i ROWS 3 PRECEDING) m FROM generate_series(1, 5000) i) w"));
+        assertEquals(before, ObjectStates.live(), "moving states, given up by the inverse function now and then");
     }
 
     @Test
