@@ -100,6 +100,10 @@ final class AggregateReader {
         String sqlName = pg.name().isEmpty() ? SnakeCase.of(type.getSimpleName().toString()) : pg.name().trim();
         Map<Role, ExecutableElement> methods = new EnumMap<>(Role.class);
         boolean ok = true;
+        if (sqlName.isEmpty()) {
+            reporter.error(type, what + ": the SQL name is blank");
+            ok = false;
+        }
         for (Element e : type.getEnclosedElements()) {
             if (e.getKind() != ElementKind.METHOD) {
                 continue;

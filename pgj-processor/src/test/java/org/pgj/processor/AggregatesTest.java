@@ -190,6 +190,7 @@ class AggregatesTest {
 
     @Test
     void optionsThatDoNotFit() {
+        compile("@PgAggregate(name = \" \")", JAVA_STATE).assertOneError("@PgAggregate org.example.Agg: the SQL name is blank");
         compile("@PgAggregate(initialCondition = \"{}\")", JAVA_STATE)
                 .assertOneError("initialCondition is for a state of a SQL type");
         compile("@PgAggregate(parallel = Parallel.SAFE)", JAVA_STATE + """

@@ -7,8 +7,8 @@ import org.pgj.aggregates.FinalFunction;
 import org.pgj.aggregates.PgAggregate;
 import org.pgj.aggregates.StateFunction;
 
-/** rank(candidate) WITHIN GROUP (ORDER BY x): where a hypothetical row would rank among the group's. */
-@PgAggregate(name = "java_rank", kind = AggregateKind.HYPOTHETICAL, javaState = true)
+/** stats.java_rank(candidate) WITHIN GROUP (ORDER BY x): where a hypothetical row would rank among the group's. */
+@PgAggregate(name = "java_rank", schema = "stats", kind = AggregateKind.HYPOTHETICAL, javaState = true)
 public final class HypotheticalRank {
     private HypotheticalRank() {
     }

@@ -156,11 +156,11 @@ class AggregatesTest {
     void rankIsAHypotheticalSetAggregate(Connection c) throws SQLException {
         String data = " FROM (VALUES (1, 3), (1, 1), (1, NULL), (1, 3), (1, 10), (2, 4)) v(g, x)";
         for (int candidate : new int[] {-1, 1, 3, 4, 11}) {
-            same(c, "SELECT g, java_rank(" + candidate + ") WITHIN GROUP (ORDER BY x)" + data + " GROUP BY g ORDER BY g",
+            same(c, "SELECT g, stats.java_rank(" + candidate + ") WITHIN GROUP (ORDER BY x)" + data + " GROUP BY g ORDER BY g",
                     "SELECT g, rank(" + candidate + ") WITHIN GROUP (ORDER BY x)" + data + " GROUP BY g ORDER BY g");
         }
-        assertEquals(1L, one(c, "SELECT java_rank(5) WITHIN GROUP (ORDER BY x) FROM generate_series(1, 0) x"));
-        fails(c, "SELECT java_rank(NULL) WITHIN GROUP (ORDER BY x) FROM generate_series(1, 3) x", "22004");
+        assertEquals(1L, one(c, "SELECT stats.java_rank(5) WITHIN GROUP (ORDER BY x) FROM generate_series(1, 0) x"));
+        fails(c, "SELECT stats.java_rank(NULL) WITHIN GROUP (ORDER BY x) FROM generate_series(1, 3) x", "22004");
     }
 
     @Test
@@ -185,7 +185,7 @@ class AggregatesTest {
         assertEquals("o | 1 | w", text(c, "SELECT concat_ws(' | ', aggkind, aggnumdirectargs, aggfinalmodify)"
                 + " FROM pg_aggregate WHERE aggfnoid = 'java_percentile_cont'::regproc"));
         assertEquals("h | 1", text(c, "SELECT concat_ws(' | ', aggkind, aggnumdirectargs) FROM pg_aggregate"
-                + " WHERE aggfnoid = 'java_rank'::regproc"));
+                + " WHERE aggfnoid = 'stats.java_rank'::regproc"));
         assertEquals("r | <NULL>", text(c, "SELECT concat_ws(' | ', aggfinalmodify, coalesce(agginitval, '<NULL>'))"
                 + " FROM pg_aggregate WHERE aggfnoid = 'java_string_agg'::regproc"));
     }
