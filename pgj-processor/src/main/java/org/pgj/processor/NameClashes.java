@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Finds objects that would collide in the database or in {@code requires}/{@code after}: two
- * functions with one SQL signature (overloads must differ in SQL argument types, not just in
- * Java types), and a block name used twice or also used by a function.
+ * functions (or aggregates) with one SQL signature (overloads must differ in SQL argument types,
+ * not just in Java types), and a block name used twice or also used by a function or aggregate.
  */
 final class NameClashes {
     private final Reporter reporter;
@@ -42,6 +42,8 @@ final class NameClashes {
         }
         Map<String, SqlFunction> functionNames = new HashMap<>();
         functions.forEach(fn -> functionNames.putIfAbsent(fn.name(), fn));
+        Map<String, SqlAggregate> aggregateNames = new HashMap<>();
+        aggregates.forEach(a -> aggregateNames.putIfAbsent(a.name(), a));
         Map<String, SqlBlock> blockNames = new HashMap<>();
         for (SqlBlock block : blocks.stream().sorted(Comparator.comparing(SqlBlock::order)).toList()) {
             SqlBlock first = blockNames.putIfAbsent(block.name(), block);
@@ -52,6 +54,9 @@ final class NameClashes {
                 reporter.error(block.element(), "@ExtensionSql name '" + block.name() + "' is also the name of a "
                         + (functionNames.get(block.name()).procedure() ? "@PgProcedure" : "@PgFunction")
                         + "; after/requires could not tell them apart");
+            } else if (aggregateNames.containsKey(block.name())) {
+                reporter.error(block.element(), "@ExtensionSql name '" + block.name() + "' is also the name of the"
+                        + " @PgAggregate " + aggregateNames.get(block.name()).origin() + "; after/requires could not tell them apart");
             }
         }
     }

@@ -214,6 +214,13 @@ class AggregatesTest {
     }
 
     @Test
+    void aBlockNamedLikeAnAggregate() {
+        compile("@PgAggregate(initialCondition = \"0\") @ExtensionSql(name = \"agg\", sql = \"SELECT 1;\")", """
+                @StateFunction public static long add(long s, long x) { return s; }
+                """).assertOneError("@ExtensionSql name 'agg' is also the name of the @PgAggregate org.example.Agg");
+    }
+
+    @Test
     void anAggregateAndAFunctionOfOneSignature() {
         compile("@PgAggregate(initialCondition = \"0\")", """
                 @StateFunction public static long add(long s, long x) { return s; }
