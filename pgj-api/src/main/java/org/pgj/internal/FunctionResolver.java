@@ -101,6 +101,12 @@ final class FunctionResolver {
         }
         Conversion result = ObjectStates.result(
                 TypeMappings.conversion(method.getGenericReturnType(), retType, "result", fn), first);
+        if ((objectStates.contains(true) || ObjectStates.carries(result)) && !SupportFunctions.isSupport(method)) {
+            // The server could pass any pointer as internal; only an aggregate's own functions get its states.
+            throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "function " + fn.describe() + ": method "
+                    + method.getName() + " takes or returns a Java object as internal, which only an aggregate's support"
+                    + " functions (@StateFunction, ...) may do");
+        }
         MethodHandle invoker = SupportFunctions.wrap(method, InvokerGenerator.generate(method, arguments, result), strict,
                 refusesNull, objectStates);
         // Views into server memory, polymorphic types and new aggregate states need the call's scope (see CallScope).

@@ -2,6 +2,7 @@ package org.pgj.internal.aggregates;
 
 import static java.lang.invoke.MethodType.methodType;
 
+import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -10,8 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.pgj.aggregates.CombineFunction;
 import org.pgj.aggregates.DeserialFunction;
+import org.pgj.aggregates.FinalFunction;
+import org.pgj.aggregates.MovingFinalFunction;
 import org.pgj.aggregates.MovingInverseFunction;
 import org.pgj.aggregates.MovingStateFunction;
+import org.pgj.aggregates.SerialFunction;
 import org.pgj.aggregates.StateFunction;
 import org.pgj.internal.Native;
 import org.pgj.internal.datum.FcInfo;
@@ -37,6 +41,10 @@ public final class SupportFunctions {
     private static final MethodHandle OTHER_SIDE = find("otherSide", methodType(long.class, long.class));
     private static final MethodHandle ANY_EMPTY = find("anyEmpty", methodType(boolean.class, long[].class, long.class));
     private static final MethodHandle NULL_RESULT = find("nullResult", methodType(long.class, long.class));
+
+    private static final List<Class<? extends Annotation>> ROLES = List.of(StateFunction.class, FinalFunction.class,
+            CombineFunction.class, SerialFunction.class, DeserialFunction.class, MovingStateFunction.class,
+            MovingInverseFunction.class, MovingFinalFunction.class);
 
     private SupportFunctions() {
     }
@@ -78,6 +86,16 @@ public final class SupportFunctions {
             }
         }
         return Arrays.copyOf(found, count);
+    }
+
+    /** Whether the method has an aggregate support role: only those take or make Java-object states. */
+    public static boolean isSupport(Method method) {
+        for (Class<? extends Annotation> role : ROLES) {
+            if (method.isAnnotationPresent(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the SQL function may have one argument more than the Java method: a deserializer's unused {@code internal}. */
