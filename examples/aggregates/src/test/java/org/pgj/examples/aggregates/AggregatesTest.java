@@ -60,6 +60,15 @@ class AggregatesTest {
     }
 
     @Test
+    void countOfRowsStartsFromItsInitialCondition(Connection c) throws SQLException {
+        same(c, "SELECT g, java_count(*), java_count(*) FILTER (WHERE x IS NULL) FROM " + ROWS + " GROUP BY g ORDER BY g",
+                "SELECT g, count(*), count(*) FILTER (WHERE x IS NULL) FROM " + ROWS + " GROUP BY g ORDER BY g");
+        assertEquals(0L, one(c, "SELECT java_count(*) FROM generate_series(1, 0)"), "no rows: the initial condition");
+        assertEquals("0 | java_count()", text(c, "SELECT concat_ws(' | ', agginitval, aggfnoid::regprocedure)"
+                + " FROM pg_aggregate WHERE aggfnoid = 'java_count'::regproc"));
+    }
+
+    @Test
     void overflowIsAnOutOfRangeError(Connection c) throws SQLException {
         PSQLException e = fails(c, "SELECT java_sum(x) FROM (VALUES (9223372036854775807), (1)) v(x)", "22003");
         assertTrue(e.getMessage().contains("overflow"), e.getMessage());

@@ -47,11 +47,11 @@ class ParallelAggregatesTest {
     void partialAggregatesInWorkersGiveTheBuiltInResults(Connection c) throws SQLException {
         exec(c, FORCE_PARALLEL);
         try {
-            String query = "SELECT java_sum(x), java_avg(x), java_max(y) FROM agg_numbers";
+            String query = "SELECT java_sum(x), java_avg(x), java_max(y), java_count(*) FROM agg_numbers";
             String plan = plan(c, query);
             assertTrue(plan.contains("Partial Aggregate") && plan.contains("Gather"), plan);
-            assertEquals(one(c, "SELECT concat_ws(' ', sum(x), round(avg(x), 10), max(y)) FROM agg_numbers"),
-                    one(c, "SELECT concat_ws(' ', java_sum(x), round(java_avg(x), 10), java_max(y)) FROM agg_numbers"));
+            assertEquals(one(c, "SELECT concat_ws(' ', sum(x), round(avg(x), 10), max(y), count(*)) FROM agg_numbers"),
+                    one(c, "SELECT concat_ws(' ', java_sum(x), round(java_avg(x), 10), java_max(y), java_count(*)) FROM agg_numbers"));
             String grouped = "SELECT g, java_avg(x) a, java_sum(x) s FROM agg_numbers GROUP BY g";
             assertTrue(plan(c, grouped).contains("Partial"), plan(c, grouped));
             assertEquals(7L, one(c, "SELECT count(*) FROM (" + grouped + ") j JOIN (SELECT g, avg(x) a, sum(x) s"
