@@ -71,6 +71,8 @@ static const PgjFact facts[] = {
 	OFFSET(FormData_pg_attribute, atttypid), OFFSET(FormData_pg_attribute, attisdropped),
 	CONST(RECORDOID),
 	{"fn.pgj_set_watch", (int64) pgj_set_watch},
+	{"fn.pgj_agg_state_new", (int64) pgj_agg_state_new},
+	OFFSET(PgjAggState, handle),
 	{"fn.pgj_row_desc", (int64) pgj_row_desc},
 	{"fn.pgj_row_form", (int64) pgj_row_form},
 	{"fn.pgj_row_deform", (int64) pgj_row_deform},

@@ -50,6 +50,7 @@ static jmethodID invoke_method = NULL;
 static jmethodID run_worker_method = NULL;
 static jmethodID close_set_method = NULL;
 static jmethodID transaction_event_method = NULL;
+static jmethodID release_agg_state_method = NULL;
 static pthread_t backend_thread;
 static sigjmp_buf boot_exit_jump;
 
@@ -360,7 +361,8 @@ boot(void)
 			&& (invoke_method = (*env)->GetStaticMethodID(env, cls, "invoke", "(JJ)J")) != NULL
 			&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JIIZ)V")) != NULL
 			&& (close_set_method = (*env)->GetStaticMethodID(env, cls, "closeSet", "(JZ)Z")) != NULL
-			&& (transaction_event_method = (*env)->GetStaticMethodID(env, cls, "transactionEvent", "(IIIZ)Z")) != NULL)
+			&& (transaction_event_method = (*env)->GetStaticMethodID(env, cls, "transactionEvent", "(IIIZ)Z")) != NULL
+			&& (release_agg_state_method = (*env)->GetStaticMethodID(env, cls, "releaseAggregateState", "(J)V")) != NULL)
 			ok = boot_java(env, cls, mid);
 		if ((*env)->ExceptionCheck(env) || ok == 0)
 		{
@@ -506,4 +508,19 @@ pgj_transaction_event(int32 event, int32 sub, int32 parent, bool report)
 		return 0;
 	}
 	return failed ? 1 : 0;
+}
+
+/*
+ * Lets go of a Java object that was an aggregate's state (aggregates.c), from a memory context
+ * reset callback, possibly during an abort: Java catches everything, and nothing is raised here.
+ */
+void
+pgj_release_agg_state(int64 handle)
+{
+	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, release_agg_state_method, (jlong) handle);
+	if ((*the_env)->ExceptionCheck(the_env))
+	{
+		(*the_env)->ExceptionDescribe(the_env);
+		(*the_env)->ExceptionClear(the_env);
+	}
 }

@@ -237,6 +237,16 @@ extern int64 pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4
 extern int64 pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_deform(int64 datum, int64 desc, int64 values, int64 nulls, int64 a4, int64 a5);
 
+/* aggregates.c: a Java object that is an aggregate's state, as its `internal` Datum points to it */
+typedef struct PgjAggState
+{
+	MemoryContextCallback callback;	/* on the aggregate's context: releases the object */
+	int64		handle;			/* ObjectStates' handle of the object */
+} PgjAggState;
+
+extern int64 pgj_agg_state_new(int64 fcinfo, int64 handle, int64 a2, int64 a3, int64 a4, int64 a5);
+extern void pgj_release_agg_state(int64 handle);
+
 /* facts.c */
 typedef struct PgjFactTable
 {

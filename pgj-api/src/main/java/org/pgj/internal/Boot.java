@@ -53,6 +53,15 @@ public final class Boot {
         return TransactionCallbacks.event(event, sub, parent, report);
     }
 
+    /** See {@link org.pgj.internal.aggregates.ObjectStates#release}; nothing is thrown (it may run during an abort). */
+    public static void releaseAggregateState(long handle) {
+        try {
+            org.pgj.internal.aggregates.ObjectStates.release(handle);
+        } catch (Throwable t) {
+            // a slot not released is only memory kept until the backend exits
+        }
+    }
+
     /** See {@link FunctionTable#invoke}. */
     public static long invoke(long function, long fcinfo) {
         return FunctionTable.invoke(function, fcinfo);

@@ -15,6 +15,8 @@ import java.util.List;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.functions.Nullable;
+import org.pgj.internal.aggregates.ObjectStates;
+import org.pgj.internal.aggregates.SupportFunctions;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 import org.pgj.internal.datum.CallScope;
 import org.pgj.internal.datum.Conversion;
@@ -77,11 +79,18 @@ final class FunctionResolver {
             TypeMappings.Describer fn) {
         Parameter[] parameters = method.getParameters();
         List<InvokerGenerator.Argument> arguments = new ArrayList<>();
+        List<Boolean> refusesNull = new ArrayList<>();
+        List<Boolean> objectStates = new ArrayList<>();
+        Conversion first = null;
         for (int i = 0; i < parameters.length; i++) {
             Parameter p = parameters[i];
             String name = "$" + (i + 1) + (p.isNamePresent() ? " (" + p.getName() + ")" : "");
             Conversion c = TypeMappings.conversion(p.getParameterizedType(), argTypes[i], i, "parameter " + name, fn);
-            boolean acceptsNull = c.acceptsNull(p.isAnnotationPresent(Nullable.class));
+            first = i == 0 ? c : first;
+            // A Java-object aggregate state is NULL before the first row, whatever its declared shape.
+            boolean acceptsNull = c.acceptsNull(p.isAnnotationPresent(Nullable.class)) || ObjectStates.carries(c);
+            refusesNull.add(!acceptsNull);
+            objectStates.add(ObjectStates.carries(c));
             String nullMessage = acceptsNull || strict ? null : "function " + fn.describe() + ": parameter " + name + " cannot be NULL";
             arguments.add(new InvokerGenerator.Argument(c, acceptsNull, strict, nullMessage));
         }
@@ -90,10 +99,18 @@ final class FunctionResolver {
             return InvokerGenerator.generateSet(method, arguments,
                     TypeMappings.conversion(element, retType, "set element", fn));
         }
-        Conversion result = TypeMappings.conversion(method.getGenericReturnType(), retType, "result", fn);
-        MethodHandle invoker = InvokerGenerator.generate(method, arguments, result);
-        // Views into server memory and polymorphic types need the call's scope (see CallScope).
-        boolean scoped = needsScope(method.getGenericReturnType());
+        Conversion result = ObjectStates.result(
+                TypeMappings.conversion(method.getGenericReturnType(), retType, "result", fn), first);
+        if ((objectStates.contains(true) || ObjectStates.carries(result)) && !SupportFunctions.isSupport(method)) {
+            // The server could pass any pointer as internal; only an aggregate's own functions get its states.
+            throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "function " + fn.describe() + ": method "
+                    + method.getName() + " takes or returns a Java object as internal, which only an aggregate's support"
+                    + " functions (@StateFunction, ...) may do");
+        }
+        MethodHandle invoker = SupportFunctions.wrap(method, InvokerGenerator.generate(method, arguments, result), strict,
+                refusesNull, objectStates);
+        // Views into server memory, polymorphic types and new aggregate states need the call's scope (see CallScope).
+        boolean scoped = needsScope(method.getGenericReturnType()) || ObjectStates.carries(result) || objectStates.contains(true);
         for (Type t : method.getGenericParameterTypes()) {
             scoped |= needsScope(t);
         }
@@ -158,7 +175,7 @@ final class FunctionResolver {
                 if (!Modifier.isStatic(m.getModifiers())) {
                     throw invalid(fn, "method " + source + " is not static");
                 }
-                if (m.getParameterCount() != nargs) {
+                if (m.getParameterCount() != nargs && m.getParameterCount() + SupportFunctions.extraArguments(m) != nargs) {
                     throw invalid(fn, "method " + source + " takes " + m.getParameterCount()
                             + " parameters but the SQL function has " + nargs);
                 }

@@ -196,7 +196,8 @@ final class InvokerGenerator {
         fromDatum(code, c, constants);
         box(code, c.mapping().javaType());
         if (c.shape() == Conversion.Shape.OPTIONAL) {
-            code.invokestatic(OPTIONAL, "of", MethodTypeDesc.of(OPTIONAL, CD_Object));
+            // ofNullable: a Java-object aggregate state may hold no object yet (ObjectStates.empty)
+            code.invokestatic(OPTIONAL, "ofNullable", MethodTypeDesc.of(OPTIONAL, CD_Object));
         }
         code.labelBinding(done);
     }

@@ -26,6 +26,7 @@ import org.pgj.functions.PgOperator;
 import org.pgj.functions.PgProcedure;
 import org.pgj.functions.Security;
 import org.pgj.functions.SqlType;
+import org.pgj.functions.Strictness;
 import org.pgj.functions.Volatility;
 
 /**
@@ -49,21 +50,25 @@ final class FunctionReader {
     }
 
     Optional<SqlFunction> read(ExecutableElement method) {
+        PgFunction fn = method.getAnnotation(PgFunction.class);
+        PgProcedure proc = method.getAnnotation(PgProcedure.class);
+        if (fn != null && proc != null) {
+            reporter.error(method, "@PgFunction method " + names.target(method) + " is also a @PgProcedure; a method is one or the other");
+            return Optional.empty();
+        }
+        return read(method, fn == null ? Declaration.of(proc) : Declaration.of(fn));
+    }
+
+    /** A method as {@code a} declares it: a function, a procedure, or an aggregate's support function. */
+    Optional<SqlFunction> read(ExecutableElement method, Declaration a) {
         // javac reports unresolved types itself; mapping them would only add noise.
         if (hasErrorType(method)) {
             return Optional.empty();
         }
-        PgFunction fn = method.getAnnotation(PgFunction.class);
-        PgProcedure proc = method.getAnnotation(PgProcedure.class);
-        boolean procedure = fn == null;
+        boolean procedure = a.procedure();
         String target = names.target(method);
-        String what = (procedure ? "@PgProcedure" : "@PgFunction") + " method " + target;
+        String what = a.kind() + " method " + target;
         boolean ok = checkCallable(method, what);
-        if (fn != null && proc != null) {
-            reporter.error(method, what + " is also a @PgProcedure; a method is one or the other");
-            return Optional.empty();
-        }
-        Attributes a = procedure ? Attributes.of(proc) : Attributes.of(fn);
 
         String sqlName = a.name().isEmpty() ? SnakeCase.of(method.getSimpleName().toString()) : a.name();
         ok &= checkName(method, what, "SQL name", sqlName);
@@ -77,8 +82,9 @@ final class FunctionReader {
         String firstDefault = null;
         for (VariableElement param : method.getParameters()) {
             boolean variadic = method.isVarArgs() && param == method.getParameters().getLast();
-            Optional<TypeMapping.SqlType> type = variadic ? VariadicParameters.sqlType(mapping, param.asType())
-                    : mapping.parameter(param.asType());
+            Optional<TypeMapping.SqlType> type = a.javaState(param.asType(), names)
+                    ? Optional.of(new TypeMapping.SqlType("internal", names.of(param.asType()).equals(TypeMapping.OPTIONAL)))
+                    : variadic ? VariadicParameters.sqlType(mapping, param.asType()) : mapping.parameter(param.asType());
             if (type.isEmpty()) {
                 reporter.error(param, what + ": parameter " + param.getSimpleName() + " has unsupported type "
                         + param.asType() + "; supported: " + TypeMapping.supported());
@@ -126,6 +132,7 @@ final class FunctionReader {
         }
         boolean outRow = outParameters && CompositeTypes.record(returned).isPresent();
         Optional<TypeMapping.SqlType> result = tableRow.isPresent() || outRow ? Optional.of(new TypeMapping.SqlType("record", false))
+                : a.javaState(returned, names) ? Optional.of(new TypeMapping.SqlType("internal", false))
                 : setElement.isPresent() ? mapping.parameter(setElement.get()) : mapping.result(returned);
         if (procedure && returned.getKind() != TypeKind.VOID) {
             reporter.error(method, what + " must return void: a procedure returns no value");
@@ -163,8 +170,11 @@ final class FunctionReader {
         ok &= (method.getAnnotation(PgCast.class) == null || cast.isPresent())
                 && (method.getAnnotation(PgOperator.class) == null || operator.isPresent());
 
+        if (a.unusedInternal()) {
+            arguments.add(new SqlFunction.Argument("unused", "internal", null, SqlFunction.Mode.IN));
+        }
         // Procedures are never strict: SQL has no STRICT for them.
-        boolean strict = !procedure && switch (fn.strict()) {
+        boolean strict = !procedure && switch (a.strict()) {
             case STRICT -> true;
             case CALLED_ON_NULL_INPUT -> false;
             // pgrx's rule: Java only sees NULL where it declared it can take it.
@@ -174,10 +184,10 @@ final class FunctionReader {
         OptionalDouble cost = OptionalDouble.empty();
         if (procedure) {
             // no cost
-        } else if (fn.cost() > 0 && Double.isFinite(fn.cost())) {
-            cost = OptionalDouble.of(fn.cost());
-        } else if (!(fn.cost() < 0)) {
-            reporter.error(method, what + ": cost " + fn.cost()
+        } else if (a.cost() > 0 && Double.isFinite(a.cost())) {
+            cost = OptionalDouble.of(a.cost());
+        } else if (!(a.cost() < 0)) {
+            reporter.error(method, what + ": cost " + a.cost()
                     + " must be a positive number, or negative to keep PostgreSQL's default");
             ok = false;
         }
@@ -198,7 +208,7 @@ final class FunctionReader {
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         SourceOrder order = new SourceOrder(names.binaryName(owner), owner.getEnclosedElements().indexOf(method));
         return Optional.of(new SqlFunction(method, procedure, a.schema(), sqlName, List.copyOf(arguments), returnType,
-                procedure ? Volatility.VOLATILE : fn.volatility(), strict, procedure ? Parallel.UNSAFE : fn.parallel(),
+                a.volatility(), strict, a.parallel(),
                 cost, a.security(), searchPath, requires, List.copyOf(types.stream().distinct().toList()), target, order,
                 cast, operator));
     }
@@ -313,14 +323,33 @@ final class FunctionReader {
                 op.hashes(), op.merges()));
     }
 
-    /** What {@code @PgFunction} and {@code @PgProcedure} share. */
-    private record Attributes(String name, String schema, Security security, String searchPath, String[] requires) {
-        static Attributes of(PgFunction fn) {
-            return new Attributes(fn.name(), fn.schema(), fn.security(), fn.searchPath(), fn.requires());
+    /**
+     * What a method's annotation declares: {@code @PgFunction}, {@code @PgProcedure} (which has no
+     * volatility, strictness, parallel safety or cost), or an aggregate's support role. An
+     * aggregate whose state stays a Java object names its state type ({@code javaState}): that
+     * type, bare or in an {@code Optional}, is {@code internal}; a deserializer takes an unused
+     * {@code internal} after its bytes, as PostgreSQL requires.
+     */
+    record Declaration(String kind, String name, String schema, boolean procedure, Volatility volatility,
+            Strictness strict, Parallel parallel, double cost, Security security, String searchPath, String[] requires,
+            String javaStateType, boolean unusedInternal) {
+        static Declaration of(PgFunction fn) {
+            return new Declaration("@PgFunction", fn.name(), fn.schema(), false, fn.volatility(), fn.strict(),
+                    fn.parallel(), fn.cost(), fn.security(), fn.searchPath(), fn.requires(), null, false);
         }
 
-        static Attributes of(PgProcedure proc) {
-            return new Attributes(proc.name(), proc.schema(), proc.security(), proc.searchPath(), proc.requires());
+        static Declaration of(PgProcedure proc) {
+            return new Declaration("@PgProcedure", proc.name(), proc.schema(), true, Volatility.VOLATILE,
+                    Strictness.CALLED_ON_NULL_INPUT, Parallel.UNSAFE, -1, proc.security(), proc.searchPath(),
+                    proc.requires(), null, false);
+        }
+
+        /** Whether {@code type} (or the {@code Optional} of it) is the Java-object state. */
+        boolean javaState(TypeMirror type, JavaTypeNames names) {
+            if (javaStateType == null) {
+                return false;
+            }
+            return names.of(names.withoutOptional(type)).equals(javaStateType);
         }
     }
 

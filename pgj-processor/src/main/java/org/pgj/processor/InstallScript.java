@@ -42,6 +42,13 @@ final class InstallScript {
                     fn.cast().ifPresent(c -> sql.append(c.render(function)).append('\n'));
                     fn.operator().ifPresent(o -> sql.append(o.render(fn.schema(), function)).append('\n'));
                 }
+                case SqlAggregate aggregate -> {
+                    if (!aggregate.schema().isEmpty() && schemas.add(aggregate.schema())) {
+                        sql.append("CREATE SCHEMA IF NOT EXISTS ").append(SqlIdentifiers.quote(aggregate.schema())).append(";\n\n");
+                    }
+                    sql.append("-- ").append(aggregate.origin()).append('\n');
+                    sql.append(aggregate.render()).append('\n');
+                }
                 case SqlCompositeType type -> {
                     sql.append("-- ").append(type.origin()).append('\n');
                     sql.append("CREATE TYPE ").append(SqlIdentifiers.quote(type.name())).append(" AS ")

@@ -34,6 +34,14 @@ final class JavaTypeNames {
         };
     }
 
+    /** The {@code X} of an {@code Optional<X>}; any other type unchanged. */
+    TypeMirror withoutOptional(TypeMirror type) {
+        if (type instanceof DeclaredType d && of(type).equals(TypeMapping.OPTIONAL) && d.getTypeArguments().size() == 1) {
+            return d.getTypeArguments().getFirst();
+        }
+        return type;
+    }
+
     /** The name {@code Class.forName} takes: nested classes joined with {@code $}. */
     String binaryName(TypeElement type) {
         return elements.getBinaryName(type).toString();

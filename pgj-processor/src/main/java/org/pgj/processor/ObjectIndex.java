@@ -35,7 +35,7 @@ public final class ObjectIndex {
     public static final String PATH = "META-INF/pgj/objects.properties";
 
     /**
-     * One object. {@code kind} is {@code function}, {@code procedure}, {@code type} or {@code extension_sql}; {@code name} is what
+     * One object. {@code kind} is {@code function}, {@code procedure}, {@code aggregate}, {@code type} or {@code extension_sql}; {@code name} is what
      * {@code requires} refers to (shared by overloads); {@code signature} tells overloads apart.
      */
     public record Entry(String kind, String name, String signature, String origin, String position,
@@ -49,6 +49,8 @@ public final class ObjectIndex {
         return switch (object) {
             case SqlFunction fn -> new Entry(fn.kind(), fn.name(), fn.signature(), fn.origin(),
                     fn.position().name(), fn.needs());
+            case SqlAggregate aggregate -> new Entry("aggregate", aggregate.name(), aggregate.signature(),
+                    aggregate.origin(), aggregate.position().name(), aggregate.dependencies());
             case SqlCompositeType _, SqlEnumType _ -> new Entry("type", object.name(), object.name(), object.origin(),
                     object.position().name(), object.dependencies());
             case SqlBlock block -> new Entry("extension_sql", block.name(), block.name(), block.origin(),

@@ -26,6 +26,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
+import org.pgj.aggregates.PgAggregate;
 import org.pgj.functions.ExtensionSql;
 import org.pgj.functions.PgExtension;
 import org.pgj.functions.PgFunction;
@@ -56,10 +57,12 @@ public final class PgjProcessor extends AbstractProcessor {
     private JavaTypeNames names;
     private CompositeTypes composites;
     private FunctionReader functionReader;
+    private AggregateReader aggregateReader;
     private SqlBlockReader blockReader;
     private Optional<Path> sqlDir;
 
     private final List<SqlFunction> functions = new ArrayList<>();
+    private final List<SqlAggregate> aggregates = new ArrayList<>();
     private final List<SqlBlock> blocks = new ArrayList<>();
     private final List<Element> extensionElements = new ArrayList<>();
     private boolean sawFunction;
@@ -72,6 +75,7 @@ public final class PgjProcessor extends AbstractProcessor {
         names = new JavaTypeNames(env.getElementUtils(), env.getTypeUtils());
         composites = new CompositeTypes(names, reporter);
         functionReader = new FunctionReader(names, composites, reporter);
+        aggregateReader = new AggregateReader(names, composites, functionReader, reporter);
         blockReader = new SqlBlockReader(names, this::sqlDir, reporter);
         manifest = new RuntimeManifest(reporter, env.getElementUtils());
     }
@@ -106,6 +110,22 @@ public final class PgjProcessor extends AbstractProcessor {
                 functionReader.read((ExecutableElement) e).ifPresent(functions::add);
             }
         }
+        for (Element e : round.getElementsAnnotatedWith(PgAggregate.class)) {
+            if (e instanceof TypeElement type) {
+                sawFunction = true;
+                aggregateReader.read(type).ifPresent(a -> {
+                    functions.addAll(a.functions());
+                    aggregates.add(a.aggregate());
+                });
+            }
+        }
+        for (AggregateReader.Role role : AggregateReader.Role.values()) {
+            for (Element e : round.getElementsAnnotatedWith(role.annotation)) {
+                if (e.getKind() == ElementKind.METHOD) {
+                    aggregateReader.checkMethod((ExecutableElement) e);
+                }
+            }
+        }
         extensionElements.addAll(round.getElementsAnnotatedWith(PgExtension.class));
         // A repeated @ExtensionSql hides inside its container annotation.
         Set<Element> withBlocks = new LinkedHashSet<>(round.getElementsAnnotatedWith(ExtensionSql.class));
@@ -132,10 +152,11 @@ public final class PgjProcessor extends AbstractProcessor {
             return;
         }
         Optional<ExtensionInfo> ext = ExtensionInfo.resolve(processingEnv.getOptions(), extensionElements, reporter);
-        new NameClashes(reporter).check(functions, blocks);
+        new NameClashes(reporter).check(functions, aggregates, blocks);
         List<ScriptObject> objects = new ArrayList<>(composites.enums().created());
         objects.addAll(composites.created());
         objects.addAll(functions);
+        objects.addAll(aggregates);
         objects.addAll(blocks);
         List<ScriptObject> ordered = new DependencyOrder(reporter).order(objects);
         // Rendered first: its checks may still report errors, which must stop every file.
@@ -177,6 +198,7 @@ public final class PgjProcessor extends AbstractProcessor {
     private Element[] originatingElements() {
         Set<Element> elements = new LinkedHashSet<>(extensionElements);
         functions.forEach(f -> elements.add(f.element()));
+        aggregates.forEach(a -> elements.add(a.element()));
         composites.created().forEach(t -> elements.add(t.element()));
         composites.enums().created().forEach(t -> elements.add(t.element()));
         blocks.forEach(b -> elements.add(b.element()));

@@ -51,8 +51,8 @@ public final class CallScope {
         return result;
     }
 
-    /** The current call's FunctionCallInfo: polymorphic conversions ask it for the actual types. */
-    static long fcinfo() {
+    /** The current call's FunctionCallInfo: polymorphic conversions ask it for the actual types, aggregate states for their context. */
+    public static long fcinfo() {
         if (depth == 0) {
             throw new IllegalStateException("no function call is in progress");
         }

@@ -28,6 +28,7 @@ import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
+import org.pgj.internal.aggregates.ObjectStates;
 import org.pgj.types.AnyElement;
 import org.pgj.types.Box;
 import org.pgj.types.Inet;
@@ -236,6 +237,10 @@ public final class TypeMappings {
         TypeMapping registered = find(raw, sqlType);
         if (registered != null) {
             return registered;
+        }
+        // Any object as internal is an aggregate's state that Java keeps.
+        if (ObjectStates.keeps(raw, sqlType)) {
+            return ObjectStates.mapping(raw);
         }
         if (raw.isArray() || raw == List.class) {
             return array(javaType, raw, sqlType, what, fn);

@@ -19,12 +19,13 @@ import org.pgj.tooling.ToolException;
  */
 record ObjectGraph(String extension, List<Node> nodes) {
     /**
-     * One generated object. {@code kind} is {@code function}, {@code procedure} or {@code extension_sql};
+     * One generated object. {@code kind} is {@code function}, {@code procedure}, {@code aggregate},
+     * {@code type} or {@code extension_sql};
      * {@code name} is what {@code requires} refers to (shared by overloads); {@code signature}
      * tells overloads apart.
      */
     record Node(String kind, String name, String signature, String origin, String position, List<String> requires) {
-        /** A function or procedure, as opposed to hand-written SQL. */
+        /** A generated object (a function, procedure, aggregate or type), as opposed to hand-written SQL. */
         boolean isRoutine() {
             return !kind.equals("extension_sql");
         }
