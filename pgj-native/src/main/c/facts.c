@@ -125,6 +125,18 @@ static const PgjFact facts[] = {
 	CONST(SUBXACT_EVENT_START_SUB), CONST(SUBXACT_EVENT_COMMIT_SUB), CONST(SUBXACT_EVENT_ABORT_SUB),
 	CONST(SUBXACT_EVENT_PRE_COMMIT_SUB),
 
+	/* Query hooks (org.pgj.hooks) */
+	{"fn.pgj_hook_proceed", (int64) pgj_hook_proceed},
+	{"fn.pgj_hook_declared", (int64) pgj_hook_declared},
+	OFFSET(PgjHookInfo, active),
+	OFFSET(PgjHookInfo, kind), OFFSET(PgjHookInfo, proceeded), OFFSET(PgjHookInfo, operation),
+	OFFSET(PgjHookInfo, text), OFFSET(PgjHookInfo, query_id), OFFSET(PgjHookInfo, processed),
+	OFFSET(PgjHookInfo, command_tag), OFFSET(PgjHookInfo, top_level),
+	CONST(PGJ_HOOK_EXECUTOR_START), CONST(PGJ_HOOK_EXECUTOR_RUN), CONST(PGJ_HOOK_EXECUTOR_FINISH),
+	CONST(PGJ_HOOK_EXECUTOR_END), CONST(PGJ_HOOK_PROCESS_UTILITY),
+	CONST(CMD_SELECT), CONST(CMD_UPDATE), CONST(CMD_INSERT), CONST(CMD_DELETE), CONST(CMD_UTILITY),
+	SIZE(CmdType),
+
 	/* Shared memory (org.pgj.shmem) */
 	{"fn.pgj_shared_attach", (int64) pgj_shared_attach},
 	{"fn.LWLockAcquire", (int64) LWLockAcquire},

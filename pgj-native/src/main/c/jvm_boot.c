@@ -51,6 +51,8 @@ static jmethodID run_worker_method = NULL;
 static jmethodID close_set_method = NULL;
 static jmethodID transaction_event_method = NULL;
 static jmethodID release_agg_state_method = NULL;
+static jmethodID hook_method = NULL;
+static void check_java_exception(const char *what);
 static pthread_t backend_thread;
 static sigjmp_buf boot_exit_jump;
 
@@ -362,7 +364,8 @@ boot(void)
 			&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JIIZ)V")) != NULL
 			&& (close_set_method = (*env)->GetStaticMethodID(env, cls, "closeSet", "(JZ)Z")) != NULL
 			&& (transaction_event_method = (*env)->GetStaticMethodID(env, cls, "transactionEvent", "(IIIZ)Z")) != NULL
-			&& (release_agg_state_method = (*env)->GetStaticMethodID(env, cls, "releaseAggregateState", "(J)V")) != NULL)
+			&& (release_agg_state_method = (*env)->GetStaticMethodID(env, cls, "releaseAggregateState", "(J)V")) != NULL
+			&& (hook_method = (*env)->GetStaticMethodID(env, cls, "hook", "(J)V")) != NULL)
 			ok = boot_java(env, cls, mid);
 		if ((*env)->ExceptionCheck(env) || ok == 0)
 		{
@@ -399,6 +402,40 @@ pgj_ensure_jvm(void)
 				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
 				 errmsg("%s", failure),
 				 errhint("%s", failure_hint)));
+}
+
+/*
+ * For hooks, which must not make every query fail when Java cannot start: boots Java if need
+ * be, and returns false (with one WARNING per process) when it cannot.
+ */
+bool
+pgj_jvm_available(void)
+{
+	static bool warned = false;
+
+	if (likely(state == JVM_READY))
+		return true;
+	if (state == JVM_NONE && IsUnderPostmaster)
+		boot();
+	if (state == JVM_READY)
+		return true;
+	if (state == JVM_FAILED && !warned)
+	{
+		warned = true;
+		ereport(WARNING,
+				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
+				 errmsg("pgj hooks are off in this process: %s", failure),
+				 errhint("%s", failure_hint)));
+	}
+	return false;
+}
+
+/* Calls a hook object's method in Java (hooks.c); errors are left recorded for the caller. */
+void
+pgj_run_hook(int64 call)
+{
+	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, hook_method, (jlong) call);
+	check_java_exception("running a hook");
 }
 
 static void

@@ -8,9 +8,10 @@
  *          <argument> <instances: a number or an int setting's name> <extra>
  *          <shared-memory start-up callback: Class#method, or empty>
  *   shared <ext> <name> <kind atomic|locked> <bytes>       (shmem.c)
+ *   hooks <ext> <class implementing org.pgj.hooks.QueryHooks>      (hooks.c)
  *
- * Settings are defined in every process that loads pgj.so; static workers and shared memory
- * are set up only while the postmaster preloads it (shared_preload_libraries = 'pgj').
+ * Settings and hooks are set up in every process that loads pgj.so; static workers and shared
+ * memory only while the postmaster preloads it (shared_preload_libraries = 'pgj').
  */
 #include "pgj.h"
 
@@ -246,6 +247,8 @@ read_manifest(const char *path, bool preloading, bool workers)
 		n = split(line, fields);
 		if (!workers && strcmp(fields[0], "setting") == 0)
 			define_setting(fields, n, preloading);
+		else if (!workers && strcmp(fields[0], "hooks") == 0)
+			pgj_declare_hooks(fields, n);
 		else if (workers && strcmp(fields[0], "worker") == 0)
 			register_workers(fields, n);
 		else if (workers && strcmp(fields[0], "shared") == 0)

@@ -180,6 +180,32 @@ extern int32 pgj_transaction_callbacks;
 extern int64 pgj_watch_transactions(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int32 pgj_transaction_event(int32 event, int32 sub, int32 parent, bool report);
 
+/* hooks.c: query hooks in Java */
+#define PGJ_HOOK_EXECUTOR_START		1
+#define PGJ_HOOK_EXECUTOR_RUN		2
+#define PGJ_HOOK_EXECUTOR_FINISH	3
+#define PGJ_HOOK_EXECUTOR_END		4
+#define PGJ_HOOK_PROCESS_UTILITY	5
+/* What Java reads of a hook call (org.pgj.hooks.QueryExecution, UtilityStatement). */
+typedef struct PgjHookInfo
+{
+	int32		kind;			/* PGJ_HOOK_* */
+	bool		proceeded;
+	int32		operation;		/* CmdType */
+	const char *text;			/* the query's source text */
+	int64		query_id;
+	int64		processed;		/* rows so far (es_processed) */
+	const char *command_tag;	/* a utility statement's, e.g. "CREATE TABLE" */
+	bool		top_level;
+	int64		active;			/* bit i: declared hook class i runs here */
+} PgjHookInfo;
+
+extern void pgj_declare_hooks(char **fields, int n);
+extern int64 pgj_hook_proceed(int64 call, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_hook_declared(int64 i, int64 which, int64 a2, int64 a3, int64 a4, int64 a5);
+extern bool pgj_jvm_available(void);
+extern void pgj_run_hook(int64 call);
+
 /* shmem.c: the shared memory extensions declare */
 extern void pgj_declare_shared(char **fields, int n);
 extern void pgj_request_shared(void);

@@ -1,5 +1,8 @@
 package org.pgj.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 import org.pgj.internal.logging.ServerLogging;
@@ -59,6 +62,22 @@ public final class Boot {
             org.pgj.internal.aggregates.ObjectStates.release(handle);
         } catch (Throwable t) {
             // a slot not released is only memory kept until the backend exits
+        }
+    }
+
+    private static MethodHandle hookDispatch;
+
+    /** From hooks.c: runs the extensions' query hooks; an error is recorded for the server to raise. */
+    public static void hook(long call) {
+        try {
+            if (hookDispatch == null) {
+                Class<?> dispatcher = Class.forName("org.pgj.hooks.HookDispatcher");
+                hookDispatch = MethodHandles.privateLookupIn(dispatcher, MethodHandles.lookup())
+                        .findStatic(dispatcher, "dispatch", MethodType.methodType(void.class, long.class));
+            }
+            hookDispatch.invokeExact(call);
+        } catch (Throwable t) {
+            ErrorBridge.record(t);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.pgj.bgworker.StaticBackgroundWorker;
 import org.pgj.bgworker.StaticWorkerRegistration;
+import org.pgj.hooks.PgHooks;
 import org.pgj.shmem.SharedMemory;
 import org.pgj.guc.GucSettings;
 import javax.annotation.processing.AbstractProcessor;
@@ -137,6 +138,7 @@ public final class PgjProcessor extends AbstractProcessor {
         round.getElementsAnnotatedWith(StaticBackgroundWorker.class).forEach(manifest::addWorker);
         round.getElementsAnnotatedWith(StaticWorkerRegistration.class).forEach(manifest::addRegistration);
         round.getElementsAnnotatedWith(SharedMemory.class).forEach(manifest::addSharedMemory);
+        round.getElementsAnnotatedWith(PgHooks.class).forEach(e -> manifest.addHooks(e, processingEnv.getTypeUtils()));
         if (round.processingOver()) {
             generate();
         }

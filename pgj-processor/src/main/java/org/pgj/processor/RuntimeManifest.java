@@ -17,6 +17,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import org.pgj.bgworker.StaticBackgroundWorker;
 import org.pgj.guc.BoolSetting;
 import org.pgj.guc.EnumSetting;
@@ -41,6 +42,7 @@ final class RuntimeManifest {
     private final List<ExecutableElement> workers = new ArrayList<>();
     private final List<String> registrations = new ArrayList<>();
     private final Set<String> sharedMemoryClasses = new LinkedHashSet<>();
+    private final List<String> hooks = new ArrayList<>();
     private final List<Element> sources = new ArrayList<>();
 
     RuntimeManifest(Reporter reporter, Elements elements) {
@@ -49,7 +51,8 @@ final class RuntimeManifest {
     }
 
     boolean isEmpty() {
-        return settings.isEmpty() && workers.isEmpty() && registrations.isEmpty() && sharedMemoryClasses.isEmpty();
+        return settings.isEmpty() && workers.isEmpty() && registrations.isEmpty() && sharedMemoryClasses.isEmpty()
+                && hooks.isEmpty();
     }
 
     /** Classes with @SharedMemory fields, which the build reads. */
@@ -238,7 +241,25 @@ final class RuntimeManifest {
                 reporter.error(m, "@StaticBackgroundWorker on " + m.getSimpleName() + ": " + String.join("; ", problems));
             }
         }
+        hooks.forEach(h -> out.append("hooks\t").append(extension).append('\t').append(h).append('\n'));
         return out.toString();
+    }
+
+    /** A @PgHooks class: public, concrete, with a public no-argument constructor, implementing QueryHooks. */
+    void addHooks(Element e, Types types) {
+        TypeElement queryHooks = elements.getTypeElement("org.pgj.hooks.QueryHooks");
+        boolean constructor = e.getEnclosedElements().stream().anyMatch(c -> c.getKind() == ElementKind.CONSTRUCTOR
+                && c.getModifiers().contains(Modifier.PUBLIC) && ((ExecutableElement) c).getParameters().isEmpty());
+        if (!(e instanceof TypeElement t) || t.getKind() != ElementKind.CLASS || !t.getModifiers().contains(Modifier.PUBLIC)
+                || t.getModifiers().contains(Modifier.ABSTRACT) || !constructor
+                || (t.getNestingKind().isNested() && !t.getModifiers().contains(Modifier.STATIC))
+                || queryHooks == null || !types.isAssignable(t.asType(), types.erasure(queryHooks.asType()))) {
+            reporter.error(e, "@PgHooks belongs on a public, non-abstract class with a public constructor without"
+                    + " parameters that implements org.pgj.hooks.QueryHooks");
+            return;
+        }
+        sources.add(e);
+        hooks.add(elements.getBinaryName(t).toString());
     }
 
     private static TypeElement worker(ExecutableElement m) {

@@ -120,4 +120,33 @@ class RuntimeManifestTest {
                 """);
         notAnArea.assertOneError("of type PgAtomicLong, PgAtomicLongArray or PgLwLock");
     }
+
+    @Test
+    void hookClassesAreManifestLines() {
+        Compilation c = compile("""
+                import org.pgj.hooks.*;
+                @PgHooks
+                public class Audit implements QueryHooks { }
+                """);
+        c.assertSucceeded();
+        assertTrue(c.file("demo.pgj").contains("hooks\tdemo\torg.example.Audit\n"), c.file("demo.pgj"));
+    }
+
+    @Test
+    void aHookClassMustImplementQueryHooksAndBeConstructible() {
+        Compilation notHooks = Compilation.compile(dir.resolve("a"), List.of(), """
+                package org.example;
+                @org.pgj.hooks.PgHooks
+                public class Audit { }
+                """);
+        notHooks.assertOneError("@PgHooks belongs on a public, non-abstract class");
+        Compilation noConstructor = Compilation.compile(dir.resolve("b"), List.of(), """
+                package org.example;
+                @org.pgj.hooks.PgHooks
+                public class Audit implements org.pgj.hooks.QueryHooks {
+                    public Audit(int level) { }
+                }
+                """);
+        noConstructor.assertOneError("a public constructor without parameters");
+    }
 }

@@ -1,0 +1,29 @@
+package org.pgj.examples.hooks;
+
+import org.pgj.functions.PgFunction;
+import org.pgj.hooks.Operation;
+
+/** What the hooks saw in this backend. */
+public final class AuditFunctions {
+    private AuditFunctions() {
+    }
+
+    /** The utility commands sent so far, which it then forgets. */
+    @PgFunction
+    public static String[] auditedCommands() {
+        String[] commands = StatementAudit.COMMANDS.toArray(String[]::new);
+        StatementAudit.COMMANDS.clear();
+        return commands;
+    }
+
+    /** Rows processed by queries of this kind (SELECT, INSERT, UPDATE, DELETE). */
+    @PgFunction
+    public static long rowsOf(String operation) {
+        return StatementAudit.ROWS.getOrDefault(Operation.valueOf(operation), 0L);
+    }
+
+    @PgFunction
+    public static long executorStarts() {
+        return StatementAudit.starts;
+    }
+}

@@ -1,0 +1,112 @@
+package org.pgj.hooks;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pgj.Pg;
+import org.pgj.internal.Facts;
+import org.pgj.internal.Guard;
+import org.pgj.internal.Native;
+import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.datum.Varlena;
+
+/**
+ * Runs the declared {@link QueryHooks} for a call from hooks.c, as a chain that ends in the
+ * server's own function: those of the extensions created in this database (the call's
+ * {@code active} bits). The runtime reaches it through {@code Boot.hook}; nothing else may,
+ * since a call is an address on the server's stack.
+ */
+final class HookDispatcher {
+    private static final long KIND = Facts.get("PgjHookInfo.kind");
+    private static final long ACTIVE = Facts.get("PgjHookInfo.active");
+    private static final long PROCEED = Facts.get("fn.pgj_hook_proceed");
+    private static final long DECLARED = Facts.get("fn.pgj_hook_declared");
+    private static final int START = Facts.getInt("PGJ_HOOK_EXECUTOR_START");
+    private static final int RUN = Facts.getInt("PGJ_HOOK_EXECUTOR_RUN");
+    private static final int FINISH = Facts.getInt("PGJ_HOOK_EXECUTOR_FINISH");
+    private static final int END = Facts.getInt("PGJ_HOOK_EXECUTOR_END");
+    private static final int UTILITY = Facts.getInt("PGJ_HOOK_PROCESS_UTILITY");
+
+    /** This backend's hook objects, by hooks.c's index (null for one that could not be made). */
+    private static List<QueryHooks> declared;
+
+    private HookDispatcher() {
+    }
+
+    static void dispatch(long call) {
+        if (declared == null) {
+            declared = load();
+        }
+        long active = Native.ALL.get(JAVA_LONG, call + ACTIVE);
+        List<QueryHooks> hooks = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            if ((active & (1L << i)) != 0 && declared.get(i) != null) {
+                hooks.add(declared.get(i));
+            }
+        }
+        int kind = Native.ALL.get(JAVA_INT, call + KIND);
+        HookCall described = kind == UTILITY ? new UtilityStatement(call) : new QueryExecution(call);
+        try {
+            next(hooks, 0, kind, described).proceed();
+        } finally {
+            described.end();
+        }
+    }
+
+    /** Hook {@code i} of the chain, then the rest; past the last, the server's own function. */
+    private static Proceed next(List<QueryHooks> hooks, int i, int kind, HookCall call) {
+        if (i == hooks.size()) {
+            return () -> Guard.call(PROCEED, call.address());
+        }
+        return () -> {
+            QueryHooks h = hooks.get(i);
+            boolean[] proceeded = new boolean[1];
+            Proceed rest = next(hooks, i + 1, kind, call);
+            Proceed once = () -> {
+                if (proceeded[0]) {
+                    throw new IllegalStateException("a hook proceeded twice");
+                }
+                proceeded[0] = true;
+                rest.proceed();
+            };
+            if (kind == START) {
+                h.executorStart((QueryExecution) call, once);
+            } else if (kind == RUN) {
+                h.executorRun((QueryExecution) call, once);
+            } else if (kind == FINISH) {
+                h.executorFinish((QueryExecution) call, once);
+            } else if (kind == END) {
+                h.executorEnd((QueryExecution) call, once);
+            } else {
+                h.processUtility((UtilityStatement) call, once);
+            }
+            if (!proceeded[0]) {
+                once.proceed();
+            }
+        };
+    }
+
+    /** The hook classes hooks.c read from the manifests; one that cannot be made is left out with a WARNING. */
+    private static List<QueryHooks> load() {
+        List<QueryHooks> loaded = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            long extension = Guard.call(DECLARED, i, 0);
+            if (extension == 0) {
+                return loaded;
+            }
+            loaded.add(make(Varlena.readCString(extension), Varlena.readCString(Guard.call(DECLARED, i, 1))));
+        }
+    }
+
+    private static QueryHooks make(String extension, String className) {
+        try {
+            Class<?> c = Class.forName(className, true, ExtensionClassLoaders.forFolder(extension));
+            return (QueryHooks) c.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Pg.warning("pgj hooks: " + className + " of extension " + extension + " is left out: " + e);
+            return null;
+        }
+    }
+}

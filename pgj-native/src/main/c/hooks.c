@@ -1,0 +1,286 @@
+/*
+ * Query hooks in Java (org.pgj.hooks.QueryHooks): when a manifest declares hook classes
+ * ("hooks <ext> <class>"), pgj puts itself in the executor's four hooks and ProcessUtility. Each
+ * call is described in a PgjHookCall on this stack and handed to Java, whose hooks call
+ * pgj_hook_proceed (guarded) for the next hook or the standard function. A hook that returns
+ * without proceeding is proceeded for: skipping an executor phase would break the query, and a
+ * statement is refused by throwing. Parallel workers, and processes where Java cannot start,
+ * run the query without Java, and so does every database where none of the extensions that
+ * declare hooks is created.
+ */
+#include "pgj.h"
+
+#include "access/parallel.h"
+#include "access/xact.h"
+#include "commands/extension.h"
+#include "executor/executor.h"
+#include "tcop/cmdtag.h"
+#include "tcop/utility.h"
+
+typedef struct PgjHookCall
+{
+	PgjHookInfo info;			/* first: Java reads it at the call's address */
+	/* For proceeding */
+	QueryDesc  *query;
+	int			eflags;
+	ScanDirection direction;
+	uint64		count;
+	bool		execute_once;
+	PlannedStmt *pstmt;
+	bool		read_only_tree;
+	ProcessUtilityContext context;
+	ParamListInfo params;
+	QueryEnvironment *env;
+	DestReceiver *dest;
+	QueryCompletion *qc;
+} PgjHookCall;
+
+/* The declared hook classes, whose extensions decide where they run. */
+#define PGJ_MAX_HOOK_CLASSES 64
+typedef struct DeclaredHooks
+{
+	char		extension[NAMEDATALEN];
+	char	   *class_name;
+} DeclaredHooks;
+
+static DeclaredHooks declared[PGJ_MAX_HOOK_CLASSES];
+static int	declared_count = 0;
+static uint64 active_cache;		/* valid for the current transaction */
+static bool active_cache_valid = false;
+
+static bool installed = false;
+static ExecutorStart_hook_type prev_start = NULL;
+static ExecutorRun_hook_type prev_run = NULL;
+static ExecutorFinish_hook_type prev_finish = NULL;
+static ExecutorEnd_hook_type prev_end = NULL;
+static ProcessUtility_hook_type prev_utility = NULL;
+
+static void
+note_processed(PgjHookCall *call)
+{
+	if (call->query != NULL && call->query->estate != NULL)
+		call->info.processed = (int64) call->query->estate->es_processed;
+}
+
+static void
+proceed(PgjHookCall *call)
+{
+	call->info.proceeded = true;
+	switch (call->info.kind)
+	{
+		case PGJ_HOOK_EXECUTOR_START:
+			if (prev_start)
+				prev_start(call->query, call->eflags);
+			else
+				standard_ExecutorStart(call->query, call->eflags);
+			break;
+		case PGJ_HOOK_EXECUTOR_RUN:
+#if PG_VERSION_NUM >= 180000
+			if (prev_run)
+				prev_run(call->query, call->direction, call->count);
+			else
+				standard_ExecutorRun(call->query, call->direction, call->count);
+#else
+			if (prev_run)
+				prev_run(call->query, call->direction, call->count, call->execute_once);
+			else
+				standard_ExecutorRun(call->query, call->direction, call->count, call->execute_once);
+#endif
+			break;
+		case PGJ_HOOK_EXECUTOR_FINISH:
+			if (prev_finish)
+				prev_finish(call->query);
+			else
+				standard_ExecutorFinish(call->query);
+			break;
+		case PGJ_HOOK_EXECUTOR_END:
+			note_processed(call);
+			if (prev_end)
+				prev_end(call->query);
+			else
+				standard_ExecutorEnd(call->query);
+			return;
+		case PGJ_HOOK_PROCESS_UTILITY:
+#if PG_VERSION_NUM >= 140000
+			if (prev_utility)
+				prev_utility(call->pstmt, call->info.text, call->read_only_tree, call->context, call->params,
+							 call->env, call->dest, call->qc);
+			else
+				standard_ProcessUtility(call->pstmt, call->info.text, call->read_only_tree, call->context,
+										call->params, call->env, call->dest, call->qc);
+#else
+			if (prev_utility)
+				prev_utility(call->pstmt, call->info.text, call->context, call->params, call->env, call->dest,
+							 call->qc);
+			else
+				standard_ProcessUtility(call->pstmt, call->info.text, call->context, call->params, call->env,
+										call->dest, call->qc);
+#endif
+			return;
+	}
+	note_processed(call);
+}
+
+/* Java: the next hook, or the standard function. */
+int64
+pgj_hook_proceed(int64 call, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	PgjHookCall *c = (PgjHookCall *) call;
+
+	if (c->info.proceeded)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("a pgj hook proceeded twice with the same call")));
+	proceed(c);
+	return 0;
+}
+
+static void
+forget_active(XactEvent event, void *arg)
+{
+	active_cache_valid = false;
+}
+
+/*
+ * Which declared hook classes run here: those whose extension is created in this database, as
+ * of the transaction's first query (a CREATE EXTENSION takes effect from the next one). None in
+ * an aborted transaction, where the catalogs must not be read.
+ */
+static uint64
+active_hooks(void)
+{
+	if (!IsTransactionState() || IsAbortedTransactionBlockState())
+		return 0;
+	if (!active_cache_valid)
+	{
+		active_cache = 0;
+		for (int i = 0; i < declared_count; i++)
+			if (OidIsValid(get_extension_oid(declared[i].extension, true)))
+				active_cache |= UINT64CONST(1) << i;
+		active_cache_valid = true;
+	}
+	return active_cache;
+}
+
+static void
+run(PgjHookCall *call)
+{
+	if (call->query != NULL)
+	{
+		call->info.operation = (int32) call->query->operation;
+		call->info.text = call->query->sourceText;
+		call->info.query_id = call->query->plannedstmt != NULL ? (int64) call->query->plannedstmt->queryId : 0;
+		note_processed(call);
+	}
+	if (IsParallelWorker() || (call->info.active = active_hooks()) == 0 || !pgj_jvm_available())
+	{
+		proceed(call);
+		return;
+	}
+	pgj_run_hook((int64) call);
+	if (pgj_error_pending())
+		pgj_raise_pending();
+	if (!call->info.proceeded)
+		proceed(call);
+}
+
+static void
+start_hook(QueryDesc *query, int eflags)
+{
+	PgjHookCall call = {.info.kind = PGJ_HOOK_EXECUTOR_START, .query = query, .eflags = eflags};
+
+	run(&call);
+}
+
+#if PG_VERSION_NUM >= 180000
+static void
+run_hook(QueryDesc *query, ScanDirection direction, uint64 count)
+{
+	PgjHookCall call = {.info.kind = PGJ_HOOK_EXECUTOR_RUN, .query = query, .direction = direction, .count = count};
+
+	run(&call);
+}
+#else
+static void
+run_hook(QueryDesc *query, ScanDirection direction, uint64 count, bool execute_once)
+{
+	PgjHookCall call = {.info.kind = PGJ_HOOK_EXECUTOR_RUN, .query = query, .direction = direction, .count = count,
+	.execute_once = execute_once};
+
+	run(&call);
+}
+#endif
+
+static void
+finish_hook(QueryDesc *query)
+{
+	PgjHookCall call = {.info.kind = PGJ_HOOK_EXECUTOR_FINISH, .query = query};
+
+	run(&call);
+}
+
+static void
+end_hook(QueryDesc *query)
+{
+	PgjHookCall call = {.info.kind = PGJ_HOOK_EXECUTOR_END, .query = query};
+
+	run(&call);
+}
+
+#if PG_VERSION_NUM >= 140000
+static void
+utility_hook(PlannedStmt *pstmt, const char *text, bool read_only_tree, ProcessUtilityContext context,
+			 ParamListInfo params, QueryEnvironment *env, DestReceiver *dest, QueryCompletion *qc)
+#else
+static void
+utility_hook(PlannedStmt *pstmt, const char *text, ProcessUtilityContext context,
+			 ParamListInfo params, QueryEnvironment *env, DestReceiver *dest, QueryCompletion *qc)
+#endif
+{
+	PgjHookCall call = {.info.kind = PGJ_HOOK_PROCESS_UTILITY, .info.text = text, .info.operation = (int32) CMD_UTILITY,
+		.info.top_level = context == PROCESS_UTILITY_TOPLEVEL, .pstmt = pstmt, .context = context,
+	.params = params, .env = env, .dest = dest, .qc = qc};
+
+#if PG_VERSION_NUM >= 140000
+	call.read_only_tree = read_only_tree;
+#endif
+	call.info.command_tag = GetCommandTagName(CreateCommandTag(pstmt->utilityStmt));
+	run(&call);
+}
+
+/* Java: the extension (which 0) or class (which 1) of declared hook class i. */
+int64
+pgj_hook_declared(int64 i, int64 which, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	if (i < 0 || i >= declared_count)
+		return 0;
+	return which == 0 ? (int64) declared[i].extension : (int64) declared[i].class_name;
+}
+
+/* From manifest.c, in any process loading pgj.so: a hooks line puts pgj in the hooks, once. */
+void
+pgj_declare_hooks(char **f, int n)
+{
+	if (n < 3 || strlen(f[1]) >= NAMEDATALEN || declared_count == PGJ_MAX_HOOK_CLASSES)
+	{
+		ereport(LOG, (errmsg("pgj: skipping a hooks line of extension \"%s\"", f[1])));
+		return;
+	}
+	strlcpy(declared[declared_count].extension, f[1], NAMEDATALEN);
+	declared[declared_count].class_name = MemoryContextStrdup(TopMemoryContext, f[2]);
+	declared_count++;
+	if (installed)
+		return;
+	installed = true;
+	RegisterXactCallback(forget_active, NULL);
+	prev_start = ExecutorStart_hook;
+	ExecutorStart_hook = start_hook;
+	prev_run = ExecutorRun_hook;
+	ExecutorRun_hook = run_hook;
+	prev_finish = ExecutorFinish_hook;
+	ExecutorFinish_hook = finish_hook;
+	prev_end = ExecutorEnd_hook;
+	ExecutorEnd_hook = end_hook;
+	prev_utility = ProcessUtility_hook;
+	ProcessUtility_hook = utility_hook;
+}
