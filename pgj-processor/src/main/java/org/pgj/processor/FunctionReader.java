@@ -325,7 +325,7 @@ final class FunctionReader {
     }
 
     /** The runtime calls the method by reflection from outside its package: it must be public and static all the way out. */
-    private boolean checkCallable(ExecutableElement method, String what) {
+    boolean checkCallable(ExecutableElement method, String what) {
         boolean ok = true;
         if (!method.getModifiers().contains(Modifier.STATIC)) {
             reporter.error(method, what + " must be static");
@@ -350,7 +350,7 @@ final class FunctionReader {
         return ok;
     }
 
-    private boolean checkName(Element method, String what, String kind, String name) {
+    boolean checkName(Element method, String what, String kind, String name) {
         if (name.isBlank()) {
             reporter.error(method, what + ": the " + kind + " is blank");
             return false;
@@ -375,7 +375,7 @@ final class FunctionReader {
         return Optional.of(override.value().trim());
     }
 
-    private static boolean hasErrorType(ExecutableElement method) {
+    static boolean hasErrorType(ExecutableElement method) {
         return Stream.concat(Stream.of(method.getReturnType()), method.getParameters().stream().map(Element::asType))
                 .anyMatch(FunctionReader::isErroneous);
     }
@@ -385,7 +385,7 @@ final class FunctionReader {
     }
 
     /** Comma-separated items, trimmed; empty input gives an empty list. */
-    private static List<String> splitList(String text) {
+    static List<String> splitList(String text) {
         return text.isBlank() ? List.of() : Stream.of(text.split(",", -1)).map(String::trim).toList();
     }
 }

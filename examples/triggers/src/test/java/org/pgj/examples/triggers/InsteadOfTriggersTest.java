@@ -1,0 +1,30 @@
+package org.pgj.examples.triggers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.pgj.test.Sql.exec;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pgj.test.PgjTest;
+
+/** INSTEAD OF triggers make a view writable. */
+@PgjTest
+class InsteadOfTriggersTest {
+    @Test
+    void aViewIsWrittenThroughTheTrigger(Connection c) throws SQLException {
+        exec(c, "create temp table tags (id int primary key, name text)");
+        exec(c, "create temp view tag_labels as select id, name as label from tags");
+        exec(c, "create trigger tag_labels_write instead of insert or update or delete on tag_labels "
+                + "for each row execute function write_through('tags')");
+        assertEquals(2, Rows.update(c, "insert into tag_labels values (1, 'red'), (2, 'green')"));
+        assertEquals(1, Rows.update(c, "update tag_labels set label = 'blue' where id = 2"));
+        assertEquals(List.of(List.of("1", "RED"), List.of("2", "BLUE")), Rows.of(c, "select * from tags order by id"));
+        assertEquals(1, Rows.update(c, "delete from tag_labels where id = 1"));
+        assertEquals(0, Rows.update(c, "delete from tag_labels where id = 1"));
+        assertEquals(List.of(List.of("2", "BLUE")), Rows.of(c, "select * from tag_labels"));
+        assertEquals(List.of(List.of("3", "x")), Rows.of(c, "insert into tag_labels values (3, 'x') returning *"),
+                "RETURNING shows the row the trigger returned");
+    }
+}
