@@ -27,6 +27,7 @@ import org.pgj.functions.PgProcedure;
 import org.pgj.functions.Security;
 import org.pgj.functions.SqlType;
 import org.pgj.functions.Volatility;
+import org.pgj.triggers.PgTrigger;
 
 /**
  * Reads one {@code @PgFunction} or {@code @PgProcedure} method into a {@link SqlFunction},
@@ -49,8 +50,9 @@ final class FunctionReader {
     }
 
     Optional<SqlFunction> read(ExecutableElement method) {
-        // javac reports unresolved types itself; mapping them would only add noise.
-        if (hasErrorType(method)) {
+        // javac reports unresolved types itself; mapping them would only add noise. A method that
+        // is also a @PgTrigger is reported by TriggerReader.
+        if (hasErrorType(method) || method.getAnnotation(PgTrigger.class) != null) {
             return Optional.empty();
         }
         PgFunction fn = method.getAnnotation(PgFunction.class);
