@@ -198,6 +198,7 @@ static const PgjFact facts[] = {
 	OFFSET(Trigger, tgoldtable), OFFSET(Trigger, tgnewtable), SIZE(TriggerEvent),
 	OFFSET(RelationData, rd_id), OFFSET(RelationData, rd_rel), OFFSET(RelationData, rd_att),
 	OFFSET(FormData_pg_class, relname), OFFSET(FormData_pg_class, relnamespace),
+	OFFSET(FormData_pg_attribute, atttypmod), {"fn.pgj_coerce_typmod", (int64) pgj_coerce_typmod},
 	CONST(T_TriggerData), CONST(TRIGGEROID), CONST(TRIGGER_EVENT_OPMASK), CONST(TRIGGER_EVENT_INSERT),
 	CONST(TRIGGER_EVENT_DELETE), CONST(TRIGGER_EVENT_UPDATE), CONST(TRIGGER_EVENT_TRUNCATE),
 	CONST(TRIGGER_EVENT_ROW), CONST(TRIGGER_EVENT_TIMINGMASK), CONST(TRIGGER_EVENT_BEFORE),

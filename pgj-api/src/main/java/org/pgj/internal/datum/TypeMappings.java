@@ -394,23 +394,6 @@ public final class TypeMappings {
         return base == sqlType ? m : domainChecked(m, sqlType);
     }
 
-    /**
-     * The mapping that reads a value of {@code sqlType} (a domain as its base type) as
-     * {@code target}: a registered one, the natural one for {@code Object}, {@code Range} and
-     * {@code List}, the text form for a String where the type has no other Java type; null when
-     * there is none.
-     */
-    public static TypeMapping reading(Class<?> target, int sqlType) {
-        int base = (int) Guard.call(BASE_TYPE, sqlType);
-        if (target == Object.class) {
-            return natural(base, null);
-        }
-        TypeMapping m = forRead(target, base);
-        if (m == null && target == String.class && natural(base, null).javaType() == String.class) {
-            m = natural(base, null);
-        }
-        return m;
-    }
 
     private static Class<?> rawClass(Type type) {
         if (type instanceof Class<?> c) {

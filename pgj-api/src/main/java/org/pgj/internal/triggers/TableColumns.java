@@ -23,6 +23,7 @@ final class TableColumns {
     private static final long ATT_NAME = Facts.get("FormData_pg_attribute.attname");
     private static final long ATT_TYPE = Facts.get("FormData_pg_attribute.atttypid");
     private static final long ATT_DROPPED = Facts.get("FormData_pg_attribute.attisdropped");
+    private static final long ATT_TYPMOD = Facts.get("FormData_pg_attribute.atttypmod");
 
     final long desc;
     /** Attribute slots, dropped ones included: the length of a deformed row. */
@@ -33,6 +34,7 @@ final class TableColumns {
     /** Per column: its attribute slot and SQL type. */
     private final int[] attributes;
     private final int[] types;
+    private final int[] typmods;
     /** Attribute types in slot order, 0 for dropped: tells whether a cached record mapping still fits. */
     final List<Integer> signature = new ArrayList<>();
     private final String table;
@@ -43,6 +45,7 @@ final class TableColumns {
         this.natts = ALL.get(JAVA_INT, desc + NATTS);
         this.rowType = ALL.get(JAVA_INT, desc + TYPE_ID);
         List<Integer> live = new ArrayList<>();
+        List<Integer> modifiers = new ArrayList<>();
         for (int i = 0; i < natts; i++) {
             long att = desc + ATTRS + i * ATTR_SIZE;
             boolean dropped = ALL.get(JAVA_BYTE, att + ATT_DROPPED) != 0;
@@ -50,10 +53,12 @@ final class TableColumns {
             if (!dropped) {
                 live.add(i);
                 names.add(Native.readCString(att + ATT_NAME));
+                modifiers.add(ALL.get(JAVA_INT, att + ATT_TYPMOD));
             }
         }
         attributes = live.stream().mapToInt(Integer::intValue).toArray();
         types = live.stream().mapToInt(signature::get).toArray();
+        typmods = modifiers.stream().mapToInt(Integer::intValue).toArray();
     }
 
     int count() {
@@ -85,6 +90,11 @@ final class TableColumns {
 
     int type(int index) {
         return types[index];
+    }
+
+    /** The column's type modifier ({@code varchar(5)}: its length), -1 for none. */
+    int typmod(int index) {
+        return typmods[index];
     }
 
     String describe(int index) {

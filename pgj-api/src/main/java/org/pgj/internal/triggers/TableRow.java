@@ -27,6 +27,7 @@ final class TableRow implements TriggerRow {
     private static final long HEAP_FORM = Facts.get("fn.heap_form_tuple");
     private static final long ROW_FORM = Facts.get("fn.pgj_row_form");
     private static final long ROW_DEFORM = Facts.get("fn.pgj_row_deform");
+    private static final long COERCE_TYPMOD = Facts.get("fn.pgj_coerce_typmod");
     private static final Map<MethodHandle, MethodHandle> FROM = new ConcurrentHashMap<>();
     private static final Map<MethodHandle, MethodHandle> TO = new ConcurrentHashMap<>();
 
@@ -149,7 +150,7 @@ final class TableRow implements TriggerRow {
             return null;
         }
         int sqlType = columns.type(index);
-        TypeMapping mapping = TypeMappings.reading(type, sqlType);
+        TypeMapping mapping = call.function.columnMapping(type, sqlType, columns.describe(index));
         if (mapping == null) {
             throw new PgException(SqlState.DATATYPE_MISMATCH, columns.describe(index) + " is of type "
                     + call.typeName(sqlType) + ", which cannot be read as a Java " + type.getName(), null,
@@ -168,14 +169,21 @@ final class TableRow implements TriggerRow {
             return;
         }
         int sqlType = columns.type(index);
-        TypeMapping mapping = TypeMappings.writing(value, sqlType);
+        // The registered mappings and text forms first; then arrays, records and other planned types.
+        TypeMapping writing = TypeMappings.writing(value, sqlType);
+        TypeMapping mapping = writing != null ? writing : call.function.columnMapping(value.getClass(), sqlType, columns.describe(index));
         if (mapping == null) {
             throw new PgException(SqlState.DATATYPE_MISMATCH, columns.describe(index) + " is of type "
                     + call.typeName(sqlType) + ", which a Java " + value.getClass().getName() + " cannot be stored in",
                     null, "Set a Java value of the type " + call.typeName(sqlType) + " maps to, or its text form as a String.");
         }
         // In the call's memory: an SPI scope open now would free the value before the row is returned.
-        long datum = call.inCallMemory(() -> (long) convert(TO, mapping.toDatum(), methodType(long.class, Object.class), value));
+        int typmod = columns.typmod(index);
+        long datum = call.inCallMemory(() -> {
+            long converted = (long) convert(TO, mapping.toDatum(), methodType(long.class, Object.class), value);
+            // As an assignment would: varchar(5) refuses a longer string, numeric(10,2) rounds.
+            return typmod < 0 ? converted : Guard.call(COERCE_TYPMOD, converted, sqlType, typmod);
+        });
         ALL.set(JAVA_LONG, values + 8L * attribute, datum);
         ALL.set(JAVA_BYTE, nulls + attribute, (byte) 0);
         modified = true;

@@ -36,6 +36,12 @@ public final class TriggerFunction {
     private record RecordKey(Class<?> type, int rowType, List<Integer> signature) {
     }
 
+    /** Column mappings by Java type and SQL type; null values remember that there is none. */
+    private final Map<ColumnKey, TypeMapping> columns = new HashMap<>();
+
+    private record ColumnKey(Class<?> javaType, int sqlType) {
+    }
+
     private TriggerFunction(MethodHandle method, boolean returnsVoid, TypeMappings.Describer fn) {
         this.method = method;
         this.returnsVoid = returnsVoid;
@@ -83,6 +89,29 @@ public final class TriggerFunction {
                 call.end();
             }
         }
+    }
+
+    /**
+     * How Java type {@code javaType} reads or writes a column of {@code sqlType}, planned as for a
+     * function parameter (arrays, records, domains, text forms...); null when it cannot.
+     */
+    TypeMapping columnMapping(Class<?> javaType, int sqlType, String column) {
+        ColumnKey key = new ColumnKey(javaType, sqlType);
+        TypeMapping mapping = columns.get(key);
+        if (mapping == null && !columns.containsKey(key)) {
+            try {
+                mapping = javaType == Object.class ? TypeMappings.natural(sqlType)
+                        : TypeMappings.conversion(javaType, sqlType, column, fn).mapping();
+            } catch (PgException e) {
+                if (!SqlState.INVALID_FUNCTION_DEFINITION.equals(e.sqlState())) {
+                    throw e;
+                }
+                // A raw List or Range (as get(column) gives them) reads and writes as the natural type.
+                mapping = TypeMappings.forRead(javaType, sqlType);
+            }
+            columns.put(key, mapping);
+        }
+        return mapping;
     }
 
     /** How record class {@code type} maps to the table's row type; 42804 when its components do not fit the columns. */
