@@ -59,7 +59,19 @@ final class TableRow implements TriggerRow {
     static TableRow ofComposite(TriggerCall call, long datum) {
         TableRow row = new TableRow(call, 0);
         Guard.call(ROW_DEFORM, datum, row.columns.desc, row.values, row.nulls, 0, 0);
+        for (int i = 0; i < row.columns.count(); i++) {
+            if (row.columns.typmod(i) >= 0 && !row.isNullAt(i)) {
+                long at = row.values + 8L * row.columns.attribute(i);
+                ALL.set(JAVA_LONG, at, row.fitted(i, ALL.get(JAVA_LONG, at)));
+            }
+        }
         return row;
+    }
+
+    /** As an assignment would: varchar(5) refuses a longer string, numeric(10,2) rounds. In the call's memory. */
+    private long fitted(int index, long datum) {
+        int typmod = columns.typmod(index);
+        return typmod < 0 ? datum : call.inCallMemory(() -> Guard.call(COERCE_TYPMOD, datum, columns.type(index), typmod));
     }
 
     /** The HeapTuple to return: the original one when nothing was set, else formed in the call's memory. */
@@ -178,12 +190,8 @@ final class TableRow implements TriggerRow {
                     null, "Set a Java value of the type " + call.typeName(sqlType) + " maps to, or its text form as a String.");
         }
         // In the call's memory: an SPI scope open now would free the value before the row is returned.
-        int typmod = columns.typmod(index);
-        long datum = call.inCallMemory(() -> {
-            long converted = (long) convert(TO, mapping.toDatum(), methodType(long.class, Object.class), value);
-            // As an assignment would: varchar(5) refuses a longer string, numeric(10,2) rounds.
-            return typmod < 0 ? converted : Guard.call(COERCE_TYPMOD, converted, sqlType, typmod);
-        });
+        long datum = fitted(index, call.inCallMemory(
+                () -> (long) convert(TO, mapping.toDatum(), methodType(long.class, Object.class), value)));
         ALL.set(JAVA_LONG, values + 8L * attribute, datum);
         ALL.set(JAVA_BYTE, nulls + attribute, (byte) 0);
         modified = true;

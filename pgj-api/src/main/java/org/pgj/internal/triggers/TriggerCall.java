@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.Backend;
 import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
@@ -254,6 +255,7 @@ final class TriggerCall implements Trigger {
     }
 
     void checkLive() {
+        Backend.checkThread();
         if (!live) {
             throw new IllegalStateException("this trigger call has returned: a Trigger and its rows are valid only"
                     + " during the call of the trigger function");

@@ -10,7 +10,7 @@ public final class Products {
     private Products() {
     }
 
-    /** A row of a table (id integer, name text, price numeric, note text): component i is column i. */
+    /** A row of a table (id integer, name text, price numeric, note text): component i is column i, in table order. */
     public record Product(int id, String name, BigDecimal price, Optional<String> note) {
     }
 

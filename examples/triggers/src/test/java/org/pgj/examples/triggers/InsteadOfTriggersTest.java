@@ -27,4 +27,19 @@ class InsteadOfTriggersTest {
         assertEquals(List.of(List.of("3", "x")), Rows.of(c, "insert into tag_labels values (3, 'x') returning *"),
                 "RETURNING shows the row the trigger returned");
     }
+
+    @Test
+    void triggersFireInsideTriggers(Connection c) throws SQLException {
+        exec(c, "create table colors (id int primary key, name text)");
+        exec(c, "create view color_labels as select id, name as label from colors");
+        exec(c, "create trigger color_labels_write instead of insert on color_labels "
+                + "for each row execute function write_through('colors')");
+        exec(c, "create trigger colors_log after insert on colors referencing new table as added "
+                + "for each statement execute function log_event('nested')");
+        exec(c, "insert into color_labels values (1, 'red'), (2, 'blue')");
+        assertEquals(List.of(List.of("nested", "1"), List.of("nested", "1")), Rows.of(c,
+                "select args, new_count::text from trigger_log where trigger_name = 'colors_log' order by seq"),
+                "each INSERT the INSTEAD OF trigger runs fires the AFTER trigger, which sees its own transition table");
+        assertEquals(List.of(List.of("1", "RED"), List.of("2", "BLUE")), Rows.of(c, "select * from colors order by id"));
+    }
 }

@@ -88,6 +88,12 @@ class TypedColumnsTest {
         exec(c, "create or replace trigger sized_set before insert on sized for each row execute function round_trip('n=12345')");
         fails(c, "insert into sized values ('x', 0, null)", "22003");
         exec(c, "drop trigger sized_set on sized");
+        exec(c, "create temp table sized_products (id int, name varchar(3), price numeric(5, 1), note text)");
+        exec(c, "create trigger sized_upper before insert on sized_products for each row execute function upper_case_name()");
+        exec(c, "insert into sized_products values (1, 'abc', 1.25, 'n')");
+        assertEquals(List.of(List.of("ABC", "1.3")), Rows.of(c, "select name, price::text from sized_products"),
+                "a returned record fits the type modifiers too");
+        fails(c, "insert into sized_products values (2, 'abcd', 1, 'n')", "22001");
         exec(c, "insert into sized values ('ok', 1, '111')");
         assertEquals(2L, one(c, "select count(*) from sized"));
     }
