@@ -1,6 +1,7 @@
 package org.pgj.examples.triggers;
 
 import java.util.Optional;
+import org.pgj.spi.Spi;
 import org.pgj.triggers.PgTrigger;
 import org.pgj.triggers.Trigger;
 import org.pgj.triggers.TriggerRow;
@@ -40,6 +41,10 @@ public final class Misbehaving {
             case "keep_trigger" -> keptTrigger = trigger;
             case "stale_trigger" -> keptTrigger.name();
             case "throw" -> throw new IllegalStateException("the trigger refuses " + row.get("name"));
+            case "leak_scope" -> {
+                Spi.connect(); // left open: pgj closes it with a WARNING, and the row set meanwhile survives
+                row.set("name", Spi.getOne("SELECT 'set in a leaked ' || $1", String.class, "scope").orElseThrow());
+            }
             default -> {
             }
         }

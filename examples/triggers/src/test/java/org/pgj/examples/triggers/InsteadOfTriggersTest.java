@@ -29,6 +29,15 @@ class InsteadOfTriggersTest {
     }
 
     @Test
+    void aVoidInsteadOfTriggerCountsTheRowAsDone(Connection c) throws SQLException {
+        exec(c, "create view numbers as select g as n from generate_series(1, 3) g");
+        exec(c, "create trigger numbers_log instead of delete on numbers for each row execute function log_event()");
+        assertEquals(2, Rows.update(c, "delete from numbers where n > 1"));
+        assertEquals(List.of(List.of("INSTEAD_OF ROW", "DELETE", "n=2"), List.of("INSTEAD_OF ROW", "DELETE", "n=3")),
+                Rows.of(c, "select fired, event, old_row from trigger_log where trigger_name = 'numbers_log' order by seq"));
+    }
+
+    @Test
     void triggersFireInsideTriggers(Connection c) throws SQLException {
         exec(c, "create table colors (id int primary key, name text)");
         exec(c, "create view color_labels as select id, name as label from colors");

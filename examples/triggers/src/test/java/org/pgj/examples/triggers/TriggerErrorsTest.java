@@ -88,6 +88,13 @@ class TriggerErrorsTest {
     }
 
     @Test
+    void aScopeLeftOpenDoesNotTakeTheRowWithIt(Connection c) throws SQLException {
+        exec(c, "create trigger victims_leak before insert on victims for each row execute function misbehave('leak_scope')");
+        exec(c, "insert into victims values (1, 'x', null), (2, 'y', null)");
+        assertEquals(2L, one(c, "select count(*) from victims where name = 'set in a leaked scope'"));
+    }
+
+    @Test
     void aJavaExceptionAbortsTheStatement(Connection c) throws SQLException {
         contains(insertFails(c, "throw", "38000"), "the trigger refuses x");
         assertEquals(0L, one(c, "select count(*) from victims"));
