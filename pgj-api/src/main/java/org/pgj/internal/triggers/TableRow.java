@@ -190,11 +190,15 @@ final class TableRow implements TriggerRow {
                     null, "Set a Java value of the type " + call.typeName(sqlType) + " maps to, or its text form as a String.");
         }
         // In the call's memory: an SPI scope open now would free the value before the row is returned.
-        long datum = fitted(index, call.inCallMemory(
-                () -> (long) convert(TO, mapping.toDatum(), methodType(long.class, Object.class), value)));
+        long datum = fitted(index, call.inCallMemory(() -> toDatum(mapping, value)));
         ALL.set(JAVA_LONG, values + 8L * attribute, datum);
         ALL.set(JAVA_BYTE, nulls + attribute, (byte) 0);
         modified = true;
+    }
+
+    /** A Java value as a Datum by {@code mapping}, in the current memory context. */
+    static long toDatum(TypeMapping mapping, Object value) {
+        return (long) convert(TO, mapping.toDatum(), methodType(long.class, Object.class), value);
     }
 
     /** Calls a mapping's conversion through a generic shape, kept per conversion. */

@@ -5,7 +5,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static org.pgj.internal.Native.ALL;
 
-import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
 import org.pgj.internal.datum.TypeMapping;
+import org.pgj.internal.datum.Varlena;
 import org.pgj.triggers.Trigger;
 import org.pgj.triggers.TriggerEvent;
 import org.pgj.triggers.TriggerLevel;
@@ -26,7 +26,8 @@ import org.pgj.types.Oid;
 
 /**
  * One call of a trigger function: the TriggerData that {@code fcinfo->context} points to, read
- * with offsets from facts.c. Its rows and the memory behind them live until the call returns.
+ * with offsets from facts.c. Its rows live until the call returns; the memory behind them is the
+ * trigger manager's, which the executor resets after the row.
  */
 final class TriggerCall implements Trigger {
     private static final long FC_CONTEXT = Facts.get("FunctionCallInfoBaseData.context");
@@ -72,7 +73,6 @@ final class TriggerCall implements Trigger {
     private final int event;
     /** The memory context the trigger manager called in: returned tuples and set values live there. */
     private final long memory;
-    private final Arena arena = Arena.ofConfined();
     private boolean live = true;
     private TableColumns columns;
     private TableRow oldRow;
@@ -211,16 +211,9 @@ final class TriggerCall implements Trigger {
         };
     }
 
+    /** The record as a composite Datum of the table's row type, in the current memory context. */
     private long toComposite(Record record) {
-        TypeMapping mapping = recordMapping(record.getClass());
-        try {
-            return (long) mapping.toDatum().asType(java.lang.invoke.MethodType.methodType(long.class, Object.class))
-                    .invokeExact((Object) record);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return TableRow.toDatum(recordMapping(record.getClass()), record);
     }
 
     /** How a record maps to this table's row type, or 42804 when it does not fit. */
@@ -239,8 +232,9 @@ final class TriggerCall implements Trigger {
         return Native.readCString(inCallMemory(() -> Guard.call(FORMAT_TYPE, type)));
     }
 
+    /** palloc in the trigger manager's memory, which the executor resets after the row: cheaper than an arena per call. */
     long allocate(long bytes) {
-        return arena.allocate(bytes, 8).address();
+        return inCallMemory(() -> Varlena.palloc(bytes));
     }
 
     /** Runs {@code action} with the trigger manager's memory context current. */
@@ -264,6 +258,5 @@ final class TriggerCall implements Trigger {
 
     void end() {
         live = false;
-        arena.close();
     }
 }
