@@ -394,7 +394,6 @@ public final class TypeMappings {
         return base == sqlType ? m : domainChecked(m, sqlType);
     }
 
-
     private static Class<?> rawClass(Type type) {
         if (type instanceof Class<?> c) {
             return c;
