@@ -13,6 +13,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_language.h"
 #include "catalog/pg_proc.h"
+#include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "nodes/parsenodes.h"
 #include "utils/builtins.h"
@@ -31,6 +32,7 @@ typedef struct PgjFunction
 	int64		function;		/* Java's handle; 0 until resolved */
 	PgjStub		stub;			/* written by Java once the FFM stub exists */
 	bool		retset;			/* returns a set, value per call (sets.c) */
+	bool		trigger;		/* RETURNS trigger: only the trigger manager may call it */
 } PgjFunction;
 
 static HTAB *functions = NULL;
@@ -61,6 +63,7 @@ function_entry(Oid fn_oid)
 		entry->function = 0;
 		entry->stub = NULL;
 		entry->retset = false;
+		entry->trigger = false;
 	}
 	return entry;
 }
@@ -113,6 +116,7 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 		pgj_raise_pending();
 	entry->function = function;
 	entry->retset = proc->proretset;
+	entry->trigger = proc->prorettype == TRIGGEROID;
 	entry->fn_xmin = HeapTupleHeaderGetRawXmin(proc_tuple->t_data);
 	entry->fn_tid = proc_tuple->t_self;
 }
@@ -158,6 +162,11 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	if (unlikely(site == NULL))
 		site = lookup(fcinfo->flinfo);
 	entry = site->function;
+	/* Java reads fcinfo->context as TriggerData: nothing else may reach a trigger function. */
+	if (unlikely(entry->trigger) && !CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("trigger functions can only be called as triggers")));
 	if (entry->retset)
 	{
 		if (pgj_set_row_ahead(site, fcinfo, &result))

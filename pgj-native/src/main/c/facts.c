@@ -8,10 +8,13 @@
 #include <dlfcn.h>
 #include <signal.h>
 
+#include "access/htup_details.h"
 #include "access/xact.h"
 #include "executor/spi.h"
 #include "executor/spi_priv.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type_d.h"
+#include "commands/trigger.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
@@ -26,6 +29,7 @@
 #include "utils/lsyscache.h"
 #include "utils/portal.h"
 #include "utils/rangetypes.h"
+#include "utils/rel.h"
 #include "utils/typcache.h"
 #include "utils/uuid.h"
 #include "utils/memutils.h"
@@ -218,6 +222,24 @@ static const PgjFact facts[] = {
 	{"fn.format_type_be", (int64) format_type_be},
 	{"fn.pg_server_to_any", (int64) pg_server_to_any},
 	{"fn.pg_any_to_server", (int64) pg_any_to_server},
+	/* Triggers (org.pgj.internal.triggers) */
+	OFFSET(TriggerData, type), OFFSET(TriggerData, tg_event), OFFSET(TriggerData, tg_relation),
+	OFFSET(TriggerData, tg_trigtuple), OFFSET(TriggerData, tg_newtuple), OFFSET(TriggerData, tg_trigger),
+	OFFSET(TriggerData, tg_oldtable), OFFSET(TriggerData, tg_newtable),
+	OFFSET(Trigger, tgname), OFFSET(Trigger, tgnargs), OFFSET(Trigger, tgargs),
+	OFFSET(Trigger, tgoldtable), OFFSET(Trigger, tgnewtable), SIZE(TriggerEvent),
+	OFFSET(RelationData, rd_id), OFFSET(RelationData, rd_rel), OFFSET(RelationData, rd_att),
+	OFFSET(FormData_pg_class, relname), OFFSET(FormData_pg_class, relnamespace),
+	OFFSET(FormData_pg_attribute, atttypmod), {"fn.pgj_coerce_typmod", (int64) pgj_coerce_typmod},
+	CONST(T_TriggerData), CONST(TRIGGEROID), CONST(TRIGGER_EVENT_OPMASK), CONST(TRIGGER_EVENT_INSERT),
+	CONST(TRIGGER_EVENT_DELETE), CONST(TRIGGER_EVENT_UPDATE), CONST(TRIGGER_EVENT_TRUNCATE),
+	CONST(TRIGGER_EVENT_ROW), CONST(TRIGGER_EVENT_TIMINGMASK), CONST(TRIGGER_EVENT_BEFORE),
+	CONST(TRIGGER_EVENT_AFTER), CONST(TRIGGER_EVENT_INSTEAD), CONST(SPI_OK_TD_REGISTER),
+	ADDR(pgj_spi_depth),
+	{"fn.heap_deform_tuple", (int64) heap_deform_tuple},
+	{"fn.heap_form_tuple", (int64) heap_form_tuple},
+	{"fn.get_namespace_name", (int64) get_namespace_name},
+	{"fn.SPI_register_trigger_data", (int64) SPI_register_trigger_data},
 	/* Background workers and settings (org.pgj.bgworker, org.pgj.guc) */
 	OFFSET(BackgroundWorker, bgw_name), OFFSET(BackgroundWorker, bgw_type),
 	OFFSET(BackgroundWorker, bgw_flags), OFFSET(BackgroundWorker, bgw_start_time),

@@ -262,6 +262,7 @@ extern int64 pgj_set_watch(int64 econtext, int64 site, int64 a2, int64 a3, int64
 extern int64 pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_deform(int64 datum, int64 desc, int64 values, int64 nulls, int64 a4, int64 a5);
+extern int64 pgj_coerce_typmod(int64 datum, int64 type, int64 typmod, int64 a3, int64 a4, int64 a5);
 
 /* aggregates.c: a Java object that is an aggregate's state, as its `internal` Datum points to it */
 typedef struct PgjAggState

@@ -7,6 +7,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "parser/parse_coerce.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
@@ -86,4 +87,19 @@ pgj_row_deform(int64 datum, int64 desc_ptr, int64 values, int64 nulls, int64 a4,
 	heap_deform_tuple(&tuple, actual, (Datum *) values, (bool *) nulls);
 	ReleaseTupleDesc(actual);
 	return 0;
+}
+
+/*
+ * Java: a value set into a column with a type modifier (varchar(5), numeric(10,2)) made to fit
+ * it, as an assignment would: the type's length coercion function, which may round or raise
+ * an error (22001 for a string too long). Values of types without one pass unchanged.
+ */
+int64
+pgj_coerce_typmod(int64 datum, int64 type, int64 typmod, int64 a3, int64 a4, int64 a5)
+{
+	Oid			function;
+
+	if (find_typmod_coercion_function((Oid) type, &function) != COERCION_PATH_FUNC)
+		return datum;
+	return (int64) OidFunctionCall3(function, (Datum) datum, Int32GetDatum((int32) typmod), BoolGetDatum(false));
 }

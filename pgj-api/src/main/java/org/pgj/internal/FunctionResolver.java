@@ -23,6 +23,7 @@ import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.FcInfo;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.datum.Varlena;
+import org.pgj.internal.triggers.TriggerFunction;
 import org.pgj.types.AnyElement;
 
 /**
@@ -34,6 +35,7 @@ import org.pgj.types.AnyElement;
 final class FunctionResolver {
     private static final int STRICT_FLAG = Facts.getInt("PGJ_FN_STRICT");
     private static final int RETSET_FLAG = Facts.getInt("PGJ_FN_RETSET");
+    private static final int TRIGGER_TYPE = Facts.getInt("TRIGGEROID");
 
     private FunctionResolver() {
     }
@@ -62,6 +64,10 @@ final class FunctionResolver {
 
     private static MethodHandle invokerFor(int fnOid, String source, String dir, int[] argTypes, int retType, int flags) {
         Describer fn = new Describer(fnOid);
+        if (retType == TRIGGER_TYPE) {
+            // A trigger function has no SQL arguments; its method takes the TriggerData as a Trigger.
+            return TriggerFunction.invoker(findMethod(source, dir, 1, fn), fn);
+        }
         Method method = findMethod(source, dir, argTypes.length, fn);
         return compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, (flags & RETSET_FLAG) != 0, fn);
     }

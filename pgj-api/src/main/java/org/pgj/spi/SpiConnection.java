@@ -9,6 +9,7 @@ import org.pgj.errors.SqlState;
 import org.pgj.internal.Backend;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
+import org.pgj.internal.triggers.TransitionTables;
 
 /**
  * An SPI connection scope, between {@code SPI_connect} and {@code SPI_finish}: open it with
@@ -56,6 +57,7 @@ public final class SpiConnection implements AutoCloseable {
         SpiConnection connection = new SpiConnection(cell, SpiNative.readBool(cell.address() + SpiNative.CELL_NONATOMIC));
         prune();
         OPEN.push(connection);
+        TransitionTables.connected();
         return connection;
     }
 

@@ -28,6 +28,7 @@ import org.pgj.functions.Security;
 import org.pgj.functions.SqlType;
 import org.pgj.functions.Strictness;
 import org.pgj.functions.Volatility;
+import org.pgj.triggers.PgTrigger;
 
 /**
  * Reads one {@code @PgFunction} or {@code @PgProcedure} method into a {@link SqlFunction},
@@ -50,6 +51,10 @@ final class FunctionReader {
     }
 
     Optional<SqlFunction> read(ExecutableElement method) {
+        // A method that is also a @PgTrigger is reported by TriggerReader.
+        if (method.getAnnotation(PgTrigger.class) != null) {
+            return Optional.empty();
+        }
         PgFunction fn = method.getAnnotation(PgFunction.class);
         PgProcedure proc = method.getAnnotation(PgProcedure.class);
         if (fn != null && proc != null) {
@@ -354,7 +359,7 @@ final class FunctionReader {
     }
 
     /** The runtime calls the method by reflection from outside its package: it must be public and static all the way out. */
-    private boolean checkCallable(ExecutableElement method, String what) {
+    boolean checkCallable(ExecutableElement method, String what) {
         boolean ok = true;
         if (!method.getModifiers().contains(Modifier.STATIC)) {
             reporter.error(method, what + " must be static");
@@ -379,7 +384,7 @@ final class FunctionReader {
         return ok;
     }
 
-    private boolean checkName(Element method, String what, String kind, String name) {
+    boolean checkName(Element method, String what, String kind, String name) {
         if (name.isBlank()) {
             reporter.error(method, what + ": the " + kind + " is blank");
             return false;
@@ -404,7 +409,7 @@ final class FunctionReader {
         return Optional.of(override.value().trim());
     }
 
-    private static boolean hasErrorType(ExecutableElement method) {
+    static boolean hasErrorType(ExecutableElement method) {
         return Stream.concat(Stream.of(method.getReturnType()), method.getParameters().stream().map(Element::asType))
                 .anyMatch(FunctionReader::isErroneous);
     }
@@ -414,7 +419,7 @@ final class FunctionReader {
     }
 
     /** Comma-separated items, trimmed; empty input gives an empty list. */
-    private static List<String> splitList(String text) {
+    static List<String> splitList(String text) {
         return text.isBlank() ? List.of() : Stream.of(text.split(",", -1)).map(String::trim).toList();
     }
 }

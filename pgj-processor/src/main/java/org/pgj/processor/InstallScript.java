@@ -83,7 +83,8 @@ final class InstallScript {
             sql.append(" RETURNS ").append(fn.returnType());
         }
         sql.append(" LANGUAGE ").append(ext.language());
-        if (!fn.procedure()) {
+        // A trigger function takes no arguments and runs once per firing: those clauses say nothing.
+        if (!fn.procedure() && !fn.trigger()) {
             sql.append(' ').append(fn.volatility());
             sql.append(fn.strict() ? " STRICT" : " CALLED ON NULL INPUT");
             sql.append(" PARALLEL ").append(fn.parallel());

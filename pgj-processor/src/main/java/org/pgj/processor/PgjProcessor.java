@@ -32,11 +32,12 @@ import org.pgj.functions.ExtensionSql;
 import org.pgj.functions.PgExtension;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.PgProcedure;
+import org.pgj.triggers.PgTrigger;
 
 /**
  * Generates a pgj extension's control file, install script and object index from its
- * {@code @PgFunction}, {@code @PgProcedure}, {@code @PgExtension} and {@code @ExtensionSql}
- * annotations.
+ * {@code @PgFunction}, {@code @PgProcedure}, {@code @PgTrigger}, {@code @PgExtension} and
+ * {@code @ExtensionSql} annotations.
  *
  * <p>Declarations are read as each round brings them; the files are written once, in the last
  * round, because ordering and duplicate checks need every object. Nothing is written when the
@@ -59,6 +60,7 @@ public final class PgjProcessor extends AbstractProcessor {
     private CompositeTypes composites;
     private FunctionReader functionReader;
     private AggregateReader aggregateReader;
+    private TriggerReader triggerReader;
     private SqlBlockReader blockReader;
     private Optional<Path> sqlDir;
 
@@ -77,6 +79,7 @@ public final class PgjProcessor extends AbstractProcessor {
         composites = new CompositeTypes(names, reporter);
         functionReader = new FunctionReader(names, composites, reporter);
         aggregateReader = new AggregateReader(names, composites, functionReader, reporter);
+        triggerReader = new TriggerReader(names, functionReader, reporter);
         blockReader = new SqlBlockReader(names, this::sqlDir, reporter);
         manifest = new RuntimeManifest(reporter, env.getElementUtils());
     }
@@ -125,6 +128,12 @@ public final class PgjProcessor extends AbstractProcessor {
                 if (e.getKind() == ElementKind.METHOD) {
                     aggregateReader.checkMethod((ExecutableElement) e);
                 }
+            }
+        }
+        for (Element e : round.getElementsAnnotatedWith(PgTrigger.class)) {
+            if (e.getKind() == ElementKind.METHOD) {
+                sawFunction = true;
+                triggerReader.read((ExecutableElement) e).ifPresent(functions::add);
             }
         }
         extensionElements.addAll(round.getElementsAnnotatedWith(PgExtension.class));

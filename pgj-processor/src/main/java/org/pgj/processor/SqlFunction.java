@@ -97,7 +97,12 @@ record SqlFunction(
 
     @Override
     public String describe() {
-        return (procedure ? "@PgProcedure " : "@PgFunction ") + target;
+        return (procedure ? "@PgProcedure " : trigger() ? "@PgTrigger " : "@PgFunction ") + target;
+    }
+
+    /** A trigger function ({@code @PgTrigger}): no arguments, {@code RETURNS trigger}. */
+    boolean trigger() {
+        return !procedure && returnType.equals("trigger");
     }
 
     /** {@code function} or {@code procedure}, as SQL says it. */

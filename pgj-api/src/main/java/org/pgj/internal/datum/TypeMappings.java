@@ -376,19 +376,31 @@ public final class TypeMappings {
 
     /** The mapping that writes the Java value {@code v} as {@code sqlType}, or a clear error (42804). */
     static TypeMapping forValue(Object v, int sqlType, Describer fn) {
+        TypeMapping m = writing(v, sqlType);
+        if (m == null) {
+            throw new PgException(SqlState.DATATYPE_MISMATCH, "function " + fn.describe() + ": a Java "
+                    + v.getClass().getName() + " cannot be returned as " + fn.sqlTypeName(sqlType), null,
+                    "Return a Java value of the type " + fn.sqlTypeName(sqlType) + " maps to, or its text form as a String.");
+        }
+        return m;
+    }
+
+    /**
+     * The mapping that writes the non-null Java value {@code v} as {@code sqlType} (a String in
+     * the type's text form, a domain checked), or null when there is none.
+     */
+    public static TypeMapping writing(Object v, int sqlType) {
         int base = (int) Guard.call(BASE_TYPE, sqlType);
         TypeMapping m = find(v.getClass(), base);
         if (m == null && (v instanceof List<?> || v instanceof Range<?>)) {
-            m = natural(base, fn);
+            m = natural(base, null);
         }
         if (m == null && v instanceof String) {
             m = textForm(base);
         }
         if (m == null || !(m.javaType() == List.class || m.javaType() == Range.class || m.javaType() == String.class
                 || unboxed(v.getClass()) == m.javaType())) {
-            throw new PgException(SqlState.DATATYPE_MISMATCH, "function " + fn.describe() + ": a Java "
-                    + v.getClass().getName() + " cannot be returned as " + fn.sqlTypeName(sqlType), null,
-                    "Return a Java value of the type " + fn.sqlTypeName(sqlType) + " maps to, or its text form as a String.");
+            return null;
         }
         return base == sqlType ? m : domainChecked(m, sqlType);
     }
