@@ -197,25 +197,41 @@ final class FunctionReader {
             ok = false;
         }
 
-        List<String> searchPath = splitList(a.searchPath());
-        if (searchPath.contains("")) {
-            reporter.error(method, what + ": searchPath '" + a.searchPath() + "' has an empty entry");
-            ok = false;
-        }
-        List<String> requires = Stream.of(a.requires()).map(String::trim).toList();
-        if (requires.contains("")) {
-            reporter.error(method, what + ": requires has an empty name");
-            ok = false;
-        }
-        if (!ok) {
+        List<String> searchPath = searchPath(method, what, a.searchPath());
+        List<String> requires = requires(method, what, a.requires());
+        if (!ok || searchPath == null || requires == null) {
             return Optional.empty();
         }
-        TypeElement owner = (TypeElement) method.getEnclosingElement();
-        SourceOrder order = new SourceOrder(names.binaryName(owner), owner.getEnclosedElements().indexOf(method));
         return Optional.of(new SqlFunction(method, procedure, a.schema(), sqlName, List.copyOf(arguments), returnType,
                 a.volatility(), strict, a.parallel(),
-                cost, a.security(), searchPath, requires, List.copyOf(types.stream().distinct().toList()), target, order,
-                cast, operator));
+                cost, a.security(), searchPath, requires, List.copyOf(types.stream().distinct().toList()), target,
+                sourceOrder(method), cast, operator));
+    }
+
+    /** A searchPath attribute as a list, or null after reporting an empty entry. */
+    List<String> searchPath(ExecutableElement method, String what, String text) {
+        List<String> searchPath = splitList(text);
+        if (searchPath.contains("")) {
+            reporter.error(method, what + ": searchPath '" + text + "' has an empty entry");
+            return null;
+        }
+        return searchPath;
+    }
+
+    /** A requires attribute, trimmed, or null after reporting an empty name. */
+    List<String> requires(ExecutableElement method, String what, String[] required) {
+        List<String> requires = Stream.of(required).map(String::trim).toList();
+        if (requires.contains("")) {
+            reporter.error(method, what + ": requires has an empty name");
+            return null;
+        }
+        return requires;
+    }
+
+    /** Where the method stands in its class, which orders objects that nothing else orders. */
+    SourceOrder sourceOrder(ExecutableElement method) {
+        TypeElement owner = (TypeElement) method.getEnclosingElement();
+        return new SourceOrder(names.binaryName(owner), owner.getEnclosedElements().indexOf(method));
     }
 
     /** The columns of {@code RETURNS TABLE} for a set of records: see {@link #columns}. */

@@ -3,10 +3,8 @@ package org.pgj.processor;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.stream.Stream;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -64,24 +62,14 @@ final class TriggerReader {
         if (!trigger.schema().isEmpty()) {
             ok &= functions.checkName(method, what, "schema", trigger.schema());
         }
-        List<String> searchPath = FunctionReader.splitList(trigger.searchPath());
-        if (searchPath.contains("")) {
-            reporter.error(method, what + ": searchPath '" + trigger.searchPath() + "' has an empty entry");
-            ok = false;
-        }
-        List<String> requires = Stream.of(trigger.requires()).map(String::trim).toList();
-        if (requires.contains("")) {
-            reporter.error(method, what + ": requires has an empty name");
-            ok = false;
-        }
-        if (!ok) {
+        List<String> searchPath = functions.searchPath(method, what, trigger.searchPath());
+        List<String> requires = functions.requires(method, what, trigger.requires());
+        if (!ok || searchPath == null || requires == null) {
             return Optional.empty();
         }
-        TypeElement owner = (TypeElement) method.getEnclosingElement();
-        SourceOrder order = new SourceOrder(names.binaryName(owner), owner.getEnclosedElements().indexOf(method));
         return Optional.of(new SqlFunction(method, false, trigger.schema(), sqlName, List.of(), "trigger",
                 Volatility.VOLATILE, false, Parallel.UNSAFE, OptionalDouble.empty(), trigger.security(), searchPath,
-                requires, List.of(), target, order, Optional.empty(), Optional.empty()));
+                requires, List.of(), target, functions.sourceOrder(method), Optional.empty(), Optional.empty()));
     }
 
     /** A record class, or {@code java.lang.Record} for any record. */
