@@ -112,7 +112,21 @@ final class BaseTypes {
                     + " consistently with equals");
             ok = false;
         }
+        if (ok && usesJson(annotation) && !names.exists("com.fasterxml.jackson.databind.ObjectMapper")) {
+            reporter.warning(e, "@PgType " + key + " has no codec, so its text form is JSON by the extension's own"
+                    + " Jackson, which is not on the class path: add com.fasterxml.jackson.core:jackson-databind to the"
+                    + " extension's dependencies, or name a TypeCodec with @PgType(codec = ...)");
+        }
         return ok;
+    }
+
+    /** Whether the type keeps the default codec (JSON); the class itself is not loadable here, only its mirror. */
+    private static boolean usesJson(PgType annotation) {
+        try {
+            return annotation.codec() == org.pgj.types.TypeCodec.class;
+        } catch (javax.lang.model.type.MirroredTypeException m) {
+            return m.getTypeMirror().toString().equals("org.pgj.types.TypeCodec");
+        }
     }
 
     private boolean comparableToItself(TypeElement e) {

@@ -109,6 +109,25 @@ class BaseTypesTest {
     }
 
     @Test
+    void jsonWithoutJacksonIsAWarning() {
+        Compilation json = compile("""
+                @PgType public record Tag(String name) { }
+                """);
+        assertTrue(json.diagnostics.toString().contains("which is not on the class path: add com.fasterxml.jackson.core:jackson-databind"),
+                json.diagnostics::toString);
+        Compilation codec = compile("""
+                @PgType(codec = Tag.Codec.class) public record Tag(String name) {
+                    public static final class Codec implements TypeCodec<Tag> {
+                        public String toText(Tag t) { return t.name(); }
+                        public Tag fromText(String s) { return new Tag(s); }
+                    }
+                }
+                """);
+        assertTrue(codec.diagnostics.isEmpty(), codec.diagnostics::toString);
+        assertTrue(codec.sql().contains("CREATE TYPE tag (INPUT = tag_in"), codec::sql);
+    }
+
+    @Test
     void orderingNeedsComparable() {
         compile("""
                 @PgType(derive = {Derive.EQ, Derive.ORD}) public record Tag(String name) { }

@@ -97,17 +97,43 @@ public final class BaseType {
 
     /** A stored value: its bytes (detoasted) read by the codec. */
     static Object fromDatum(BaseType type, long datum) {
-        byte[] bytes = Varlena.readBytes(datum);
+        return type.decode(Varlena.readBytes(datum));
+    }
+
+    private Object decode(byte[] bytes) {
         Object value;
         try {
-            value = type.codec.fromBinary(bytes);
+            value = codec.fromBinary(bytes);
         } catch (PgException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PgException(SqlState.DATA_CORRUPTED, "a stored value of type " + type.sqlName
+            throw new PgException(SqlState.DATA_CORRUPTED, "a stored value of type " + sqlName
                     + " cannot be read by its codec: " + e.getMessage(), "It has " + bytes.length + " bytes.", null);
         }
-        return type.checked(value, SqlState.DATA_CORRUPTED);
+        return checked(value, SqlState.DATA_CORRUPTED);
+    }
+
+    /**
+     * Bytes and value of the last decoding for each argument position of the comparison functions:
+     * a sort compares many values against one pivot, and an index search compares many keys with
+     * one value, so reading that one again is the common case. Keyed by the stored bytes (never by
+     * the address, which the server reuses), and only ever handed to equals, compareTo and hashCode.
+     */
+    private final byte[][] lastBytes = new byte[2][];
+    private final Object[] lastValues = new Object[2];
+
+    /** The value of a comparison function's argument {@code position}, decoded or as last decoded. */
+    Object decodedForComparison(int position, long datum) {
+        byte[] bytes = Varlena.readBytes(datum);
+        for (int i = 0; i < 2; i++) {
+            if (java.util.Arrays.equals(bytes, lastBytes[i])) {
+                return lastValues[i];
+            }
+        }
+        Object value = decode(bytes);
+        lastBytes[position] = bytes;
+        lastValues[position] = value;
+        return value;
     }
 
     /** A value as the varlena of its binary form. */

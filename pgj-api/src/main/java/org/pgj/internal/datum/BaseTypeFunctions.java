@@ -215,7 +215,7 @@ public final class BaseTypeFunctions {
     }
 
     private static Object arg(BaseType type, long fcinfo, int index) {
-        return BaseType.fromDatum(type, FcInfo.arg(fcinfo, index));
+        return type.decodedForComparison(index, FcInfo.arg(fcinfo, index));
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import static java.lang.invoke.MethodType.methodType;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.types.TypeCodec;
@@ -45,11 +46,15 @@ final class JsonCodec implements TypeCodec<Object> {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             MethodHandle readText = lookup.findVirtual(mapperClass, "readValue", methodType(Object.class, String.class, Class.class));
             MethodHandle readBytes = lookup.findVirtual(mapperClass, "readValue", methodType(Object.class, byte[].class, Class.class));
+            // All (Object) -> Object, so that call() invokes them exactly, without adapting them per call.
+            MethodType shape = methodType(Object.class, Object.class);
             return new JsonCodec(
-                    MethodHandles.insertArguments(readText.bindTo(mapper), 1, type),
-                    lookup.findVirtual(mapperClass, "writeValueAsString", methodType(String.class, Object.class)).bindTo(mapper),
-                    MethodHandles.insertArguments(readBytes.bindTo(mapper), 1, type),
-                    lookup.findVirtual(mapperClass, "writeValueAsBytes", methodType(byte[].class, Object.class)).bindTo(mapper));
+                    MethodHandles.insertArguments(readText.bindTo(mapper), 1, type).asType(shape),
+                    lookup.findVirtual(mapperClass, "writeValueAsString", methodType(String.class, Object.class))
+                            .bindTo(mapper).asType(shape),
+                    MethodHandles.insertArguments(readBytes.bindTo(mapper), 1, type).asType(shape),
+                    lookup.findVirtual(mapperClass, "writeValueAsBytes", methodType(byte[].class, Object.class))
+                            .bindTo(mapper).asType(shape));
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "@PgType " + type.getName()
                     + " has no codec and so uses JSON, but Jackson cannot be used: " + e, null,
@@ -81,7 +86,7 @@ final class JsonCodec implements TypeCodec<Object> {
     /** Jackson's checked exceptions become IllegalArgumentException, which the callers turn into SQL errors. */
     private static Object call(MethodHandle handle, Object argument) {
         try {
-            return handle.invoke(argument);
+            return (Object) handle.invokeExact(argument);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -58,6 +58,11 @@ public final class Versions {
         return new Note(title, java.util.Collections.nCopies(lines, "x".repeat(width)));
     }
 
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Fraction fraction(long numerator, long denominator) {
+        return new Fraction(numerator, denominator);
+    }
+
     /** SPI reads a value of the type as its Java class, and sends one as an argument. */
     @PgFunction
     public static Version viaSpi(Version v) {
