@@ -59,16 +59,17 @@ class BinaryFormTest {
 
     @Test
     void copyBinaryRoundTrip(Connection c) throws Exception {
-        execute(c, "drop table if exists src, dst", "create temp table src(id int, v version, c rgb, n note)",
-                "create temp table dst(id int, v version, c rgb, n note)",
-                "insert into src values (1, version(1, 2, 3), '#010203', note('t', 3, 4)), (2, null, null, null),"
-                        + " (3, version(9, 9, 9), '#ffffff', note('big', 1000, 100))");
+        execute(c, "drop table if exists src, dst", "create temp table src(id int, v version, c rgb, n note, cs rgb[])",
+                "create temp table dst(id int, v version, c rgb, n note, cs rgb[])",
+                "insert into src values (1, version(1, 2, 3), '#010203', note('t', 3, 4), '{#000000,NULL,#0000ff}'),"
+                        + " (2, null, null, null, null), (3, version(9, 9, 9), '#ffffff', note('big', 1000, 100), '{}')");
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         copy.copyOut("copy src to stdout (format binary)", out);
         copy.copyIn("copy dst from stdin (format binary)", new ByteArrayInputStream(out.toByteArray()));
-        assertEquals(column(c, "select row(id, v, c, n)::text from src order by id"),
-                column(c, "select row(id, v, c, n)::text from dst order by id"));
+        assertEquals(column(c, "select row(id, v, c, n, cs)::text from src order by id"),
+                column(c, "select row(id, v, c, n, cs)::text from dst order by id"));
+        assertEquals("{#000000,NULL,#0000ff}", one(c, "select cs::text from dst where id = 1"), "arrays of the type, element by element");
         assertEquals(3L, one(c, "select count(*) from src join dst using (id) where src.v = dst.v or src.v is null"));
     }
 
