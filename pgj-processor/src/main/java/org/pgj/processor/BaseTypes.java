@@ -38,6 +38,8 @@ final class BaseTypes {
     private final Reporter reporter;
     private final Map<String, SqlBaseType> created = new LinkedHashMap<>();
     private final Map<String, String> classBySqlName = new LinkedHashMap<>();
+    /** Classes already reported, so that a type used by many functions is reported once. */
+    private final Set<String> invalid = new java.util.HashSet<>();
 
     BaseTypes(JavaTypeNames names, Reporter reporter) {
         this.names = names;
@@ -58,7 +60,7 @@ final class BaseTypes {
         PgType annotation = e.getAnnotation(PgType.class);
         String name = annotation.name().isBlank() ? SnakeCase.of(e.getSimpleName().toString()) : annotation.name().trim();
         String key = names.binaryName(e);
-        if (created.containsKey(key)) {
+        if (created.containsKey(key) || invalid.contains(key)) {
             return name;
         }
         String other = classBySqlName.putIfAbsent(name, key);
@@ -70,7 +72,9 @@ final class BaseTypes {
                     + " type that SQL would find first; name it with @PgType(name = \"...\")");
         } else if (check(e, key, annotation)) {
             created.put(key, define(e, key, name, EnumSet.copyOf(derived(annotation))));
+            return name;
         }
+        invalid.add(key);
         return name;
     }
 

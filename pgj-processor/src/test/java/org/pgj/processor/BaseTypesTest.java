@@ -135,6 +135,15 @@ class BaseTypesTest {
     }
 
     @Test
+    void anInvalidTypeIsReportedOnceHoweverOftenItIsUsed() {
+        compile("""
+                @PgType(derive = {Derive.EQ, Derive.ORD}) public record Tag(String name) { }
+                @PgFunction public static Tag f(Tag a, Tag[] b) { return a; }
+                @PgFunction public static Tag g(List<Tag> a) { return null; }
+                """).assertOneError("derive ORD needs the class to implement Comparable<Tag>");
+    }
+
+    @Test
     void orderingAndHashingNeedEquality() {
         compile("""
                 @PgType(derive = Derive.HASH) public record Tag(String name) { }

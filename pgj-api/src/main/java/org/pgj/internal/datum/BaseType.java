@@ -4,7 +4,9 @@ import static java.lang.invoke.MethodType.methodType;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pgj.errors.PgException;
@@ -32,7 +34,7 @@ public final class BaseType {
     final String sqlName;
     final TypeCodec<Object> codec;
     /** By SQL type OID: the mapping to it, or empty when it is not this class's type. */
-    private final Map<Integer, java.util.Optional<TypeMapping>> mappings = new ConcurrentHashMap<>();
+    private final Map<Integer, Optional<TypeMapping>> mappings = new ConcurrentHashMap<>();
 
     private BaseType(Class<?> javaType, String sqlName, TypeCodec<Object> codec) {
         this.javaType = javaType;
@@ -80,19 +82,16 @@ public final class BaseType {
      */
     static TypeMapping mapping(Class<?> raw, int sqlType) {
         BaseType type = of(raw);
-        return type.mappings.computeIfAbsent(sqlType, t -> type.mappingTo(t)).orElse(null);
+        return type.mappings.computeIfAbsent(sqlType, type::mappingTo).orElse(null);
     }
 
-    private java.util.Optional<TypeMapping> mappingTo(int sqlType) {
-        BaseType type = this;
-        Class<?> raw = javaType;
+    private Optional<TypeMapping> mappingTo(int sqlType) {
         String name = Native.readCString(Guard.call(FORMAT_TYPE, sqlType));
-        String bare = name.substring(name.lastIndexOf('.') + 1).replace("\"", "");
-        if (!bare.equals(type.sqlName)) {
-            return java.util.Optional.empty();
+        if (!name.substring(name.lastIndexOf('.') + 1).replace("\"", "").equals(sqlName)) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(new TypeMapping(raw, Set.of(sqlType), FROM.bindTo(type).asType(methodType(raw, long.class)),
-                TO.bindTo(type).asType(methodType(long.class, raw))));
+        return Optional.of(new TypeMapping(javaType, Set.of(sqlType), FROM.bindTo(this).asType(methodType(javaType, long.class)),
+                TO.bindTo(this).asType(methodType(long.class, javaType))));
     }
 
     /** A stored value: its bytes (detoasted) read by the codec. */
@@ -126,7 +125,7 @@ public final class BaseType {
     Object decodedForComparison(int position, long datum) {
         byte[] bytes = Varlena.readBytes(datum);
         for (int i = 0; i < 2; i++) {
-            if (java.util.Arrays.equals(bytes, lastBytes[i])) {
+            if (Arrays.equals(bytes, lastBytes[i])) {
                 return lastValues[i];
             }
         }
