@@ -16,6 +16,7 @@
 #include "catalog/pg_type_d.h"
 #include "commands/trigger.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "nodes/execnodes.h"
@@ -81,6 +82,8 @@ static const PgjFact facts[] = {
 	{"fn.pgj_row_form", (int64) pgj_row_form},
 	{"fn.pgj_row_deform", (int64) pgj_row_deform},
 	{"fn.get_element_type", (int64) get_element_type},
+	/* A base type's receive function reads the message buffer (StringInfo) it is given. */
+	OFFSET(StringInfoData, data), OFFSET(StringInfoData, len), OFFSET(StringInfoData, cursor),
 	SIZE(sig_atomic_t),
 	SIZE(bool),
 

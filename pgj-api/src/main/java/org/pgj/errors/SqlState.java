@@ -17,6 +17,7 @@ public final class SqlState {
     public static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
     public static final String INVALID_PARAMETER_VALUE = "22023";
     public static final String INVALID_TEXT_REPRESENTATION = "22P02";
+    public static final String INVALID_BINARY_REPRESENTATION = "22P03";
     public static final String INTEGRITY_CONSTRAINT_VIOLATION = "23000";
     public static final String NOT_NULL_VIOLATION = "23502";
     public static final String FOREIGN_KEY_VIOLATION = "23503";
@@ -38,6 +39,7 @@ public final class SqlState {
     public static final String INSUFFICIENT_RESOURCES = "53000";
     public static final String OUT_OF_MEMORY = "53200";
     public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+    public static final String DATA_CORRUPTED = "XX001";
     public static final String STATEMENT_TOO_COMPLEX = "54001";
     public static final String OBJECT_NOT_IN_PREREQUISITE_STATE = "55000";
     public static final String QUERY_CANCELED = "57014";

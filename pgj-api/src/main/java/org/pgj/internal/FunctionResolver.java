@@ -18,6 +18,7 @@ import org.pgj.functions.Nullable;
 import org.pgj.internal.aggregates.ObjectStates;
 import org.pgj.internal.aggregates.SupportFunctions;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.datum.BaseTypeFunctions;
 import org.pgj.internal.datum.CallScope;
 import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.FcInfo;
@@ -67,6 +68,9 @@ final class FunctionResolver {
         if (retType == TRIGGER_TYPE) {
             // A trigger function has no SQL arguments; its method takes the TriggerData as a Trigger.
             return TriggerFunction.invoker(findMethod(source, dir, 1, fn), fn);
+        }
+        if (BaseTypeFunctions.isRole(source)) {
+            return BaseTypeFunctions.invoker(source, ExtensionClassLoaders.forFolder(dir), fn.describe());
         }
         Method method = findMethod(source, dir, argTypes.length, fn);
         return compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, (flags & RETSET_FLAG) != 0, fn);

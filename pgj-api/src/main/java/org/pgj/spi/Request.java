@@ -8,6 +8,7 @@ import static org.pgj.internal.Native.ALL;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Guard;
+import org.pgj.internal.datum.BaseType;
 
 /**
  * Builds the PgjSpiRequest (pgj.h) that spi.c runs: the statement, and its arguments as
@@ -58,6 +59,8 @@ final class Request {
                     flags |= SpiNative.INFER_TYPES;
                 } else if (value instanceof Enum<?> e) {
                     type = typeOid(scratch, EnumTypeNames.of(e.getDeclaringClass()));
+                } else if (BaseType.is(value.getClass())) {
+                    type = typeOid(scratch, BaseType.sqlName(value.getClass()));
                 } else {
                     type = Values.inferredType(value, i + 1);
                 }

@@ -11,6 +11,7 @@ import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
+import org.pgj.internal.datum.BaseType;
 import org.pgj.internal.datum.Datums;
 import org.pgj.internal.datum.TypeMapping;
 import org.pgj.internal.datum.TypeMappings;
@@ -192,6 +193,9 @@ final class Values {
 
     private static long generic(Object value, int type, int position, Scratch scratch) {
         TypeMapping mapping = TypeMappings.find(value.getClass(), type);
+        if (mapping == null && BaseType.is(value.getClass())) {
+            mapping = TypeMappings.forRead(value.getClass(), type);
+        }
         if (mapping != null) {
             MethodHandle h = GENERIC_TO.computeIfAbsent(mapping.toDatum(),
                     mh -> mh.asType(methodType(long.class, Object.class)));

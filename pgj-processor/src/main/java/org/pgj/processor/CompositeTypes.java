@@ -41,6 +41,7 @@ final class CompositeTypes {
     private final JavaTypeNames names;
     private final Reporter reporter;
     private final EnumTypes enums;
+    private final BaseTypes baseTypes;
     private TypeMapping mapping;
     private final Map<String, Composite> read = new LinkedHashMap<>();
     private final Map<String, SqlCompositeType> created = new LinkedHashMap<>();
@@ -51,6 +52,12 @@ final class CompositeTypes {
         this.names = names;
         this.reporter = reporter;
         this.enums = new EnumTypes(names, reporter);
+        this.baseTypes = new BaseTypes(names, reporter);
+    }
+
+    /** The base types of @PgType classes, which records' components and functions use beside composite types. */
+    BaseTypes baseTypes() {
+        return baseTypes;
     }
 
     /** The enum types, which records' components and functions use beside composite types. */
@@ -102,6 +109,9 @@ final class CompositeTypes {
         }
         if (EnumTypes.enumOf(t).isPresent()) {
             return enums.createdName(t);
+        }
+        if (BaseTypes.baseTypeOf(t).isPresent()) {
+            return baseTypes.createdName(t);
         }
         return record(t).filter(r -> !used(r).existing()).map(names::binaryName).map(created::get)
                 .map(SqlCompositeType::name);

@@ -46,6 +46,11 @@ final class DependencyOrder {
                             + "'" + hint(name, byName.keySet()));
                     continue;
                 }
+                // A type and a function may share a name (version() makes a version); a type
+                // depends on the type, which an earlier group places already.
+                if (targets.stream().anyMatch(t -> t.position().compareTo(o.position()) <= 0)) {
+                    targets = targets.stream().filter(t -> t.position().compareTo(o.position()) <= 0).toList();
+                }
                 for (ScriptObject t : targets) {
                     int cmp = t.position().compareTo(o.position());
                     if (cmp > 0) {

@@ -63,6 +63,17 @@ final class InstallScript {
                             .append(type.labels().stream().map(SqlIdentifiers::literal).collect(Collectors.joining(", ", "(", ")")))
                             .append(";\n");
                 }
+                case SqlBaseType type -> {
+                    sql.append("-- ").append(type.origin()).append('\n');
+                    sql.append("CREATE TYPE ").append(SqlIdentifiers.quote(type.name())).append(";\n");
+                    type.ioFunctions().forEach(fn -> sql.append(createFunction(ext, fn)).append('\n'));
+                    sql.append(type.definition()).append('\n');
+                    for (SqlFunction fn : type.operatorFunctions()) {
+                        sql.append(createFunction(ext, fn)).append('\n');
+                        fn.operator().ifPresent(o -> sql.append(o.render("", SqlIdentifiers.quote(fn.sqlName()))).append('\n'));
+                    }
+                    type.operatorClasses().forEach(c -> sql.append(c).append('\n'));
+                }
                 case SqlBlock block -> {
                     sql.append("-- ").append(block.origin()).append('\n');
                     sql.append(block.sql().strip()).append('\n');

@@ -42,6 +42,11 @@ final class JavaTypeNames {
         return type;
     }
 
+    /** Whether the class path of the compile has the class {@code qualifiedName}. */
+    boolean exists(String qualifiedName) {
+        return elements.getTypeElement(qualifiedName) != null;
+    }
+
     /** The name {@code Class.forName} takes: nested classes joined with {@code $}. */
     String binaryName(TypeElement type) {
         return elements.getBinaryName(type).toString();

@@ -51,7 +51,7 @@ public final class ObjectIndex {
                     fn.position().name(), fn.needs());
             case SqlAggregate aggregate -> new Entry("aggregate", aggregate.name(), aggregate.signature(),
                     aggregate.origin(), aggregate.position().name(), aggregate.dependencies());
-            case SqlCompositeType _, SqlEnumType _ -> new Entry("type", object.name(), object.name(), object.origin(),
+            case SqlCompositeType _, SqlEnumType _, SqlBaseType _ -> new Entry("type", object.name(), object.name(), object.origin(),
                     object.position().name(), object.dependencies());
             case SqlBlock block -> new Entry("extension_sql", block.name(), block.name(), block.origin(),
                     block.position().name(), block.after());

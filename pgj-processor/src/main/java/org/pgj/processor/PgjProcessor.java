@@ -33,6 +33,7 @@ import org.pgj.functions.PgExtension;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.PgProcedure;
 import org.pgj.triggers.PgTrigger;
+import org.pgj.types.PgType;
 
 /**
  * Generates a pgj extension's control file, install script and object index from its
@@ -136,6 +137,12 @@ public final class PgjProcessor extends AbstractProcessor {
                 triggerReader.read((ExecutableElement) e).ifPresent(functions::add);
             }
         }
+        for (Element e : round.getElementsAnnotatedWith(PgType.class)) {
+            if (e instanceof TypeElement type) {
+                sawFunction = true;
+                composites.baseTypes().used(type);
+            }
+        }
         extensionElements.addAll(round.getElementsAnnotatedWith(PgExtension.class));
         // A repeated @ExtensionSql hides inside its container annotation.
         Set<Element> withBlocks = new LinkedHashSet<>(round.getElementsAnnotatedWith(ExtensionSql.class));
@@ -163,8 +170,11 @@ public final class PgjProcessor extends AbstractProcessor {
             return;
         }
         Optional<ExtensionInfo> ext = ExtensionInfo.resolve(processingEnv.getOptions(), extensionElements, reporter);
-        new NameClashes(reporter).check(functions, aggregates, blocks);
-        List<ScriptObject> objects = new ArrayList<>(composites.enums().created());
+        List<SqlFunction> allFunctions = new ArrayList<>(functions);
+        composites.baseTypes().created().forEach(t -> allFunctions.addAll(t.functions()));
+        new NameClashes(reporter).check(allFunctions, aggregates, blocks);
+        List<ScriptObject> objects = new ArrayList<>(composites.baseTypes().created());
+        objects.addAll(composites.enums().created());
         objects.addAll(composites.created());
         objects.addAll(functions);
         objects.addAll(aggregates);
@@ -212,6 +222,7 @@ public final class PgjProcessor extends AbstractProcessor {
         aggregates.forEach(a -> elements.add(a.element()));
         composites.created().forEach(t -> elements.add(t.element()));
         composites.enums().created().forEach(t -> elements.add(t.element()));
+        composites.baseTypes().created().forEach(t -> elements.add(t.element()));
         blocks.forEach(b -> elements.add(b.element()));
         elements.addAll(manifest.sources());
         return elements.toArray(Element[]::new);

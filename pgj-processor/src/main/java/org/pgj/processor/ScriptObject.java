@@ -5,7 +5,7 @@ import javax.lang.model.element.Element;
 import org.pgj.functions.ExtensionSql.Position;
 
 /** An entry of the install script that others can be ordered against by name. */
-sealed interface ScriptObject permits SqlFunction, SqlAggregate, SqlBlock, SqlCompositeType, SqlEnumType {
+sealed interface ScriptObject permits SqlFunction, SqlAggregate, SqlBlock, SqlCompositeType, SqlEnumType, SqlBaseType {
     /** The name {@code requires} and {@code after} use: {@code add_one}, {@code util.add_one}, or a block's name. */
     String name();
 

@@ -140,6 +140,10 @@ final class TypeMapping {
         if (mappedBy != null && !mappedBy.sqlType().isBlank()) {
             return Optional.of(new SqlType(mappedBy.sqlType().trim(), false));
         }
+        Optional<TypeElement> baseType = BaseTypes.baseTypeOf(type);
+        if (baseType.isPresent()) {
+            return Optional.of(new SqlType(SqlIdentifiers.quote(composites.baseTypes().used(baseType.get())), false));
+        }
         Optional<TypeElement> javaEnum = EnumTypes.enumOf(type);
         if (javaEnum.isPresent()) {
             return Optional.of(new SqlType(SqlIdentifiers.quote(composites.enums().used(javaEnum.get())), false));
@@ -182,13 +186,14 @@ final class TypeMapping {
 
     /** Whether a class maps to a SQL type of its own (the table, or @MappedBy), as opposed to a composite. */
     static boolean isMappedValueType(javax.lang.model.element.TypeElement type) {
-        return TABLE.containsKey(type.getQualifiedName().toString()) || type.getAnnotation(org.pgj.types.MappedBy.class) != null;
+        return TABLE.containsKey(type.getQualifiedName().toString()) || type.getAnnotation(org.pgj.types.MappedBy.class) != null
+                || type.getAnnotation(org.pgj.types.PgType.class) != null;
     }
 
     /** For the "unsupported type" error: every Java type this table accepts. */
     static String supported() {
         return String.join(", ", TABLE.keySet()) + ", arrays and " + LIST + "<T> of these, " + RANGE
-                + "<T> of " + String.join(", ", new java.util.TreeSet<>(RANGES.keySet())) + ", types annotated @MappedBy, "
+                + "<T> of " + String.join(", ", new java.util.TreeSet<>(RANGES.keySet())) + ", types annotated @MappedBy or @PgType, "
                 + OPTIONAL + "<T> of a reference type above, records (composite types), void as a return type, and"
                 + " Stream<T>, Iterator<T> or Iterable<T> of those as a set-returning one";
     }

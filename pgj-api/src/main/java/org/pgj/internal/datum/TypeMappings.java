@@ -261,6 +261,9 @@ public final class TypeMappings {
         if (raw == String.class) {
             return textForm(sqlType);
         }
+        if (BaseType.is(raw)) {
+            return BaseType.mapping(raw, sqlType);
+        }
         if (raw.isEnum()) {
             return EnumMapping.mapping(raw, sqlType);
         }
@@ -367,6 +370,9 @@ public final class TypeMappings {
         if (m == null && target.isEnum()) {
             return EnumMapping.mapping(target, sqlType);
         }
+        if (m == null && BaseType.is(target)) {
+            return BaseType.mapping(target, sqlType);
+        }
         if (m == null && (target == Range.class || target == List.class)) {
             m = natural(sqlType, null);
             return m.javaType() == target ? m : null;
@@ -397,6 +403,9 @@ public final class TypeMappings {
         }
         if (m == null && v instanceof String) {
             m = textForm(base);
+        }
+        if (m == null && BaseType.is(v.getClass())) {
+            m = BaseType.mapping(v.getClass(), base);
         }
         if (m == null || !(m.javaType() == List.class || m.javaType() == Range.class || m.javaType() == String.class
                 || unboxed(v.getClass()) == m.javaType())) {

@@ -1,0 +1,151 @@
+package org.pgj.internal.datum;
+
+import static java.lang.invoke.MethodType.methodType;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pgj.errors.PgException;
+import org.pgj.errors.SqlState;
+import org.pgj.internal.Guard;
+import org.pgj.internal.Native;
+import org.pgj.internal.SnakeCase;
+import org.pgj.types.PgType;
+import org.pgj.types.TypeCodec;
+
+/**
+ * A {@link PgType} class and its SQL base type: a value is a varlena holding the codec's binary
+ * form, which the server stores and TOASTs as it would a bytea. Reading a stored value that the
+ * codec refuses is an error (XX001), never a crash: the bytes are only ever handed to the codec.
+ */
+public final class BaseType {
+    private static final Map<Class<?>, BaseType> BY_CLASS = new ConcurrentHashMap<>();
+    private static final long FORMAT_TYPE = Native.lookupServerSymbol("format_type_be");
+    private static final MethodHandle FROM = Native.findStatic(MethodHandles.lookup(), BaseType.class, "fromDatum",
+            methodType(Object.class, BaseType.class, long.class));
+    private static final MethodHandle TO = Native.findStatic(MethodHandles.lookup(), BaseType.class, "toDatum",
+            methodType(long.class, BaseType.class, Object.class));
+
+    final Class<?> javaType;
+    final String sqlName;
+    final TypeCodec<Object> codec;
+    /** By SQL type OID: the mapping to it, or empty when it is not this class's type. */
+    private final Map<Integer, Optional<TypeMapping>> mappings = new ConcurrentHashMap<>();
+
+    private BaseType(Class<?> javaType, String sqlName, TypeCodec<Object> codec) {
+        this.javaType = javaType;
+        this.sqlName = sqlName;
+        this.codec = codec;
+    }
+
+    /** Whether {@code type} is a {@code @PgType} class. */
+    public static boolean is(Class<?> type) {
+        return type.isAnnotationPresent(PgType.class);
+    }
+
+    /** The base type of a {@code @PgType} class, made once per class (and so per extension class loader). */
+    static BaseType of(Class<?> type) {
+        return BY_CLASS.computeIfAbsent(type, BaseType::make);
+    }
+
+    /** The SQL name the build gave the type of {@code type}: {@link PgType#name()}, or the simple name in snake_case. */
+    public static String sqlName(Class<?> type) {
+        PgType annotation = type.getAnnotation(PgType.class);
+        return annotation.name().isBlank() ? SnakeCase.of(type.getSimpleName()) : annotation.name().trim();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BaseType make(Class<?> type) {
+        Class<?> codecClass = type.getAnnotation(PgType.class).codec();
+        TypeCodec<Object> codec;
+        if (codecClass == TypeCodec.class) {
+            codec = JsonCodec.of(type);
+        } else {
+            try {
+                codec = (TypeCodec<Object>) codecClass.getConstructor().newInstance();
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "cannot create the TypeCodec "
+                        + codecClass.getName() + " of @PgType " + type.getName() + ": " + e, null,
+                        "Give it a public no-argument constructor.");
+            }
+        }
+        return new BaseType(type, sqlName(type), codec);
+    }
+
+    /**
+     * The mapping of {@code @PgType} class {@code raw} to {@code sqlType}, or null when that is
+     * not the class's type (by name: the build named it, and a schema may qualify it).
+     */
+    static TypeMapping mapping(Class<?> raw, int sqlType) {
+        BaseType type = of(raw);
+        return type.mappings.computeIfAbsent(sqlType, type::mappingTo).orElse(null);
+    }
+
+    private Optional<TypeMapping> mappingTo(int sqlType) {
+        String name = Native.readCString(Guard.call(FORMAT_TYPE, sqlType));
+        if (!name.substring(name.lastIndexOf('.') + 1).replace("\"", "").equals(sqlName)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TypeMapping(javaType, Set.of(sqlType), FROM.bindTo(this).asType(methodType(javaType, long.class)),
+                TO.bindTo(this).asType(methodType(long.class, javaType))));
+    }
+
+    /** A stored value: its bytes (detoasted) read by the codec. */
+    static Object fromDatum(BaseType type, long datum) {
+        return type.decode(Varlena.readBytes(datum));
+    }
+
+    private Object decode(byte[] bytes) {
+        Object value;
+        try {
+            value = codec.fromBinary(bytes);
+        } catch (PgException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PgException(SqlState.DATA_CORRUPTED, "a stored value of type " + sqlName
+                    + " cannot be read by its codec: " + e.getMessage(), "It has " + bytes.length + " bytes.", null);
+        }
+        return checked(value, SqlState.DATA_CORRUPTED);
+    }
+
+    /**
+     * Bytes and value of the last decoding for each argument position of the comparison functions:
+     * a sort compares many values against one pivot, and an index search compares many keys with
+     * one value, so reading that one again is the common case. Keyed by the stored bytes (never by
+     * the address, which the server reuses), and only ever handed to equals, compareTo and hashCode.
+     */
+    private final byte[][] lastBytes = new byte[2][];
+    private final Object[] lastValues = new Object[2];
+
+    /** The value of a comparison function's argument {@code position}, decoded or as last decoded. */
+    Object decodedForComparison(int position, long datum) {
+        byte[] bytes = Varlena.readBytes(datum);
+        for (int i = 0; i < 2; i++) {
+            if (Arrays.equals(bytes, lastBytes[i])) {
+                return lastValues[i];
+            }
+        }
+        Object value = decode(bytes);
+        lastBytes[position] = bytes;
+        lastValues[position] = value;
+        return value;
+    }
+
+    /** A value as the varlena of its binary form. */
+    static long toDatum(BaseType type, Object value) {
+        return Varlena.writeBytes(type.codec.toBinary(value));
+    }
+
+    /** A codec that reads a null has read no value; SQL NULL is not a value of the type. */
+    Object checked(Object value, String sqlState) {
+        if (value == null) {
+            throw new PgException(sqlState, "the codec of type " + sqlName + " read no value (null)", null,
+                    "SQL NULL is written NULL, not as a value of the type.");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,30 @@
+package org.pgj.types;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The text and binary forms of a {@link PgType}, when JSON is not the one wanted. The binary
+ * form is what the server stores (TOAST compresses it) and what binary-protocol clients send
+ * and receive; by default it is the text form's UTF-8 bytes. Values are never null: NULL is
+ * handled by pgj. A thrown {@link IllegalArgumentException} (or any other exception) while
+ * reading becomes the server's "invalid input syntax" error (22P02 for text, 22P03 for binary).
+ *
+ * @param <T> the type
+ */
+public interface TypeCodec<T> {
+    /** The value's text form, which {@link #fromText} reads back. */
+    String toText(T value);
+
+    /** A value from its text form; throws on malformed input. */
+    T fromText(String text);
+
+    /** The value's binary form, which {@link #fromBinary} reads back. */
+    default byte[] toBinary(T value) {
+        return toText(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A value from its binary form; throws on malformed input. */
+    default T fromBinary(byte[] bytes) {
+        return fromText(new String(bytes, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,51 @@
+package org.pgj.processor;
+
+import java.util.List;
+import javax.lang.model.element.Element;
+import org.pgj.functions.ExtensionSql.Position;
+
+/**
+ * The base type of a {@code @PgType} class: its shell, its input, output, receive and send
+ * functions, the {@code CREATE TYPE} that names them, then the derived operator functions with
+ * their operators, and the operator classes. It goes first, with the enum and composite types,
+ * so that every function and composite type finds it; nothing it contains depends on them.
+ */
+record SqlBaseType(
+        Element element,
+        String name,
+        List<SqlFunction> ioFunctions,
+        List<SqlFunction> operatorFunctions,
+        List<String> operatorClasses,
+        String origin,
+        SourceOrder order) implements ScriptObject {
+
+    @Override
+    public List<String> dependencies() {
+        return List.of();
+    }
+
+    @Override
+    public Position position() {
+        return Position.FIRST;
+    }
+
+    @Override
+    public String describe() {
+        return "base type " + name + " of @PgType " + origin;
+    }
+
+    /** Every function the type brings, for the duplicate-signature check. */
+    List<SqlFunction> functions() {
+        return java.util.stream.Stream.concat(ioFunctions.stream(), operatorFunctions.stream()).toList();
+    }
+
+    /** {@code CREATE TYPE name (...)}, once its I/O functions exist. */
+    String definition() {
+        String type = SqlIdentifiers.quote(name);
+        return "CREATE TYPE " + type + " (INPUT = " + SqlIdentifiers.quote(ioFunctions.get(0).sqlName())
+                + ", OUTPUT = " + SqlIdentifiers.quote(ioFunctions.get(1).sqlName())
+                + ", RECEIVE = " + SqlIdentifiers.quote(ioFunctions.get(2).sqlName())
+                + ", SEND = " + SqlIdentifiers.quote(ioFunctions.get(3).sqlName())
+                + ", INTERNALLENGTH = VARIABLE, STORAGE = extended);";
+    }
+}
