@@ -2,12 +2,15 @@ package org.pgj.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.postgresql.util.PSQLException;
 
 /** Small JDBC helpers for client-side tests. */
@@ -30,11 +33,39 @@ public final class Sql {
         }
     }
 
-    /** Runs a statement without parameters (any kind: DDL, SET, several statements). */
-    public static void exec(Connection c, String sql) throws SQLException {
+    /** Runs statements without parameters (any kind: DDL, SET, several in one string), in order. */
+    public static void exec(Connection c, String... statements) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(sql);
+            for (String sql : statements) {
+                s.execute(sql);
+            }
         }
+    }
+
+    /** Every row, each as a list of its columns' values. */
+    public static List<List<Object>> rows(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<List<Object>> rows = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    /** The first column of every row. */
+    public static List<Object> column(Connection c, String sql) throws SQLException {
+        return rows(c, sql).stream().map(r -> r.get(0)).toList();
+    }
+
+    /** Asserts that {@code text} (an error message, say) contains {@code part}. */
+    public static void contains(String text, String part) {
+        assertTrue(text.contains(part), "'" + text + "' lacks '" + part + "'");
     }
 
     /**

@@ -3,10 +3,11 @@ package org.pgj.examples.customtypes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.pgj.examples.customtypes.Sql.column;
-import static org.pgj.examples.customtypes.Sql.execute;
-import static org.pgj.examples.customtypes.Sql.fails;
-import static org.pgj.examples.customtypes.Sql.one;
+import static org.pgj.test.Sql.column;
+import static org.pgj.test.Sql.contains;
+import static org.pgj.test.Sql.exec;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -59,7 +60,7 @@ class BinaryFormTest {
 
     @Test
     void copyBinaryRoundTrip(Connection c) throws Exception {
-        execute(c, "drop table if exists src, dst", "create temp table src(id int, v version, c rgb, n note, cs rgb[])",
+        exec(c, "drop table if exists src, dst", "create temp table src(id int, v version, c rgb, n note, cs rgb[])",
                 "create temp table dst(id int, v version, c rgb, n note, cs rgb[])",
                 "insert into src values (1, version(1, 2, 3), '#010203', note('t', 3, 4), '{#000000,NULL,#0000ff}'),"
                         + " (2, null, null, null, null), (3, version(9, 9, 9), '#ffffff', note('big', 1000, 100), '{}')");
@@ -75,7 +76,7 @@ class BinaryFormTest {
 
     @Test
     void badBinaryInputIs22P03(Connection c) throws Exception {
-        execute(c, "drop table if exists bin", "create temp table bin(c rgb)");
+        exec(c, "drop table if exists bin", "create temp table bin(c rgb)");
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         PSQLException wrongLength = assertThrows(PSQLException.class, () -> copy.copyIn("copy bin from stdin (format binary)",
                 new ByteArrayInputStream(copyFile(bytes(1, 0xff, 0x00)))));
@@ -91,15 +92,15 @@ class BinaryFormTest {
     @Test
     void corruptStoredValueIsAnError(Connection c) throws SQLException {
         // A binary-coercible cast lets bytes in without the type's input function, as a corrupt page would.
-        execute(c, "create cast (bytea as rgb) without function", "create cast (bytea as version) without function");
+        exec(c, "create cast (bytea as rgb) without function", "create cast (bytea as version) without function");
         try {
-            Sql.contains(fails(c, "XX001", "select ('\\x0102'::bytea::rgb)::text").getMessage(), "cannot be read by its codec");
-            fails(c, "XX001", "select ('\\x7b'::bytea::version)::text");
-            fails(c, "XX001", "select ('\\x6e756c6c'::bytea::version)::text"); // the JSON null
-            fails(c, "XX001", "select '\\x0102'::bytea::rgb = '#010200'");
+            contains(fails(c, "select ('\\x0102'::bytea::rgb)::text", "XX001").getMessage(), "cannot be read by its codec");
+            fails(c, "select ('\\x7b'::bytea::version)::text", "XX001");
+            fails(c, "select ('\\x6e756c6c'::bytea::version)::text", "XX001"); // the JSON null
+            fails(c, "select '\\x0102'::bytea::rgb = '#010200'", "XX001");
             assertEquals("#010203", one(c, "select ('\\x010203'::bytea::rgb)::text"));
         } finally {
-            execute(c, "drop cast (bytea as rgb)", "drop cast (bytea as version)");
+            exec(c, "drop cast (bytea as rgb)", "drop cast (bytea as version)");
         }
     }
 

@@ -1,11 +1,11 @@
 package org.pgj.examples.customtypes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.pgj.examples.customtypes.Sql.column;
-import static org.pgj.examples.customtypes.Sql.contains;
-import static org.pgj.examples.customtypes.Sql.execute;
-import static org.pgj.examples.customtypes.Sql.fails;
-import static org.pgj.examples.customtypes.Sql.one;
+import static org.pgj.test.Sql.column;
+import static org.pgj.test.Sql.contains;
+import static org.pgj.test.Sql.exec;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,25 +36,25 @@ class ClassTypeTest {
 
     @Test
     void indexesAndUniqueness(Connection c) throws SQLException {
-        execute(c, "drop table if exists shares", "create temp table shares(f fraction primary key)",
+        exec(c, "drop table if exists shares", "create temp table shares(f fraction primary key)",
                 "insert into shares select fraction(i, 7) from generate_series(1, 500) i");
-        fails(c, "23505", "insert into shares values ('2/14') returning f");
+        fails(c, "insert into shares values ('2/14') returning f", "23505");
         assertEquals(3L, one(c, "select count(*) from shares where f between '1/7' and '3/7'"));
-        execute(c, "set enable_seqscan = off");
+        exec(c, "set enable_seqscan = off");
         try {
             contains(String.join("\n", column(c, "explain select * from shares where f = '1/7'").stream()
                     .map(Object::toString).toList()), "shares_pkey");
         } finally {
-            execute(c, "reset enable_seqscan");
+            exec(c, "reset enable_seqscan");
         }
     }
 
     @Test
     void badInputIs22P02(Connection c) throws SQLException {
-        contains(fails(c, "22P02", "select '1/0'::fraction").getServerErrorMessage().getDetail(), "denominator is 0");
-        fails(c, "22P02", "select 'half'::fraction");
-        fails(c, "22P02", "select '1/2/3'::fraction");
-        fails(c, "22P02", "select '99999999999999999999/1'::fraction");
-        fails(c, "22P02", "select ''::fraction");
+        contains(fails(c, "select '1/0'::fraction", "22P02").getServerErrorMessage().getDetail(), "denominator is 0");
+        fails(c, "select 'half'::fraction", "22P02");
+        fails(c, "select '1/2/3'::fraction", "22P02");
+        fails(c, "select '99999999999999999999/1'::fraction", "22P02");
+        fails(c, "select ''::fraction", "22P02");
     }
 }

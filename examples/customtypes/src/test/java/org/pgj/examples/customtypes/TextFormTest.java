@@ -1,9 +1,9 @@
 package org.pgj.examples.customtypes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.pgj.examples.customtypes.Sql.contains;
-import static org.pgj.examples.customtypes.Sql.fails;
-import static org.pgj.examples.customtypes.Sql.one;
+import static org.pgj.test.Sql.contains;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,24 +42,24 @@ class TextFormTest {
 
     @Test
     void malformedJsonIs22P02(Connection c) throws SQLException {
-        PSQLException e = fails(c, "22P02", "select '{\"major\":1'::version");
+        PSQLException e = fails(c, "select '{\"major\":1'::version", "22P02");
         contains(e.getMessage(), "invalid input syntax for type version");
-        fails(c, "22P02", "select 'not json'::version");
-        fails(c, "22P02", "select '{\"major\":1,\"minor\":2}'::version"); // a component missing
-        fails(c, "22P02", "select '{\"major\":1,\"minor\":2,\"patch\":3,\"extra\":4}'::version");
-        fails(c, "22P02", "select '{\"major\":\"one\",\"minor\":2,\"patch\":3}'::version");
-        fails(c, "22P02", "select '{\"major\":null,\"minor\":2,\"patch\":3}'::version");
-        fails(c, "22P02", "select 'null'::version");
-        fails(c, "22P02", "select '{\"major\":1,\"minor\":2,\"patch\":3} trailing'::version");
-        fails(c, "22P02", "select ''::version");
+        fails(c, "select 'not json'::version", "22P02");
+        fails(c, "select '{\"major\":1,\"minor\":2}'::version", "22P02"); // a component missing
+        fails(c, "select '{\"major\":1,\"minor\":2,\"patch\":3,\"extra\":4}'::version", "22P02");
+        fails(c, "select '{\"major\":\"one\",\"minor\":2,\"patch\":3}'::version", "22P02");
+        fails(c, "select '{\"major\":null,\"minor\":2,\"patch\":3}'::version", "22P02");
+        fails(c, "select 'null'::version", "22P02");
+        fails(c, "select '{\"major\":1,\"minor\":2,\"patch\":3} trailing'::version", "22P02");
+        fails(c, "select ''::version", "22P02");
     }
 
     @Test
     void codecErrorsAre22P02(Connection c) throws SQLException {
-        PSQLException e = fails(c, "22P02", "select 'orange'::rgb");
+        PSQLException e = fails(c, "select 'orange'::rgb", "22P02");
         contains(e.getMessage(), "invalid input syntax for type rgb: \"orange\"");
         contains(e.getServerErrorMessage().getDetail(), "six hexadecimal digits");
-        fails(c, "22P02", "select '#12345g'::rgb");
+        fails(c, "select '#12345g'::rgb", "22P02");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.pgj.examples.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.pgj.examples.functions.Sql.contains;
-import static org.pgj.examples.functions.Sql.fails;
-import static org.pgj.examples.functions.Sql.one;
+import static org.pgj.test.Sql.contains;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,7 +28,7 @@ class ArgumentsTest {
         assertEquals("Hello, Ann! Hello, Ann! Hello, Ann!", one(c, "select greet('Ann', times => 3)"));
         assertEquals("Yo, Bo!", one(c, "select greet(greeting => 'Yo', name => 'Bo')"));
         assertEquals("Yo, Bo!", one(c, "select greet(name := 'Bo', greeting := 'Yo')"));
-        fails(c, "42883", "select greet(nobody => 'Bo')");
+        fails(c, "select greet(nobody => 'Bo')", "42883");
     }
 
     @Test
@@ -44,7 +44,7 @@ class ArgumentsTest {
 
     @Test
     void aNullElementForAPrimitiveVarargsIsAnError(Connection c) throws SQLException {
-        PSQLException e = fails(c, "22004", "select sum_all(1, null, 3)");
+        PSQLException e = fails(c, "select sum_all(1, null, 3)", "22004");
         contains(e.getMessage(), "array element 2 is NULL, which a Java int[] cannot hold");
         assertEquals(null, one(c, "select sum_all(VARIADIC null::int[])"), "strict: a NULL array is not passed");
     }
@@ -56,12 +56,12 @@ class ArgumentsTest {
         assertEquals("double precision", one(c, "select kind_of(1.5::float8)"));
         assertEquals("double precision", one(c, "select kind_of(d => 2.5)"));
         assertEquals("text", one(c, "select kind_of('x')"), "an untyped literal prefers text");
-        fails(c, "42883", "select kind_of(true)");
+        fails(c, "select kind_of(true)", "42883");
     }
 
     @Test
     void nullForAParameterThatCannotHoldItNamesFunctionAndParameter(Connection c) throws SQLException {
-        PSQLException e = fails(c, "22004", "select tag(null, 'x')");
+        PSQLException e = fails(c, "select tag(null, 'x')", "22004");
         contains(e.getMessage(), "tag(text,text): parameter $1 (name) cannot be NULL");
     }
 }

@@ -1,9 +1,9 @@
 package org.pgj.examples.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.pgj.examples.functions.Sql.column;
-import static org.pgj.examples.functions.Sql.fails;
-import static org.pgj.examples.functions.Sql.one;
+import static org.pgj.test.Sql.column;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,7 +29,7 @@ class CallPathsTest {
             assertEquals(500_000_500_000L, one(c, "select sum(x) from (select count_to(1000000) x) s"));
             assertEquals(List.of(1L, 2L, 3L), column(c, "select naturals() limit 3"));
             assertEquals(closed + 1, one(c, "select closed_streams()"));
-            fails(c, "38000", "select fail_at(3, 2)");
+            fails(c, "select fail_at(3, 2)", "38000");
             assertEquals(closed + 2, one(c, "select closed_streams()"));
             assertEquals("(home,\"(1,2)\",8)", one(c, "select weighed(pin('home', vec(1, 2), 7), 1)::text"));
             assertEquals(6L, one(c, "select sum_all(1, 2, 3)"));

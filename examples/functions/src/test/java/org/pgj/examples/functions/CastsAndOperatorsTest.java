@@ -1,9 +1,9 @@
 package org.pgj.examples.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.pgj.examples.functions.Sql.column;
-import static org.pgj.examples.functions.Sql.fails;
-import static org.pgj.examples.functions.Sql.one;
+import static org.pgj.test.Sql.column;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,7 +48,7 @@ class CastsAndOperatorsTest {
         try (Statement s = c.createStatement()) {
             s.execute("create temp table lengths(l float8)");
         }
-        fails(c, "42804", "insert into lengths values (vec(3, 4)) returning l");
+        fails(c, "insert into lengths values (vec(3, 4)) returning l", "42804");
     }
 
     @Test
@@ -58,7 +58,7 @@ class CastsAndOperatorsTest {
             s.execute("insert into labels values (vec(1, 2))");
         }
         assertEquals("(1.0, 2.0)", one(c, "select t from labels"));
-        fails(c, "42883", "select length(vec(1, 2))"); // an assignment cast is not applied to arguments
+        fails(c, "select length(vec(1, 2))", "42883"); // an assignment cast is not applied to arguments
     }
 
     @Test

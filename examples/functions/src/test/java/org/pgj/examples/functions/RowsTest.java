@@ -2,11 +2,11 @@ package org.pgj.examples.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.pgj.examples.functions.Sql.column;
-import static org.pgj.examples.functions.Sql.contains;
-import static org.pgj.examples.functions.Sql.fails;
-import static org.pgj.examples.functions.Sql.one;
-import static org.pgj.examples.functions.Sql.rows;
+import static org.pgj.test.Sql.column;
+import static org.pgj.test.Sql.contains;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
+import static org.pgj.test.Sql.rows;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,7 +51,7 @@ class RowsTest {
         assertEquals("(home,\"(1,2)\",7)", one(c, "select pin('home', vec(1, 2), 7)::text"));
         assertEquals("(home,\"(1,2)\",)", one(c, "select pin('home', vec(1, 2), null)::text"), "empty Optional → NULL field");
         assertEquals("(,\"(1,2)\",)", one(c, "select pin(null, vec(1, 2), null)::text"), "null components → NULL fields");
-        PSQLException e = fails(c, "22004", "select pin('p', null, 1)");
+        PSQLException e = fails(c, "select pin('p', null, 1)", "22004");
         contains(e.getMessage(), "function pin(text,vec2,integer): parameter $2 (at) cannot be NULL");
         assertEquals(List.of(List.of("home", "1,2", 7)), rows(c, "select label, (at).x || ',' || (at).y, weight from pin('home', vec(1, 2), 7)"));
         assertEquals("home at (1.0, 2.0) weighing 7", one(c, "select describe_pin(pin('home', vec(1, 2), 7))"));
@@ -69,9 +69,9 @@ class RowsTest {
 
     @Test
     void aNullFieldForAPrimitiveComponentIsAnError(Connection c) throws SQLException {
-        PSQLException e = fails(c, "22004", "select norm(row(null, 1)::vec2)");
+        PSQLException e = fails(c, "select norm(row(null, 1)::vec2)", "22004");
         contains(e.getMessage(), "field x of a row of type vec2 is NULL");
-        PSQLException nested = fails(c, "22004", "select describe_pin(row('p', row(1, null), 1)::pin)");
+        PSQLException nested = fails(c, "select describe_pin(row('p', row(1, null), 1)::pin)", "22004");
         contains(nested.getMessage(), "field y of a row of type vec2 is NULL");
     }
 
@@ -101,10 +101,10 @@ class RowsTest {
 
     @Test
     void aRecordThatDoesNotMatchItsTypeIsAClearErrorAtTheFirstCall(Connection c) throws SQLException {
-        PSQLException e = fails(c, "42P13", "select short_stock()");
+        PSQLException e = fails(c, "select short_stock()", "42P13");
         contains(e.getMessage(), "function short_stock(): Java record org.pgj.examples.functions.Mismatches$ShortStock"
                 + " of the result has 1 components but SQL type inventory has 2 fields");
-        fails(c, "42P13", "select short_stock()");
+        fails(c, "select short_stock()", "42P13");
     }
 
     @Test
@@ -125,8 +125,8 @@ class RowsTest {
 
     @Test
     void aMalformedRowLiteralIsTheServersError(Connection c) throws SQLException {
-        fails(c, "22P02", "select norm('(1,2,3)')");
-        fails(c, "22P02", "select norm('(a,b)')");
+        fails(c, "select norm('(1,2,3)')", "22P02");
+        fails(c, "select norm('(a,b)')", "22P02");
         assertEquals(List.of(5.0), column(c, "select norm(vec(3, 4))"));
     }
 }

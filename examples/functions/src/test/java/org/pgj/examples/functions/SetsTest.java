@@ -3,11 +3,11 @@ package org.pgj.examples.functions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.pgj.examples.functions.Sql.column;
-import static org.pgj.examples.functions.Sql.contains;
-import static org.pgj.examples.functions.Sql.fails;
-import static org.pgj.examples.functions.Sql.one;
-import static org.pgj.examples.functions.Sql.rows;
+import static org.pgj.test.Sql.column;
+import static org.pgj.test.Sql.contains;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
+import static org.pgj.test.Sql.rows;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -91,10 +91,10 @@ class SetsTest {
     @Test
     void anErrorMidStreamClosesItAndLeavesTheSessionUsable(Connection c) throws SQLException {
         int before = (Integer) one(c, "select closed_streams()");
-        PSQLException e = fails(c, "38000", "select fail_at(5, 3)");
+        PSQLException e = fails(c, "select fail_at(5, 3)", "38000");
         contains(e.getMessage(), "element 3 is broken");
         assertEquals(before + 1, one(c, "select closed_streams()"), "onClose ran after the error");
-        fails(c, "38000", "select * from fail_at(5, 1)");
+        fails(c, "select * from fail_at(5, 1)", "38000");
         assertEquals(before + 2, one(c, "select closed_streams()"));
         assertEquals(List.of(1, 2), column(c, "select count_to(2)"));
     }
@@ -137,15 +137,15 @@ class SetsTest {
     @Test
     void anotherErrorInTheQueryClosesTheStream(Connection c) throws SQLException {
         int before = (Integer) one(c, "select closed_streams()");
-        fails(c, "22012", "select 1 / (n - 3) from (select naturals() n) s");
+        fails(c, "select 1 / (n - 3) from (select naturals() n) s", "22012");
         assertEquals(before + 1, one(c, "select closed_streams()"), "closed when the statement aborted");
     }
 
     @Test
     void anOnCloseThatThrowsFailsTheStatement(Connection c) throws SQLException {
-        contains(fails(c, "38000", "select bad_close(3)").getMessage(), "cannot close");
-        contains(fails(c, "38000", "select bad_close(100) limit 2").getMessage(), "cannot close");
-        contains(fails(c, "38000", "select * from bad_close(2)").getMessage(), "cannot close");
+        contains(fails(c, "select bad_close(3)", "38000").getMessage(), "cannot close");
+        contains(fails(c, "select bad_close(100) limit 2", "38000").getMessage(), "cannot close");
+        contains(fails(c, "select * from bad_close(2)", "38000").getMessage(), "cannot close");
     }
 
     @Test
@@ -180,13 +180,13 @@ class SetsTest {
 
     @Test
     void anSpiScopeCannotOutliveTheCallThatOpenedIt(Connection c) throws SQLException {
-        PSQLException e = fails(c, "38000", "select leaky_scope()");
+        PSQLException e = fails(c, "select leaky_scope()", "38000");
         contains(e.getMessage(), "this SPI connection scope has ended");
     }
 
     @Test
     void anElementOfTheWrongTypeIsAClearError(Connection c) throws SQLException {
-        PSQLException e = fails(c, "42804", "select mislabelled()");
+        PSQLException e = fails(c, "select mislabelled()", "42804");
         contains(e.getMessage(), "mislabelled() returned a set element of type java.lang.String where java.lang.Integer was expected");
     }
 
