@@ -438,18 +438,28 @@ pgj_run_hook(int64 call)
 	check_java_exception("running a hook");
 }
 
+/*
+ * After a JNI call: a Java exception, a VM-level failure since Java catches everything, goes to
+ * the log and is cleared; true if there was one. Callers that must not raise stop there.
+ */
+static bool
+exception_dropped(void)
+{
+	if (!(*the_env)->ExceptionCheck(the_env))
+		return false;
+	(*the_env)->ExceptionDescribe(the_env);
+	(*the_env)->ExceptionClear(the_env);
+	return true;
+}
+
 static void
 check_java_exception(const char *what)
 {
-	if ((*the_env)->ExceptionCheck(the_env))
-	{
-		/* Java catches everything itself; this is a VM-level failure (e.g. a linkage error). */
-		(*the_env)->ExceptionDescribe(the_env);
-		(*the_env)->ExceptionClear(the_env);
+	/* Java catches everything itself; this is a VM-level failure (e.g. a linkage error). */
+	if (exception_dropped())
 		ereport(ERROR,
 				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
 				 errmsg("the pgj Java runtime failed while %s; see the server log", what)));
-	}
 }
 
 /*
@@ -509,6 +519,7 @@ pgj_run_worker(int32 argument, bool startup_only)
 	check_java_exception("running a background worker");
 }
 
+
 /*
  * Closes a set the executor let go of (sets.c); true when Java recorded an error for
  * pgj_raise_pending (only when report is set). Through JNI: it is rare, and needs no stub.
@@ -519,13 +530,7 @@ pgj_close_set(int64 set, bool report)
 	jboolean	failed = (*the_env)->CallStaticBooleanMethod(the_env, resolver_class, close_set_method,
 															  (jlong) set, (jboolean) report);
 
-	if ((*the_env)->ExceptionCheck(the_env))
-	{
-		(*the_env)->ExceptionDescribe(the_env);
-		(*the_env)->ExceptionClear(the_env);
-		return 0;
-	}
-	return failed ? 1 : 0;
+	return exception_dropped() || !failed ? 0 : 1;
 }
 
 /*
@@ -538,13 +543,7 @@ pgj_transaction_event(int32 event, int32 sub, int32 parent, bool report)
 	jboolean	failed = (*the_env)->CallStaticBooleanMethod(the_env, resolver_class, transaction_event_method,
 															  (jint) event, (jint) sub, (jint) parent, (jboolean) report);
 
-	if ((*the_env)->ExceptionCheck(the_env))
-	{
-		(*the_env)->ExceptionDescribe(the_env);
-		(*the_env)->ExceptionClear(the_env);
-		return 0;
-	}
-	return failed ? 1 : 0;
+	return exception_dropped() || !failed ? 0 : 1;
 }
 
 /*
@@ -555,9 +554,5 @@ void
 pgj_release_agg_state(int64 handle)
 {
 	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, release_agg_state_method, (jlong) handle);
-	if ((*the_env)->ExceptionCheck(the_env))
-	{
-		(*the_env)->ExceptionDescribe(the_env);
-		(*the_env)->ExceptionClear(the_env);
-	}
+	exception_dropped();
 }

@@ -31,6 +31,8 @@ final class HookDispatcher {
 
     /** This backend's hook objects, by hooks.c's index (null for one that could not be made). */
     private static List<QueryHooks> declared;
+    private static List<QueryHooks> activeHooks;
+    private static long activeMask;
 
     private HookDispatcher() {
     }
@@ -39,13 +41,7 @@ final class HookDispatcher {
         if (declared == null) {
             declared = load();
         }
-        long active = Native.ALL.get(JAVA_LONG, call + ACTIVE);
-        List<QueryHooks> hooks = new ArrayList<>();
-        for (int i = 0; i < declared.size(); i++) {
-            if ((active & (1L << i)) != 0 && declared.get(i) != null) {
-                hooks.add(declared.get(i));
-            }
-        }
+        List<QueryHooks> hooks = active(Native.ALL.get(JAVA_LONG, call + ACTIVE));
         int kind = Native.ALL.get(JAVA_INT, call + KIND);
         HookCall described = kind == UTILITY ? new UtilityStatement(call) : new QueryExecution(call);
         try {
@@ -53,6 +49,21 @@ final class HookDispatcher {
         } finally {
             described.end();
         }
+    }
+
+    /** The hook objects of the bits set in {@code mask}; a backend's mask rarely changes, so the last list is kept. */
+    private static List<QueryHooks> active(long mask) {
+        if (mask != activeMask || activeHooks == null) {
+            List<QueryHooks> hooks = new ArrayList<>();
+            for (int i = 0; i < declared.size(); i++) {
+                if ((mask & (1L << i)) != 0 && declared.get(i) != null) {
+                    hooks.add(declared.get(i));
+                }
+            }
+            activeHooks = List.copyOf(hooks);
+            activeMask = mask;
+        }
+        return activeHooks;
     }
 
     /** Hook {@code i} of the chain, then the rest; past the last, the server's own function. */

@@ -8,6 +8,11 @@ public final class SnakeCase {
     private SnakeCase() {
     }
 
+    /** The name a declaration gives ({@code name = "..."}), or else the Java name in snake_case. */
+    public static String unlessNamed(String declared, String javaName) {
+        return declared == null || declared.isBlank() ? of(javaName) : declared.trim();
+    }
+
     public static String of(String javaName) {
         StringBuilder out = new StringBuilder(javaName.length() + 4);
         for (int i = 0; i < javaName.length(); i++) {

@@ -9,6 +9,7 @@ import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Guard;
 import org.pgj.internal.datum.BaseType;
+import org.pgj.internal.datum.EnumMapping;
 
 /**
  * Builds the PgjSpiRequest (pgj.h) that spi.c runs: the statement, and its arguments as
@@ -58,7 +59,7 @@ final class Request {
                     type = SpiNative.UNKNOWN_OID;
                     flags |= SpiNative.INFER_TYPES;
                 } else if (value instanceof Enum<?> e) {
-                    type = typeOid(scratch, EnumTypeNames.of(e.getDeclaringClass()));
+                    type = typeOid(scratch, EnumMapping.sqlName(e.getDeclaringClass()));
                 } else if (BaseType.is(value.getClass())) {
                     type = typeOid(scratch, BaseType.sqlName(value.getClass()));
                 } else {

@@ -58,7 +58,7 @@ final class BaseTypes {
     /** The SQL name of a {@code @PgType} class's type, which the install script creates. */
     String used(TypeElement e) {
         PgType annotation = e.getAnnotation(PgType.class);
-        String name = annotation.name().isBlank() ? SnakeCase.of(e.getSimpleName().toString()) : annotation.name().trim();
+        String name = SnakeCase.unlessNamed(annotation.name(), e.getSimpleName().toString());
         String key = names.binaryName(e);
         if (created.containsKey(key) || invalid.contains(key)) {
             return name;

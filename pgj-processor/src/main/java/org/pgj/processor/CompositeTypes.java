@@ -133,8 +133,7 @@ final class CompositeTypes {
             return known;
         }
         CompositeType annotation = record.getAnnotation(CompositeType.class);
-        String name = annotation == null || annotation.name().isBlank()
-                ? SnakeCase.of(record.getSimpleName().toString()) : annotation.name().trim();
+        String name = SnakeCase.unlessNamed(annotation == null ? null : annotation.name(), record.getSimpleName().toString());
         boolean existing = annotation != null && annotation.existing();
         if (!existing && BUILT_IN.contains(name)) {
             reporter.error(record, "record " + key + " would be the composite type " + name + ", which is the name of a"

@@ -36,8 +36,7 @@ final class EnumTypes {
     /** The SQL name of an enum's type; the install script creates it unless it exists already. */
     String used(TypeElement e) {
         EnumType annotation = e.getAnnotation(EnumType.class);
-        String name = annotation == null || annotation.name().isBlank()
-                ? SnakeCase.of(e.getSimpleName().toString()) : annotation.name().trim();
+        String name = SnakeCase.unlessNamed(annotation == null ? null : annotation.name(), e.getSimpleName().toString());
         String key = names.binaryName(e);
         String other = enumBySqlName.putIfAbsent(name, key);
         if (other != null && !other.equals(key)) {

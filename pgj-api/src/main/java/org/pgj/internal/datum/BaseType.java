@@ -54,8 +54,7 @@ public final class BaseType {
 
     /** The SQL name the build gave the type of {@code type}: {@link PgType#name()}, or the simple name in snake_case. */
     public static String sqlName(Class<?> type) {
-        PgType annotation = type.getAnnotation(PgType.class);
-        return annotation.name().isBlank() ? SnakeCase.of(type.getSimpleName()) : annotation.name().trim();
+        return SnakeCase.unlessNamed(type.getAnnotation(PgType.class).name(), type.getSimpleName());
     }
 
     @SuppressWarnings("unchecked")

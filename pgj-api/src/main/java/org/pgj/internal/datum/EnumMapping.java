@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.functions.EnumType;
 import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
+import org.pgj.internal.SnakeCase;
 
 /**
  * A Java enum and a SQL enum type: a value is the OID of its label's pg_enum row. Each label is
  * looked up once, by the type's own input and output functions, so a label that SQL lacks is
  * the server's own error (22P02), and one that Java lacks is an error naming the Java enum.
  */
-final class EnumMapping {
+public final class EnumMapping {
     private static final long TYPE_IS_ENUM = Facts.get("fn.type_is_enum");
     private static final MethodHandle FROM = Native.findStatic(MethodHandles.lookup(), EnumMapping.class, "fromDatum",
             methodType(Enum.class, EnumMapping.class, long.class));
@@ -37,6 +39,12 @@ final class EnumMapping {
         this.constants = type.getEnumConstants();
         this.sqlType = sqlType;
         this.datums = new long[constants.length];
+    }
+
+    /** The SQL name the build gave the type of enum {@code javaEnum}: {@link EnumType#name()}, or the simple name in snake_case. */
+    public static String sqlName(Class<?> javaEnum) {
+        EnumType declared = javaEnum.getAnnotation(EnumType.class);
+        return SnakeCase.unlessNamed(declared == null ? null : declared.name(), javaEnum.getSimpleName());
     }
 
     /** The mapping of enum class {@code raw} to {@code sqlType}, or null when that is not an enum type. */
