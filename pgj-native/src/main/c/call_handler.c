@@ -14,6 +14,7 @@
 #include "catalog/pg_language.h"
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
+#include "utils/lsyscache.h"
 #include "commands/trigger.h"
 #include "nodes/parsenodes.h"
 #include "utils/builtins.h"
@@ -39,6 +40,10 @@ static HTAB *functions = NULL;
 
 PG_FUNCTION_INFO_V1(pgj_call_handler);
 PGJ_EXPORT Datum pgj_call_handler(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(pgj_type_input);
+PGJ_EXPORT Datum pgj_type_input(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(pgj_type_output);
+PGJ_EXPORT Datum pgj_type_output(PG_FUNCTION_ARGS);
 
 static PgjFunction *
 function_entry(Oid fn_oid)
@@ -87,6 +92,48 @@ classpath_dir(Oid lang_oid)
 	return name + 4;
 }
 
+/*
+ * A base type's input and output functions are LANGUAGE C functions of pgj.so (pgj_type_input,
+ * pgj_type_output), not functions of the extension's language. llvmjit compiles an I/O
+ * coercion (t::text, 'x'::t) into a direct call of both functions, which in PostgreSQL 15 to
+ * 18 works only for a function with a C symbol: for a PL function it takes the pointer it
+ * loads for a function and aborts the backend (LLVMGetFunctionType on a load, in
+ * llvmjit_expr.c's EEOP_IOCOERCE). Their Java side is named by the type's send function,
+ * which is in the extension's language: '<class>::send' there gives '<class>::input' here.
+ */
+static void
+base_type_source(Form_pg_proc proc, const char *role, char **prosrc, char **dir)
+{
+	Oid			type = strcmp(role, "input") == 0 ? proc->prorettype : proc->proargtypes.values[0];
+	HeapTuple	type_tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(type));
+	Oid			send;
+	HeapTuple	send_tup;
+	bool		isnull;
+	char	   *send_src;
+	char	   *roles;
+
+	if (!HeapTupleIsValid(type_tup))
+		elog(ERROR, "cache lookup failed for type %u", type);
+	send = ((Form_pg_type) GETSTRUCT(type_tup))->typsend;
+	ReleaseSysCache(type_tup);
+	send_tup = OidIsValid(send) ? SearchSysCache1(PROCOID, ObjectIdGetDatum(send)) : NULL;
+	if (!HeapTupleIsValid(send_tup))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
+				 errmsg("%s function of type %s needs the type's send function to be a pgj function",
+						role, format_type_be(type))));
+	send_src = TextDatumGetCString(SysCacheGetAttr(PROCOID, send_tup, Anum_pg_proc_prosrc, &isnull));
+	*dir = classpath_dir(((Form_pg_proc) GETSTRUCT(send_tup))->prolang);
+	ReleaseSysCache(send_tup);
+	roles = strstr(send_src, "::");
+	if (roles == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
+				 errmsg("send function of type %s is not the send role of a pgj base type", format_type_be(type))));
+	*roles = '\0';
+	*prosrc = psprintf("%s::%s", send_src, role);
+}
+
 static void
 resolve(PgjFunction *entry, HeapTuple proc_tuple)
 {
@@ -94,11 +141,15 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	bool		isnull;
 	Datum		src = SysCacheGetAttr(PROCOID, proc_tuple, Anum_pg_proc_prosrc, &isnull);
 	char	   *prosrc = isnull ? "" : TextDatumGetCString(src);
-	char	   *dir = classpath_dir(proc->prolang);
+	char	   *dir;
 	int32		flags = 0;
 	int64		function;
 	TimestampTz start;
 
+	if (proc->prolang == ClanguageId)
+		base_type_source(proc, strcmp(prosrc, "pgj_type_input") == 0 ? "input" : "output", &prosrc, &dir);
+	else
+		dir = classpath_dir(proc->prolang);
 	if (proc->proisstrict)
 		flags |= PGJ_FN_STRICT;
 	if (proc->proretset)
@@ -189,4 +240,17 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	if (unlikely(pgj_error_pending()))
 		pgj_raise_pending();
 	return result;
+}
+
+/* A base type's input and output functions (see base_type_source): the same call as any other. */
+Datum
+pgj_type_input(PG_FUNCTION_ARGS)
+{
+	return pgj_call_handler(fcinfo);
+}
+
+Datum
+pgj_type_output(PG_FUNCTION_ARGS)
+{
+	return pgj_call_handler(fcinfo);
 }

@@ -66,7 +66,8 @@ final class InstallScript {
                 case SqlBaseType type -> {
                     sql.append("-- ").append(type.origin()).append('\n');
                     sql.append("CREATE TYPE ").append(SqlIdentifiers.quote(type.name())).append(";\n");
-                    type.ioFunctions().forEach(fn -> sql.append(createFunction(ext, fn)).append('\n'));
+                    type.ioFunctions().forEach(fn -> sql.append(createFunction(ext, fn, SqlBaseType.nativeSymbol(fn)))
+                            .append('\n'));
                     sql.append(type.definition()).append('\n');
                     for (SqlFunction fn : type.operatorFunctions()) {
                         sql.append(createFunction(ext, fn)).append('\n');
@@ -84,6 +85,14 @@ final class InstallScript {
     }
 
     static String createFunction(ExtensionInfo ext, SqlFunction fn) {
+        return createFunction(ext, fn, null);
+    }
+
+    /**
+     * {@code CREATE FUNCTION} in the extension's language, or, given a symbol of pgj.so, as a
+     * {@code LANGUAGE C} function of that symbol (which finds its Java side itself).
+     */
+    static String createFunction(ExtensionInfo ext, SqlFunction fn, String nativeSymbol) {
         StringBuilder sql = new StringBuilder(fn.procedure() ? "CREATE PROCEDURE " : "CREATE FUNCTION ");
         sql.append(SqlIdentifiers.qualified(fn.schema(), fn.sqlName()));
         sql.append(fn.arguments().stream()
@@ -93,7 +102,7 @@ final class InstallScript {
         if (!fn.procedure()) {
             sql.append(" RETURNS ").append(fn.returnType());
         }
-        sql.append(" LANGUAGE ").append(ext.language());
+        sql.append(" LANGUAGE ").append(nativeSymbol == null ? ext.language() : "C");
         // A trigger function takes no arguments and runs once per firing: those clauses say nothing.
         if (!fn.procedure() && !fn.trigger()) {
             sql.append(' ').append(fn.volatility());
@@ -109,7 +118,8 @@ final class InstallScript {
                     .map(InstallScript::searchPathItem)
                     .collect(Collectors.joining(", ")));
         }
-        sql.append(" AS ").append(SqlIdentifiers.literal(fn.target())).append(';');
+        sql.append(" AS ").append(nativeSymbol == null ? SqlIdentifiers.literal(fn.target())
+                : "'MODULE_PATHNAME', " + SqlIdentifiers.literal(nativeSymbol)).append(';');
         return sql.toString();
     }
 

@@ -39,6 +39,17 @@ record SqlBaseType(
         return java.util.stream.Stream.concat(ioFunctions.stream(), operatorFunctions.stream()).toList();
     }
 
+    /**
+     * The pgj.so symbol of an input or output function, which are {@code LANGUAGE C}: llvmjit can
+     * compile an I/O coercion ({@code t::text}) only into calls of C functions, and aborts the
+     * backend for a function of a procedural language (see pgj-native's call_handler.c). Null
+     * for the other functions, which are in the extension's language.
+     */
+    static String nativeSymbol(SqlFunction fn) {
+        return fn.target().endsWith("::input") ? "pgj_type_input"
+                : fn.target().endsWith("::output") ? "pgj_type_output" : null;
+    }
+
     /** {@code CREATE TYPE name (...)}, once its I/O functions exist. */
     String definition() {
         String type = SqlIdentifiers.quote(name);

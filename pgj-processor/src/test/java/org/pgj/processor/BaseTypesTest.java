@@ -31,6 +31,7 @@ class BaseTypesTest {
         return c.sql();
     }
 
+    /** Input and output are C functions of pgj.so (llvmjit calls them directly), found through the send function. */
     @Test
     void ioFunctionsBetweenTheShellAndTheType() {
         String sql = sql("""
@@ -38,8 +39,8 @@ class BaseTypesTest {
                 """);
         String type = """
                 CREATE TYPE point3;
-                CREATE FUNCTION point3_in(value cstring) RETURNS point3 LANGUAGE pgj_demo IMMUTABLE STRICT PARALLEL SAFE AS 'org.example.Demo$Point3::input';
-                CREATE FUNCTION point3_out(value point3) RETURNS cstring LANGUAGE pgj_demo IMMUTABLE STRICT PARALLEL SAFE AS 'org.example.Demo$Point3::output';
+                CREATE FUNCTION point3_in(value cstring) RETURNS point3 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pgj_type_input';
+                CREATE FUNCTION point3_out(value point3) RETURNS cstring LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pgj_type_output';
                 CREATE FUNCTION point3_recv(value internal) RETURNS point3 LANGUAGE pgj_demo IMMUTABLE STRICT PARALLEL SAFE AS 'org.example.Demo$Point3::receive';
                 CREATE FUNCTION point3_send(value point3) RETURNS bytea LANGUAGE pgj_demo IMMUTABLE STRICT PARALLEL SAFE AS 'org.example.Demo$Point3::send';
                 CREATE TYPE point3 (INPUT = point3_in, OUTPUT = point3_out, RECEIVE = point3_recv, SEND = point3_send, INTERNALLENGTH = VARIABLE, STORAGE = extended);

@@ -23,6 +23,14 @@ final class TestEnvironment {
     static final String STAGE_PROPERTY = "pgj.stage";
     static final String DEFAULT_STAGE = "target/pgj/stage";
     static final String RUNNER_SCHEMA = "pgj_test";
+    /**
+     * {@code -Dpgj.test.jit=force} compiles every query of the test database with JIT (llvmjit,
+     * inlining and optimisation included), as a server with JIT on does for expensive queries.
+     * The server itself keeps PostgreSQL's default JIT settings.
+     */
+    static final String JIT_PROPERTY = "pgj.test.jit";
+    private static final List<String> FORCED_JIT = List.of("jit = on", "jit_above_cost = 0",
+            "jit_inline_above_cost = 0", "jit_optimize_above_cost = 0");
     private static final int LOG_LINES = 30;
 
     private static TestEnvironment current;
@@ -113,8 +121,16 @@ final class TestEnvironment {
         } catch (ToolException e) {
             throw withLog(e.getMessage(), server, e);
         }
+        boolean forceJit = jitForced();
         String step = "CREATE EXTENSION " + stage.extension();
         try (Connection c = testServer.connect(); Statement s = c.createStatement()) {
+            if (forceJit) {
+                for (String setting : FORCED_JIT) {
+                    // Sessions opened after this one, and workers connecting to the database, take them.
+                    s.execute("ALTER DATABASE " + db + " SET " + setting);
+                    s.execute("SET " + setting);
+                }
+            }
             s.execute(step);
             for (String sql : runnerSql(stage.extension())) {
                 step = sql;
@@ -125,8 +141,19 @@ final class TestEnvironment {
                     + "\nfix the cause (the extension's install script, or the installed files), then run again", server, e);
         }
         progress.step("testing " + stage.extension() + " " + stage.version() + " in database " + db + " on port "
-                + server.port() + " (server log: " + server.logFile() + ")");
+                + server.port() + (forceJit ? ", every query compiled by JIT" : "") + " (server log: "
+                + server.logFile() + ")");
         return new TestEnvironment(testServer);
+    }
+
+    private static boolean jitForced() {
+        String value = System.getProperty(JIT_PROPERTY, "");
+        return switch (value) {
+            case "", "default" -> false;
+            case "force" -> true;
+            default -> throw new TestSetupException("-D" + JIT_PROPERTY + "=" + value
+                    + " is not understood: use force (every query compiled by JIT) or default", null);
+        };
     }
 
     private static TestSetupException withLog(String message, PrivateServer server, Exception cause) {
