@@ -11,6 +11,7 @@
 #include "pgj.h"
 
 #include "access/htup_details.h"
+#include "miscadmin.h"
 #include "catalog/pg_language.h"
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
@@ -165,6 +166,8 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	elog(DEBUG1, "pgj: resolved %s in %ld ms", prosrc, (long) ((GetCurrentTimestamp() - start) / 1000));
 	if (function == 0 || pgj_error_pending())
 		pgj_raise_pending();
+	/* Resolution runs pgj's runtime, which the interrupt watcher leaves alone: check now. */
+	CHECK_FOR_INTERRUPTS();
 	entry->function = function;
 	entry->retset = proc->proretset;
 	entry->trigger = proc->prorettype == TRIGGEROID;
@@ -232,6 +235,8 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	else
 		result = pgj_invoke_slowly(entry->function, fcinfo);
 	pgj_nonatomic = outer_nonatomic;
+	if (unlikely(pgj_java_interrupted))
+		pgj_clear_java_interrupt();
 	if (entry->retset)
 		result = pgj_set_refill_end(site, fcinfo, rows_caller_cxt);
 	/* The caller's SPI state must be as it was; after a server error, the abort restores it. */

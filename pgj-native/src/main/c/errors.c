@@ -34,6 +34,14 @@ typedef struct JavaError
 static JavaError java_error;
 static bool interrupt_pending = false;
 
+/* The error that consumed a cancel or termination is handled or raised; a dead postmaster stays. */
+static void
+forget_consumed_interrupt(void)
+{
+	if (pgj_sticky_interrupt != PGJ_INTERRUPT_POSTMASTER_DIED)
+		pgj_sticky_interrupt = PGJ_INTERRUPT_NONE;
+}
+
 /* Called in PG_CATCH of a guarded call, with the error still on the error stack. */
 void
 pgj_remember_pg_error(void)
@@ -48,6 +56,13 @@ pgj_remember_pg_error(void)
 	{
 		pgj_unhandled_error = CopyErrorData();
 		unhandled_level = GetCurrentTransactionNestLevel();
+		/* The server consumed the interrupt to raise this: the watcher must keep stopping Java. */
+		if (pgj_sticky_interrupt != PGJ_INTERRUPT_NONE)
+			;					/* the postmaster died: that stays */
+		else if (pgj_unhandled_error->elevel >= FATAL)
+			pgj_sticky_interrupt = PGJ_INTERRUPT_TERMINATE;
+		else if (pgj_unhandled_error->sqlerrcode == ERRCODE_QUERY_CANCELED)
+			pgj_sticky_interrupt = PGJ_INTERRUPT_CANCEL;
 	}
 	FlushErrorState();
 	MemoryContextSwitchTo(old);
@@ -58,7 +73,10 @@ void
 pgj_discard_errors_from_level(int level)
 {
 	if (pgj_unhandled_error != NULL && unhandled_level >= level)
+	{
 		pgj_unhandled_error = NULL;		/* memory goes with the next reset */
+		forget_consumed_interrupt();
+	}
 }
 
 static char *
@@ -164,6 +182,7 @@ pgj_raise_pending(void)
 		ErrorData  *e = pgj_unhandled_error;
 
 		pgj_unhandled_error = NULL;
+		forget_consumed_interrupt();
 		clear_java_error();
 		interrupt_pending = false;
 		ReThrowError(e);
@@ -179,6 +198,11 @@ pgj_raise_pending(void)
 		/* Let the server raise the real cancel, timeout or termination. */
 		interrupt_pending = false;
 		CHECK_FOR_INTERRUPTS();
+		/* The server notices its postmaster's death only where it waits; Java noticed it sooner. */
+		if (pgj_postmaster_gone())
+			ereport(FATAL,
+					(errcode(ERRCODE_ADMIN_SHUTDOWN),
+					 errmsg("terminating connection due to unexpected postmaster exit")));
 	}
 	if (java)
 		ereport(ERROR,

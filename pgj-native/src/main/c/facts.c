@@ -36,6 +36,7 @@
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 #include "storage/lwlock.h"
+#include "storage/pmsignal.h"
 
 typedef struct PgjFact
 {
@@ -161,10 +162,17 @@ static const PgjFact facts[] = {
 	CONST(MCXT_ALLOC_NO_OOM), CONST(MaxAllocSize),
 	CONST(PG_UTF8), CONST(PG_SQL_ASCII),
 	CONST(PGJ_OK), CONST(PGJ_PG_ERROR), CONST(PGJ_WRONG_THREAD), CONST(PGJ_POISONED),
+	CONST(PGJ_INTERRUPT_CANCEL), CONST(PGJ_INTERRUPT_TERMINATE), CONST(PGJ_INTERRUPT_POSTMASTER_DIED),
+	ADDR(pgj_sticky_interrupt), {"fn.pgj_interrupt_wanted", (int64) pgj_interrupt_wanted},
 	CONST(PGJ_FN_STRICT), CONST(PGJ_FN_RETSET), CONST(PGJ_FN_PROCEDURE),
 
-	ADDR(InterruptPending), ADDR(QueryCancelPending), ADDR(ProcDiePending),
-	ADDR(InterruptHoldoffCount), ADDR(QueryCancelHoldoffCount), ADDR(CritSectionCount),
+	ADDR(InterruptPending),
+#ifdef USE_POSTMASTER_DEATH_SIGNAL
+	ADDR(postmaster_possibly_dead),
+#else
+	/* Without the signal, the interrupt watcher's tick notices and sets the sticky interrupt. */
+	{"addr.postmaster_possibly_dead", (int64) &pgj_sticky_interrupt},
+#endif
 	ADDR(CurrentMemoryContext), ADDR(CurrentResourceOwner),
 
 	{"fn.pgj_guard_call", (int64) pgj_guard_call},

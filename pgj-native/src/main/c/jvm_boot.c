@@ -26,6 +26,7 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/timestamp.h"
+#include "postmaster/syslogger.h"
 #include "storage/ipc.h"
 #include "utils/memutils.h"
 
@@ -53,6 +54,7 @@ static jmethodID transaction_event_method = NULL;
 static jmethodID release_agg_state_method = NULL;
 static jmethodID hook_method = NULL;
 static void check_java_exception(const char *what);
+static bool exception_dropped(void);
 static pthread_t backend_thread;
 static sigjmp_buf boot_exit_jump;
 
@@ -89,59 +91,54 @@ vm_vfprintf(FILE *stream, const char *format, va_list args)
 	return n;
 }
 
+/* Where the JVM writes its report of a fatal error: the server's log directory (see boot). */
+static char error_file[MAXPGPATH];
+static bool destroying = false;
+
+/*
+ * A JVM that dies after it has started is a crash of the backend, as a segfault in C is: the
+ * postmaster must see the process killed by a signal, log it, and reinitialise shared memory
+ * that a wild write may have corrupted. Ending with exit(1) instead would make it trust that
+ * memory. Runs on the thread that failed, possibly inside a signal handler: only write(2).
+ */
+static void
+die_as_crash(const char *what)
+{
+	char		line[MAXPGPATH + 256];
+	int			n;
+
+	n = snprintf(line, sizeof(line),
+				 "pgj: the JVM of backend %d %s; its report is in %s; the backend aborts so that the postmaster restarts the cluster as after any crash\n",
+				 (int) getpid(), what, error_file);
+	/* Nothing can be done if even this fails. */
+	if (n > 0 && write(STDERR_FILENO, line, Min(n, (int) sizeof(line) - 1)) < 0)
+		n = 0;
+	abort();
+}
+
 static void JNICALL
 vm_exit(jint code)
 {
 	if (state == JVM_STARTING && pthread_equal(pthread_self(), backend_thread))
 		siglongjmp(boot_exit_jump, 1);
-	/* Java code cannot reach System.exit (the class loader rewrites it); this is a backstop. */
-	if (pthread_equal(pthread_self(), backend_thread))
-		proc_exit(1);
-	_exit(1);
+	if (destroying)
+		return;
+	/* Every Java route to exit is refused (jvmti.c, ExitGuard); only the VM itself gets here. */
+	die_as_crash("exited");
 }
 
 /*
  * HotSpot aborts, rather than exits, when it fails late in its initialisation (an impossible
- * heap layout such as -Xmn above -Xmx): without this hook it would call exit(1) in the backend,
- * which the postmaster treats as a crash.
+ * heap layout such as -Xmn above -Xmx): that is the start failing, an ERROR. After the start, it
+ * aborts on a fatal error (SIGSEGV in JVM, Unsafe, FFM or JNI code, an internal error), after
+ * writing its report: a crash.
  */
 static void JNICALL
 vm_abort(void)
 {
-	vm_exit(1);
-}
-
-/*
- * New VM threads must not run PostgreSQL's signal handlers. The synchronous fault signals
- * stay open: HotSpot raises them on purpose (implicit null checks, safepoint polls), and a
- * blocked one kills the process outright, without even an hs_err file.
- */
-static void JNICALL
-block_signals_in_new_thread(jvmtiEnv *jvmti, JNIEnv *jni, jthread thread)
-{
-	sigset_t	all;
-
-	sigfillset(&all);
-	sigdelset(&all, SIGSEGV);
-	sigdelset(&all, SIGBUS);
-	sigdelset(&all, SIGFPE);
-	sigdelset(&all, SIGILL);
-	sigdelset(&all, SIGTRAP);
-	pthread_sigmask(SIG_BLOCK, &all, NULL);
-}
-
-static void
-install_thread_start_hook(JavaVM *vm)
-{
-	jvmtiEnv   *jvmti;
-	jvmtiEventCallbacks callbacks;
-
-	if ((*vm)->GetEnv(vm, (void **) &jvmti, JVMTI_VERSION_1_2) != JNI_OK)
-		return;
-	memset(&callbacks, 0, sizeof(callbacks));
-	callbacks.ThreadStart = block_signals_in_new_thread;
-	(*jvmti)->SetEventCallbacks(jvmti, &callbacks, sizeof(callbacks));
-	(*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_THREAD_START, NULL);
+	if (state == JVM_STARTING && pthread_equal(pthread_self(), backend_thread))
+		siglongjmp(boot_exit_jump, 1);
+	die_as_crash("hit a fatal error");
 }
 
 static void
@@ -168,7 +165,10 @@ static void
 destroy_vm_at_exit(int code, Datum arg)
 {
 	if (state == JVM_READY && the_vm != NULL)
+	{
+		destroying = true;
 		(*the_vm)->DestroyJavaVM(the_vm);
+	}
 }
 
 /*
@@ -226,6 +226,25 @@ boot_java(JNIEnv *env, jclass cls, jmethodID boot_method)
 	return ok;
 }
 
+/*
+ * pgj_hs_err_pid<pid>.log in the server's log directory (log_directory, relative to the data
+ * directory), or the data directory when that does not exist (logging_collector off).
+ */
+static void
+error_report_path(char *path, size_t size)
+{
+	char		directory[MAXPGPATH];
+	struct stat st;
+
+	if (is_absolute_path(Log_directory))
+		strlcpy(directory, Log_directory, sizeof(directory));
+	else
+		snprintf(directory, sizeof(directory), "%s/%s", DataDir, Log_directory);
+	if (stat(directory, &st) != 0 || !S_ISDIR(st.st_mode))
+		strlcpy(directory, DataDir, sizeof(directory));
+	snprintf(path, size, "%s/pgj_hs_err_pid%d.log", directory, (int) getpid());
+}
+
 /* Creates the JVM and calls org.pgj.internal.Boot.boot(facts); on failure sets `failure`. */
 static void
 boot(void)
@@ -235,6 +254,7 @@ boot(void)
 	char		sharedir_prop[MAXPGPATH + 32];
 	char		aot_path[MAXPGPATH];
 	char		aot_option[MAXPGPATH + 32];
+	char		error_file_option[MAXPGPATH + 32];
 	bool		training;
 	char	   *user_options;
 	JavaVMOption options[64];
@@ -248,7 +268,9 @@ boot(void)
 	jint		rc;
 	int			n = 0;
 	TimestampTz start,
-				created;
+				created,
+				booted,
+				guarded;
 	const char *java_home_hint = "Set pgj.java_home to a JDK 22 or newer (superuser only), e.g. ALTER SYSTEM SET pgj.java_home = '/usr/lib/jvm/temurin-25-jdk-amd64', then reload.";
 
 	get_share_path(my_exec_path, pgj_sharedir);
@@ -279,7 +301,12 @@ boot(void)
 	add_option(options, &n, 64, "-XX:+UseSerialGC");
 	add_option(options, &n, 64, "-Xms8m");
 	add_option(options, &n, 64, "-XX:-UsePerfData");
-	add_option(options, &n, 64, "-XX:ErrorFile=/tmp/pgj_hs_err_pid%p.log");
+	/* Safepoint polls in counted loops too, so the interrupt watcher can stop any loop (interrupts.c). */
+	add_option(options, &n, 64, "-XX:+UseCountedLoopSafepoints");
+	add_option(options, &n, 64, "-XX:LoopStripMiningIter=1000");
+	error_report_path(error_file, sizeof(error_file));
+	snprintf(error_file_option, sizeof(error_file_option), "-XX:ErrorFile=%s", error_file);
+	add_option(options, &n, 64, error_file_option);
 	add_option(options, &n, 64, "--enable-native-access=ALL-UNNAMED");
 	add_option(options, &n, 64, "-Dstdout.encoding=UTF-8");
 	add_option(options, &n, 64, "-Dstderr.encoding=UTF-8");
@@ -346,8 +373,13 @@ boot(void)
 			 "could not create the JVM (JNI error %d): %s", rc, vm_output);
 		return;
 	}
-	install_thread_start_hook(vm);
 	the_vm = vm;
+	if (!pgj_jvmti_init(vm))
+	{
+		fail("Set pgj.java_home to a HotSpot JDK 25 (Temurin, OpenJDK).",
+			 "the JVM in pgj.java_home = \"%s\" offers no JVMTI with the capabilities pgj needs to stop Java code", pgj_java_home);
+		return;
+	}
 	if (training)
 		on_proc_exit(destroy_vm_at_exit, 0);
 
@@ -367,6 +399,7 @@ boot(void)
 			&& (release_agg_state_method = (*env)->GetStaticMethodID(env, cls, "releaseAggregateState", "(J)V")) != NULL
 			&& (hook_method = (*env)->GetStaticMethodID(env, cls, "hook", "(J)V")) != NULL)
 			ok = boot_java(env, cls, mid);
+		booted = GetCurrentTimestamp();
 		if ((*env)->ExceptionCheck(env) || ok == 0)
 		{
 			(*env)->ExceptionDescribe(env);
@@ -379,9 +412,18 @@ boot(void)
 		(*env)->DeleteLocalRef(env, cls);
 		the_env = env;
 	}
+	/* Before any extension code runs: afterwards nothing Java does can exit the backend. */
+	if (!pgj_guard_exits(env))
+	{
+		fail("Set pgj.java_home to a HotSpot JDK 25 (Temurin, OpenJDK); the server log has the JVM's reason.",
+			 "pgj could not guard the JVM against exiting the backend: %s", vm_output);
+		return;
+	}
+	guarded = GetCurrentTimestamp();
+	pgj_watch_interrupts(vm, env);
 	state = JVM_READY;
-	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms",
-		 (long) ((created - start) / 1000), (long) ((GetCurrentTimestamp() - created) / 1000));
+	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms",
+		 (long) ((created - start) / 1000), (long) ((booted - created) / 1000), (long) ((guarded - booted) / 1000));
 }
 
 void
@@ -402,6 +444,31 @@ pgj_ensure_jvm(void)
 				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
 				 errmsg("%s", failure),
 				 errhint("%s", failure_hint)));
+	/* A cancel or timeout that came while the JVM started (its signals were blocked) stops here. */
+	CHECK_FOR_INTERRUPTS();
+}
+
+/*
+ * After Java returned: the interrupt watcher's StopThread also set the thread's Java interrupt
+ * status, which would make the next Thread.sleep of any later statement fail at once.
+ */
+void
+pgj_clear_java_interrupt(void)
+{
+	static jclass thread_class = NULL;
+	static jmethodID interrupted = NULL;
+
+	pgj_java_interrupted = 0;
+	if (thread_class == NULL)
+	{
+		jclass		local = (*the_env)->FindClass(the_env, "java/lang/Thread");
+
+		thread_class = (*the_env)->NewGlobalRef(the_env, local);
+		(*the_env)->DeleteLocalRef(the_env, local);
+		interrupted = (*the_env)->GetStaticMethodID(the_env, thread_class, "interrupted", "()Z");
+	}
+	(void) (*the_env)->CallStaticBooleanMethod(the_env, thread_class, interrupted);
+	exception_dropped();
 }
 
 /*

@@ -15,6 +15,10 @@
 #include "utils/resowner.h"
 #include "postmaster/bgworker.h"
 
+#include <signal.h>
+#include <jni.h>
+#include <jvmti.h>
+
 #ifdef WORDS_BIGENDIAN
 #error "pgj reads varlena headers in Java and supports little-endian platforms only"
 #endif
@@ -38,6 +42,30 @@ extern int64 pgj_resolve(Oid fn_oid, const char *prosrc, const char *classpath_d
 extern Datum pgj_invoke_slowly(int64 function, FunctionCallInfo fcinfo);
 extern void pgj_run_worker(int32 argument, bool startup_only);
 extern bool pgj_on_backend_thread(void);
+extern void pgj_clear_java_interrupt(void);
+
+/* jvmti.c: pgj's JVMTI environment (new threads' signals, exits, the interrupt watcher) */
+extern bool pgj_jvmti_init(JavaVM *vm);
+extern jvmtiEnv *pgj_jvmti(void);
+extern bool pgj_guard_exits(JNIEnv *env);
+
+/* interrupts.c: interrupts reach Java code that never checks for them */
+extern void pgj_watch_interrupts(JavaVM *vm, JNIEnv *env);
+extern bool pgj_postmaster_gone(void);
+extern volatile sig_atomic_t pgj_java_interrupted;
+/*
+ * An interrupt that stays pending until Java returns although the server's own flags no longer
+ * show it: a cancel or termination the server consumed to raise an error that Java has not
+ * handled (errors.c), or the postmaster's death (interrupts.c). A PGJ_INTERRUPT_*.
+ */
+extern volatile sig_atomic_t pgj_sticky_interrupt;
+extern int64 pgj_interrupt_wanted(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+
+/* What the watcher throws into Java; Boot.asyncInterrupt makes the error for each. */
+#define PGJ_INTERRUPT_NONE 0
+#define PGJ_INTERRUPT_CANCEL 1
+#define PGJ_INTERRUPT_TERMINATE 2
+#define PGJ_INTERRUPT_POSTMASTER_DIED 3
 
 /* errors.c: errors carried across the Java boundary */
 extern void pgj_remember_pg_error(void);

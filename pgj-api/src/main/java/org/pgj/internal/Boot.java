@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Path;
+import org.pgj.errors.PgInterrupt;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 import org.pgj.internal.logging.ServerLogging;
 
@@ -79,6 +80,17 @@ public final class Boot {
         } catch (Throwable t) {
             ErrorBridge.record(t);
         }
+    }
+
+    /**
+     * From interrupts.c, on the interrupt watcher's thread: the error it throws into the
+     * backend's Java code. The server raises the real error once Java has returned; this one only
+     * unwinds the Java frames, so its stack trace (the watcher's) is left out.
+     */
+    public static Throwable asyncInterrupt(int kind) {
+        PgInterrupt interrupt = Interrupts.of(kind);
+        interrupt.setStackTrace(new StackTraceElement[0]);
+        return interrupt;
     }
 
     /** See {@link FunctionTable#invoke}. */

@@ -5,18 +5,15 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import java.lang.foreign.Arena;
 import java.lang.invoke.VarHandle;
 import org.pgj.errors.PgInterrupt;
-import org.pgj.errors.SqlState;
 
 /** Server services used by the public API: logging and interrupts. */
 public final class Server {
     private static final VarHandle INT = JAVA_INT.varHandle();
     private static final long ELOG = Facts.get("fn.pgj_elog");
     private static final long INTERRUPT_PENDING = Facts.get("addr.InterruptPending");
-    private static final long QUERY_CANCEL_PENDING = Facts.get("addr.QueryCancelPending");
-    private static final long PROC_DIE_PENDING = Facts.get("addr.ProcDiePending");
-    private static final long INTERRUPT_HOLDOFF_COUNT = Facts.get("addr.InterruptHoldoffCount");
-    private static final long CRIT_SECTION_COUNT = Facts.get("addr.CritSectionCount");
-    private static final long QUERY_CANCEL_HOLDOFF_COUNT = Facts.get("addr.QueryCancelHoldoffCount");
+    private static final long STICKY_INTERRUPT = Facts.get("addr.pgj_sticky_interrupt");
+    private static final long POSTMASTER_POSSIBLY_DEAD = Facts.get("addr.postmaster_possibly_dead");
+    private static final long INTERRUPT_WANTED = Facts.get("fn.pgj_interrupt_wanted");
 
     static {
         if (Facts.get("sizeof.sig_atomic_t") != 4) {
@@ -27,9 +24,13 @@ public final class Server {
     private Server() {
     }
 
-    /** Reports at a level below ERROR through ereport. */
+    /**
+     * Reports at a level below ERROR through ereport, which does not check for interrupts: a loop
+     * that only logs must still stop on a cancel.
+     */
     public static void log(int level, String sqlState, String message, String detail, String hint) {
         Backend.checkThread();
+        checkForInterrupts();
         try (Arena arena = Arena.ofConfined()) {
             Guard.call(ELOG, level, Native.cString(arena, message),
                     sqlState == null ? 0 : Guard.packSqlState(sqlState),
@@ -43,21 +44,18 @@ public final class Server {
 
     /**
      * Throws {@link PgInterrupt} when a cancel, statement timeout or termination is pending and
-     * may be processed now. The flags are read with volatile loads so the JIT cannot hoist them
-     * out of a loop.
+     * may be processed now, or when Java must unwind for one the server already raised (see
+     * pgj-native's pgj_sticky_interrupt) or for the postmaster's death. The flags are read with
+     * volatile loads so the JIT cannot hoist them out of a loop; pgj-native decides the rest.
      */
     public static void checkForInterrupts() {
-        if (readVolatile(INTERRUPT_PENDING) == 0 || !Backend.isBackendThread()) {
+        if (readVolatile(INTERRUPT_PENDING) == 0 && readVolatile(STICKY_INTERRUPT) == 0
+                && readVolatile(POSTMASTER_POSSIBLY_DEAD) == 0 || !Backend.isBackendThread()) {
             return;
         }
-        if (readVolatile(INTERRUPT_HOLDOFF_COUNT) != 0 || readVolatile(CRIT_SECTION_COUNT) != 0) {
-            return;
-        }
-        if (readVolatile(PROC_DIE_PENDING) != 0) {
-            throw new PgInterrupt(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
-        }
-        if (readVolatile(QUERY_CANCEL_PENDING) != 0 && readVolatile(QUERY_CANCEL_HOLDOFF_COUNT) == 0) {
-            throw new PgInterrupt(SqlState.QUERY_CANCELED, "canceling statement");
+        int kind = (int) Native.direct(INTERRUPT_WANTED);
+        if (kind != Interrupts.NONE) {
+            throw Interrupts.of(kind);
         }
     }
 }

@@ -10,8 +10,8 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 
 /**
- * Loads one extension's classes from its jars, with calls that would exit the backend
- * rewritten (see {@link ExitCallRewriter}). pgj's own API comes from the parent, so every
+ * Loads one extension's classes from its jars, with their exception handlers checking for
+ * interrupts (see {@link CatchRewriter}). pgj's own API comes from the parent, so every
  * extension in a backend shares one runtime.
  */
 final class ExtensionClassLoader extends URLClassLoader {
@@ -43,7 +43,7 @@ final class ExtensionClassLoader extends URLClassLoader {
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
         }
-        bytes = ExitCallRewriter.rewrite(bytes);
+        bytes = CatchRewriter.rewrite(bytes, this);
         definePackageFor(name, url);
         CodeSource source = new CodeSource(jarUrlOf(url), (Certificate[]) null);
         return defineClass(name, bytes, 0, bytes.length, new ProtectionDomain(source, null, this, null));

@@ -98,7 +98,7 @@ class ErrorsTest {
     @Test
     void fatalJavaConditionsBecomeErrors(Connection c) throws SQLException {
         ServerErrorMessage m = fails(c, "select exit_jvm(3)", "38000");
-        assertTrue(m.getMessage().contains("System.exit(3)"), m.getMessage());
+        assertTrue(m.getMessage().contains("System.exit"), m.getMessage());
         fails(c, "select recurse(100000000)", "54001");
         m = fails(c, "select exhaust_heap()", "53200");
         assertTrue(m.getMessage().contains("OutOfMemoryError"), m.getMessage());
