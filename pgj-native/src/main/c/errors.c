@@ -193,17 +193,18 @@ pgj_raise_pending(void)
 	hint = take(java_error.hint);
 	context = take(java_error.context);
 	memset(&java_error, 0, sizeof(java_error));
-	if (interrupt_pending)
-	{
-		/* Let the server raise the real cancel, timeout or termination. */
-		interrupt_pending = false;
-		CHECK_FOR_INTERRUPTS();
-		/* The server notices its postmaster's death only where it waits; Java noticed it sooner. */
-		if (pgj_postmaster_gone())
-			ereport(FATAL,
-					(errcode(ERRCODE_ADMIN_SHUTDOWN),
-					 errmsg("terminating connection due to unexpected postmaster exit")));
-	}
+	/*
+	 * Let the server raise the real cancel, timeout or termination. It comes first even when Java
+	 * recorded another error, which the interrupt usually caused: a blocking call it broke, or a
+	 * child process that got the signal too (the server signals a backend's process group).
+	 */
+	interrupt_pending = false;
+	CHECK_FOR_INTERRUPTS();
+	/* The server notices its postmaster's death only where it waits; Java noticed it sooner. */
+	if (pgj_postmaster_gone())
+		ereport(FATAL,
+				(errcode(ERRCODE_ADMIN_SHUTDOWN),
+				 errmsg("terminating connection due to unexpected postmaster exit")));
 	if (java)
 		ereport(ERROR,
 				(errcode(code),

@@ -14,8 +14,9 @@
  *  - if it is pgj's own runtime (converting values, inside a server call) or the thread runs no
  *    Java at all, the watcher leaves it alone: the runtime and the server check for interrupts
  *    themselves, and no asynchronous error may land in the middle of their bookkeeping;
- *  - a class initializer of the JDK is never interrupted (its class would be unusable for the
- *    rest of the backend's life), except to terminate.
+ *  - where the JVM links code (a JDK class initializer, a class loader, an invokedynamic
+ *    bootstrap), a cancel waits: an error there is remembered for the backend's life (see
+ *    links_code). A termination does not wait: the backend takes what it broke with it.
  * It tries again every few milliseconds while the interrupt stays pending, so code that catches
  * the error and carries on is stopped again. Once Java has returned, the call handler lets the
  * server raise the real error (errors.c); the thread's Java interrupt status, which StopThread
@@ -92,9 +93,13 @@ wake_signal(int signo)
 	wake_delivered = 1;
 }
 
-/* Puts the watcher behind the server's handler for each watched signal, unless it is already. */
-static void
-wrap_signals(void)
+/*
+ * Puts the watcher behind the server's handler for each watched signal, unless it is already.
+ * Whoever installs a handler for one of them after the JVM started (a background worker that
+ * attaches its own) calls this again; the watcher's tick also does, within a second.
+ */
+void
+pgj_wrap_signals(void)
 {
 	for (int i = 0; i < lengthof(watched_signals); i++)
 	{
@@ -147,7 +152,7 @@ pgj_interrupt_wanted(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 typedef enum
 {
 	FRAME_JDK,
-	FRAME_JDK_INITIALIZER,
+	FRAME_JDK_LINKAGE,			/* an error there would stay for the backend's life */
 	FRAME_RUNTIME,
 	FRAME_EXTENSION
 } FrameKind;
@@ -159,6 +164,31 @@ static struct
 	jmethodID	method;
 	FrameKind	kind;
 }			kind_cache[KIND_CACHE_SIZE];
+
+static jclass class_loader_class;
+
+/*
+ * Where the JVM links code, an error is remembered for good: a class whose initializer fails is
+ * unusable, a constant pool entry whose class failed to load fails the same way at every later
+ * use, and an invokedynamic call site whose bootstrap method failed stays broken. So class
+ * initializers of the JDK, class loaders (a class loading in the middle of any code shows them),
+ * and the linking of call sites are never interrupted by a cancel.
+ */
+static bool
+links_code(JNIEnv *env, jclass declaring, const char *method_name)
+{
+	char	   *class_name = NULL;
+	bool		linking = strcmp(method_name, "<clinit>") == 0
+		|| (*env)->IsAssignableFrom(env, declaring, class_loader_class);
+
+	if (!linking && (*jvmti)->GetClassSignature(jvmti, declaring, &class_name, NULL) == JVMTI_ERROR_NONE)
+	{
+		linking = strcmp(class_name, "Ljava/lang/invoke/MethodHandleNatives;") == 0
+			|| strcmp(class_name, "Ljava/lang/invoke/BootstrapMethodInvoker;") == 0;
+		(*jvmti)->Deallocate(jvmti, (unsigned char *) class_name);
+	}
+	return linking;
+}
 
 static FrameKind
 frame_kind(JNIEnv *env, jmethodID method)
@@ -180,7 +210,7 @@ frame_kind(JNIEnv *env, jmethodID method)
 	else if (loader != NULL && (*env)->IsSameObject(env, loader, runtime_loader))
 		kind = FRAME_RUNTIME;
 	else
-		kind = strcmp(name, "<clinit>") == 0 ? FRAME_JDK_INITIALIZER : FRAME_JDK;
+		kind = links_code(env, declaring, name) ? FRAME_JDK_LINKAGE : FRAME_JDK;
 	if (name != NULL)
 		(*jvmti)->Deallocate(jvmti, (unsigned char *) name);
 	if (loader != NULL)
@@ -216,8 +246,8 @@ lands_in_extension_code(JNIEnv *env, int interrupt)
 				safe = true;
 				break;
 			}
-			if (kind == FRAME_RUNTIME
-				|| (kind == FRAME_JDK_INITIALIZER && interrupt == PGJ_INTERRUPT_CANCEL))
+			/* A backend that terminates takes what it broke with it. */
+			if (kind == FRAME_RUNTIME || (kind == FRAME_JDK_LINKAGE && interrupt == PGJ_INTERRUPT_CANCEL))
 				break;
 		}
 	}
@@ -290,7 +320,7 @@ watch(void *unused)
 				count = 0;
 		}
 		else if (interrupt == PGJ_INTERRUPT_NONE)
-			wrap_signals();		/* something may have put its own handler in place */
+			pgj_wrap_signals();		/* something may have put its own handler in place */
 	}
 	return NULL;
 }
@@ -323,6 +353,7 @@ pgj_watch_interrupts(JavaVM *the_vm, JNIEnv *env)
 	loaders = (*env)->FindClass(env, "java/lang/ClassLoader");
 	runtime_loader_method = loaders ? (*env)->GetStaticMethodID(env, loaders, "getSystemClassLoader", "()Ljava/lang/ClassLoader;") : NULL;
 	extension_loader = (*env)->FindClass(env, "org/pgj/internal/classloading/ExtensionClassLoader");
+	class_loader_class = loaders ? (*env)->NewGlobalRef(env, loaders) : NULL;
 	if (jvmti == NULL || current_thread == NULL || async_interrupt_method == NULL || runtime_loader_method == NULL
 		|| extension_loader == NULL)
 	{
@@ -347,7 +378,7 @@ pgj_watch_interrupts(JavaVM *the_vm, JNIEnv *env)
 		elog(WARNING, "pgj: Java code will not be interrupted where it does not check for interrupts: eventfd: %m");
 		return;
 	}
-	wrap_signals();
+	pgj_wrap_signals();
 	/* A backend starts with postmaster_possibly_dead set until it first asks: ask now, once. */
 	(void) PostmasterIsAlive();
 	/* The watcher runs no server code and must receive none of the server's signals. */

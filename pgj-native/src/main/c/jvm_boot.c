@@ -10,6 +10,7 @@
 #include "pgj.h"
 
 #include <dlfcn.h>
+#include <link.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -53,6 +54,7 @@ static jmethodID close_set_method = NULL;
 static jmethodID transaction_event_method = NULL;
 static jmethodID release_agg_state_method = NULL;
 static jmethodID hook_method = NULL;
+static jmethodID transaction_ended_method = NULL;
 static void check_java_exception(const char *what);
 static bool exception_dropped(void);
 static pthread_t backend_thread;
@@ -245,6 +247,42 @@ error_report_path(char *path, size_t size)
 	snprintf(path, size, "%s/pgj_hs_err_pid%d.log", directory, (int) getpid());
 }
 
+/* A libjvm.so that the process has loaded, and whether a JVM of it exists (dl_iterate_phdr). */
+static int
+find_running_jvm(struct dl_phdr_info *info, size_t size, void *data)
+{
+	char	   *found = (char *) data;
+	void	   *library;
+	jint		(*created) (JavaVM **, jsize, jsize *);
+	JavaVM	   *vm;
+	jsize		count = 0;
+
+	if (info->dlpi_name == NULL || strstr(info->dlpi_name, "/libjvm.so") == NULL)
+		return 0;
+	library = dlopen(info->dlpi_name, RTLD_NOW | RTLD_NOLOAD);
+	if (library == NULL)
+		return 0;
+	created = (jint (*) (JavaVM **, jsize, jsize *)) dlsym(library, "JNI_GetCreatedJavaVMs");
+	if (created != NULL && created(&vm, 1, &count) == JNI_OK && count > 0)
+		strlcpy(found, info->dlpi_name, MAXPGPATH);
+	dlclose(library);
+	return found[0] != '\0';
+}
+
+/*
+ * A process can hold one JVM, and a second JNI_CreateJavaVM makes HotSpot end the process. One
+ * that something else created in this backend (PL/Java, another extension) is found first.
+ */
+static bool
+another_jvm_running(char *library, size_t size)
+{
+	char		found[MAXPGPATH] = "";
+
+	dl_iterate_phdr(find_running_jvm, found);
+	strlcpy(library, found, size);
+	return found[0] != '\0';
+}
+
 /* Creates the JVM and calls org.pgj.internal.Boot.boot(facts); on failure sets `failure`. */
 static void
 boot(void)
@@ -255,6 +293,9 @@ boot(void)
 	char		aot_path[MAXPGPATH];
 	char		aot_option[MAXPGPATH + 32];
 	char		error_file_option[MAXPGPATH + 32];
+	char		heap_option[32];
+	char		metaspace_option[48];
+	char		code_cache_option[48];
 	bool		training;
 	char	   *user_options;
 	JavaVMOption options[64];
@@ -271,9 +312,16 @@ boot(void)
 				created,
 				booted,
 				guarded;
-	const char *java_home_hint = "Set pgj.java_home to a JDK 22 or newer (superuser only), e.g. ALTER SYSTEM SET pgj.java_home = '/usr/lib/jvm/temurin-25-jdk-amd64', then reload.";
+	const char *java_home_hint = "Set pgj.java_home to a JDK 25 (superuser only), e.g. ALTER SYSTEM SET pgj.java_home = '/usr/lib/jvm/temurin-25-jdk-amd64', then reload.";
 
 	get_share_path(my_exec_path, pgj_sharedir);
+	if (another_jvm_running(libjvm, sizeof(libjvm)))
+	{
+		fail("Call pgj functions from connections that do not use the other JVM (such as PL/Java's), e.g. a pool of their own.",
+			 "a JVM that pgj did not start already runs in this backend (from %s): a process can hold only one JVM, so pgj cannot start its own",
+			 libjvm);
+		return;
+	}
 	snprintf(libjvm, sizeof(libjvm), "%s/lib/server/libjvm.so", pgj_java_home);
 	handle = dlopen(libjvm, RTLD_NOW | RTLD_LOCAL);
 	if (handle == NULL)
@@ -301,6 +349,20 @@ boot(void)
 	add_option(options, &n, 64, "-XX:+UseSerialGC");
 	add_option(options, &n, 64, "-Xms8m");
 	add_option(options, &n, 64, "-XX:-UsePerfData");
+	/*
+	 * Bounded memory: the heap, metaspace and code cache have caps (pgj.heap_max and friends),
+	 * and the heap shrinks all at once when a collection finds it mostly free, which HeapTrim
+	 * asks for at the end of a transaction that grew it.
+	 */
+	snprintf(heap_option, sizeof(heap_option), "-Xmx%dm", pgj_heap_max_mb);
+	add_option(options, &n, 64, heap_option);
+	snprintf(metaspace_option, sizeof(metaspace_option), "-XX:MaxMetaspaceSize=%dm", pgj_metaspace_max_mb);
+	add_option(options, &n, 64, metaspace_option);
+	snprintf(code_cache_option, sizeof(code_cache_option), "-XX:ReservedCodeCacheSize=%dm", pgj_code_cache_max_mb);
+	add_option(options, &n, 64, code_cache_option);
+	add_option(options, &n, 64, "-XX:-ShrinkHeapInSteps");
+	add_option(options, &n, 64, "-XX:MaxHeapFreeRatio=40");
+	add_option(options, &n, 64, "-XX:MinHeapFreeRatio=20");
 	/* Safepoint polls in counted loops too, so the interrupt watcher can stop any loop (interrupts.c). */
 	add_option(options, &n, 64, "-XX:+UseCountedLoopSafepoints");
 	add_option(options, &n, 64, "-XX:LoopStripMiningIter=1000");
@@ -397,7 +459,8 @@ boot(void)
 			&& (close_set_method = (*env)->GetStaticMethodID(env, cls, "closeSet", "(JZ)Z")) != NULL
 			&& (transaction_event_method = (*env)->GetStaticMethodID(env, cls, "transactionEvent", "(IIIZ)Z")) != NULL
 			&& (release_agg_state_method = (*env)->GetStaticMethodID(env, cls, "releaseAggregateState", "(J)V")) != NULL
-			&& (hook_method = (*env)->GetStaticMethodID(env, cls, "hook", "(J)V")) != NULL)
+			&& (hook_method = (*env)->GetStaticMethodID(env, cls, "hook", "(J)V")) != NULL
+			&& (transaction_ended_method = (*env)->GetStaticMethodID(env, cls, "transactionEnded", "()V")) != NULL)
 			ok = boot_java(env, cls, mid);
 		booted = GetCurrentTimestamp();
 		if ((*env)->ExceptionCheck(env) || ok == 0)
@@ -421,6 +484,7 @@ boot(void)
 	}
 	guarded = GetCurrentTimestamp();
 	pgj_watch_interrupts(vm, env);
+	pgj_watch_transaction_ends();
 	state = JVM_READY;
 	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms",
 		 (long) ((created - start) / 1000), (long) ((booted - created) / 1000), (long) ((guarded - booted) / 1000));
@@ -611,6 +675,16 @@ pgj_transaction_event(int32 event, int32 sub, int32 parent, bool report)
 															  (jint) event, (jint) sub, (jint) parent, (jboolean) report);
 
 	return exception_dropped() || !failed ? 0 : 1;
+}
+
+/* At the end of each transaction (xact.c): nothing is raised, even during an abort. */
+void
+pgj_transaction_ended(void)
+{
+	if (state != JVM_READY)
+		return;
+	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, transaction_ended_method);
+	exception_dropped();
 }
 
 /*

@@ -33,6 +33,9 @@
 extern char *pgj_java_home;
 extern char *pgj_jvm_options;
 extern char *pgj_aot_cache;
+extern int	pgj_heap_max_mb;
+extern int	pgj_metaspace_max_mb;
+extern int	pgj_code_cache_max_mb;
 
 /* jvm_boot.c */
 extern void pgj_ensure_jvm(void);
@@ -51,6 +54,7 @@ extern bool pgj_guard_exits(JNIEnv *env);
 
 /* interrupts.c: interrupts reach Java code that never checks for them */
 extern void pgj_watch_interrupts(JavaVM *vm, JNIEnv *env);
+extern void pgj_wrap_signals(void);
 extern bool pgj_postmaster_gone(void);
 extern volatile sig_atomic_t pgj_java_interrupted;
 /*
@@ -207,6 +211,8 @@ extern void pgj_request_startup_flags(void);
 extern int32 pgj_transaction_callbacks;
 extern int64 pgj_watch_transactions(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int32 pgj_transaction_event(int32 event, int32 sub, int32 parent, bool report);
+extern void pgj_watch_transaction_ends(void);
+extern void pgj_transaction_ended(void);
 
 /* hooks.c: query hooks in Java */
 #define PGJ_HOOK_EXECUTOR_START		1

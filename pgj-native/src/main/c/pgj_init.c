@@ -15,6 +15,9 @@ PG_MODULE_MAGIC;
 char	   *pgj_java_home = NULL;
 char	   *pgj_jvm_options = NULL;
 char	   *pgj_aot_cache = NULL;
+int			pgj_heap_max_mb = 256;
+int			pgj_metaspace_max_mb = 128;
+int			pgj_code_cache_max_mb = 64;
 
 PGJ_EXPORT void _PG_init(void);
 
@@ -36,7 +39,7 @@ void
 _PG_init(void)
 {
 	DefineCustomStringVariable("pgj.java_home",
-							   "JDK (22 or newer) whose libjvm pgj loads in each backend.",
+							   "JDK (25) whose libjvm pgj loads in each backend.",
 							   "Defaults to the JDK that built the extension.",
 							   &pgj_java_home,
 							   PGJ_DEFAULT_JAVA_HOME,
@@ -59,6 +62,30 @@ _PG_init(void)
 							   PGC_SUSET,
 							   0,
 							   NULL, NULL, NULL);
+	DefineCustomIntVariable("pgj.heap_max",
+							"Largest Java heap of a backend, for JVMs started after the change.",
+							"Beyond it, an allocation fails with ERROR 53200. Every backend that runs Java may reach it: size it so that max_connections times this fits in memory beside shared_buffers.",
+							&pgj_heap_max_mb,
+							256, 16, 1024 * 1024,
+							PGC_SUSET,
+							GUC_UNIT_MB,
+							NULL, NULL, NULL);
+	DefineCustomIntVariable("pgj.metaspace_max",
+							"Largest space for the loaded Java classes of a backend (metaspace), for JVMs started after the change.",
+							NULL,
+							&pgj_metaspace_max_mb,
+							128, 16, 64 * 1024,
+							PGC_SUSET,
+							GUC_UNIT_MB,
+							NULL, NULL, NULL);
+	DefineCustomIntVariable("pgj.code_cache_max",
+							"Largest space for the JIT-compiled code of a backend, for JVMs started after the change.",
+							NULL,
+							&pgj_code_cache_max_mb,
+							64, 8, 2048,
+							PGC_SUSET,
+							GUC_UNIT_MB,
+							NULL, NULL, NULL);
 	MarkGUCPrefixReserved("pgj");
 
 	/* The extensions' own settings, and their static workers when preloaded. */

@@ -2,7 +2,8 @@
  * Transaction and subtransaction callbacks for Java (org.pgj.hooks.Transactions). They are
  * registered with the server once, when Java first asks, and call Java (through JNI: a few
  * calls per transaction) only while Java has callbacks waiting, which it says in
- * pgj_transaction_callbacks.
+ * pgj_transaction_callbacks. Apart from them, the end of each transaction is one JNI call
+ * (transaction_end).
  */
 #include "pgj.h"
 
@@ -29,6 +30,24 @@ subxact_event(SubXactEvent event, SubTransactionId sub, SubTransactionId parent,
 	if (pgj_transaction_callbacks > 0 && pgj_transaction_event((int32) event, (int32) sub, (int32) parent, report)
 		&& report)
 		pgj_raise_pending();
+}
+
+/*
+ * Every transaction's end, once the JVM runs: Java gives back the heap a statement grew
+ * (org.pgj.internal.HeapTrim), so a backend's memory returns to its size when idle.
+ */
+static void
+transaction_end(XactEvent event, void *arg)
+{
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PREPARE
+		|| event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT)
+		pgj_transaction_ended();
+}
+
+void
+pgj_watch_transaction_ends(void)
+{
+	RegisterXactCallback(transaction_end, NULL);
 }
 
 /* Java, at its first callback. */

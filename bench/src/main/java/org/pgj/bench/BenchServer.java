@@ -31,6 +31,7 @@ final class BenchServer implements AutoCloseable {
     static final String BGWORKER_STAGE = "examples/bgworker/target/pgj/stage";
     static final String FUNCTIONS_STAGE = "examples/functions/target/pgj/stage";
     static final String TYPES_STAGE = "examples/types/target/pgj/stage";
+    static final String SAFETY_STAGE = "examples/safety/target/pgj/stage";
     /** Elements of the int[] and bytes of the text that the types section converts. */
     static final int ARRAY_ELEMENTS = 1_000_000;
     static final int TEXT_BYTES = 10_000_000;
@@ -68,6 +69,7 @@ final class BenchServer implements AutoCloseable {
         Stage bgworkerStage = readStage(root, BGWORKER_STAGE, "examples/bgworker");
         Stage functionsStage = readStage(root, FUNCTIONS_STAGE, "examples/functions");
         Stage typesStage = readStage(root, TYPES_STAGE, "examples/types");
+        Stage safetyStage = readStage(root, SAFETY_STAGE, "examples/safety");
         PrivateServer server = PrivateServer.of(pg, PrivateServer.defaultHome(), "bench-" + pg.major(), port);
         // Into the server's private installation (no root needed), like every private server.
         server.install(stage, false, p);
@@ -75,6 +77,7 @@ final class BenchServer implements AutoCloseable {
         server.install(bgworkerStage, false, p);
         server.install(functionsStage, false, p);
         server.install(typesStage, false, p);
+        server.install(safetyStage, false, p);
         CFunction.buildAndInstall(pg, server.installation().dirs().pkglibdir(), root.resolve("bench/src/main/c"),
                 root.resolve("bench/target/c"), p);
 
@@ -123,6 +126,9 @@ final class BenchServer implements AutoCloseable {
                           RETURN s;
                         END $$;
                         """);
+        // Interrupts: the safety example's code that never checks for them. Arrays.sort of 50M ints needs a larger heap.
+        sql.append("CREATE EXTENSION safety;\n")
+                .append("ALTER DATABASE ").append(DATABASE).append(" SET pgj.heap_max = '1GB';\n");
         // Types: one large int[] and one large text, converted by Java and by the server's own I/O.
         sql.append("CREATE EXTENSION types;\n")
                 .append("CREATE TABLE big_values AS SELECT array(SELECT generate_series(1, ").append(ARRAY_ELEMENTS)

@@ -44,9 +44,9 @@ public final class CoreBenchmark {
     private static final String SERIES = " FROM generate_series(1, " + ROWS + ") i";
 
     /** How many runs and samples; {@code --quick} only checks that everything works. */
-    record Counts(int warmups, int timed, int firstCallSessions, int memoryBackends) {
-        static final Counts FULL = new Counts(3, 5, 15, 10);
-        static final Counts QUICK = new Counts(1, 3, 5, 3);
+    record Counts(int warmups, int timed, int firstCallSessions, int memoryBackends, int interruptSamples) {
+        static final Counts FULL = new Counts(3, 5, 15, 10, 20);
+        static final Counts QUICK = new Counts(1, 3, 5, 3, 3);
     }
 
     private final BenchServer bench;
@@ -95,7 +95,7 @@ public final class CoreBenchmark {
         String loadAtStart = loadAverage();
         long start = System.nanoTime();
 
-        p.step("[1/9] setup: demo, functions, spi, bgworker and types extensions, C library, private server, database " + BenchServer.DATABASE);
+        p.step("[1/9] setup: demo, functions, spi, bgworker, types and safety extensions, C library, private server, database " + BenchServer.DATABASE);
         try (BenchServer bench = BenchServer.setUp(root, keepServer, p)) {
             CoreBenchmark benchmark = new CoreBenchmark(bench, counts, p);
             benchmark.throughput();
@@ -104,6 +104,8 @@ public final class CoreBenchmark {
             benchmark.firstCall();
             benchmark.memory();
             benchmark.workers();
+            InterruptBenchmark.loopCost(bench, counts.warmups(), counts.timed(), p, benchmark.results);
+            InterruptBenchmark.cancelLatency(bench, counts.interruptSamples(), p, benchmark.results);
             Stage stage = bench.stage();
             Report.Environment env = new Report.Environment(startedAt, "PostgreSQL " + bench.server().pgConfig().version(),
                     bench.server().pgConfig().path().toString(), bench.server().port(), stage.dir().toString(),

@@ -101,6 +101,9 @@ final class Report {
         if (m.p90() != null) {
             return "p90 " + amount(m.p90(), m.unit());
         }
+        if (m.p99() != null) {
+            return "p99 " + amount(m.p99(), m.unit());
+        }
         double min = m.samples().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         double max = m.samples().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         return String.format(Locale.ROOT, "%.1f–%s", min, amount(max, m.unit()));

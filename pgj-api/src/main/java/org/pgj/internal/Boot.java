@@ -21,6 +21,7 @@ public final class Boot {
     /** Returns 1 when the runtime is ready. */
     public static long boot(String factNames, long[] factValues) {
         Backend.bind(Thread.currentThread());
+        HeapTrim.start();
         Facts.load(factNames, factValues);
         FirstCallWarmup.start();
         ExtensionClassLoaders.init(Path.of(Facts.getString("str.sharedir")));
@@ -55,6 +56,15 @@ public final class Boot {
     /** From xact.c: see {@link TransactionCallbacks}. */
     public static boolean transactionEvent(int event, int sub, int parent, boolean report) {
         return TransactionCallbacks.event(event, sub, parent, report);
+    }
+
+    /** From xact.c, at the end of every transaction: see {@link HeapTrim}; nothing is thrown. */
+    public static void transactionEnded() {
+        try {
+            HeapTrim.afterTransaction();
+        } catch (Throwable t) {
+            // only memory kept longer
+        }
     }
 
     /** See {@link org.pgj.internal.aggregates.ObjectStates#release}; nothing is thrown (it may run during an abort). */

@@ -22,6 +22,12 @@ public interface PgServer {
     Connection connect() throws SQLException;
 
     /**
+     * A new connection to the test database as {@code role} (which must exist and may log in;
+     * the server trusts local connections), for tests of what an ordinary user may do.
+     */
+    Connection connectAs(String role) throws SQLException;
+
+    /**
      * Stops and starts the server, for settings that only apply at start (like
      * {@code shared_preload_libraries}). Every open connection breaks, including the test's own
      * {@link Connection} parameter: use {@link #connect()} afterwards. The server stays

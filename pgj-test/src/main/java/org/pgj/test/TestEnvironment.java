@@ -104,13 +104,26 @@ final class TestEnvironment {
     private static TestEnvironment setUp(Progress progress) {
         Stage stage = Stage.read(stageDir());
         warnIfStale(stage, progress);
-        // The stage's own pg_config: pgj.so was built against it.
-        PgConfig pg = Files.isExecutable(stage.pgConfig()) ? PgConfig.find(stage.pgConfig()) : PgConfig.find(null);
+        PrivateServer server = PrivateServer.forTests(pgConfig(stage), pgjHome());
+        return new TestEnvironment(prepare(server, stage, progress));
+    }
+
+    /** The stage's own pg_config: pgj.so was built against it. */
+    static PgConfig pgConfig(Stage stage) {
+        return Files.isExecutable(stage.pgConfig()) ? PgConfig.find(stage.pgConfig()) : PgConfig.find(null);
+    }
+
+    static Path pgjHome() {
         String home = System.getProperty("pgj.home");
-        Path pgjHome = home == null || home.isBlank() ? PrivateServer.defaultHome() : Path.of(home);
-        PrivateServer server = PrivateServer.forTests(pg, pgjHome);
+        return home == null || home.isBlank() ? PrivateServer.defaultHome() : Path.of(home);
+    }
+
+    /**
+     * Starts {@code server}, installs the stage into its private installation (no root, and the
+     * system's folders stay as they are), and makes the test database with the extension.
+     */
+    static TestServer prepare(PrivateServer server, Stage stage, Progress progress) {
         server.ensureStarted(progress);
-        // Into the server's private installation: no root, and the system's folders stay as they are.
         server.install(stage, true, progress);
         AotCache.ensure(server, progress);
 
@@ -143,7 +156,7 @@ final class TestEnvironment {
         progress.step("testing " + stage.extension() + " " + stage.version() + " in database " + db + " on port "
                 + server.port() + (forceJit ? ", every query compiled by JIT" : "") + " (server log: "
                 + server.logFile() + ")");
-        return new TestEnvironment(testServer);
+        return testServer;
     }
 
     private static boolean jitForced() {

@@ -1,5 +1,7 @@
 package org.pgj.test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,15 +60,26 @@ final class TestServer implements PgServer {
         return connect("pgj-test");
     }
 
+    @Override
+    public Connection connectAs(String role) throws SQLException {
+        // The URL's user=postgres would win over a property.
+        return open(jdbcUrl().replace("?user=postgres", "?user=" + URLEncoder.encode(role, StandardCharsets.UTF_8)),
+                new Properties());
+    }
+
     /** A connection that pg_stat_activity and the log (%a) show as {@code applicationName}. */
     Connection connect(String applicationName) throws SQLException {
         Properties props = new Properties();
         props.setProperty("ApplicationName", applicationName);
+        return open(jdbcUrl(), props);
+    }
+
+    private static Connection open(String url, Properties props) throws SQLException {
         // The driver directly, not DriverManager: that one checks the caller's class loader,
         // which IDE and build-tool launchers vary.
-        Connection c = new Driver().connect(jdbcUrl(), props);
+        Connection c = new Driver().connect(url, props);
         if (c == null) {
-            throw new SQLException("the PostgreSQL JDBC driver does not accept " + jdbcUrl());
+            throw new SQLException("the PostgreSQL JDBC driver does not accept " + url);
         }
         return c;
     }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,15 @@ public final class PrivateServer {
      */
     public static PrivateServer forTests(PgConfig pg, Path pgjHome) {
         return new PrivateServer(pg, pgjHome, "test-" + pg.major(), port("PGJ_TEST_PORT_BASE", TEST_PORT_BASE, pg.major()), false);
+    }
+
+    /**
+     * The cluster for tests that crash the server, kill its postmaster or stop it, which must not
+     * disturb the other tests: {@code <home>/isolated-<major>}, on the test port plus 100.
+     */
+    public static PrivateServer forIsolatedTests(PgConfig pg, Path pgjHome) {
+        return new PrivateServer(pg, pgjHome, "isolated-" + pg.major(),
+                port("PGJ_TEST_PORT_BASE", TEST_PORT_BASE, pg.major()) + 100, false);
     }
 
     /**
@@ -195,21 +205,70 @@ public final class PrivateServer {
 
     /** Whether a postmaster for this data folder is alive (its postmaster.pid names a live process). */
     public boolean isRunning() {
-        return postmasterPid().isPresent();
+        return postmaster().isPresent();
     }
 
-    private Optional<ProcessHandle> postmasterPid() {
+    /** The running postmaster, if any. */
+    public Optional<ProcessHandle> postmaster() {
         List<String> lines = pidFileLines();
         if (lines.isEmpty()) {
             return Optional.empty();
         }
         try {
             return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                    .filter(ProcessHandle::isAlive)
+                    .filter(PrivateServer::isRunningProcess)
                     // A reboot can hand the old pid to another program; the command tells them apart.
                     .filter(h -> h.info().command().map(c -> c.contains("postgres") || c.contains("postmaster")).orElse(true));
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A postmaster that was killed outright stays a zombie until its new parent reaps it, and the
+     * server refuses to start while its lock files name a process that exists: wait for that.
+     */
+    private void awaitReaped(String pid, Progress p) {
+        Optional<ProcessHandle> old;
+        try {
+            old = ProcessHandle.of(Long.parseLong(pid));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (old.isEmpty() || !old.get().isAlive()) {
+            return;
+        }
+        p.step("waiting for the previous postmaster (pid " + pid + "), which ended without cleaning up, to be reaped");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (old.get().isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new ToolException("the previous postmaster of " + dataDir() + " (pid " + pid + ") ended but was not reaped"
+                        + " within " + START_TIMEOUT_SECONDS + " s, and PostgreSQL will not start while it exists: wait, or"
+                        + " end its parent process");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ToolException("interrupted while waiting for the previous postmaster to be reaped", e);
+            }
+        }
+    }
+
+    /**
+     * Alive and not a zombie: a postmaster killed outright stays one until its new parent reaps
+     * it, which in a container may take long or never happen.
+     */
+    private static boolean isRunningProcess(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String line = Files.readString(stat);
+            return !line.substring(line.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException noProcFileSystem) {
+            return process.isAlive();
         }
     }
 
@@ -227,7 +286,7 @@ public final class PrivateServer {
             if (isRunning()) {
                 List<String> lines = pidFileLines();
                 String runningPort = lines.size() > 3 ? lines.get(3).trim() : "";
-                Optional<String> binary = postmasterPid().flatMap(h -> h.info().command());
+                Optional<String> binary = postmaster().flatMap(h -> h.info().command());
                 boolean ownBinary = binary.isEmpty() || samePath(Path.of(binary.get()), installation().postgres());
                 if (runningPort.equals(Integer.toString(port)) && ownBinary) {
                     return;
@@ -524,6 +583,7 @@ public final class PrivateServer {
         if (lines.isEmpty() || isRunning()) {
             return;
         }
+        awaitReaped(lines.get(0).trim(), p);
         try {
             Files.deleteIfExists(pidFile());
             p.step("removed stale " + pidFile() + " (pid " + lines.get(0).trim() + " is not running)");

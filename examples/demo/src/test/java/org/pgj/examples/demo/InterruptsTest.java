@@ -8,45 +8,22 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
-import org.pgj.test.Poll;
+import org.pgj.test.RunningStatement;
+import org.pgj.test.ServerLog;
 import org.postgresql.util.PSQLException;
 
 /**
- * Cancel, statement_timeout and pg_terminate_backend stop a Java loop that swallows
- * {@code Exception}. The bounds here are generous (the machine is shared); the benchmark
- * reports the real latency.
+ * Cancel, statement_timeout and pg_terminate_backend stop a Java loop that checks for interrupts
+ * and swallows {@code Exception}. The bounds here are generous (the machine is shared); the
+ * benchmark reports the real latency. examples/safety covers code that never checks.
  */
 @PgjTest
 class InterruptsTest {
-
-    private static int pid(Connection c) throws SQLException {
-        return (Integer) FunctionsTest.one(c, "select pg_backend_pid()");
-    }
-
-    private static CompletableFuture<PSQLException> spinIn(Connection c) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("select spin()");
-                return null;
-            } catch (PSQLException e) {
-                return e;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private static void awaitActive(Connection observer, int pid) throws Exception {
-        Poll.until(Duration.ofSeconds(10), Duration.ofMillis(20),
-                () -> "active".equals(FunctionsTest.one(observer, "select state from pg_stat_activity where pid = ?", pid))
-                        && ((String) FunctionsTest.one(observer, "select query from pg_stat_activity where pid = ?", pid)).contains("spin"));
-        Thread.sleep(200); // let the loop run in Java
-    }
+    private static final Duration WIDE = Duration.ofSeconds(30);
 
     @Test
     void statementTimeout(Connection c) throws SQLException {
@@ -67,14 +44,10 @@ class InterruptsTest {
 
     @Test
     void cancel(Connection c, PgServer server) throws Exception {
-        int pid = pid(c);
-        CompletableFuture<PSQLException> running = spinIn(c);
-        try (Connection observer = server.connect()) {
-            awaitActive(observer, pid);
-            long start = System.nanoTime();
-            assertEquals(true, FunctionsTest.one(observer, "select pg_cancel_backend(?)", pid));
-            PSQLException e = running.get(10, TimeUnit.SECONDS);
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        try (Connection observer = server.connect();
+             RunningStatement running = RunningStatement.start(c, observer, "select spin()").awaitActive(WIDE)) {
+            long millis = running.stop(RunningStatement.Stop.CANCEL, WIDE);
+            SQLException e = running.outcome(WIDE);
             assertEquals("57014", e.getSQLState());
             assertTrue(e.getMessage().contains("user request"), e.getMessage());
             System.out.println("cancel stopped the Java loop in " + millis + " ms");
@@ -84,19 +57,15 @@ class InterruptsTest {
 
     @Test
     void terminate(Connection c, PgServer server) throws Exception {
-        int pid = pid(c);
-        CompletableFuture<PSQLException> running = spinIn(c);
-        try (Connection observer = server.connect()) {
-            awaitActive(observer, pid);
-            assertEquals(true, FunctionsTest.one(observer, "select pg_terminate_backend(?)", pid));
-            PSQLException e = running.get(10, TimeUnit.SECONDS);
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection observer = server.connect();
+             RunningStatement running = RunningStatement.start(c, observer, "select spin()").awaitActive(WIDE)) {
+            running.stop(RunningStatement.Stop.TERMINATE, WIDE);
+            SQLException e = running.outcome(WIDE);
             assertEquals("57P01", e.getSQLState(), e.getMessage());
-            Poll.until(Duration.ofSeconds(10), Duration.ofMillis(50),
-                    () -> (Long) FunctionsTest.one(observer, "select count(*) from pg_stat_activity where pid = ?", pid) == 0L);
-            String log = String.join("\n", server.lastLogLines(100));
-            assertTrue(!log.contains("terminated by signal") && !log.contains("was terminated"),
-                    "no crash in the server log:\n" + log);
+            running.awaitBackendExit(WIDE);
             assertEquals(1, FunctionsTest.one(observer, "select 1"), "other sessions unaffected");
         }
+        ServerLog.assertNoCrashSince(server, mark);
     }
 }

@@ -28,6 +28,7 @@ public final class NeverChecks {
     /** A pure loop: no call, no allocation. */
     @PgFunction
     public static long spin() {
+        RunningJava.announce();
         long n = 0;
         while (true) {
             n++;
@@ -50,6 +51,7 @@ public final class NeverChecks {
     /** Logging only: the server's ereport below ERROR does not check for interrupts. */
     @PgFunction
     public static void logForever() {
+        RunningJava.announce();
         for (long i = 0; ; i++) {
             Pg.debug("still here " + i);
         }
@@ -58,6 +60,7 @@ public final class NeverChecks {
     /** Catches everything, including what stops it, and goes on. */
     @PgFunction
     public static void swallowInterrupts() {
+        RunningJava.announce();
         long n = 0;
         while (true) {
             try {
@@ -77,11 +80,13 @@ public final class NeverChecks {
 
     @PgFunction
     public static void sleepForever() throws InterruptedException {
+        RunningJava.announce();
         Thread.sleep(Long.MAX_VALUE);
     }
 
     @PgFunction
     public static void waitForever() throws InterruptedException {
+        RunningJava.announce();
         synchronized (LOCK) {
             while (true) {
                 LOCK.wait();
@@ -91,6 +96,7 @@ public final class NeverChecks {
 
     @PgFunction
     public static void parkForever() {
+        RunningJava.announce();
         while (true) {
             LockSupport.park();
         }
@@ -99,6 +105,7 @@ public final class NeverChecks {
     /** A blocking read from a socket whose peer never writes. */
     @PgFunction
     public static int readSocketForever() throws IOException {
+        RunningJava.announce();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
              Socket peer = server.accept();
@@ -110,6 +117,7 @@ public final class NeverChecks {
     /** Waits for a child process that outlives any statement; the process goes with it. */
     @PgFunction
     public static int waitForProcess() throws IOException, InterruptedException {
+        RunningJava.announce();
         Process process = new ProcessBuilder("sleep", "600").start();
         try {
             return process.waitFor();
@@ -124,19 +132,26 @@ public final class NeverChecks {
      */
     @PgFunction
     public static boolean regexBacktrack(int length) {
+        RunningJava.announce();
         return Pattern.compile("(.*a){20}b").matcher("a".repeat(length)).matches();
     }
 
     /** A power far too large to finish soon, computed inside BigInteger. */
     @PgFunction
     public static int bigPower(int exponent) {
+        RunningJava.announce();
         return BigInteger.valueOf(7).pow(exponent).bitLength();
     }
 
     /** Sorting {@code n} random ints inside Arrays.sort. */
     @PgFunction
     public static int sortRandom(int n) {
-        int[] values = new SplittableRandom(42).ints(n).toArray();
+        RunningJava.announce();
+        int[] values = new int[n];
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt();
+        }
         Arrays.sort(values);
         return values[n / 2];
     }
@@ -159,6 +174,7 @@ public final class NeverChecks {
 
     @PgFunction
     public static long useEndlessInit() {
+        RunningJava.announce();
         return EndlessInit.VALUE;
     }
 }
