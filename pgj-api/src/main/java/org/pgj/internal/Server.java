@@ -6,6 +6,7 @@ import java.lang.foreign.Arena;
 import java.lang.invoke.VarHandle;
 import org.pgj.errors.PgInterrupt;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /** Server services used by the public API: logging and interrupts. */
 public final class Server {
@@ -31,9 +32,9 @@ public final class Server {
     public static void log(int level, String sqlState, String message, String detail, String hint) {
         Backend.checkThread();
         try (Arena arena = Arena.ofConfined()) {
-            Guard.call(ELOG, level, Native.cString(arena, message),
+            Guard.call(ELOG, level, ServerEncoding.messageCString(arena, message),
                     sqlState == null ? 0 : Guard.packSqlState(sqlState),
-                    Native.cString(arena, detail), Native.cString(arena, hint), 0);
+                    ServerEncoding.messageCString(arena, detail), ServerEncoding.messageCString(arena, hint), 0);
         }
     }
 

@@ -1,0 +1,63 @@
+package org.pgj.internal.encoding;
+
+/**
+ * UTF-8 as PostgreSQL defines it ({@code pg_utf8_islegal}: no overlong forms, no surrogates,
+ * nothing above U+10FFFF), and the lone surrogates a Java string may hold but no UTF-8 can.
+ */
+final class Utf8 {
+    private Utf8() {
+    }
+
+    /**
+     * The length of the valid UTF-8 character at {@code i}, or 0 if the bytes there are none
+     * (an invalid or truncated sequence).
+     */
+    static int validLength(byte[] bytes, int i, int end) {
+        int lead = bytes[i] & 0xFF;
+        if (lead < 0x80) {
+            return 1;
+        }
+        int length = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead <= 0xF4 ? 4 : 0;
+        if (length == 0 || i + length > end) {
+            return 0;
+        }
+        int second = bytes[i + 1] & 0xFF;
+        int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+        int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+        if (second < low || second > high) {
+            return 0;
+        }
+        for (int k = 2; k < length; k++) {
+            if ((bytes[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        return length;
+    }
+
+    /** The index of the first surrogate in {@code s} that is not half of a pair, or -1. */
+    static int firstLoneSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                if (Character.isHighSurrogate(s.charAt(i)) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** How many Java chars the first {@code byteCount} bytes of valid UTF-8 decode to. */
+    static int charsIn(byte[] utf8, int byteCount) {
+        int chars = 0;
+        for (int i = 0; i < byteCount; i++) {
+            int b = utf8[i] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                chars += b >= 0xF0 ? 2 : 1;
+            }
+        }
+        return chars;
+    }
+}
