@@ -32,6 +32,10 @@ public final class ServerEncoding {
     private static int encoding = UTF8;
     private static TextCodec codec = Utf8Text.INSTANCE;
 
+    static {
+        refresh(); // Java may meet text before any function resolution tells the encoding (a query hook)
+    }
+
     private ServerEncoding() {
     }
 
