@@ -51,12 +51,7 @@ final class ConvertedText implements TextCodec {
 
     @Override
     public byte[] encode(String s, String what) {
-        TextCodec.refuseNul(s, name, what);
-        int lone = Utf8.firstLoneSurrogate(s);
-        if (lone >= 0) {
-            throw TextEncodingException.loneSurrogate(name, what, s, lone, null);
-        }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = TextCodec.utf8(s, name, what, null, false);
         if (utf8.length == s.length()) {
             return utf8; // ASCII
         }

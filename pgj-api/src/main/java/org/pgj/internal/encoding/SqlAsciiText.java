@@ -43,9 +43,8 @@ final class SqlAsciiText implements TextCodec {
 
     @Override
     public byte[] encode(String s, String what) {
-        TextCodec.refuseNul(s, "SQL_ASCII", what);
-        int lone = Utf8.firstLoneSurrogate(s);
-        return lone < 0 ? s.getBytes(StandardCharsets.UTF_8) : unescaping(s, lone, what);
+        byte[] bytes = TextCodec.utf8(s, "SQL_ASCII", what, HINT, true);
+        return bytes != null ? bytes : unescaping(s, Utf8.firstLoneSurrogate(s), what);
     }
 
     /** Lone surrogates U+DC80-U+DCFF become their bytes; {@code lone} is the first lone one. */

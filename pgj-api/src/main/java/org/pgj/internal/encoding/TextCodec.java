@@ -1,5 +1,7 @@
 package org.pgj.internal.encoding;
 
+import java.nio.charset.StandardCharsets;
+
 /** How Java strings and the bytes of one database encoding map to each other, both ways exactly. */
 interface TextCodec {
     /** The string the {@code length} bytes at {@code address} hold; {@link TextEncodingException} if they hold none. */
@@ -22,12 +24,26 @@ interface TextCodec {
         return true;
     }
 
-    /** The first NUL of {@code s}: PostgreSQL text cannot hold one. */
-    static void refuseNul(String s, String encoding, String what) {
-        // indexOf is vectorized; every encoding's bytes have a 0 exactly where the string has U+0000.
-        int nul = s.indexOf(0);
-        if (nul >= 0) {
-            throw TextEncodingException.nul(encoding, what, nul);
+    /**
+     * Java's UTF-8 of {@code s}, refusing a NUL (PostgreSQL text cannot hold one) and, unless
+     * {@code escapes} says which stand for bytes, lone surrogates (for which Java writes '?').
+     * Returns null when {@code s} holds lone surrogates that {@code escapes} accepts.
+     */
+    static byte[] utf8(String s, String encoding, String what, String hint, boolean escapes) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        if (Utf8.mayHoldNulOrLoneSurrogate(bytes)) {
+            int nul = s.indexOf(0);
+            if (nul >= 0) {
+                throw TextEncodingException.nul(encoding, what, nul);
+            }
+            int lone = Utf8.firstLoneSurrogate(s);
+            if (lone >= 0) {
+                if (escapes) {
+                    return null;
+                }
+                throw TextEncodingException.loneSurrogate(encoding, what, s, lone, hint);
+            }
         }
+        return bytes;
     }
 }

@@ -1,11 +1,44 @@
 package org.pgj.internal.encoding;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * UTF-8 as PostgreSQL defines it ({@code pg_utf8_islegal}: no overlong forms, no surrogates,
  * nothing above U+10FFFF), and the lone surrogates a Java string may hold but no UTF-8 can.
  */
 final class Utf8 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
+
     private Utf8() {
+    }
+
+    /**
+     * Whether Java's {@code getBytes(UTF_8)} of a string holds 0x00 or '?', the only bytes a NUL
+     * or a lone surrogate (which Java replaces with '?') can leave: a check of eight bytes at a
+     * time, so that text without either costs no pass over its characters.
+     */
+    static boolean mayHoldNulOrLoneSurrogate(byte[] bytes) {
+        int i = 0;
+        long zeros = 0;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            long v = (long) LONGS.get(bytes, i);
+            long q = v ^ QUESTION_MARKS;
+            zeros |= (v - ONES) & ~v | (q - ONES) & ~q; // a byte's high bit: it may be zero (exact for "any")
+        }
+        if ((zeros & HIGHS) != 0) {
+            return true;
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] == 0 || bytes[i] == '?') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -41,12 +41,7 @@ final class Utf8Text implements TextCodec {
 
     @Override
     public byte[] encode(String s, String what) {
-        TextCodec.refuseNul(s, "UTF8", what);
-        int lone = Utf8.firstLoneSurrogate(s);
-        if (lone >= 0) {
-            throw TextEncodingException.loneSurrogate("UTF8", what, s, lone, null);
-        }
-        return s.getBytes(StandardCharsets.UTF_8);
+        return TextCodec.utf8(s, "UTF8", what, null, false);
     }
 
     @Override

@@ -72,6 +72,29 @@ public final class Encodings {
         return Spi.getOne("SELECT $1::text", String.class, Character.toString(codePoint));
     }
 
+    /**
+     * Encoding errors are Java exceptions that need no subtransaction to catch: sends the
+     * character {@code codePoint} and reads {@code bytes} as text of the database encoding through
+     * SPI, catching each failure, and then runs one more statement.
+     */
+    @PgFunction
+    public static String catchEncodingErrors(int codePoint, byte[] bytes) {
+        StringBuilder result = new StringBuilder();
+        try {
+            Spi.getOne("SELECT $1::text", String.class, Character.toString(codePoint));
+            result.append("sent ");
+        } catch (PgException e) {
+            result.append(e.sqlState()).append(' ');
+        }
+        try {
+            Spi.getOne("SELECT convert_from($1, getdatabaseencoding())", String.class, (Object) bytes);
+            result.append("read ");
+        } catch (PgException e) {
+            result.append(e.sqlState()).append(' ');
+        }
+        return result.append(Spi.getOne("SELECT 'then ok'::text", String.class).orElseThrow()).toString();
+    }
+
     /** The text inside the SQL text of a statement, as a quoted literal. */
     @PgFunction
     public static String spiLiteral(String text) {

@@ -261,6 +261,15 @@ class EncodingsTest {
             }
             assertEquals(encoding.equals("EUC_JP") || encoding.equals("WIN1252"), !unconvertible.isEmpty(),
                     "which encodings have characters without a Unicode equivalent");
+            try (PreparedStatement ps = c.prepareStatement("SELECT catch_encoding_errors(?, ?)")) {
+                ps.setInt(1, refused.get(0));
+                ps.setBytes(2, unconvertible.isEmpty() ? new byte[] {'a'} : unconvertible.get(0));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertEquals(unconvertible.isEmpty() ? "22021 read then ok" : "22021 22021 then ok", rs.getString(1),
+                            "caught without a subtransaction, and the next statement runs");
+                }
+            }
             for (byte[] b : unconvertible) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT echo_text(convert_from(?, '" + encoding + "'))")) {
                     ps.setBytes(1, b);
