@@ -35,6 +35,7 @@ typedef struct PgjFunction
 	PgjStub		stub;			/* written by Java once the FFM stub exists */
 	bool		retset;			/* returns a set, value per call (sets.c) */
 	bool		trigger;		/* RETURNS trigger: only the trigger manager may call it */
+	bool		read_only;		/* STABLE or IMMUTABLE: its SPI statements run read-only */
 } PgjFunction;
 
 static HTAB *functions = NULL;
@@ -70,6 +71,7 @@ function_entry(Oid fn_oid)
 		entry->stub = NULL;
 		entry->retset = false;
 		entry->trigger = false;
+		entry->read_only = false;
 	}
 	return entry;
 }
@@ -171,6 +173,7 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	entry->function = function;
 	entry->retset = proc->proretset;
 	entry->trigger = proc->prorettype == TRIGGEROID;
+	entry->read_only = proc->provolatile != PROVOLATILE_VOLATILE;
 	entry->fn_xmin = HeapTupleHeaderGetRawXmin(proc_tuple->t_data);
 	entry->fn_tid = proc_tuple->t_self;
 }
@@ -207,6 +210,7 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	PgjCallSite *site = (PgjCallSite *) fcinfo->flinfo->fn_extra;
 	PgjFunction *entry;
 	bool		outer_nonatomic = pgj_nonatomic;
+	bool		outer_read_only = pgj_read_only;
 	int			outer_spi_depth = pgj_spi_depth;
 	MemoryContext caller_cxt = CurrentMemoryContext;
 	Datum		result;
@@ -230,11 +234,13 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	/* Only a procedure called by a top-level CALL may commit or roll back (see spi.c). */
 	pgj_nonatomic = fcinfo->context != NULL && IsA(fcinfo->context, CallContext)
 		&& !((CallContext *) fcinfo->context)->atomic;
+	pgj_read_only = entry->read_only;
 	if (likely(entry->stub != NULL))
 		result = entry->stub(fcinfo);
 	else
 		result = pgj_invoke_slowly(entry->function, fcinfo);
 	pgj_nonatomic = outer_nonatomic;
+	pgj_read_only = outer_read_only;
 	if (unlikely(pgj_java_interrupted))
 		pgj_clear_java_interrupt();
 	if (entry->retset)

@@ -189,6 +189,9 @@ static const PgjFact facts[] = {
 	{"fn.pgj_error_elevel", (int64) pgj_error_elevel},
 	{"fn.pgj_lookup_symbol", (int64) pgj_lookup_symbol},
 	{"fn.pgj_database_encoding", (int64) pgj_database_encoding},
+	{"fn.pgj_convert_text", (int64) pgj_convert_text},
+	{"fn.GetDatabaseEncodingName", (int64) GetDatabaseEncodingName},
+	{"fn.pg_encoding_mbcliplen", (int64) pg_encoding_mbcliplen},
 	{"fn.palloc_extended", (int64) palloc_extended},
 	{"fn.pfree", (int64) pfree},
 	{"fn.pg_detoast_datum_packed", (int64) pg_detoast_datum_packed},
@@ -231,8 +234,6 @@ static const PgjFact facts[] = {
 	{"fn.quote_qualified_identifier", (int64) quote_qualified_identifier},
 	{"fn.quote_literal_cstr", (int64) quote_literal_cstr},
 	{"fn.format_type_be", (int64) format_type_be},
-	{"fn.pg_server_to_any", (int64) pg_server_to_any},
-	{"fn.pg_any_to_server", (int64) pg_any_to_server},
 	/* Triggers (org.pgj.internal.triggers) */
 	OFFSET(TriggerData, type), OFFSET(TriggerData, tg_event), OFFSET(TriggerData, tg_relation),
 	OFFSET(TriggerData, tg_trigtuple), OFFSET(TriggerData, tg_newtuple), OFFSET(TriggerData, tg_trigger),

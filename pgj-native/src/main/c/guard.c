@@ -54,6 +54,7 @@ pgj_guard_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3, int64 
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	bool		nonatomic = pgj_nonatomic;
+	bool		read_only = pgj_read_only;
 	volatile int32 rc = refuse();
 
 	if (rc != PGJ_OK)
@@ -69,8 +70,9 @@ pgj_guard_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3, int64 
 		rc = PGJ_PG_ERROR;
 	}
 	PG_END_TRY();
-	/* A pgj call made inside fn that failed could not restore it (see pgj.h). */
+	/* A pgj call made inside fn that failed could not restore them (see pgj.h). */
 	pgj_nonatomic = nonatomic;
+	pgj_read_only = read_only;
 	return rc;
 }
 

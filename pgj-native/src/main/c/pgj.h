@@ -110,11 +110,13 @@ extern char pgj_sharedir[];
 
 /*
  * spi.c. pgj_nonatomic: whether the innermost pgj call may end transactions (a procedure
- * called by a top-level CALL); the call handler sets it per call and pgj_guard_call restores
- * it after each guarded call, so a nested call that failed cannot leave its value behind.
- * pgj_spi_depth: SPI connections Java has open.
+ * called by a top-level CALL); pgj_read_only: whether it is a STABLE or IMMUTABLE function,
+ * whose SPI statements then run read-only, as PL/pgSQL's do. The call handler sets both per
+ * call and pgj_guard_call restores them after each guarded call, so a nested call that failed
+ * cannot leave its values behind. pgj_spi_depth: SPI connections Java has open.
  */
 extern bool pgj_nonatomic;
+extern bool pgj_read_only;
 extern int	pgj_spi_depth;
 extern Datum pgj_spi_close_leaked(FunctionCallInfo fcinfo, Datum result, int depth,
 								  MemoryContext caller_cxt);
@@ -206,6 +208,10 @@ extern int32 pgj_bgw_abort(void);
 extern void pgj_register_static_worker(const BackgroundWorker *worker, const PgjWorkerLaunch *launch);
 extern int	pgj_startup_slots;	/* shared-memory start-up callbacks of static workers */
 extern void pgj_request_startup_flags(void);
+
+/* encoding.c: Java's UTF-8 to and from a database encoding other than UTF8 and SQL_ASCII */
+extern int64 pgj_convert_text(int64 source, int64 length, int64 to_server, int64 out, int64 a4,
+							  int64 a5);
 
 /* xact.c: transaction callbacks for Java */
 extern int32 pgj_transaction_callbacks;

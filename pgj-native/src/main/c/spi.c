@@ -35,6 +35,7 @@
 
 /* See pgj.h. */
 bool		pgj_nonatomic = false;
+bool		pgj_read_only = false;
 int			pgj_spi_depth = 0;
 
 static PgjCell *free_cells = NULL;
@@ -453,7 +454,8 @@ int64
 pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 {
 	PgjSpiRequest *req = (PgjSpiRequest *) request;
-	bool		read_only = (req->flags & PGJ_SPI_READ_ONLY) != 0;
+	/* A STABLE or IMMUTABLE function's statements run read-only, as PL/pgSQL's do. */
+	bool		read_only = pgj_read_only || (req->flags & PGJ_SPI_READ_ONLY) != 0;
 	SPIPlanPtr	temporary = NULL;
 	SPIExecuteOptions options;
 	RowsBuilder receiver;
@@ -475,7 +477,11 @@ pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 	options.read_only = read_only;
 	options.allow_nonatomic = !read_only && is_transaction_capable(req);
 	options.tcount = (req->flags & PGJ_SPI_FIRST_ROW) != 0 && req->plan != NULL && only_queries(req->plan) ? 1 : 0;
-	pushed = read_only && push_read_only_snapshot();
+	/*
+	 * select() of a VOLATILE function sees the earlier statements of its transaction; a
+	 * non-volatile function keeps the snapshot of the query that called it, as PL/pgSQL's does.
+	 */
+	pushed = read_only && !pgj_read_only && push_read_only_snapshot();
 	if (req->plan != NULL)
 		rc = SPI_execute_plan_extended(req->plan, &options);
 	else
@@ -504,6 +510,7 @@ pgj_spi_open_cursor(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64
 	PgjSpiRequest *req = (PgjSpiRequest *) request;
 	SPIPlanPtr	temporary = NULL;
 	Portal		portal;
+	bool		pushed = false;
 
 	if (req->plan == NULL)
 		req->plan = temporary = (req->flags & PGJ_SPI_INFER_TYPES) != 0
@@ -511,8 +518,19 @@ pgj_spi_open_cursor(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64
 			: SPI_prepare(req->sql, req->nargs, req->types);
 	if (req->plan == NULL)
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	/* Not read-only: the cursor's snapshot sees the earlier statements of the transaction. */
-	portal = SPI_cursor_open_with_paramlist(req->cursor_name, req->plan, param_list(req), false);
+	/*
+	 * In a VOLATILE function the cursor's snapshot sees the earlier statements of the
+	 * transaction; a non-volatile function's is its caller's, and writes are refused.
+	 */
+	if (pgj_read_only && !ActiveSnapshotSet())
+	{
+		/* A read-only cursor takes the active snapshot, which a caller may not have set. */
+		PushActiveSnapshot(GetTransactionSnapshot());
+		pushed = true;
+	}
+	portal = SPI_cursor_open_with_paramlist(req->cursor_name, req->plan, param_list(req), pgj_read_only);
+	if (pushed)
+		PopActiveSnapshot();
 	/* An unsaved plan is copied into the portal. */
 	if (temporary != NULL)
 		SPI_freeplan(temporary);

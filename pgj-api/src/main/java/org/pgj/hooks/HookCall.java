@@ -6,7 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import org.pgj.internal.Facts;
 import org.pgj.internal.Native;
-import org.pgj.internal.datum.Varlena;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /** A hook call as hooks.c describes it (PgjHookInfo); readable only while the hook runs. */
 abstract sealed class HookCall permits QueryExecution, UtilityStatement {
@@ -43,7 +43,7 @@ abstract sealed class HookCall permits QueryExecution, UtilityStatement {
 
     final String text(long offset) {
         long p = Native.ALL.get(JAVA_LONG, address() + offset);
-        return p == 0 ? null : Varlena.readCString(p);
+        return p == 0 ? null : ServerEncoding.readCString(p);
     }
 
     final String sourceTextValue() {

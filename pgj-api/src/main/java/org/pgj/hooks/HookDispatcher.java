@@ -10,7 +10,7 @@ import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
-import org.pgj.internal.datum.Varlena;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /**
  * Runs the declared {@link QueryHooks} for a call from hooks.c, as a chain that ends in the
@@ -107,7 +107,7 @@ final class HookDispatcher {
             if (extension == 0) {
                 return loaded;
             }
-            loaded.add(make(Varlena.readCString(extension), Varlena.readCString(Guard.call(DECLARED, i, 1))));
+            loaded.add(make(ServerEncoding.readCString(extension), ServerEncoding.readCString(Guard.call(DECLARED, i, 1))));
         }
     }
 

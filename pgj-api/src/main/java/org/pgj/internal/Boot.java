@@ -41,7 +41,7 @@ public final class Boot {
      */
     public static void runWorker(long launch, int argument, int encoding, boolean startupOnly) {
         try {
-            org.pgj.internal.datum.Varlena.useEncoding(encoding);
+            org.pgj.internal.encoding.ServerEncoding.use(encoding);
             Workers.run(launch, argument, startupOnly);
         } catch (Throwable t) {
             ErrorBridge.record(t);

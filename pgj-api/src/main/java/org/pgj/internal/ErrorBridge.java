@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import org.pgj.errors.PgException;
 import org.pgj.errors.PgInterrupt;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /**
  * Hands a throwable that escaped Java code to the native runtime, which raises it as an
@@ -31,8 +32,8 @@ public final class ErrorBridge {
             Report r = report(t);
             try (Arena arena = Arena.ofConfined()) {
                 Native.direct(SET_JAVA_ERROR, Guard.packSqlState(r.sqlState),
-                        Native.cString(arena, r.message), Native.cString(arena, r.detail),
-                        Native.cString(arena, r.hint), Native.cString(arena, r.context), 0);
+                        ServerEncoding.messageCString(arena, r.message), ServerEncoding.messageCString(arena, r.detail),
+                        ServerEncoding.messageCString(arena, r.hint), ServerEncoding.messageCString(arena, r.context), 0);
             }
         } catch (Throwable failure) {
             try {

@@ -23,7 +23,7 @@ import org.pgj.internal.datum.CallScope;
 import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.FcInfo;
 import org.pgj.internal.datum.TypeMappings;
-import org.pgj.internal.datum.Varlena;
+import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.internal.triggers.TriggerFunction;
 import org.pgj.types.AnyElement;
 
@@ -54,7 +54,7 @@ final class FunctionResolver {
     static long resolve(long fnOid, String prosrc, String dir, int[] argTypes, int retType, int flags,
             long stubSlot, int encoding) {
         try {
-            Varlena.useEncoding(encoding);
+            ServerEncoding.use(encoding);
             MethodHandle invoker = invokerFor((int) fnOid, prosrc, dir, argTypes, retType, flags);
             return FunctionTable.add(invoker, stubSlot);
         } catch (Throwable t) {
@@ -205,12 +205,12 @@ final class FunctionResolver {
     private record Describer(int fnOid) implements TypeMappings.Describer {
         @Override
         public String describe() {
-            return Native.readCString(Guard.call(Names.FORMAT_PROCEDURE, fnOid));
+            return ServerEncoding.readMessage(Guard.call(Names.FORMAT_PROCEDURE, fnOid));
         }
 
         @Override
         public String sqlTypeName(int oid) {
-            return Native.readCString(Guard.call(Names.FORMAT_TYPE, oid));
+            return ServerEncoding.readMessage(Guard.call(Names.FORMAT_TYPE, oid));
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.lang.foreign.Arena;
 import org.pgj.errors.PgException;
 import org.pgj.errors.PgInterrupt;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /**
  * Calls into the server that can ereport, through the native runtime's PG_TRY trampoline
@@ -82,8 +83,13 @@ public final class Guard {
         return (int) Native.direct(ERROR_CODE);
     }
 
+    /** Whether a server error is unhandled, so that every guarded call is refused until it is. */
+    public static boolean errorPending() {
+        return pendingCode() != 0;
+    }
+
     private static String field(int which) {
-        return Native.readCString(Native.direct(ERROR_FIELD, which));
+        return ServerEncoding.readMessage(Native.direct(ERROR_FIELD, which));
     }
 
     /** PostgreSQL packs a SQLSTATE as five 6-bit characters, the first in the lowest bits. */

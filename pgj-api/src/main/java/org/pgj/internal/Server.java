@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import java.lang.foreign.Arena;
 import java.lang.invoke.VarHandle;
 import org.pgj.errors.PgInterrupt;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /** Server services used by the public API: logging and interrupts. */
 public final class Server {
@@ -32,9 +33,9 @@ public final class Server {
         Backend.checkThread();
         checkForInterrupts();
         try (Arena arena = Arena.ofConfined()) {
-            Guard.call(ELOG, level, Native.cString(arena, message),
+            Guard.call(ELOG, level, ServerEncoding.messageCString(arena, message),
                     sqlState == null ? 0 : Guard.packSqlState(sqlState),
-                    Native.cString(arena, detail), Native.cString(arena, hint), 0);
+                    ServerEncoding.messageCString(arena, detail), ServerEncoding.messageCString(arena, hint), 0);
         }
     }
 

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import java.lang.foreign.Arena;
 import java.util.HashMap;
 import java.util.Map;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /**
  * Extension settings, defined by the native runtime from the manifests (manifest.c). Values
@@ -69,6 +70,6 @@ public final class Settings {
 
     public static String readString(String name) {
         long value = Native.readLong(setting(name, 's') + Layout.STRING);
-        return value == 0 ? null : Native.readCString(value);
+        return ServerEncoding.readCString(value);
     }
 }

@@ -8,7 +8,7 @@ import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
-import org.pgj.internal.datum.Varlena;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /**
  * The native side of background workers (bgworker.c) for {@code org.pgj.bgworker}: the
@@ -38,7 +38,6 @@ public final class Workers {
         static final long ABORT = Facts.get("fn.pgj_bgw_abort");
         static final long CONNECT = Facts.get("fn.BackgroundWorkerInitializeConnection");
         static final long CONNECT_BY_OID = Facts.get("fn.BackgroundWorkerInitializeConnectionByOid");
-        static final long DATABASE_ENCODING = Facts.get("fn.pgj_database_encoding");
         static final long DATABASE_ID = Facts.get("addr.MyDatabaseId");
         static final int PG_ERROR = Facts.getInt("PGJ_PG_ERROR");
         static final long EXTENSION = Facts.get("PgjWorkerLaunch.extension");
@@ -141,7 +140,7 @@ public final class Workers {
 
     private static void connected() {
         connected = true;
-        Varlena.useEncoding((int) Native.direct(Native_.DATABASE_ENCODING));
+        ServerEncoding.refresh();
     }
 
     /**

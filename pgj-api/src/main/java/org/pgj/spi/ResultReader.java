@@ -62,7 +62,7 @@ final class ResultReader {
 
     private static Column column(long block, int c, int rows, Scratch scratch) {
         long column = block + SpiNative.ROWS_COLUMNS + c * SpiNative.COLUMN_SIZE;
-        return new Column(c + 1, ServerText.name(scratch, column + SpiNative.COLUMN_NAME),
+        return new Column(c + 1, ServerText.name(column + SpiNative.COLUMN_NAME),
                 SpiNative.readInt(column + SpiNative.COLUMN_TYPE), SpiNative.readBool(column + SpiNative.COLUMN_BYVAL), rows);
     }
 

@@ -4,48 +4,25 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static org.pgj.internal.Native.ALL;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
-import org.pgj.errors.PgException;
-import org.pgj.errors.SqlState;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.datum.Varlena;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /**
- * Java strings to and from C strings in the database encoding (SQL text, names, text forms
- * of values). UTF8 and SQL_ASCII databases need no conversion; others go through the server's
- * own conversion.
+ * Java strings as C strings in the database encoding (SQL text, names, text forms of values) for
+ * SPI operations: copies go into the operation's scratch memory, and column names that repeat
+ * are not decoded again. The encoding itself is {@link ServerEncoding}'s.
  */
 final class ServerText {
-    private static boolean plainUtf8 = true;
-
     private ServerText() {
     }
 
-    /** Reads the database encoding; a connection scope calls it, as a background worker may connect late. */
-    static void refreshEncoding() {
-        int encoding = (int) Native.direct(SpiNative.DATABASE_ENCODING);
-        plainUtf8 = encoding == SpiNative.UTF8 || encoding == SpiNative.SQL_ASCII;
-    }
-
-    /** A NUL-terminated copy in the server encoding, allocated in {@code scratch}. */
+    /** A NUL-terminated copy in the server encoding, allocated in {@code scratch}; {@code what} names it in errors. */
     static long toServer(Scratch scratch, String s, String what) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        for (byte b : bytes) {
-            if (b == 0) {
-                throw new PgException(SqlState.CHARACTER_NOT_IN_REPERTOIRE,
-                        "invalid byte sequence for encoding \"UTF8\": 0x00",
-                        "The " + what + " contains a NUL character (\\u0000), which PostgreSQL strings cannot hold.", null);
-            }
-        }
-        long address = scratch.alloc(bytes.length + 1L);
-        MemorySegment.copy(bytes, 0, ALL, JAVA_BYTE, address, bytes.length);
-        ALL.set(JAVA_BYTE, address + bytes.length, (byte) 0);
-        if (plainUtf8) {
-            return address;
-        }
+        byte[] bytes = ServerEncoding.encode(s, what);
+        scratch.holds(bytes.length + 1L);
         long previous = scratch.enter();
         try {
-            return Guard.call(SpiNative.ANY_TO_SERVER, address, bytes.length, SpiNative.UTF8);
+            return Varlena.writeCString(bytes);
         } finally {
             Scratch.leave(previous);
         }
@@ -55,8 +32,8 @@ final class ServerText {
     private static final byte[][] NAME_BYTES = new byte[256][];
     private static final String[] NAMES = new String[256];
 
-    /** A name (a column's); the same as {@link #fromServer}, without decoding it again when it repeats. */
-    static String name(Scratch scratch, long address) {
+    /** A name (a column's), without decoding it again when it repeats. */
+    static String name(long address) {
         int length = 0;
         int hash = 0;
         for (byte b; (b = ALL.get(JAVA_BYTE, address + length)) != 0; length++) {
@@ -67,7 +44,7 @@ final class ServerText {
         if (known != null && known.length == length && sameBytes(known, address)) {
             return NAMES[slot];
         }
-        String name = fromServer(scratch, address);
+        String name = ServerEncoding.decode(address, length);
         byte[] bytes = new byte[length];
         MemorySegment.copy(ALL, JAVA_BYTE, address, bytes, 0, length);
         NAME_BYTES[slot] = bytes;
@@ -82,22 +59,5 @@ final class ServerText {
             }
         }
         return true;
-    }
-
-    /** A C string in the server encoding; any conversion allocates in {@code scratch}. */
-    static String fromServer(Scratch scratch, long address) {
-        if (address == 0) {
-            return null;
-        }
-        if (plainUtf8) {
-            return Native.readCString(address);
-        }
-        int length = Native.readCBytes(address).length;
-        long previous = scratch.enter();
-        try {
-            return Native.readCString(Guard.call(SpiNative.SERVER_TO_ANY, address, length, SpiNative.UTF8));
-        } finally {
-            Scratch.leave(previous);
-        }
     }
 }

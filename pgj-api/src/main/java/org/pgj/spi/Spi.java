@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.pgj.internal.Backend;
 import org.pgj.internal.Guard;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /**
  * Runs SQL from Java inside the server, through PostgreSQL's SPI.
@@ -94,13 +95,12 @@ public final class Spi {
      */
     private static String quote(long function, String first, String second) {
         Backend.checkThread();
-        ServerText.refreshEncoding();
         try (Scratch scratch = Scratch.open()) {
             long a = first == null ? 0 : ServerText.toServer(scratch, first, "text to quote");
             long b = second == null ? 0 : ServerText.toServer(scratch, second, "text to quote");
             long previous = scratch.enter();
             try {
-                return ServerText.fromServer(scratch, Guard.call(function, a, b));
+                return ServerEncoding.readCString(Guard.call(function, a, b));
             } finally {
                 Scratch.leave(previous);
             }

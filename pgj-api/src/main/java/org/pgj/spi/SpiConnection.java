@@ -9,6 +9,7 @@ import org.pgj.errors.SqlState;
 import org.pgj.internal.Backend;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
+import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.internal.triggers.TransitionTables;
 
 /**
@@ -51,7 +52,6 @@ public final class SpiConnection implements AutoCloseable {
 
     static SpiConnection open() {
         Backend.checkThread();
-        ServerText.refreshEncoding();
         SpiStatement.freeOrphans();
         Cell cell = Cell.at(Guard.call(SpiNative.CONNECT));
         SpiConnection connection = new SpiConnection(cell, SpiNative.readBool(cell.address() + SpiNative.CELL_NONATOMIC));
@@ -356,7 +356,7 @@ public final class SpiConnection implements AutoCloseable {
     }
 
     private SpiCursor adopt(long portal, Scratch scratch) {
-        String name = ServerText.fromServer(scratch, Native.readLong(portal + SpiNative.PORTAL_NAME));
+        String name = ServerEncoding.readCString(Native.readLong(portal + SpiNative.PORTAL_NAME));
         SpiCursor cursor = new SpiCursor(this, name, portal, Cell.watching(Native.readLong(portal + SpiNative.PORTAL_CONTEXT)));
         cursors.add(cursor);
         return cursor;

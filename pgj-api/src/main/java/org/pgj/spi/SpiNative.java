@@ -42,9 +42,6 @@ final class SpiNative {
     static final long QUOTE_QUALIFIED_IDENTIFIER = Facts.get("fn.quote_qualified_identifier");
     static final long QUOTE_LITERAL = Facts.get("fn.quote_literal_cstr");
     static final long FORMAT_TYPE = Facts.get("fn.format_type_be");
-    static final long SERVER_TO_ANY = Facts.get("fn.pg_server_to_any");
-    static final long ANY_TO_SERVER = Facts.get("fn.pg_any_to_server");
-    static final long DATABASE_ENCODING = Facts.get("fn.pgj_database_encoding");
 
     // globals
     static final long SPI_PROCESSED = Facts.get("addr.SPI_processed");
@@ -87,8 +84,6 @@ final class SpiNative {
     static final int KEEP_ROWS = Facts.getInt("PGJ_SPI_KEEP_ROWS");
     static final int FIRST_ROW = Facts.getInt("PGJ_SPI_FIRST_ROW");
     static final int UNKNOWN_OID = Facts.getInt("UNKNOWNOID");
-    static final int UTF8 = Facts.getInt("PG_UTF8");
-    static final int SQL_ASCII = Facts.getInt("PG_SQL_ASCII");
     static final long CONTEXT_MIN = Facts.get("ALLOCSET_DEFAULT_MINSIZE");
     static final long CONTEXT_INIT = Facts.get("ALLOCSET_DEFAULT_INITSIZE");
     static final long CONTEXT_MAX = Facts.get("ALLOCSET_DEFAULT_MAXSIZE");

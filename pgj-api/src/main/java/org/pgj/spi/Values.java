@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
@@ -281,7 +282,7 @@ final class Values {
         try (Scratch scratch = Scratch.open()) {
             long previous = scratch.enter();
             try {
-                return ServerText.fromServer(scratch, Guard.call(SpiNative.DATUM_OUT, type, datum));
+                return ServerEncoding.readCString(Guard.call(SpiNative.DATUM_OUT, type, datum));
             } finally {
                 Scratch.leave(previous);
             }
@@ -290,6 +291,6 @@ final class Values {
 
     /** The type as SQL names it ({@code integer}, {@code character varying}). */
     static String typeName(int type) {
-        return Native.readCString(Guard.call(SpiNative.FORMAT_TYPE, type));
+        return ServerEncoding.readMessage(Guard.call(SpiNative.FORMAT_TYPE, type));
     }
 }

@@ -2,7 +2,8 @@ package org.pgj.processor;
 
 /**
  * Writes {@code <ext>.control}. Every pgj extension loads the one shared native library, so
- * {@code module_pathname} is always {@code $libdir/pgj}.
+ * {@code module_pathname} is always {@code $libdir/pgj}, and the scripts are UTF-8 whatever the
+ * database encoding.
  */
 final class ControlFile {
     static final String MODULE_PATHNAME = "$libdir/pgj";
@@ -18,6 +19,8 @@ final class ControlFile {
         }
         control.append("default_version = ").append(SqlIdentifiers.literal(ext.version())).append('\n');
         control.append("module_pathname = ").append(SqlIdentifiers.literal(MODULE_PATHNAME)).append('\n');
+        // The scripts are written as UTF-8: the server converts them to the database encoding.
+        control.append("encoding = UTF8\n");
         control.append("relocatable = ").append(ext.relocatable()).append('\n');
         control.append("superuser = ").append(ext.superuser()).append('\n');
         control.append("trusted = ").append(ext.trusted()).append('\n');

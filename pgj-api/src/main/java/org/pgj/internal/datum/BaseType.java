@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Guard;
@@ -85,7 +86,7 @@ public final class BaseType {
     }
 
     private Optional<TypeMapping> mappingTo(int sqlType) {
-        String name = Native.readCString(Guard.call(FORMAT_TYPE, sqlType));
+        String name = ServerEncoding.readCString(Guard.call(FORMAT_TYPE, sqlType));
         if (!name.substring(name.lastIndexOf('.') + 1).replace("\"", "").equals(sqlName)) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
@@ -59,7 +60,7 @@ final class Polymorphic {
     private static AnyElement read(Polymorphic p, long datum) {
         int type = p.actualType();
         TypeMapping m = p.byType.computeIfAbsent(type, t -> TypeMappings.natural(t, p.fn));
-        String name = p.names.computeIfAbsent(type, t -> Native.readCString(Guard.call(FORMAT_TYPE, t)));
+        String name = p.names.computeIfAbsent(type, t -> ServerEncoding.readCString(Guard.call(FORMAT_TYPE, t)));
         try {
             return new AnyElement(type, name, (Object) m.fromDatum().asType(methodType(Object.class, long.class)).invokeExact(datum));
         } catch (RuntimeException | Error e) {

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
@@ -100,7 +101,7 @@ public final class RowMapping {
             for (int i = 0; i < components.length; i++) {
                 RecordComponent rc = components[i];
                 long att = attribute(desc, live.get(i));
-                String name = Native.readCString(att + ATT_NAME);
+                String name = ServerEncoding.readCString(att + ATT_NAME);
                 Conversion c = TypeMappings.conversion(rc.getGenericType(), ALL.get(JAVA_INT, att + ATT_TYPE),
                         "field " + name + " (component " + rc.getName() + ") of the " + what, fn);
                 types[i] = rc.getType();

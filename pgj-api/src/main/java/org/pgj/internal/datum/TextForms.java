@@ -2,6 +2,7 @@ package org.pgj.internal.datum;
 
 import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /**
  * Any type through its text form, by the type's own output and input functions: how
@@ -16,7 +17,7 @@ public final class TextForms {
 
     /** The text form of {@code datum}, a value of {@code type}. */
     public static String out(int type, long datum) {
-        return Varlena.readCString(Guard.call(DATUM_OUT, type, datum));
+        return ServerEncoding.readCString(Guard.call(DATUM_OUT, type, datum));
     }
 
     /** A value of {@code type} from its text form; the type's input function reports bad input. */

@@ -5,6 +5,7 @@ import static org.pgj.internal.Native.ALL;
 
 import java.lang.foreign.MemorySegment;
 import org.pgj.internal.Facts;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /**
  * String types other than the text varlenas: {@code name} (a fixed, NUL-padded array),
@@ -20,16 +21,13 @@ public final class Texts {
     }
 
     public static String nameFrom(long d) {
-        return Varlena.readCString(d);
+        return ServerEncoding.readCString(d);
     }
 
     /** Too long a name is cut at a character boundary, as the server's name input does. */
     public static long nameTo(String s) {
-        byte[] bytes = Varlena.encode(s);
-        int length = Math.min(bytes.length, NAMEDATALEN - 1);
-        while (length < bytes.length && length > 0 && (bytes[length] & 0xC0) == 0x80) {
-            length--; // a UTF-8 continuation byte: back to the start of its character
-        }
+        byte[] bytes = ServerEncoding.encode(s);
+        int length = ServerEncoding.clip(bytes, NAMEDATALEN - 1);
         long address = Varlena.palloc(NAMEDATALEN);
         ALL.asSlice(address, NAMEDATALEN).fill((byte) 0);
         MemorySegment.copy(bytes, 0, ALL, JAVA_BYTE, address, length);
@@ -37,7 +35,7 @@ public final class Texts {
     }
 
     public static String cstringFrom(long d) {
-        return Varlena.readCString(d);
+        return ServerEncoding.readCString(d);
     }
 
     public static long cstringTo(String s) {

@@ -5,16 +5,17 @@ import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static org.pgj.internal.Native.ALL;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
+import org.pgj.internal.encoding.ServerEncoding;
 
 /**
- * Variable-length values (text, bytea) read and written in Java. Plain in-line values are
- * read in place; compressed or out-of-line (TOASTed) ones are detoasted by the server first.
+ * Variable-length values (text, bytea) read and written in Java; text in the database encoding
+ * ({@link ServerEncoding}). Plain in-line values are read in place; compressed or out-of-line
+ * (TOASTed) ones are detoasted by the server first.
  * Header bit layouts are those of little-endian builds (pgj.h refuses others).
  */
 public final class Varlena {
@@ -23,32 +24,8 @@ public final class Varlena {
     private static final long PALLOC_EXTENDED = Facts.get("fn.palloc_extended");
     private static final long NO_OOM = Facts.get("MCXT_ALLOC_NO_OOM");
     private static final long MAX_ALLOC = Facts.get("MaxAllocSize");
-    private static final long DATABASE_ENCODING = Facts.get("fn.pgj_database_encoding");
-    private static final int UTF8 = Facts.getInt("PG_UTF8");
-    private static final int SQL_ASCII = Facts.getInt("PG_SQL_ASCII");
-    private static long serverToAny;
-    private static long anyToServer;
-    /** True when text needs no conversion: a UTF8 or SQL_ASCII database. */
-    private static boolean plainUtf8 = true;
 
     private Varlena() {
-    }
-
-    /**
-     * Reads the database encoding. It is fixed once a backend is connected, but a background
-     * worker runs Java before it connects, so each function resolution reads it again.
-     */
-    public static void refreshEncoding() {
-        useEncoding((int) Native.direct(DATABASE_ENCODING));
-    }
-
-    /** Sets the database encoding the native side reported (it knows it without a downcall). */
-    public static void useEncoding(int encoding) {
-        plainUtf8 = encoding == UTF8 || encoding == SQL_ASCII;
-        if (!plainUtf8 && serverToAny == 0) {
-            serverToAny = Native.lookupServerSymbol("pg_server_to_any");
-            anyToServer = Native.lookupServerSymbol("pg_any_to_server");
-        }
     }
 
     /** Address of an in-line, uncompressed varlena with a 1- or 4-byte header. */
@@ -82,36 +59,7 @@ public final class Varlena {
 
     public static String readText(long datum) {
         long value = inline(datum);
-        return decode(value + dataOffset(value), dataLength(value));
-    }
-
-    /** Server-encoded text at {@code data} as a Java string. */
-    public static String decode(long data, int length) {
-        if (!plainUtf8) {
-            long converted = Guard.call(serverToAny, data, length, UTF8);
-            if (converted != data) {
-                return Native.readCString(converted);
-            }
-        }
-        byte[] bytes = length <= SCRATCH_MAX ? scratch(length) : new byte[length];
-        MemorySegment.copy(ALL, JAVA_BYTE, data, bytes, 0, length);
-        return new String(bytes, 0, length, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Text is copied out of server memory into a buffer kept per thread and decoded from it, which
-     * saves allocating (and zeroing) a byte[] per value; values above 16 MB get their own.
-     */
-    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
-    private static final int SCRATCH_MAX = 16 << 20;
-
-    private static byte[] scratch(int length) {
-        byte[] buffer = SCRATCH.get();
-        if (buffer == null || buffer.length < length) {
-            buffer = new byte[Math.max(length, Math.min(SCRATCH_MAX, buffer == null ? 256 : buffer.length * 2))];
-            SCRATCH.set(buffer);
-        }
-        return buffer;
+        return ServerEncoding.decode(value + dataOffset(value), dataLength(value));
     }
 
     /** The bytes of a detoasted, in-line copy of a varlena: its address, data offset and length. */
@@ -132,45 +80,21 @@ public final class Varlena {
     }
 
     public static long writeText(String s) {
-        byte[] server = encode(s);
+        byte[] server = ServerEncoding.encode(s);
         return write(server, server.length);
-    }
-
-    /** A Java string in the server encoding; NUL is refused as the server refuses it (22021). */
-    public static byte[] encode(String s) {
-        // indexOf is vectorized; the encoded bytes have a 0 exactly where the string has U+0000.
-        if (s.indexOf(0) >= 0) {
-            throw new PgException(SqlState.CHARACTER_NOT_IN_REPERTOIRE,
-                    "invalid byte sequence for encoding \"UTF8\": 0x00",
-                    "A Java string with a NUL character (\\u0000) cannot become text.", null);
-        }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        if (!plainUtf8) {
-            try (var arena = java.lang.foreign.Arena.ofConfined()) {
-                long source = arena.allocateFrom(JAVA_BYTE, bytes).address();
-                long converted = Guard.call(anyToServer, source, bytes.length, UTF8);
-                return Native.readCBytes(converted);
-            }
-        }
-        return bytes;
     }
 
     /** A palloc'd NUL-terminated copy of a Java string in the server encoding (a cstring Datum). */
     public static long writeCString(String s) {
-        byte[] server = encode(s);
+        return writeCString(ServerEncoding.encode(s));
+    }
+
+    /** A palloc'd NUL-terminated copy of bytes in the server encoding. */
+    public static long writeCString(byte[] server) {
         long address = palloc(server.length + 1L);
         MemorySegment.copy(server, 0, ALL, JAVA_BYTE, address, server.length);
         ALL.set(JAVA_BYTE, address + server.length, (byte) 0);
         return address;
-    }
-
-    /** A cstring Datum as a Java string. */
-    public static String readCString(long address) {
-        long end = address;
-        while (ALL.get(JAVA_BYTE, end) != 0) {
-            end++;
-        }
-        return decode(address, Math.toIntExact(end - address));
     }
 
     private static long write(byte[] bytes, int length) {

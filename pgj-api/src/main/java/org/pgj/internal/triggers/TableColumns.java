@@ -6,6 +6,7 @@ import static org.pgj.internal.Native.ALL;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
@@ -52,7 +53,7 @@ final class TableColumns {
             signature.add(dropped ? 0 : ALL.get(JAVA_INT, att + ATT_TYPE));
             if (!dropped) {
                 live.add(i);
-                names.add(Native.readCString(att + ATT_NAME));
+                names.add(ServerEncoding.readCString(att + ATT_NAME));
                 modifiers.add(ALL.get(JAVA_INT, att + ATT_TYPMOD));
             }
         }

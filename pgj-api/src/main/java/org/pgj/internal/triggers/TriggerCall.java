@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Backend;
@@ -90,20 +91,20 @@ final class TriggerCall implements Trigger {
     @Override
     public String name() {
         checkLive();
-        return Native.readCString(ALL.get(JAVA_LONG, trigger + TG_NAME));
+        return ServerEncoding.readCString(ALL.get(JAVA_LONG, trigger + TG_NAME));
     }
 
     @Override
     public String tableName() {
         checkLive();
-        return Native.readCString(ALL.get(JAVA_LONG, relation + REL_FORM) + CLASS_NAME);
+        return ServerEncoding.readCString(ALL.get(JAVA_LONG, relation + REL_FORM) + CLASS_NAME);
     }
 
     @Override
     public String tableSchema() {
         checkLive();
         int namespace = ALL.get(JAVA_INT, ALL.get(JAVA_LONG, relation + REL_FORM) + CLASS_NAMESPACE);
-        return Native.readCString(inCallMemory(() -> Guard.call(NAMESPACE_NAME, namespace)));
+        return ServerEncoding.readCString(inCallMemory(() -> Guard.call(NAMESPACE_NAME, namespace)));
     }
 
     @Override
@@ -140,7 +141,7 @@ final class TriggerCall implements Trigger {
         long args = ALL.get(JAVA_LONG, trigger + TG_ARGS);
         List<String> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            list.add(Native.readCString(ALL.get(JAVA_LONG, args + 8L * i)));
+            list.add(ServerEncoding.readCString(ALL.get(JAVA_LONG, args + 8L * i)));
         }
         return List.copyOf(list);
     }
@@ -168,13 +169,13 @@ final class TriggerCall implements Trigger {
     @Override
     public Optional<String> oldTableName() {
         checkLive();
-        return Optional.ofNullable(Native.readCString(ALL.get(JAVA_LONG, trigger + TG_OLD_TABLE)));
+        return Optional.ofNullable(ServerEncoding.readCString(ALL.get(JAVA_LONG, trigger + TG_OLD_TABLE)));
     }
 
     @Override
     public Optional<String> newTableName() {
         checkLive();
-        return Optional.ofNullable(Native.readCString(ALL.get(JAVA_LONG, trigger + TG_NEW_TABLE)));
+        return Optional.ofNullable(ServerEncoding.readCString(ALL.get(JAVA_LONG, trigger + TG_NEW_TABLE)));
     }
 
     @Override
@@ -229,7 +230,7 @@ final class TriggerCall implements Trigger {
     }
 
     String typeName(int type) {
-        return Native.readCString(inCallMemory(() -> Guard.call(FORMAT_TYPE, type)));
+        return ServerEncoding.readMessage(inCallMemory(() -> Guard.call(FORMAT_TYPE, type)));
     }
 
     /** palloc in the trigger manager's memory, which the executor resets after the row: cheaper than an arena per call. */

@@ -37,6 +37,22 @@ class AfterTriggersTest {
                 + "relid = 'audited'::regclass from trigger_log where trigger_name = 'audited_log'"));
     }
 
+    /** A trigger function is VOLATILE, so its SQL writes; declared STABLE, its SQL is read-only, as PL/pgSQL's. */
+    @Test
+    void aTriggerFunctionDeclaredStableCannotWrite(Connection c) throws SQLException {
+        exec(c, "create table steady (id int)");
+        exec(c, "create trigger steady_log after insert on steady for each row execute function log_event()");
+        exec(c, "alter function log_event() stable");
+        try {
+            org.pgj.test.Sql.contains(org.pgj.test.Sql.fails(c, "insert into steady values (1)", "0A000")
+                    .getServerErrorMessage().getMessage(), "INSERT is not allowed in a non-volatile function");
+        } finally {
+            exec(c, "alter function log_event() volatile");
+        }
+        exec(c, "insert into steady values (2)");
+        assertEquals(List.of(List.of("id=2")), log(c, "steady_log", "new_row"));
+    }
+
     @Test
     void statementTriggersFireOncePerStatementWithoutRows(Connection c) throws SQLException {
         exec(c, "create table batches (id int)");
