@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,8 @@ public final class CoreBenchmark {
     static final double TYPES_MAX_RATIO = 2.0;
 
     private static final String SERIES = " FROM generate_series(1, " + ROWS + ") i";
+    /** What --only may name. */
+    static final List<String> SECTIONS = List.of("calls", "spi", "types", "first-call", "memory", "workers", "interrupts");
 
     /** How many runs and samples; {@code --quick} only checks that everything works. */
     record Counts(int warmups, int timed, int firstCallSessions, int memoryBackends, int interruptSamples) {
@@ -77,14 +81,22 @@ public final class CoreBenchmark {
     static int run(List<String> args) throws SQLException {
         boolean quick = args.remove("--quick");
         boolean keepServer = args.remove("--keep-server");
+        Set<String> only = new LinkedHashSet<>();
+        int at;
+        while ((at = args.indexOf("--only")) >= 0 && at + 1 < args.size()) {
+            only.add(args.remove(at + 1));
+            args.remove(at);
+        }
         Path explicitRoot = null;
         if (args.size() == 2 && args.get(0).equals("--root")) {
             explicitRoot = Path.of(args.get(1));
-        } else if (!args.isEmpty()) {
+        } else if (!args.isEmpty() || !SECTIONS.containsAll(only)) {
             System.err.println("""
-                    usage: bench/run [--quick] [--keep-server] [--root PGJ_CHECKOUT]
+                    usage: bench/run [--quick] [--keep-server] [--only SECTION]... [--root PGJ_CHECKOUT]
                       --quick        1 warm-up, 3 runs and fewer sessions: checks the setup, the numbers mean little
                       --keep-server  leave the benchmark's PostgreSQL running afterwards (for psql)
+                      --only         run only these sections: """ + String.join(", ", SECTIONS) + """
+
                     environment: PG_CONFIG, PGJ_HOME, PGJ_BENCH_PORT (default 29600+major)""");
             return 2;
         }
@@ -98,14 +110,28 @@ public final class CoreBenchmark {
         p.step("[1/9] setup: demo, functions, spi, bgworker, types and safety extensions, C library, private server, database " + BenchServer.DATABASE);
         try (BenchServer bench = BenchServer.setUp(root, keepServer, p)) {
             CoreBenchmark benchmark = new CoreBenchmark(bench, counts, p);
-            benchmark.throughput();
-            benchmark.spi();
-            benchmark.types();
-            benchmark.firstCall();
-            benchmark.memory();
-            benchmark.workers();
-            InterruptBenchmark.loopCost(bench, counts.warmups(), counts.timed(), p, benchmark.results);
-            InterruptBenchmark.cancelLatency(bench, counts.interruptSamples(), p, benchmark.results);
+            if (only.isEmpty() || only.contains("calls")) {
+                benchmark.throughput();
+            }
+            if (only.isEmpty() || only.contains("spi")) {
+                benchmark.spi();
+            }
+            if (only.isEmpty() || only.contains("types")) {
+                benchmark.types();
+            }
+            if (only.isEmpty() || only.contains("first-call")) {
+                benchmark.firstCall();
+            }
+            if (only.isEmpty() || only.contains("memory")) {
+                benchmark.memory();
+            }
+            if (only.isEmpty() || only.contains("workers")) {
+                benchmark.workers();
+            }
+            if (only.isEmpty() || only.contains("interrupts")) {
+                InterruptBenchmark.loopCost(bench, counts.warmups(), counts.timed(), p, benchmark.results);
+                InterruptBenchmark.cancelLatency(bench, counts.interruptSamples(), p, benchmark.results);
+            }
             Stage stage = bench.stage();
             Report.Environment env = new Report.Environment(startedAt, "PostgreSQL " + bench.server().pgConfig().version(),
                     bench.server().pgConfig().path().toString(), bench.server().port(), stage.dir().toString(),

@@ -17,7 +17,7 @@ import org.pgj.tooling.Progress;
 import org.postgresql.Driver;
 
 /** {@link PgServer} over pgj-tooling's {@link PrivateServer} and the test database. */
-final class TestServer implements PgServer {
+class TestServer implements PgServer {
     private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(10);
 
     private final PrivateServer server;
