@@ -264,6 +264,8 @@ static const PgjFact facts[] = {
 	{"fn.pgj_bgw_wait_latch", (int64) pgj_bgw_wait_latch},
 	{"fn.pgj_bgw_signals", (int64) pgj_bgw_signals},
 	{"fn.pgj_bgw_worker_continue", (int64) pgj_bgw_worker_continue},
+	{"fn.pgj_bgw_attach_signals", (int64) pgj_bgw_attach_signals},
+	{"fn.pgj_bgw_default_signals", (int64) pgj_bgw_default_signals},
 	{"fn.pgj_bgw_begin", (int64) pgj_bgw_begin},
 	{"fn.pgj_bgw_commit", (int64) pgj_bgw_commit},
 	{"fn.pgj_bgw_abort", (int64) pgj_bgw_abort},

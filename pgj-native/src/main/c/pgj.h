@@ -168,6 +168,8 @@ extern int64 pgj_bgw_register(int64 worker, int64 launch, int64 a2, int64 a3, in
 extern int64 pgj_bgw_wait_latch(int64 timeout_ms, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_bgw_signals(int64 clear, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_bgw_worker_continue(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_bgw_attach_signals(int64 flags, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_bgw_default_signals(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_bgw_begin(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_bgw_commit(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int32 pgj_bgw_abort(void);

@@ -53,6 +53,8 @@ public final class Server {
         if (readVolatile(INTERRUPT_HOLDOFF_COUNT) != 0 || readVolatile(CRIT_SECTION_COUNT) != 0) {
             return;
         }
+        // A worker that checks before attaching its handlers keeps PostgreSQL's SIGTERM (bgworker.c).
+        Workers.defaultSignals();
         if (readVolatile(PROC_DIE_PENDING) != 0) {
             throw new PgInterrupt(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
         }
