@@ -4,6 +4,8 @@
  * Each function is resolved by Java once per backend and kept in a hash by OID,
  * checked against the pg_proc row's xmin and TID once per FmgrInfo (so once per query), as
  * PL/pgSQL does: after CREATE OR REPLACE FUNCTION, an existing session runs the new code.
+ * After a reinstall, builds.c switches a whole extension to its new jars at a transaction
+ * boundary by forgetting its functions: each is resolved again at its next call.
  * Errors that Java recorded are raised only after the stub has returned. Until the FFM
  * linker is ready (a background thread prepares it after the first call), calls go through
  * JNI, so a backend's first call does not wait for it.
@@ -34,6 +36,7 @@ typedef struct PgjFunction
 	PgjStub		stub;			/* written by Java once the FFM stub exists */
 	bool		retset;			/* returns a set, value per call (sets.c) */
 	bool		trigger;		/* RETURNS trigger: only the trigger manager may call it */
+	int			folder;			/* its extension folder in builds.c; -1: none */
 } PgjFunction;
 
 static HTAB *functions = NULL;
@@ -69,8 +72,27 @@ function_entry(Oid fn_oid)
 		entry->stub = NULL;
 		entry->retset = false;
 		entry->trigger = false;
+		entry->folder = -1;
 	}
 	return entry;
+}
+
+/* builds.c: the folder's build was replaced; its functions resolve again at their next call. */
+void
+pgj_forget_functions(int folder)
+{
+	HASH_SEQ_STATUS scan;
+	PgjFunction *entry;
+
+	if (functions == NULL)
+		return;
+	hash_seq_init(&scan, functions);
+	while ((entry = hash_seq_search(&scan)) != NULL)
+		if (entry->folder == folder)
+		{
+			entry->function = 0;
+			entry->stub = NULL;
+		}
 }
 
 /* `pgj_<dir>` → `<dir>`: the class-path folder under $sharedir/pgj. */
@@ -166,10 +188,26 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	if (function == 0 || pgj_error_pending())
 		pgj_raise_pending();
 	entry->function = function;
+	entry->folder = pgj_build_folder(dir);
 	entry->retset = proc->proretset;
 	entry->trigger = proc->prorettype == TRIGGEROID;
 	entry->fn_xmin = HeapTupleHeaderGetRawXmin(proc_tuple->t_data);
 	entry->fn_tid = proc_tuple->t_self;
+}
+
+/* Resolves the function if it never was, was forgotten (builds.c), or was redefined. */
+static void
+resolve_if_stale(PgjFunction *entry)
+{
+	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(entry->fn_oid));
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for function %u", entry->fn_oid);
+	if (entry->function == 0
+		|| entry->fn_xmin != HeapTupleHeaderGetRawXmin(tup->t_data)
+		|| !ItemPointerEquals(&entry->fn_tid, &tup->t_self))
+		resolve(entry, tup);
+	ReleaseSysCache(tup);
 }
 
 static PgjCallSite *
@@ -177,19 +215,10 @@ lookup(FmgrInfo *flinfo)
 {
 	PgjFunction *entry;
 	PgjCallSite *site;
-	HeapTuple	tup;
 
 	pgj_ensure_jvm();
 	entry = function_entry(flinfo->fn_oid);
-	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(flinfo->fn_oid));
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for function %u", flinfo->fn_oid);
-	if (entry->function == 0
-		|| entry->fn_xmin != HeapTupleHeaderGetRawXmin(tup->t_data)
-		|| !ItemPointerEquals(&entry->fn_tid, &tup->t_self))
-		resolve(entry, tup);
-	ReleaseSysCache(tup);
+	resolve_if_stale(entry);
 	/* Per FmgrInfo: a set being returned belongs to one call site, not to the function. */
 	site = MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(PgjCallSite));
 	site->function = entry;
@@ -210,9 +239,15 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 
 	MemoryContext rows_caller_cxt = NULL;
 
+	/* The first pgj call of a transaction may switch to a reinstalled build (builds.c). */
+	if (unlikely(!pgj_builds_checked))
+		pgj_check_builds();
 	if (unlikely(site == NULL))
 		site = lookup(fcinfo->flinfo);
 	entry = site->function;
+	/* Forgotten by a switch, and called through a call site that outlived it (a cached FmgrInfo). */
+	if (unlikely(entry->function == 0))
+		resolve_if_stale(entry);
 	/* Java reads fcinfo->context as TriggerData: nothing else may reach a trigger function. */
 	if (unlikely(entry->trigger) && !CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,

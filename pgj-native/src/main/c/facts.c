@@ -260,6 +260,7 @@ static const PgjFact facts[] = {
 	OFFSET(PgjSetting, kind), OFFSET(PgjSetting, bool_value), OFFSET(PgjSetting, int_value),
 	OFFSET(PgjSetting, real_value), OFFSET(PgjSetting, string_value),
 	ADDR(MyBgworkerEntry), ADDR(MyProcPid), ADDR(max_worker_processes), ADDR(pgj_worker_launch), ADDR(MyDatabaseId),
+	{"fn.pgj_build_watch", (int64) pgj_build_watch},
 	{"fn.pgj_bgw_register", (int64) pgj_bgw_register},
 	{"fn.pgj_bgw_wait_latch", (int64) pgj_bgw_wait_latch},
 	{"fn.pgj_bgw_signals", (int64) pgj_bgw_signals},

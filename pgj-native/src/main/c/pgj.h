@@ -177,6 +177,20 @@ extern void pgj_register_static_worker(const BackgroundWorker *worker, const Pgj
 extern int	pgj_startup_slots;	/* shared-memory start-up callbacks of static workers */
 extern void pgj_request_startup_flags(void);
 
+/*
+ * builds.c: one build of each extension per session, switched at a transaction boundary after
+ * a reinstall. The call handler and the hooks call pgj_check_builds at the first pgj entry of
+ * each transaction (when pgj_builds_checked is false); call_handler.c forgets the functions of
+ * a folder whose build was replaced, and jvm_boot.c asks Java whether it was.
+ */
+extern bool pgj_builds_checked;
+extern int	pgj_hooks_running;
+extern void pgj_check_builds(void);
+extern int	pgj_build_folder(const char *name);
+extern int64 pgj_build_watch(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern bool pgj_build_replaced(const char *name);
+extern void pgj_forget_functions(int folder);
+
 /* xact.c: transaction callbacks for Java */
 extern int32 pgj_transaction_callbacks;
 extern int64 pgj_watch_transactions(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
