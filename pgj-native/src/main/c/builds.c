@@ -2,11 +2,11 @@
  * One build of each extension per session. Java keeps one class loader per extension folder
  * ($sharedir/pgj/<ext>), whose jars it holds open, so a reinstall (which renames new jars over
  * the old ones) changes nothing for a session by itself. The session switches at a transaction
- * boundary: at the first pgj call or hook of each transaction (at most one per millisecond, see
- * pgj_check_builds), one fstat per folder in use tells whether anything was renamed into or out
- * of it. If so, Java compares the jars themselves;
- * when they changed it drops the folder's class loader and hook objects, and every function of
- * the folder is resolved again at its next call, with the new jars. So every function of an
+ * boundary: at the first pgj call or hook of each transaction, one fstat per folder in use
+ * tells whether anything was renamed into or out of it (a system call, against tens of
+ * microseconds for the lightest transaction). If so, Java compares the jars themselves; when
+ * they changed it drops the folder's class loader and hook objects, and every function of the
+ * folder is resolved again at its next call, with the new jars. So every function of an
  * extension runs one build within a transaction, and static state starts afresh after a switch.
  *
  * No switch happens while Java code runs below the call (a Java procedure that commits, a
@@ -136,27 +136,13 @@ maybe_replaced(BuildFolder *f)
 	return true;
 }
 
-/*
- * The first pgj call or hook of a transaction (see the top of this file). Folders are looked at
- * by transactions that start at least LOOK_INTERVAL after the last look, so a stream of short
- * transactions makes no more than one fstat per folder and millisecond, and a reinstall is
- * noticed by the first transaction that starts a millisecond or more after the session last
- * looked. The transaction's start time costs nothing to read.
- */
-#define LOOK_INTERVAL 1000		/* microseconds */
-
+/* The first pgj call or hook of a transaction (see the top of this file). */
 void
 pgj_check_builds(void)
 {
-	static TimestampTz last_look = 0;
-	TimestampTz started = GetCurrentTransactionStartTimestamp();
-
 	pgj_builds_checked = true;
 	if (pgj_spi_depth > 0 || pgj_hooks_running > 0)
 		return;
-	if (started >= last_look && started - last_look < LOOK_INTERVAL)
-		return;
-	last_look = started;
 	for (int i = 0; i < folder_count; i++)
 		if (maybe_replaced(&folders[i]) && pgj_build_replaced(folders[i].name))
 			pgj_forget_functions(i);

@@ -76,31 +76,34 @@ class SignalContractTest {
         Sql.run(c, "DROP TABLE bgworker_test");
     }
 
-    @Test
-    void afterAttachASigtermOnlySetsTheFlagAndTheWorkerFinishesItsWork() throws Exception {
-        int pid = start("attached_recorder", 1);
-        Poll.until("the worker's 'started' event", WAIT, Duration.ofMillis(20),
-                () -> events("pgj test attached_recorder 1", "started") == 1);
+    /**
+     * Starts a test worker, waits for its 'started' event, sends it SIGTERM with
+     * pg_terminate_backend and waits until it has exited and the postmaster has forgotten it
+     * (Stopped: it is never restarted).
+     */
+    private void startThenTerminate(String entry, int argument) throws Exception {
+        String name = "pgj test " + entry + " " + argument;
+        int pid = start(entry, argument);
+        Poll.until("the worker's 'started' event", WAIT, Duration.ofMillis(20), () -> events(name, "started") == 1);
         assertEquals(true, Sql.one(c, "SELECT pg_terminate_backend(?)", pid));
         Poll.until("the worker's exit after SIGTERM", WAIT, Duration.ofMillis(10), () -> !running(pid));
+        Poll.until("the postmaster forgets it (never restarted)", WAIT, Duration.ofMillis(20),
+                () -> "Stopped[]".equals(Sql.one(c, "SELECT worker_status(?)", name)));
+    }
+
+    @Test
+    void afterAttachASigtermOnlySetsTheFlagAndTheWorkerFinishesItsWork() throws Exception {
+        startThenTerminate("attached_recorder", 1);
         // A termination would have made its last transaction impossible, and logged a FATAL.
         assertEquals(1, events("pgj test attached_recorder 1", "stopping after sigterm"));
         assertEquals(0, logLinesSinceMark(TERMINATED));
-        Poll.until("the postmaster forgets it (never restarted)", WAIT, Duration.ofMillis(20),
-                () -> "Stopped[]".equals(Sql.one(c, "SELECT worker_status('pgj test attached_recorder 1')")));
     }
 
     @Test
     void aWorkerThatNeverAttachesIsTerminatedBySigterm() throws Exception {
-        int pid = start("recorder", 2);
-        Poll.until("the worker's 'started' event", WAIT, Duration.ofMillis(20),
-                () -> events("pgj test recorder 2", "started") == 1);
-        assertEquals(true, Sql.one(c, "SELECT pg_terminate_backend(?)", pid));
-        Poll.until("the worker's exit after SIGTERM", WAIT, Duration.ofMillis(10), () -> !running(pid));
+        startThenTerminate("recorder", 2);
         Poll.until("the FATAL of the termination in the log", WAIT, Duration.ofMillis(20),
                 () -> logLinesSinceMark(TERMINATED) == 1);
-        Poll.until("the postmaster forgets it (never restarted)", WAIT, Duration.ofMillis(20),
-                () -> "Stopped[]".equals(Sql.one(c, "SELECT worker_status('pgj test recorder 2')")));
         assertEquals(1, events("pgj test recorder 2", "started"));
     }
 

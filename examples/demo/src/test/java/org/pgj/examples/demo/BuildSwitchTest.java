@@ -105,6 +105,13 @@ class BuildSwitchTest {
         return (String) Sql.one(c, sql);
     }
 
+    /** Commits the session's transaction; the session then answers in autocommit. */
+    private static void endsAnswering(Connection s) throws Exception {
+        s.commit();
+        s.setAutoCommit(true);
+        assertEquals(1, Sql.one(s, "SELECT 1"));
+    }
+
     @Test
     void everyFunctionSwitchesAtTheNextTransactionNeverOneAlone() throws Exception {
         try (Connection s = server.connect()) {
@@ -127,9 +134,7 @@ class BuildSwitchTest {
             assertEquals("a3.2", one(s, "SELECT probe_a()"));
             s.commit();
             assertEquals("b3.3", one(s, "SELECT probe_b()"), "no reinstall: the build and its state stay");
-            s.commit();
-            s.setAutoCommit(true);
-            assertEquals(1, Sql.one(s, "SELECT 1"));
+            endsAnswering(s);
         }
     }
 
@@ -145,9 +150,7 @@ class BuildSwitchTest {
             assertEquals(List.of("s1.3", "s1.4", "s1.5", "s1.6"), Sql.column(s, "FETCH ALL FROM held"));
             Sql.exec(s, "CLOSE held");
             assertEquals("a2.1", one(s, "SELECT probe_a()"));
-            s.commit();
-            s.setAutoCommit(true);
-            assertEquals(1, Sql.one(s, "SELECT 1"));
+            endsAnswering(s);
         }
     }
 
@@ -169,6 +172,20 @@ class BuildSwitchTest {
             call.get(30, TimeUnit.SECONDS);
             assertEquals(List.of("a1.1", "b1.2"), Sql.column(setup, "SELECT value FROM probe_seen ORDER BY n"));
             assertEquals("a2.1", one(s, "SELECT probe_a()"), "after the CALL, the next transaction switches");
+            assertEquals(1, Sql.one(s, "SELECT 1"));
+        }
+    }
+
+    /** Jars removed from under a session: a clear error from its next transaction, until they are back. */
+    @Test
+    void aRemovedFolderIsAClearErrorUntilTheExtensionIsInstalledAgain() throws Exception {
+        try (Connection s = server.connect()) {
+            assertEquals("a1.1", one(s, "SELECT probe_a()"));
+            probe.removeJars();
+            PSQLException e = Sql.fails(s, "SELECT probe_a()", "58P01");
+            assertTrue(e.getMessage().contains("build_probe does not exist"), e.getMessage());
+            probe.installJar(build(2, true));
+            assertEquals("a2.1", one(s, "SELECT probe_a()"));
             assertEquals(1, Sql.one(s, "SELECT 1"));
         }
     }

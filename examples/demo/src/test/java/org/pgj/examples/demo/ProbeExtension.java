@@ -79,6 +79,11 @@ final class ProbeExtension {
         }
     }
 
+    /** Removes the extension's jar folder, leaving the extension in the database. */
+    void removeJars() throws IOException {
+        deleteTree(folder);
+    }
+
     /** Drops the extension and removes its files. */
     void remove(Connection c) throws SQLException, IOException {
         Sql.exec(c, "DROP EXTENSION IF EXISTS " + name);
