@@ -18,6 +18,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.zip.ZipFile;
 
 /**
  * Loads one extension's classes from its jars, with calls that would exit the backend
@@ -54,7 +55,9 @@ final class ExtensionClassLoader extends ClassLoader {
             for (Path path : paths) {
                 URI uri = path.toUri();
                 CodeSource source = new CodeSource(uri.toURL(), (Certificate[]) null);
-                jars.add(new OpenJar(new JarFile(path.toFile()), uri, new ProtectionDomain(source, null)));
+                // Multi-release aware, as the JDK's own class path is: a versioned entry wins.
+                JarFile file = new JarFile(path.toFile(), true, ZipFile.OPEN_READ, Runtime.version());
+                jars.add(new OpenJar(file, uri, new ProtectionDomain(source, null)));
             }
         } catch (IOException | RuntimeException e) {
             closeAll(jars);

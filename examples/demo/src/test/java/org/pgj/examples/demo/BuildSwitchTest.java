@@ -176,6 +176,30 @@ class BuildSwitchTest {
         }
     }
 
+    /** Hostile: a non-superuser session, whose first calls after the reinstall time out; then the new build. */
+    @Test
+    void aSwitchCutShortByTimeoutsIsFinishedByTheNextCall() throws Exception {
+        Sql.exec(setup, "DROP ROLE IF EXISTS probe_user", "CREATE ROLE probe_user");
+        try (Connection s = server.connect()) {
+            Sql.exec(s, "SET ROLE probe_user");
+            assertEquals("a1.1", one(s, "SELECT probe_a()"));
+            probe.installJar(build(2, true));
+            Sql.exec(s, "SET statement_timeout = '1ms'");
+            for (int i = 0; i < 5; i++) {
+                try {
+                    assertTrue(one(s, "SELECT probe_a()").startsWith("a2."));
+                } catch (PSQLException timedOut) {
+                    assertEquals("57014", timedOut.getSQLState(), timedOut.getMessage());
+                }
+            }
+            Sql.exec(s, "RESET statement_timeout");
+            assertTrue(one(s, "SELECT probe_b()").startsWith("b2."));
+            assertEquals(1, Sql.one(s, "SELECT 1"));
+        } finally {
+            Sql.exec(setup, "DROP ROLE probe_user");
+        }
+    }
+
     /** Jars removed from under a session: a clear error from its next transaction, until they are back. */
     @Test
     void aRemovedFolderIsAClearErrorUntilTheExtensionIsInstalledAgain() throws Exception {
