@@ -90,7 +90,7 @@ public final class ExtensionClassLoaders {
         }
         boolean same;
         try {
-            same = entry.jars.equals(jars(folder(dir)));
+            same = entry.jars.equals(jars(folder(dir))) || installing(folder(dir));
         } catch (RuntimeException e) {
             same = false;
         }
@@ -104,6 +104,31 @@ public final class ExtensionClassLoaders {
     private static final class Native_ {
         static final long WATCH = Facts.get("fn.pgj_build_watch");
     }
+
+    /**
+     * Whether pgj's installer is writing jars into the folder now: its temp files
+     * ({@code .<jar>.pgj-tmp}, see AtomicFiles) are there and recent. A switch then waits for the
+     * install to end, which moves the folder's mtime again (builds.c looks again), so a session
+     * does not take some new jars with some old ones. An old temp file, left by a killed
+     * installer, does not hold the switch back.
+     */
+    private static boolean installing(Path folder) {
+        long recent = System.currentTimeMillis() - INSTALL_SECONDS * 1000;
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> {
+                try {
+                    return p.getFileName().toString().endsWith(".pgj-tmp") && Files.getLastModifiedTime(p).toMillis() > recent;
+                } catch (IOException gone) {
+                    return false;
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** How long a temp file of the installer counts as an install in progress. */
+    private static final long INSTALL_SECONDS = 30;
 
     private static Entry open(String dir) {
         // Watched before the jars are read, so that a reinstall from now on is noticed (builds.c).

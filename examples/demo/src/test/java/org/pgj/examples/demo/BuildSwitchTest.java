@@ -3,6 +3,8 @@ package org.pgj.examples.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -135,6 +137,28 @@ class BuildSwitchTest {
             s.commit();
             assertEquals("b3.3", one(s, "SELECT probe_b()"), "no reinstall: the build and its state stay");
             endsAnswering(s);
+        }
+    }
+
+    /**
+     * While pgj's installer is still writing jars (its temp file is there), a session keeps its
+     * build rather than take the new jars with the old; a temp file a killed installer left long
+     * ago holds nothing back.
+     */
+    @Test
+    void anInstallInProgressHoldsTheSwitchBackUntilItEnds() throws Exception {
+        try (Connection s = server.connect()) {
+            assertEquals("a1.1", one(s, "SELECT probe_a()"));
+            Path writing = probe.installerTempFile(0);
+            probe.installJar(build(2, true));
+            assertEquals("a1.2", one(s, "SELECT probe_a()"), "the install is not over");
+            Files.delete(writing);
+            assertEquals("a2.1", one(s, "SELECT probe_a()"));
+            Path left = probe.installerTempFile(3600);
+            probe.installJar(build(3, true));
+            assertEquals("a3.1", one(s, "SELECT probe_a()"), "an hour-old temp file is no install");
+            Files.delete(left);
+            assertEquals(1, Sql.one(s, "SELECT 1"));
         }
     }
 

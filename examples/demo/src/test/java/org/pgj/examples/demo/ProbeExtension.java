@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -77,6 +78,13 @@ final class ProbeExtension {
         } finally {
             deleteTree(work);
         }
+    }
+
+    /** A temp file as pgj's installer leaves beside a jar while it writes it, modified {@code ageSeconds} ago. */
+    Path installerTempFile(long ageSeconds) throws IOException {
+        Path tmp = Files.writeString(folder.resolve("." + name + ".jar.pgj-tmp"), "half a jar");
+        Files.setLastModifiedTime(tmp, FileTime.fromMillis(System.currentTimeMillis() - ageSeconds * 1000));
+        return tmp;
     }
 
     /** Removes the extension's jar folder, leaving the extension in the database. */
