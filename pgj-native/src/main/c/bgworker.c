@@ -4,14 +4,21 @@
  * in C. Everything else (the builder, the handle's waits) calls the server's own functions
  * from Java through guarded calls.
  *
- * SIGTERM sets flags and calls die(), so it never raises FATAL inside the handler over Java
- * frames. A worker busy in the server is terminated at its next interrupt check (Java unwinds,
- * and the FATAL is raised here, in C); one that asks (waitLatch, workerContinue) is told to
- * stop and exits normally.
+ * Signals, as pgx and worker_spi.c have them: what SIGTERM means is the worker's choice, and a
+ * SIGTERM that comes before the worker has chosen (typically while its JVM starts) is held
+ * until then. After attachSignalHandlers(SIGTERM) it only sets a flag and the latch, so the
+ * worker finishes on its own terms (pgx's contract). A worker that makes its first latch wait,
+ * connection, transaction or interrupt check without having attached gets PostgreSQL's default
+ * instead: die(), that is FATAL at the next interrupt check. Never the FATAL that PostgreSQL's
+ * own bgworker_die raises inside the handler, which could unwind over Java frames. SIGHUP is
+ * recorded from the start, whatever the worker attaches, and reloads the configuration at the
+ * next waitLatch or workerContinue.
  */
 #include "pgj.h"
 
+#include <errno.h>
 #include <signal.h>
+#include <time.h>
 
 #include "access/xact.h"
 #include "miscadmin.h"
@@ -35,6 +42,8 @@ PgjWorkerLaunch *pgj_worker_launch = NULL;
 static volatile sig_atomic_t got_sighup = false;
 static volatile sig_atomic_t got_sigterm = false;	/* test-and-clear, for Java */
 static volatile sig_atomic_t sigterm_seen = false;	/* sticky */
+static volatile sig_atomic_t sigterm_held = false;	/* arrived before the worker chose */
+static bool sigterm_settled = false;	/* attached, or PostgreSQL's default */
 static bool postmaster_died = false;
 
 /* Static workers, registered by the postmaster; forked workers inherit the array. */
@@ -113,12 +122,50 @@ run_startup_callback(const PgjWorkerLaunch *launch)
 	}
 }
 
-static void
-worker_sigterm(SIGNAL_ARGS)
+/*
+ * How long the worker's Java entry point may run without attaching before a SIGTERM it holds
+ * means PostgreSQL's default after all: the worker that never attaches, and never waits or
+ * checks, still dies (a fast shutdown waits for every worker). pgx's and worker_spi's workers
+ * attach on their first line.
+ */
+#define HOLD_GRACE_NS (1000 * 1000 * 1000L)
+
+static volatile int64 sigterm_held_at = 0;	/* CLOCK_MONOTONIC, ns */
+static volatile int64 entry_started_at = 0;
+
+static int64
+monotonic_ns(void)
 {
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64) now.tv_sec * 1000 * 1000 * 1000 + now.tv_nsec;
+}
+
+/* Until the worker chooses: remember, and wake a latch wait and Pg.checkForInterrupts(). */
+static void
+hold_sigterm(SIGNAL_ARGS)
+{
+	int			save_errno = errno;
+
+	if (!sigterm_held)
+		sigterm_held_at = monotonic_ns();
+	sigterm_held = true;
+	InterruptPending = true;
+	SetLatch(MyLatch);
+	errno = save_errno;
+}
+
+/* attachSignalHandlers(SIGTERM): the worker asks for a flag, and stops when it sees it. */
+static void
+flag_sigterm(SIGNAL_ARGS)
+{
+	int			save_errno = errno;
+
 	got_sigterm = true;
 	sigterm_seen = true;
-	die(postgres_signal_arg);
+	SetLatch(MyLatch);
+	errno = save_errno;
 }
 
 static void
@@ -126,6 +173,60 @@ worker_sighup(SIGNAL_ARGS)
 {
 	got_sighup = true;
 	SignalHandlerForConfigReload(postgres_signal_arg);
+}
+
+/* Installs the chosen SIGTERM handler and hands it a SIGTERM that was held. */
+static void
+settle_sigterm(pqsigfunc handler)
+{
+	pqsignal(SIGTERM, handler);
+	/* The interrupt watcher stays behind whatever handles SIGTERM now (interrupts.c). */
+	pgj_wrap_signals();
+	sigterm_settled = true;
+	if (sigterm_held)
+	{
+		sigterm_held = false;
+		handler(SIGTERM);
+	}
+}
+
+/* Java: attachSignalHandlers. PGJ_SIGTERM_RECEIVED in flags: SIGTERM sets the flag; else die(). */
+int64
+pgj_bgw_attach_signals(int64 flags, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	settle_sigterm((flags & PGJ_SIGTERM_RECEIVED) != 0 ? flag_sigterm : die);
+	return 0;
+}
+
+/*
+ * Java: the worker waits, connects, begins a transaction or checks for interrupts; if it has
+ * not attached by then, SIGTERM keeps PostgreSQL's meaning (die). Nothing outside a worker.
+ */
+int64
+pgj_bgw_default_signals(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	if (pgj_worker_launch != NULL && !sigterm_settled)
+		settle_sigterm(die);
+	return 0;
+}
+
+/*
+ * The interrupt watcher, on its own thread: a SIGTERM held longer than HOLD_GRACE_NS into the
+ * entry point of a worker that has not attached gets PostgreSQL's default, die(), which only sets
+ * flags and the latch (so it is safe from another thread); the watcher then stops the Java code.
+ */
+bool
+pgj_bgw_sigterm_overdue(void)
+{
+	int64		since;
+
+	if (!sigterm_held || sigterm_settled || entry_started_at == 0)
+		return false;
+	since = Max(sigterm_held_at, entry_started_at);
+	if (monotonic_ns() - since < HOLD_GRACE_NS)
+		return false;
+	settle_sigterm(die);
+	return true;
 }
 
 static uint32
@@ -148,16 +249,18 @@ run(const PgjWorkerLaunch *launch, Datum main_arg)
 {
 	pgj_worker_launch = MemoryContextAlloc(TopMemoryContext, sizeof(PgjWorkerLaunch));
 	memcpy(pgj_worker_launch, launch, sizeof(PgjWorkerLaunch));
-	pqsignal(SIGTERM, worker_sigterm);
+	pqsignal(SIGTERM, hold_sigterm);
 	pqsignal(SIGHUP, worker_sighup);
 	/* The JVM first: its threads inherit the still blocked signal mask. */
 	pgj_ensure_jvm();
+	/* What pgj does before the entry point (connect, start-up callback) holds SIGTERM too. */
 	BackgroundWorkerUnblockSignals();
 	if (launch->database[0] != '\0')
 		BackgroundWorkerInitializeConnection(launch->database,
 											 launch->user[0] != '\0' ? launch->user : NULL, 0);
 	if (launch->startup_slot >= 0 && startup_flags != NULL)
 		run_startup_callback(launch);
+	entry_started_at = monotonic_ns();
 	pgj_run_worker((int32) DatumGetUInt64(main_arg), false);
 	/* A Java exception from the entry point: ERROR, which a worker turns into FATAL (exit 1). */
 	if (pgj_error_pending())
@@ -265,18 +368,6 @@ reload_if_asked(void)
 }
 
 /*
- * The worker has been told to stop and now unwinds on its own terms: the termination die()
- * left pending is withdrawn, so its last logging or transaction still works and it exits with
- * code 0 (not restarted), as a worker returning from its main function does.
- */
-static int64
-stop_requested(void)
-{
-	ProcDiePending = false;
-	return 0;
-}
-
-/*
  * Java: waits on the latch; false on SIGTERM or postmaster death. A worker that keeps
  * waiting after being told the postmaster died exits here, so it cannot spin.
  */
@@ -297,7 +388,7 @@ pgj_bgw_wait_latch(int64 timeout_ms, int64 a1, int64 a2, int64 a3, int64 a4, int
 	}
 	reload_if_asked();
 	if (sigterm_seen || postmaster_died)
-		return stop_requested();
+		return 0;
 	CHECK_FOR_INTERRUPTS();
 	return 1;
 }
@@ -325,7 +416,10 @@ pgj_bgw_worker_continue(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 
 	if (!postmaster_died && !PostmasterIsAlive())
 		postmaster_died = true;
 	reload_if_asked();
-	return sigterm_seen || postmaster_died ? stop_requested() : 1;
+	if (sigterm_seen || postmaster_died)
+		return 0;
+	CHECK_FOR_INTERRUPTS();
+	return 1;
 }
 
 /* Java: a transaction with a snapshot, as worker_spi runs one. */

@@ -4,6 +4,8 @@
  * Each function is resolved by Java once per backend and kept in a hash by OID,
  * checked against the pg_proc row's xmin and TID once per FmgrInfo (so once per query), as
  * PL/pgSQL does: after CREATE OR REPLACE FUNCTION, an existing session runs the new code.
+ * After a reinstall, builds.c switches a whole extension to its new jars at a transaction
+ * boundary by forgetting its functions: each is resolved again at its next call.
  * Errors that Java recorded are raised only after the stub has returned. Until the FFM
  * linker is ready (a background thread prepares it after the first call), calls go through
  * JNI, so a backend's first call does not wait for it.
@@ -36,6 +38,7 @@ typedef struct PgjFunction
 	bool		retset;			/* returns a set, value per call (sets.c) */
 	bool		trigger;		/* RETURNS trigger: only the trigger manager may call it */
 	bool		read_only;		/* STABLE or IMMUTABLE: its SPI statements run read-only */
+	int			folder;			/* its extension folder in builds.c; -1: none */
 } PgjFunction;
 
 static HTAB *functions = NULL;
@@ -72,8 +75,27 @@ function_entry(Oid fn_oid)
 		entry->retset = false;
 		entry->trigger = false;
 		entry->read_only = false;
+		entry->folder = -1;
 	}
 	return entry;
+}
+
+/* builds.c: the folder's build was replaced; its functions resolve again at their next call. */
+void
+pgj_forget_functions(int folder)
+{
+	HASH_SEQ_STATUS scan;
+	PgjFunction *entry;
+
+	if (functions == NULL)
+		return;
+	hash_seq_init(&scan, functions);
+	while ((entry = hash_seq_search(&scan)) != NULL)
+		if (entry->folder == folder)
+		{
+			entry->function = 0;
+			entry->stub = NULL;
+		}
 }
 
 /* `pgj_<dir>` → `<dir>`: the class-path folder under $sharedir/pgj. */
@@ -171,6 +193,7 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	/* Resolution runs pgj's runtime, which the interrupt watcher leaves alone: check now. */
 	CHECK_FOR_INTERRUPTS();
 	entry->function = function;
+	entry->folder = pgj_build_folder(dir);
 	entry->retset = proc->proretset;
 	entry->trigger = proc->prorettype == TRIGGEROID;
 	entry->read_only = proc->provolatile != PROVOLATILE_VOLATILE;
@@ -178,24 +201,30 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	entry->fn_tid = proc_tuple->t_self;
 }
 
-static PgjCallSite *
-lookup(FmgrInfo *flinfo)
+/* Resolves the function if it never was, was forgotten (builds.c), or was redefined. */
+static void
+resolve_if_stale(PgjFunction *entry)
 {
-	PgjFunction *entry;
-	PgjCallSite *site;
-	HeapTuple	tup;
-
-	pgj_ensure_jvm();
-	entry = function_entry(flinfo->fn_oid);
-	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(flinfo->fn_oid));
+	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(entry->fn_oid));
 
 	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for function %u", flinfo->fn_oid);
+		elog(ERROR, "cache lookup failed for function %u", entry->fn_oid);
 	if (entry->function == 0
 		|| entry->fn_xmin != HeapTupleHeaderGetRawXmin(tup->t_data)
 		|| !ItemPointerEquals(&entry->fn_tid, &tup->t_self))
 		resolve(entry, tup);
 	ReleaseSysCache(tup);
+}
+
+static PgjCallSite *
+lookup(FmgrInfo *flinfo)
+{
+	PgjFunction *entry;
+	PgjCallSite *site;
+
+	pgj_ensure_jvm();
+	entry = function_entry(flinfo->fn_oid);
+	resolve_if_stale(entry);
 	/* Per FmgrInfo: a set being returned belongs to one call site, not to the function. */
 	site = MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(PgjCallSite));
 	site->function = entry;
@@ -217,9 +246,15 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 
 	MemoryContext rows_caller_cxt = NULL;
 
+	/* The first pgj call of a transaction may switch to a reinstalled build (builds.c). */
+	if (unlikely(!pgj_builds_checked))
+		pgj_check_builds();
 	if (unlikely(site == NULL))
 		site = lookup(fcinfo->flinfo);
 	entry = site->function;
+	/* Forgotten by a switch, and called through a call site that outlived it (a cached FmgrInfo). */
+	if (unlikely(entry->function == 0))
+		resolve_if_stale(entry);
 	/* Java reads fcinfo->context as TriggerData: nothing else may reach a trigger function. */
 	if (unlikely(entry->trigger) && !CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,

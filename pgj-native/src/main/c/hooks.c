@@ -177,7 +177,19 @@ run(PgjHookCall *call)
 		proceed(call);
 		return;
 	}
-	pgj_run_hook((int64) call);
+	/* The first pgj entry of a transaction may switch builds; none while a hook runs (builds.c). */
+	if (unlikely(!pgj_builds_checked))
+		pgj_check_builds();
+	pgj_hooks_running++;
+	PG_TRY();
+	{
+		pgj_run_hook((int64) call);
+	}
+	PG_FINALLY();
+	{
+		pgj_hooks_running--;
+	}
+	PG_END_TRY();
 	if (pgj_error_pending())
 		pgj_raise_pending();
 	if (!call->info.proceeded)

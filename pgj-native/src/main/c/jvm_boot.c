@@ -55,6 +55,7 @@ static jmethodID transaction_event_method = NULL;
 static jmethodID release_agg_state_method = NULL;
 static jmethodID hook_method = NULL;
 static jmethodID transaction_ended_method = NULL;
+static jmethodID build_replaced_method = NULL;
 static void check_java_exception(const char *what);
 static bool exception_dropped(void);
 static pthread_t backend_thread;
@@ -460,7 +461,9 @@ boot(void)
 			&& (transaction_event_method = (*env)->GetStaticMethodID(env, cls, "transactionEvent", "(IIIZ)Z")) != NULL
 			&& (release_agg_state_method = (*env)->GetStaticMethodID(env, cls, "releaseAggregateState", "(J)V")) != NULL
 			&& (hook_method = (*env)->GetStaticMethodID(env, cls, "hook", "(J)V")) != NULL
-			&& (transaction_ended_method = (*env)->GetStaticMethodID(env, cls, "transactionEnded", "()V")) != NULL)
+			&& (transaction_ended_method = (*env)->GetStaticMethodID(env, cls, "transactionEnded", "()V")) != NULL
+			&& (build_replaced_method = (*env)->GetStaticMethodID(env, cls, "buildReplaced",
+																   "(Ljava/lang/String;)Z")) != NULL)
 			ok = boot_java(env, cls, mid);
 		booted = GetCurrentTimestamp();
 		if ((*env)->ExceptionCheck(env) || ok == 0)
@@ -559,6 +562,22 @@ pgj_jvm_available(void)
 				 errhint("%s", failure_hint)));
 	}
 	return false;
+}
+
+/*
+ * Whether the jars of extension folder `name` changed since its class loader was made; if so
+ * Java has dropped that loader (builds.c). Java catches everything.
+ */
+bool
+pgj_build_replaced(const char *name)
+{
+	jstring		folder = (*the_env)->NewStringUTF(the_env, name);
+	jboolean	replaced = folder != NULL
+		&& (*the_env)->CallStaticBooleanMethod(the_env, resolver_class, build_replaced_method, folder);
+
+	(*the_env)->DeleteLocalRef(the_env, folder);
+	check_java_exception("checking an extension's jars");
+	return replaced;
 }
 
 /* Calls a hook object's method in Java (hooks.c); errors are left recorded for the caller. */

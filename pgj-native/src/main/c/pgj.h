@@ -55,6 +55,8 @@ extern bool pgj_guard_exits(JNIEnv *env);
 /* interrupts.c: interrupts reach Java code that never checks for them */
 extern void pgj_watch_interrupts(JavaVM *vm, JNIEnv *env);
 extern void pgj_wrap_signals(void);
+extern void pgj_wake_watcher(void);
+extern bool pgj_watcher_running(void);
 extern bool pgj_postmaster_gone(void);
 extern volatile sig_atomic_t pgj_java_interrupted;
 /*
@@ -198,10 +200,13 @@ typedef struct PgjWorkerLaunch
 } PgjWorkerLaunch;
 
 extern PgjWorkerLaunch *pgj_worker_launch;	/* this process's, when it is a pgj worker */
+extern bool pgj_bgw_sigterm_overdue(void);
 extern int64 pgj_bgw_register(int64 worker, int64 launch, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_bgw_wait_latch(int64 timeout_ms, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_bgw_signals(int64 clear, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_bgw_worker_continue(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_bgw_attach_signals(int64 flags, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_bgw_default_signals(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_bgw_begin(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_bgw_commit(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int32 pgj_bgw_abort(void);
@@ -212,6 +217,22 @@ extern void pgj_request_startup_flags(void);
 /* encoding.c: Java's UTF-8 to and from a database encoding other than UTF8 and SQL_ASCII */
 extern int64 pgj_convert_text(int64 source, int64 length, int64 to_server, int64 out, int64 a4,
 							  int64 a5);
+
+/*
+ * builds.c: one build of each extension per session, switched at a transaction boundary after
+ * a reinstall. The call handler and the hooks call pgj_check_builds at the first pgj entry of
+ * each transaction (when pgj_builds_checked is false); call_handler.c forgets the functions of
+ * a folder whose build was replaced, and jvm_boot.c asks Java whether it was.
+ */
+extern bool pgj_builds_checked;
+extern int	pgj_hooks_running;
+extern void pgj_check_builds(void);
+extern int	pgj_build_folder(const char *name);
+extern int64 pgj_build_watch(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern bool pgj_build_replaced(const char *name);
+extern void pgj_forget_functions(int folder);
+extern int	pgj_build_events_fd(void);
+extern void pgj_build_events_ready(void);
 
 /* xact.c: transaction callbacks for Java */
 extern int32 pgj_transaction_callbacks;

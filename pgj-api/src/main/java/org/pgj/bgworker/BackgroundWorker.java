@@ -9,9 +9,8 @@ import org.pgj.internal.Workers;
  * The running background worker, from inside it. Every method throws
  * {@link IllegalStateException} outside a pgj worker.
  *
- * <p>pgj installs the worker's signal handlers before the entry point runs: SIGTERM makes
- * {@link #waitLatch} return false (and a server call raise the termination), SIGHUP reloads the
- * configuration at the next {@link #waitLatch} or {@link #workerContinue()}.
+ * <p>Signals: see {@link #attachSignalHandlers}. SIGHUP reloads the configuration at the next
+ * {@link #waitLatch} or {@link #workerContinue()}.
  */
 public final class BackgroundWorker {
     private BackgroundWorker() {
@@ -68,12 +67,19 @@ public final class BackgroundWorker {
     }
 
     /**
-     * Declares the signals the worker handles. pgj's handlers are always installed (a worker
-     * must stop on SIGTERM even if it forgot this call), so this only checks that it runs in a
-     * worker; it exists so code ported from pgx reads the same.
+     * Chooses what SIGTERM means, as pgx's {@code attach_signal_handlers} and worker_spi's
+     * {@code pqsignal} calls do. With {@link SignalWakeFlags#SIGTERM}, a SIGTERM only sets the flag
+     * that {@link #sigtermReceived()}, {@link #waitLatch} and {@link #workerContinue()} report, and
+     * wakes the latch: the worker stops on its own terms, and nothing interrupts a query it runs.
+     * Without it, a SIGTERM terminates the worker (FATAL) at its next interrupt check, as
+     * PostgreSQL's default does. A SIGTERM that arrived before this call (say, while the worker's
+     * JVM started) was held and is handled now. A worker that never calls this gets the default at
+     * its first {@link #waitLatch}, {@link #workerContinue()}, {@link #connectWorkerToSpi},
+     * {@link #transaction} or {@link org.pgj.Pg#checkForInterrupts()}. SIGHUP is always recorded
+     * for {@link #sighupReceived()}, from the worker's start.
      */
     public static void attachSignalHandlers(SignalWakeFlags... wake) {
-        Workers.name();
+        Workers.attachSignalHandlers(java.util.Arrays.asList(wake).contains(SignalWakeFlags.SIGTERM));
     }
 
     /** Connects to {@code database} as {@code user} ({@code null}: the bootstrap superuser). Once. */

@@ -33,6 +33,8 @@ final class HookDispatcher {
     private static List<QueryHooks> declared;
     private static List<QueryHooks> activeHooks;
     private static long activeMask;
+    /** {@link ExtensionClassLoaders#generation()} when {@link #declared} was last brought up to date. */
+    private static int loadedGeneration;
 
     private HookDispatcher() {
     }
@@ -40,6 +42,9 @@ final class HookDispatcher {
     static void dispatch(long call) {
         if (declared == null) {
             declared = load();
+            loadedGeneration = ExtensionClassLoaders.generation();
+        } else if (loadedGeneration != ExtensionClassLoaders.generation()) {
+            remakeReplaced();
         }
         List<QueryHooks> hooks = active(Native.ALL.get(JAVA_LONG, call + ACTIVE));
         int kind = Native.ALL.get(JAVA_INT, call + KIND);
@@ -102,13 +107,30 @@ final class HookDispatcher {
     /** The hook classes hooks.c read from the manifests; one that cannot be made is left out with a WARNING. */
     private static List<QueryHooks> load() {
         List<QueryHooks> loaded = new ArrayList<>();
-        for (int i = 0; ; i++) {
-            long extension = Guard.call(DECLARED, i, 0);
-            if (extension == 0) {
-                return loaded;
-            }
-            loaded.add(make(ServerEncoding.readCString(extension), ServerEncoding.readCString(Guard.call(DECLARED, i, 1))));
+        for (int i = 0; Guard.call(DECLARED, i, 0) != 0; i++) {
+            loaded.add(make(i));
         }
+        return loaded;
+    }
+
+    /**
+     * After an extension's build was replaced (a transaction boundary, builds.c): its hook objects
+     * are made again from the new build, and those left out are tried again. Others stay as they are.
+     */
+    private static void remakeReplaced() {
+        List<QueryHooks> updated = new ArrayList<>(declared);
+        for (int i = 0; i < updated.size(); i++) {
+            if (updated.get(i) == null || !ExtensionClassLoaders.isCurrent(updated.get(i).getClass())) {
+                updated.set(i, make(i));
+            }
+        }
+        declared = updated;
+        activeHooks = null;
+        loadedGeneration = ExtensionClassLoaders.generation();
+    }
+
+    private static QueryHooks make(int i) {
+        return make(ServerEncoding.readCString(Guard.call(DECLARED, i, 0)), ServerEncoding.readCString(Guard.call(DECLARED, i, 1)));
     }
 
     private static QueryHooks make(String extension, String className) {

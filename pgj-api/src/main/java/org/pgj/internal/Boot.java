@@ -103,6 +103,15 @@ public final class Boot {
         return interrupt;
     }
 
+    /** From builds.c at a transaction boundary: see {@link ExtensionClassLoaders#replaced}; never throws. */
+    public static boolean buildReplaced(String dir) {
+        try {
+            return ExtensionClassLoaders.replaced(dir);
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
     /** See {@link FunctionTable#invoke}. */
     public static long invoke(long function, long fcinfo) {
         return FunctionTable.invoke(function, fcinfo);

@@ -54,6 +54,8 @@ public final class Server {
                 && readVolatile(POSTMASTER_POSSIBLY_DEAD) == 0 || !Backend.isBackendThread()) {
             return;
         }
+        // A worker that checks before attaching its handlers keeps PostgreSQL's SIGTERM (bgworker.c).
+        Workers.defaultSignals();
         int kind = (int) Native.direct(INTERRUPT_WANTED);
         if (kind != Interrupts.NONE) {
             throw Interrupts.of(kind);

@@ -33,6 +33,8 @@ public final class Workers {
         static final long WAIT_LATCH = Facts.get("fn.pgj_bgw_wait_latch");
         static final long SIGNALS = Facts.get("fn.pgj_bgw_signals");
         static final long CONTINUE = Facts.get("fn.pgj_bgw_worker_continue");
+        static final long ATTACH_SIGNALS = Facts.get("fn.pgj_bgw_attach_signals");
+        static final long DEFAULT_SIGNALS = Facts.get("fn.pgj_bgw_default_signals");
         static final long BEGIN = Facts.get("fn.pgj_bgw_begin");
         static final long COMMIT = Facts.get("fn.pgj_bgw_commit");
         static final long ABORT = Facts.get("fn.pgj_bgw_abort");
@@ -49,6 +51,11 @@ public final class Workers {
 
     private static boolean connected;
     private static boolean inTransaction;
+    /**
+     * True in a worker until it attaches its signal handlers or first waits or uses the server:
+     * until then a SIGTERM is held (bgworker.c). Read by {@link Server#checkForInterrupts}.
+     */
+    static boolean sigtermUnsettled;
 
     /** {@code MyBgworkerEntry} of this pgj worker; a clear exception anywhere else. */
     private static long entry(String what) {
@@ -101,18 +108,43 @@ public final class Workers {
         return (Native.direct(Native_.SIGNALS, Native_.SIGTERM_RECEIVED) & Native_.SIGTERM_RECEIVED) != 0;
     }
 
+    /** SIGTERM sets a flag (if {@code sigterm}) or terminates; a SIGTERM held so far is handed over. */
+    public static void attachSignalHandlers(boolean sigterm) {
+        entry("attachSignalHandlers()");
+        Native.direct(Native_.ATTACH_SIGNALS, sigterm ? Native_.SIGTERM_RECEIVED : 0);
+        sigtermUnsettled = false;
+    }
+
+    /**
+     * {@link #entry} for a call that waits or uses the server: a worker that has not attached
+     * its signal handlers by then keeps PostgreSQL's SIGTERM, which terminates it.
+     */
+    private static long serverUse(String what) {
+        long entry = entry(what);
+        defaultSignals();
+        return entry;
+    }
+
+    /** See {@link #serverUse}; also for an interrupt check before any attach. */
+    static void defaultSignals() {
+        if (sigtermUnsettled) {
+            Native.direct(Native_.DEFAULT_SIGNALS);
+            sigtermUnsettled = false;
+        }
+    }
+
     public static boolean waitLatch(long timeoutMillis) {
-        entry("waitLatch()");
+        serverUse("waitLatch()");
         return Guard.call(Native_.WAIT_LATCH, timeoutMillis) != 0;
     }
 
     public static boolean workerContinue() {
-        entry("workerContinue()");
+        serverUse("workerContinue()");
         return Guard.call(Native_.CONTINUE) != 0;
     }
 
     public static void connect(String database, String user) {
-        long entry = entry("connectWorkerToSpi()");
+        long entry = serverUse("connectWorkerToSpi()");
         checkCanConnect(entry);
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
             Guard.call(Native_.CONNECT, Native.cString(arena, database), Native.cString(arena, user), 0);
@@ -121,7 +153,7 @@ public final class Workers {
     }
 
     public static void connect(int databaseOid, int userOid) {
-        long entry = entry("connectWorkerToSpi()");
+        long entry = serverUse("connectWorkerToSpi()");
         checkCanConnect(entry);
         Guard.call(Native_.CONNECT_BY_OID, Integer.toUnsignedLong(databaseOid), Integer.toUnsignedLong(userOid), 0);
         connected();
@@ -148,7 +180,7 @@ public final class Workers {
      * A termination (FATAL) is left to unwind the worker.
      */
     public static <T> T transaction(java.util.function.Supplier<T> body) {
-        entry("transaction()");
+        serverUse("transaction()");
         if (!connected) {
             throw new IllegalStateException("background worker \"" + name()
                     + "\" is not connected to a database: call BackgroundWorker.connectWorkerToSpi(database, user) first");
@@ -282,6 +314,7 @@ public final class Workers {
 
     /** Called by {@link Boot#runWorker}: loads and runs the entry point named by the launch. */
     static void run(long launch, int argument, boolean startupOnly) throws Throwable {
+        sigtermUnsettled = true;
         String extension = Native.readCString(launch + Native_.EXTENSION);
         ClassLoader loader = ExtensionClassLoaders.forFolder(extension);
         if (startupOnly) {

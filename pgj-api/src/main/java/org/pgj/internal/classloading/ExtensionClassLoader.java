@@ -2,28 +2,83 @@ package org.pgj.internal.classloading;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.URLConnection;
+import java.net.URLStreamHandler;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.zip.ZipFile;
 
 /**
  * Loads one extension's classes from its jars, with their exception handlers checking for
  * interrupts (see {@link CatchRewriter}). pgj's own API comes from the parent, so every
  * extension in a backend shares one runtime.
+ *
+ * <p>The jars are opened when the loader is made and read only through those open files, for
+ * classes and resources alike. A reinstall renames new jars over the old paths, so this loader
+ * goes on reading the build it was made from, however late it loads a class, until the session
+ * switches to a new loader at a transaction boundary (builds.c).
  */
-final class ExtensionClassLoader extends URLClassLoader {
+final class ExtensionClassLoader extends ClassLoader {
     static {
         registerAsParallelCapable();
     }
 
     private final String extension;
+    private final List<OpenJar> jars;
 
-    ExtensionClassLoader(String extension, URL[] jars, ClassLoader parent) {
-        super("pgj:" + extension, jars, parent);
+    /** A jar of this build: the open file, and what classes defined from it say they came from. */
+    private record OpenJar(JarFile file, URI uri, ProtectionDomain domain) {
+    }
+
+    private ExtensionClassLoader(String extension, List<OpenJar> jars, ClassLoader parent) {
+        super("pgj:" + extension, parent);
         this.extension = extension;
+        this.jars = jars;
+    }
+
+    /** Opens every jar now; a jar that cannot be opened closes the ones before it. */
+    static ExtensionClassLoader open(String extension, List<Path> paths, ClassLoader parent) throws IOException {
+        List<OpenJar> jars = new ArrayList<>();
+        try {
+            for (Path path : paths) {
+                URI uri = path.toUri();
+                CodeSource source = new CodeSource(uri.toURL(), (Certificate[]) null);
+                // Multi-release aware, as the JDK's own class path is: a versioned entry wins.
+                JarFile file = new JarFile(path.toFile(), true, ZipFile.OPEN_READ, Runtime.version());
+                jars.add(new OpenJar(file, uri, new ProtectionDomain(source, null)));
+            }
+        } catch (IOException | RuntimeException e) {
+            closeAll(jars);
+            throw e;
+        }
+        return new ExtensionClassLoader(extension, List.copyOf(jars), parent);
+    }
+
+    private static void closeAll(List<OpenJar> jars) {
+        for (OpenJar jar : jars) {
+            try {
+                jar.file.close();
+            } catch (IOException ignored) {
+                // nothing was read from it
+            }
+        }
+    }
+
+    /** Lets go of the jars of a loader that was never used. */
+    void close() {
+        closeAll(jars);
     }
 
     String extension() {
@@ -33,33 +88,25 @@ final class ExtensionClassLoader extends URLClassLoader {
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         String path = name.replace('.', '/') + ".class";
-        URL url = findResource(path);
-        if (url == null) {
-            throw new ClassNotFoundException(name + " (not in the jars of extension " + extension + ")");
+        for (OpenJar jar : jars) {
+            JarEntry entry = jar.file.getJarEntry(path);
+            if (entry == null) {
+                continue;
+            }
+            byte[] bytes;
+            try (InputStream in = jar.file.getInputStream(entry)) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name + " (unreadable in " + jar.uri + ")", e);
+            }
+            bytes = CatchRewriter.rewrite(bytes, this);
+            definePackageFor(name);
+            return defineClass(name, bytes, 0, bytes.length, jar.domain);
         }
-        byte[] bytes;
-        try (InputStream in = uncached(url)) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new ClassNotFoundException(name, e);
-        }
-        bytes = CatchRewriter.rewrite(bytes, this);
-        definePackageFor(name, url);
-        CodeSource source = new CodeSource(jarUrlOf(url), (Certificate[]) null);
-        return defineClass(name, bytes, 0, bytes.length, new ProtectionDomain(source, null, this, null));
+        throw new ClassNotFoundException(name + " (not in the jars of extension " + extension + ")");
     }
 
-    /**
-     * The JDK caches opened jars by path: after a reinstall replaced a jar, a cached stream
-     * would still read the old file's classes.
-     */
-    private static InputStream uncached(URL url) throws IOException {
-        URLConnection connection = url.openConnection();
-        connection.setUseCaches(false);
-        return connection.getInputStream();
-    }
-
-    private void definePackageFor(String className, URL url) {
+    private void definePackageFor(String className) {
         int dot = className.lastIndexOf('.');
         if (dot > 0) {
             String pkg = className.substring(0, dot);
@@ -73,13 +120,68 @@ final class ExtensionClassLoader extends URLClassLoader {
         }
     }
 
-    private static URL jarUrlOf(URL classUrl) {
-        String s = classUrl.toString();
-        int bang = s.indexOf("!/");
+    @Override
+    protected URL findResource(String name) {
+        for (OpenJar jar : jars) {
+            if (jar.file.getJarEntry(name) != null) {
+                return resourceUrl(jar, name);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        List<URL> urls = new ArrayList<>();
+        for (OpenJar jar : jars) {
+            if (jar.file.getJarEntry(name) != null) {
+                urls.add(resourceUrl(jar, name));
+            }
+        }
+        return Collections.enumeration(urls);
+    }
+
+    /** A {@code jar:} URL whose stream comes from this loader's open file, not from the path. */
+    private static URL resourceUrl(OpenJar jar, String name) {
         try {
-            return bang > 0 && s.startsWith("jar:") ? java.net.URI.create(s.substring(4, bang)).toURL() : classUrl;
-        } catch (java.net.MalformedURLException e) {
-            return classUrl;
+            return URL.of(new URI("jar", jar.uri + "!/" + name, null), new OpenJarHandler(jar.file, name));
+        } catch (URISyntaxException | IOException e) {
+            throw new UncheckedIOException(new IOException("resource " + name + " of " + jar.uri + ": " + e.getMessage(), e));
+        }
+    }
+
+    private static final class OpenJarHandler extends URLStreamHandler {
+        private final JarFile file;
+        private final String name;
+
+        OpenJarHandler(JarFile file, String name) {
+            this.file = file;
+            this.name = name;
+        }
+
+        @Override
+        protected URLConnection openConnection(URL url) {
+            return new URLConnection(url) {
+                @Override
+                public void connect() {
+                    connected = true;
+                }
+
+                @Override
+                public InputStream getInputStream() throws IOException {
+                    JarEntry entry = file.getJarEntry(name);
+                    if (entry == null) {
+                        throw new IOException(name + " is not in " + file.getName());
+                    }
+                    return file.getInputStream(entry);
+                }
+
+                @Override
+                public long getContentLengthLong() {
+                    JarEntry entry = file.getJarEntry(name);
+                    return entry == null ? -1 : entry.getSize();
+                }
+            };
         }
     }
 

@@ -1,30 +1,43 @@
 package org.pgj.internal.classloading;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
+import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.Facts;
+import org.pgj.internal.Guard;
+import org.pgj.internal.Native;
 
 /**
- * One class loader per extension folder ({@code $sharedir/pgj/<dir>}), replaced when the
- * jars in it change, so that functions resolved after a reinstall run the new code.
+ * One class loader per extension folder ({@code $sharedir/pgj/<dir>}): one build of each
+ * extension per session. A loader is kept until the session switches at a transaction boundary
+ * after its jars were replaced (builds.c asks {@link #replaced}); until then it reads the jars it
+ * opened, whatever was installed since.
  */
 public final class ExtensionClassLoaders {
     private static final Map<String, Entry> LOADERS = new HashMap<>();
     private static Path root;
+    private static int generation;
 
     private ExtensionClassLoaders() {
     }
 
-    private record Entry(ClassLoader loader, List<String> signature) {
+    /** A loader and the jars it was made from. */
+    private record Entry(ExtensionClassLoader loader, List<JarFileId> jars) {
+    }
+
+    /** A jar as the file system knows it: a new file renamed over the path has another key. */
+    private record JarFileId(String name, Object fileKey, long size, FileTime modified) {
     }
 
     public static void init(Path sharedir) {
@@ -41,45 +54,125 @@ public final class ExtensionClassLoaders {
                 : java.util.Optional.empty();
     }
 
-    /** The loader for an extension folder, new if its jars changed since the last call. */
+    /** The loader of this session's build of an extension folder; made, with the jars there now, at first use. */
     public static ClassLoader forFolder(String dir) {
-        Path folder = folder(dir);
-        List<Path> jars = jars(folder);
-        List<String> signature = new ArrayList<>();
-        for (Path jar : jars) {
-            try {
-                signature.add(jar.getFileName() + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis());
-            } catch (IOException e) {
-                throw unreadable(folder, e);
-            }
-        }
         Entry entry = LOADERS.get(dir);
-        if (entry == null || !entry.signature.equals(signature)) {
-            URL[] urls = new URL[jars.size()];
-            for (int i = 0; i < urls.length; i++) {
-                try {
-                    urls[i] = jars.get(i).toUri().toURL();
-                } catch (MalformedURLException e) {
-                    throw unreadable(folder, e);
-                }
-            }
-            entry = new Entry(new ExtensionClassLoader(dir, urls, ExtensionClassLoaders.class.getClassLoader()), signature);
+        if (entry == null) {
+            entry = open(dir);
             LOADERS.put(dir, entry);
         }
         return entry.loader;
     }
 
-    private static List<Path> jars(Path folder) {
+    /** Whether {@code c} comes from the current build of its extension (true for pgj's and the JDK's classes). */
+    public static boolean isCurrent(Class<?> c) {
+        if (!(c.getClassLoader() instanceof ExtensionClassLoader l)) {
+            return true;
+        }
+        Entry entry = LOADERS.get(l.extension());
+        return entry != null && entry.loader == l;
+    }
+
+    /** Incremented whenever a build is replaced, so that holders of extension objects know to look. */
+    public static int generation() {
+        return generation;
+    }
+
+    /**
+     * From builds.c at a transaction boundary: whether the jars of {@code dir} are no longer those
+     * its loader was made from. If so the loader is dropped, and the next {@link #forFolder} makes
+     * one with the new jars. A folder that cannot be read counts as replaced: its next use says why.
+     */
+    public static boolean replaced(String dir) {
+        Entry entry = LOADERS.get(dir);
+        if (entry == null) {
+            return false;
+        }
+        boolean same;
+        try {
+            same = entry.jars.equals(jars(folder(dir))) || installing(folder(dir));
+        } catch (RuntimeException e) {
+            same = false;
+        }
+        if (!same) {
+            LOADERS.remove(dir);
+            generation++;
+        }
+        return !same;
+    }
+
+    private static final class Native_ {
+        static final long WATCH = Facts.get("fn.pgj_build_watch");
+    }
+
+    /**
+     * Whether pgj's installer is writing jars into the folder now: its temp files
+     * ({@code .<jar>.pgj-tmp}, see AtomicFiles) are there and recent. A switch then waits for the
+     * install to end, which moves the folder's mtime again (builds.c looks again), so a session
+     * does not take some new jars with some old ones. An old temp file, left by a killed
+     * installer, does not hold the switch back.
+     */
+    private static boolean installing(Path folder) {
+        long recent = System.currentTimeMillis() - INSTALL_SECONDS * 1000;
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> {
+                try {
+                    return p.getFileName().toString().endsWith(".pgj-tmp") && Files.getLastModifiedTime(p).toMillis() > recent;
+                } catch (IOException gone) {
+                    return false;
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** How long a temp file of the installer counts as an install in progress. */
+    private static final long INSTALL_SECONDS = 30;
+
+    private static Entry open(String dir) {
+        // Watched before the jars are read, so that a reinstall from now on is noticed (builds.c).
+        try (Arena arena = Arena.ofConfined()) {
+            Guard.call(Native_.WATCH, Native.cString(arena, dir));
+        }
+        Path folder = folder(dir);
+        // The jars listed are those opened only if no rename came in between: look again after.
+        for (int attempt = 0; ; attempt++) {
+            List<JarFileId> jars = jars(folder);
+            ExtensionClassLoader loader;
+            try {
+                loader = ExtensionClassLoader.open(dir, jars.stream().map(j -> folder.resolve(j.name())).toList(),
+                        ExtensionClassLoaders.class.getClassLoader());
+            } catch (IOException e) {
+                if (attempt < 3) {
+                    continue; // a jar renamed away while it was opened
+                }
+                throw unreadable(folder, e);
+            }
+            if (jars.equals(jars(folder)) || attempt >= 3) {
+                return new Entry(loader, jars);
+            }
+            loader.close();
+        }
+    }
+
+    private static List<JarFileId> jars(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new PgException(SqlState.UNDEFINED_FILE,
                     "pgj extension folder " + folder + " does not exist", null,
                     "Install the extension's files (mvn pgj:install) on this server.");
         }
+        List<JarFileId> jars = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
+                jars.add(new JarFileId(jar.getFileName().toString(), Objects.requireNonNullElse(a.fileKey(), ""), a.size(),
+                        a.lastModifiedTime()));
+            }
         } catch (IOException e) {
             throw unreadable(folder, e);
         }
+        return jars;
     }
 
     private static PgException unreadable(Path folder, Exception e) {

@@ -6,6 +6,7 @@ import org.pgj.bgworker.BackgroundWorkerBuilder;
 import org.pgj.bgworker.BackgroundWorkerStatus;
 import org.pgj.functions.ExtensionSql;
 import org.pgj.functions.PgFunction;
+import org.pgj.guc.Gucs;
 import org.pgj.spi.Spi;
 import org.pgj.spi.SpiConnection;
 import org.pgj.spi.SpiRow;
@@ -22,8 +23,6 @@ import org.pgj.spi.SpiStatement;
                 + " result bigint, worker int, done_at timestamptz);"
                 + " CREATE INDEX jobs_queued ON jobs(id) WHERE status = 'queued';")
 public final class JobQueue {
-    static final int BATCH = 500;
-
     private JobQueue() {
     }
 
@@ -82,7 +81,7 @@ public final class JobQueue {
             int done = 0;
             // update, not select: a read-only statement may not lock rows.
             for (SpiRow job : spi.update("SELECT id, payload FROM jobs WHERE status = 'queued' ORDER BY id LIMIT "
-                    + BATCH + " FOR UPDATE SKIP LOCKED")) {
+                    + Gucs.of(BgworkerSettings.class).jobBatch() + " FOR UPDATE SKIP LOCKED")) {
                 spi.run(finish, compute(job.getLong(2)), workerNumber, job.getLong(1));
                 done++;
             }

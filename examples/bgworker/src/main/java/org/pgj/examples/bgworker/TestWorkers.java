@@ -7,6 +7,7 @@ import org.pgj.bgworker.BackgroundWorker;
 import org.pgj.bgworker.BackgroundWorkerBuilder;
 import org.pgj.bgworker.BackgroundWorkerStatus;
 import org.pgj.bgworker.DynamicBackgroundWorker;
+import org.pgj.bgworker.SignalWakeFlags;
 import org.pgj.errors.PgException;
 import org.pgj.functions.ExtensionSql;
 import org.pgj.functions.PgFunction;
@@ -27,14 +28,24 @@ public final class TestWorkers {
     private TestWorkers() {
     }
 
-    /** Terminates every worker this backend started and waits for each; returns how many. */
+    /**
+     * Terminates every worker this backend started and waits for each; returns how many. Stopped
+     * means the postmaster has forgotten the worker, so it is never restarted.
+     */
     @PgFunction
     public static int stopWorkers() {
         int n = STARTED.size();
+        List<String> notStopped = new ArrayList<>();
         for (DynamicBackgroundWorker w : STARTED.values()) {
-            w.terminate().waitForShutdown();
+            BackgroundWorkerStatus status = w.terminate().waitForShutdown();
+            if (!(status instanceof BackgroundWorkerStatus.Stopped)) {
+                notStopped.add(w.name() + ": " + status);
+            }
         }
         STARTED.clear();
+        if (!notStopped.isEmpty()) {
+            throw new PgException("55000", "workers not stopped: " + notStopped);
+        }
         return n;
     }
 
@@ -52,6 +63,9 @@ public final class TestWorkers {
             case "failing" -> builder.entryPoint(TestWorkers::failing);
             case "tx_errors" -> builder.entryPoint(TestWorkers::transactionErrors);
             case "sighup" -> builder.entryPoint(TestWorkers::sighupWatcher);
+            case "late_attacher" -> builder.entryPoint(TestWorkers::lateAttacher);
+            case "attached_recorder" -> builder.entryPoint(TestWorkers::attachedRecorder);
+            case "spinner" -> builder.entryPoint(TestWorkers::spinner);
             default -> throw new IllegalArgumentException("no test worker " + entry);
         }
         DynamicBackgroundWorker worker = builder.loadDynamic();
@@ -123,6 +137,122 @@ public final class TestWorkers {
         }
     }
 
+    /**
+     * Attaches SIGTERM first, as pgx's workers do: a SIGTERM then only ends its latch waits, and it
+     * still commits a last event before it returns (not after the postmaster's death).
+     */
+    public static void attachedRecorder(int argument) {
+        BackgroundWorker.attachSignalHandlers(SignalWakeFlags.SIGHUP, SignalWakeFlags.SIGTERM);
+        connect();
+        record("started", argument);
+        while (BackgroundWorker.waitLatch(Duration.ofSeconds(1))) {
+            // until SIGTERM or the postmaster's death
+        }
+        if (BackgroundWorker.sigtermReceived()) {
+            record("stopping after sigterm", argument);
+        }
+    }
+
+    /**
+     * Never attaches, never waits, never calls pgj: a loop of pure Java from its first line. A
+     * SIGTERM still ends it, a second into its entry point (bgworker.c's grace for attaching).
+     */
+    public static void spinner(int argument) {
+        long n = argument;
+        while (true) {
+            n++;
+        }
+    }
+
+    /**
+     * Waits for a SIGHUP without having attached any handler (the reloaded bgworker.naptime shows
+     * it came), then attaches and records whether the SIGHUP is still reported.
+     */
+    public static void lateAttacher(int argument) {
+        BgworkerSettings settings = Gucs.of(BgworkerSettings.class);
+        connect();
+        int first = settings.naptime();
+        record("naptime", first);
+        while (settings.naptime() == first && BackgroundWorker.waitLatch(Duration.ofSeconds(1))) {
+            // SIGHUP sets the latch, and waitLatch reloads the configuration
+        }
+        BackgroundWorker.attachSignalHandlers(SignalWakeFlags.SIGHUP, SignalWakeFlags.SIGTERM);
+        record("sighup after attach", BackgroundWorker.sighupReceived());
+        while (BackgroundWorker.waitLatch(Duration.ofSeconds(1))) {
+            // wait to be stopped
+        }
+    }
+
+    /**
+     * pgx's own background worker test (pgx-tests, bgworker_tests.rs) in Java: it attaches its
+     * handlers, creates a table, inserts its argument, waits on its latch every 100 ms, and on
+     * SIGTERM adds one in a last transaction.
+     */
+    public static void pgxTestWorker(int argument) {
+        BackgroundWorker.attachSignalHandlers(SignalWakeFlags.SIGHUP, SignalWakeFlags.SIGTERM);
+        BackgroundWorker.connectWorkerToSpi(BackgroundWorker.getExtra(), null);
+        BackgroundWorker.transaction(() -> {
+            Spi.run("CREATE TABLE bgworker_test (v INTEGER)");
+            Spi.run("INSERT INTO bgworker_test VALUES ($1)", argument);
+        });
+        while (BackgroundWorker.waitLatch(Duration.ofMillis(100))) {
+            // until SIGTERM
+        }
+        BackgroundWorker.transaction(() -> {
+            Spi.run("UPDATE bgworker_test SET v = v + 1");
+        });
+    }
+
+    /**
+     * pgx's test_dynamic_bgworker: starts {@link #pgxTestWorker}, waits for its start, at once
+     * terminates it and waits for its exit, then returns the row it left. The SIGTERM arrives
+     * while the worker's JVM starts. Drop {@code bgworker_test} first, in its own transaction.
+     */
+    @PgFunction
+    public static int pgxDynamicBgworker(int argument) {
+        String database = Spi.getOne("SELECT current_database()", String.class).orElseThrow();
+        startTerminateAndWait(new BackgroundWorkerBuilder("dynamic_bgworker")
+                .entryPoint(TestWorkers::pgxTestWorker)
+                .argument(argument)
+                .enableSpiAccess()
+                .extra(database));
+        return Spi.getOne("SELECT v FROM bgworker_test", Integer.class).orElseThrow();
+    }
+
+    /** Starts a test worker, terminates it as soon as it started, and waits for its exit. */
+    @PgFunction
+    public static void terminateAtOnce(String entry, int argument) {
+        String database = Spi.getOne("SELECT current_database()", String.class).orElseThrow();
+        BackgroundWorkerBuilder builder = new BackgroundWorkerBuilder("pgj test " + entry + " " + argument)
+                .type("pgj test worker").enableSpiAccess().argument(argument).extra(database);
+        switch (entry) {
+            case "recorder" -> builder.entryPoint(TestWorkers::recorder);
+            case "sighup" -> builder.entryPoint(TestWorkers::sighupWatcher);
+            default -> throw new IllegalArgumentException("no test worker " + entry);
+        }
+        startTerminateAndWait(builder);
+    }
+
+    private static void startTerminateAndWait(BackgroundWorkerBuilder builder) {
+        DynamicBackgroundWorker worker = builder.loadDynamic();
+        BackgroundWorkerStatus started = worker.waitForStartup();
+        BackgroundWorkerStatus stopped = worker.terminate().waitForShutdown();
+        if (!(started instanceof BackgroundWorkerStatus.Started(int pid)) || pid <= 0
+                || !(stopped instanceof BackgroundWorkerStatus.Stopped)) {
+            throw new PgException("55000", worker + " did not start and stop: " + started + ", then " + stopped);
+        }
+    }
+
+    /** The status of a worker this backend started, without waiting: Started(pid), NotYetStarted or Stopped. */
+    @PgFunction
+    public static String workerStatus(String name) {
+        DynamicBackgroundWorker worker = STARTED.get(name);
+        if (worker == null) {
+            throw new PgException("22023", "this backend started no worker named " + name);
+        }
+        return worker.pid().toString();
+    }
+
     /** Returns at once: its start is all there is to time. */
     public static void quick(int argument) {
         BackgroundWorker.getName();
@@ -151,6 +281,12 @@ public final class TestWorkers {
     @PgFunction
     public static String workerNameHere() {
         return BackgroundWorker.getName();
+    }
+
+    /** Attaches signal handlers in a regular backend, which must refuse and leave its own handlers alone. */
+    @PgFunction
+    public static void attachHere() {
+        BackgroundWorker.attachSignalHandlers(SignalWakeFlags.SIGTERM);
     }
 
     /** A worker whose notify pid is not this backend cannot be waited for. */

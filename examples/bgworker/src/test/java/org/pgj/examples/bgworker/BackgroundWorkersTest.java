@@ -74,9 +74,9 @@ class BackgroundWorkersTest {
     void terminateUnregistersTheWorkerAndWaitsForIt() throws Exception {
         int pid = start("recorder", 2, 1);
         Poll.until(WAIT, Duration.ofMillis(20), () -> events("pgj test recorder 2", "started") == 1);
+        // stop_workers() checks that each worker is Stopped: forgotten by the postmaster, never restarted.
         assertEquals(1, (Integer) Sql.one(c, "SELECT stop_workers()"));
         assertFalse(running(pid));
-        Thread.sleep(2500); // past its restart time: terminate() means it is not restarted
         assertEquals(1, events("pgj test recorder 2", "started"));
     }
 
@@ -95,7 +95,9 @@ class BackgroundWorkersTest {
         int pid = start("failing", 3, -1);
         Poll.until(WAIT, Duration.ofMillis(20), () -> events("pgj test failing 3", "started") == 1);
         Poll.until(WAIT, Duration.ofMillis(20), () -> !running(pid));
-        Thread.sleep(2500);
+        // Stopped, not NotYetStarted: the postmaster has forgotten it, so it is never restarted.
+        Poll.until("the postmaster to forget the worker", WAIT, Duration.ofMillis(20),
+                () -> "Stopped[]".equals(Sql.one(c, "SELECT worker_status('pgj test failing 3')")));
         assertEquals(1, events("pgj test failing 3", "started"));
     }
 

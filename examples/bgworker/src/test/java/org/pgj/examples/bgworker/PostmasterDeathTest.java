@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
@@ -12,31 +14,35 @@ import org.pgj.test.Poll;
 import org.pgj.test.Sql;
 
 /**
- * A worker waiting on its latch exits promptly when the postmaster dies (pgx's wait_latch
+ * Workers waiting on their latch exit promptly when the postmaster dies (pgx's wait_latch
  * ignored postmaster death). The test kills the postmaster with SIGKILL, then starts the server
  * again for the tests after it.
  */
 @PgjTest
 class PostmasterDeathTest {
 
+    /** Both kinds: one that left SIGTERM to PostgreSQL's default, one that attached it (pgx's way). */
     @Test
-    void workerExitsPromptlyWhenThePostmasterDies(PgServer server) throws Exception {
-        ProcessHandle worker;
+    void workersExitPromptlyWhenThePostmasterDies(PgServer server) throws Exception {
+        List<ProcessHandle> workers = new ArrayList<>();
         try (Connection c = server.connect()) {
-            Sql.run(c, "DELETE FROM bgw_events WHERE worker = 'pgj test recorder 9'");
-            int pid = (Integer) Sql.one(c, "SELECT start_worker('recorder', 9, -1, current_database())");
-            Poll.until(Duration.ofSeconds(20), Duration.ofMillis(20), () -> (Long) Sql.one(c,
-                    "SELECT count(*) FROM bgw_events WHERE worker = 'pgj test recorder 9'") == 1);
-            worker = ProcessHandle.of(pid).orElseThrow();
+            for (String entry : List.of("recorder", "attached_recorder")) {
+                String name = "pgj test " + entry + " 9";
+                Sql.run(c, "DELETE FROM bgw_events WHERE worker = ?", name);
+                int pid = (Integer) Sql.one(c, "SELECT start_worker(?, 9, -1, current_database())", entry);
+                Poll.until(name + "'s 'started' event", Duration.ofSeconds(20), Duration.ofMillis(20), () -> (Long) Sql.one(c,
+                        "SELECT count(*) FROM bgw_events WHERE worker = ? AND event = 'started'", name) == 1);
+                workers.add(ProcessHandle.of(pid).orElseThrow());
+            }
         }
         try {
-            ProcessHandle postmaster = worker.parent().orElseThrow();
-            java.util.List<ProcessHandle> children = postmaster.children().toList(); // orphans lose their parent
+            ProcessHandle postmaster = workers.get(0).parent().orElseThrow();
+            List<ProcessHandle> children = postmaster.children().toList(); // orphans lose their parent
             postmaster.destroyForcibly();
             long start = System.nanoTime();
-            Poll.until("the worker's exit after the postmaster died", Duration.ofSeconds(10), Duration.ofMillis(5),
-                    () -> !running(worker));
-            System.out.printf("worker exited %.0f ms after the postmaster was killed%n", (System.nanoTime() - start) / 1e6);
+            Poll.until("the workers' exit after the postmaster died", Duration.ofSeconds(10), Duration.ofMillis(5),
+                    () -> workers.stream().noneMatch(PostmasterDeathTest::running));
+            System.out.printf("workers exited %.0f ms after the postmaster was killed%n", (System.nanoTime() - start) / 1e6);
             // pg_ctl takes an unreaped postmaster for a running one: wait until init has reaped them all.
             Poll.until("every server process's exit", Duration.ofSeconds(60), Duration.ofMillis(20),
                     () -> children.stream().noneMatch(ProcessHandle::isAlive) && !postmaster.isAlive());
@@ -47,7 +53,6 @@ class PostmasterDeathTest {
             Sql.one(c, "SELECT 1");
         }
     }
-
 
     /** Alive and not a zombie: orphans wait for init to reap them, which here can take seconds. */
     private static boolean running(ProcessHandle p) {

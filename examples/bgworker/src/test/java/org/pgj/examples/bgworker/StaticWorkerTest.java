@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
@@ -35,37 +36,46 @@ class StaticWorkerTest {
     void declaredWorkerStartsWithTheServerAndStopsWithIt(PgServer server) throws Exception {
         server.setConfig("bgworker.naptime", "1");
         server.setConfig("shared_preload_libraries", "pgj");
+        ServerLog.Mark mark = ServerLog.mark(server);
         server.restart();
+        Callable<List<String>> log = () -> ServerLog.linesSince(server, mark);
+        ServerLog.Mark shutdown;
         try (Connection c = server.connect()) {
             Poll.until("the static worker in pg_stat_activity", WAIT, Duration.ofMillis(50), () -> (Long) Sql.one(c,
                     "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'Background Worker Example'") == 1);
             Poll.until("the worker's greeting and SPI rows in the log", WAIT, Duration.ofMillis(100), () -> {
-                List<String> log = server.lastLogLines(400);
-                return log.stream().anyMatch(l -> l.contains("Hello from inside the Background Worker Example BGWorker!"
+                List<String> lines = log.call();
+                return lines.stream().anyMatch(l -> l.contains("Hello from inside the Background Worker Example BGWorker!"
                         + "  Argument value=42, extra=Hello from the manifest"))
-                        && log.stream().anyMatch(l -> l.contains("from bgworker: (Hi, 10, (10,42))"));
+                        && lines.stream().anyMatch(l -> l.contains("from bgworker: (Hi, 10, (10,42))"));
             });
-            Poll.until("the worker declared with load()", WAIT, Duration.ofMillis(100), () -> server.lastLogLines(400)
+            Poll.until("the worker declared with load()", WAIT, Duration.ofMillis(100), () -> log.call()
                     .stream().anyMatch(l -> l.contains("Hello from inside the Background Worker Example (builder) BGWorker!"
                             + "  Argument value=7, extra=Hello from load()")));
             assertEquals(1L, Sql.one(c, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'pgj builder example'"));
-            Poll.until("both counted workers after their start-up callback", WAIT, Duration.ofMillis(100), () -> server
-                    .lastLogLines(400).stream().filter(l -> l.matches(".*bgworker: pgj counted worker [12] runs after the start-up.*"))
+            Poll.until("both counted workers after their start-up callback", WAIT, Duration.ofMillis(100), () -> log.call()
+                    .stream().filter(l -> l.matches(".*bgworker: pgj counted worker [12] runs after the start-up.*"))
                     .count() == 2);
-            List<String> log = server.lastLogLines(400);
-            assertEquals(1, log.stream().filter(l -> l.contains("bgworker: shared-memory start-up ran in pgj counted worker")).count(),
-                    () -> String.join("\n", log));
-            int startup = indexOf(log, "shared-memory start-up ran");
-            assertTrue(startup >= 0 && startup < indexOf(log, "runs after the start-up"), () -> String.join("\n", log));
+            List<String> lines = log.call();
+            assertEquals(1, lines.stream().filter(l -> l.contains("bgworker: shared-memory start-up ran in pgj counted worker")).count(),
+                    () -> String.join("\n", lines));
+            int startup = indexOf(lines, "shared-memory start-up ran");
+            assertTrue(startup >= 0 && startup < indexOf(lines, "runs after the start-up"), () -> String.join("\n", lines));
             assertEquals("postgres", Sql.one(c,
                     "SELECT datname FROM pg_stat_activity WHERE backend_type = 'Background Worker Example'"));
         } finally {
             server.setConfig("shared_preload_libraries", "");
             server.setConfig("bgworker.naptime", "10");
+            shutdown = ServerLog.mark(server);
             server.restart();
         }
-        ServerLog.assertNoCrash(server, 400);
-        Poll.until("the worker's goodbye at shutdown", WAIT, Duration.ofMillis(50), () -> server.lastLogLines(400)
-                .stream().anyMatch(l -> l.contains("Goodbye from inside the Background Worker Example BGWorker!")));
+        List<String> atShutdown = ServerLog.linesSince(server, shutdown);
+        // The workers that attached SIGTERM say goodbye; the counted ones, which did not, are terminated.
+        assertEquals(2, atShutdown.stream().filter(l -> l.contains("Goodbye from inside the Background Worker Example")).count(),
+                () -> String.join("\n", atShutdown));
+        assertEquals(2, atShutdown.stream()
+                .filter(l -> l.contains("FATAL:  terminating background worker \"pgj counted worker\" due to administrator command"))
+                .count(), () -> String.join("\n", atShutdown));
+        ServerLog.assertNoCrashSince(server, mark);
     }
 }

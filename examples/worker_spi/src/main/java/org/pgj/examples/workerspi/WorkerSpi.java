@@ -5,6 +5,7 @@ import org.pgj.Pg;
 import org.pgj.bgworker.BackgroundWorker;
 import org.pgj.bgworker.BackgroundWorkerBuilder;
 import org.pgj.bgworker.BackgroundWorkerStatus;
+import org.pgj.bgworker.SignalWakeFlags;
 import org.pgj.bgworker.StaticBackgroundWorker;
 import org.pgj.functions.PgFunction;
 import org.pgj.guc.Gucs;
@@ -26,6 +27,8 @@ public final class WorkerSpi {
     @StaticBackgroundWorker(name = "worker_spi worker %d", type = "worker_spi", argument = 1,
             instancesSetting = "worker_spi.total_workers", spiAccess = true)
     public static void main(int index) {
+        // worker_spi.c: SIGHUP reloads the configuration, SIGTERM keeps die(), which terminates the worker.
+        BackgroundWorker.attachSignalHandlers(SignalWakeFlags.SIGHUP);
         WorkerSpiSettings settings = Gucs.of(WorkerSpiSettings.class);
         String database = BackgroundWorker.getExtra().isEmpty() ? settings.database() : BackgroundWorker.getExtra();
         BackgroundWorker.connectWorkerToSpi(database, null);
