@@ -33,7 +33,7 @@ final class InterruptBenchmark {
     static final Map<String, String> CASES = new LinkedHashMap<>();
 
     static {
-        CASES.put("a pure loop", "SELECT spin()");
+        CASES.put("a pure loop", "SELECT spin_forever()");
         CASES.put("a loop that only logs", "SELECT log_forever()");
         CASES.put("a loop that catches Throwable", "SELECT swallow_interrupts()");
         CASES.put("Thread.sleep", "SELECT sleep_forever()");

@@ -27,7 +27,7 @@ public final class NeverChecks {
 
     /** A pure loop: no call, no allocation. */
     @PgFunction
-    public static long spin() {
+    public static long spinForever() {
         RunningJava.announce();
         long n = 0;
         while (true) {

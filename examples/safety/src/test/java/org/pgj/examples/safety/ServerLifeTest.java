@@ -57,7 +57,7 @@ class ServerLifeTest {
 
     @Test
     void postmasterDeathEndsTheBackend() throws Exception {
-        try (Victim victim = Victim.of(server).runs("select spin()")) {
+        try (Victim victim = Victim.of(server).runs("select spin_forever()")) {
             server.postmaster().destroyForcibly();
             long start = System.nanoTime();
             victim.awaitExit();
