@@ -46,8 +46,8 @@ public final class Varlena {
     public static void useEncoding(int encoding) {
         plainUtf8 = encoding == UTF8 || encoding == SQL_ASCII;
         if (!plainUtf8 && serverToAny == 0) {
-            serverToAny = Native.lookupServerSymbol("pg_server_to_any");
-            anyToServer = Native.lookupServerSymbol("pg_any_to_server");
+            serverToAny = Facts.get("fn.pg_server_to_any");
+            anyToServer = Facts.get("fn.pg_any_to_server");
         }
     }
 
