@@ -121,6 +121,7 @@ public final class PgConfig {
     }
 
     void checkCanBuild(String pathValue) {
+        PgVersions.requireSupported(major, path.toString());
         if (!Files.isRegularFile(includedirServer.resolve("postgres.h"))) {
             throw new ToolException("PostgreSQL " + major + " server headers are missing (no postgres.h in "
                     + includedirServer + "): apt-get install postgresql-server-dev-" + major);
