@@ -43,7 +43,7 @@ public final class InitCommand {
         Map<Integer, Path> given = new TreeMap<>(o.given());
         SourceTarball tarball = tarball(ctx, o, env);
         if (tarball != null) {
-            PgConfig built = PostgresBuild.install(tarball, ctx.home(), ctx.progress());
+            PgConfig built = PostgresBuild.install(tarball, ctx.home(), ctx.progress(), env);
             if (given.containsKey(built.major())) {
                 throw new ToolException("both --pg" + built.major() + " and a source build of PostgreSQL " + built.major()
                         + " were given: keep one");

@@ -1,13 +1,16 @@
 package org.pgj.tooling.init;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,7 +47,7 @@ final class PostgresBuild {
     }
 
     /** The installed pg_config; builds first unless the same release is already installed there. */
-    static PgConfig install(SourceTarball source, Path home, Progress p) {
+    static PgConfig install(SourceTarball source, Path home, Progress p, Map<String, String> env) {
         Path prefix = prefix(home, source.version());
         Path pgConfig = prefix.resolve("bin/pg_config");
         if (Files.isExecutable(pgConfig) && Files.isExecutable(prefix.resolve("bin/postgres"))) {
@@ -54,7 +57,7 @@ final class PostgresBuild {
                 return installed;
             }
         }
-        checkTools(System.getenv("PATH"), Path.of("/usr/include"));
+        checkTools(env.get("PATH"), includeDirs(env));
         Path buildRoot = home.resolve("pg").resolve("build");
         Path log = home.resolve("logs").resolve("postgresql-" + source.version() + "-build.log");
         long start = System.nanoTime();
@@ -86,8 +89,20 @@ final class PostgresBuild {
         return PgConfig.find(pgConfig);
     }
 
+    /** Where the compiler finds headers: /usr/include, and the folders of CPATH and C_INCLUDE_PATH. */
+    static List<Path> includeDirs(Map<String, String> env) {
+        List<Path> dirs = new ArrayList<>(List.of(Path.of("/usr/include")));
+        for (String variable : List.of("CPATH", "C_INCLUDE_PATH")) {
+            String value = env.get(variable);
+            if (value != null) {
+                Arrays.stream(value.split(File.pathSeparator)).filter(d -> !d.isBlank()).map(Path::of).forEach(dirs::add);
+            }
+        }
+        return dirs;
+    }
+
     /** The programs and headers the build needs, checked up front so that one apt-get line fixes them all. */
-    static void checkTools(String pathValue, Path includeDir) {
+    static void checkTools(String pathValue, List<Path> includeDirs) {
         List<String> missing = new ArrayList<>();
         if (Exec.onPath("gcc", pathValue).isEmpty() && Exec.onPath("cc", pathValue).isEmpty()) {
             missing.add("a C compiler (gcc)");
@@ -97,11 +112,10 @@ final class PostgresBuild {
                 missing.add(program);
             }
         }
-        if (!Files.isRegularFile(includeDir.resolve("readline/readline.h"))) {
-            missing.add("readline headers (" + includeDir.resolve("readline/readline.h") + ")");
-        }
-        if (!Files.isRegularFile(includeDir.resolve("zlib.h"))) {
-            missing.add("zlib headers (" + includeDir.resolve("zlib.h") + ")");
+        for (String[] library : new String[][] {{"readline", "readline/readline.h"}, {"zlib", "zlib.h"}}) {
+            if (includeDirs.stream().noneMatch(d -> Files.isRegularFile(d.resolve(library[1])))) {
+                missing.add(library[0] + " headers (" + library[1] + ")");
+            }
         }
         if (!missing.isEmpty()) {
             throw new ToolException("building PostgreSQL needs " + String.join(", ", missing) + ", which this machine lacks: "

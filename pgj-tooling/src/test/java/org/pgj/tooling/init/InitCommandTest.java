@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pgj.tooling.Exec;
 import org.pgj.tooling.PgVersions;
 import org.pgj.tooling.ToolContext;
 
@@ -42,17 +43,34 @@ class InitCommandTest {
                 Map.of("PGJ_PG_SOURCE", tarball.toString())), "which is PostgreSQL 16.1, not 17");
     }
 
+    /**
+     * A machine with every tool and header the build checks for, whatever this one has: stand-ins on
+     * PATH (the real tar and bzip2, which unpack the tarball) and empty headers on CPATH.
+     */
+    private Map<String, String> buildMachine() throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : List.of("gcc", "make", "bison", "flex", "perl", "tar", "bzip2")) {
+            Path real = Exec.onPath(tool).orElse(Path.of("/bin/true"));
+            Files.createSymbolicLink(bin.resolve(tool), List.of("tar", "bzip2").contains(tool) ? real : Path.of("/bin/true"));
+        }
+        Path include = Files.createDirectories(dir.resolve("include/readline"));
+        Files.writeString(include.resolve("readline.h"), "");
+        Files.writeString(include.getParent().resolve("zlib.h"), "");
+        return Map.of("PATH", bin.toString(), "CPATH", include.getParent().toString());
+    }
+
     @Test
     void aFailedConfigureShowsItsOutputTheLogAndTheAptLine() throws IOException {
         Path tarball = FakeSourceTarball.create(dir, "postgresql-16.1.tar.bz2", "postgresql-16.1", true);
         ToolContext ctx = context();
-        assertMessage(() -> InitCommand.run(ctx, new InitCommand.Options(Map.of(), null, tarball), Map.of()),
+        Map<String, String> machine = buildMachine();
+        assertMessage(() -> InitCommand.run(ctx, new InitCommand.Options(Map.of(), null, tarball), machine),
                 "configuring PostgreSQL 16.1 failed (`./configure --prefix=" + ctx.home().resolve("pg/16.1") + " --without-icu`");
         String log = Files.readString(ctx.home().resolve("logs/postgresql-16.1-build.log"));
         assertTrue(log.contains("readline library not found"), log);
         assertTrue(steps.contains("configuring PostgreSQL 16.1 ..."), steps.toString());
         assertFalse(Files.exists(ctx.home().resolve(PgVersions.CONFIG_FILE)), "nothing is recorded for a failed build");
-        assertMessage(() -> InitCommand.run(ctx, new InitCommand.Options(Map.of(), null, tarball), Map.of()),
+        assertMessage(() -> InitCommand.run(ctx, new InitCommand.Options(Map.of(), null, tarball), machine),
                 PostgresBuild.APT_LINE);
     }
 }

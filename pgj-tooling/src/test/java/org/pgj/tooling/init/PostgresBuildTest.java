@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pgj.tooling.init.SourceTarballTest.assertMessage;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,10 +16,15 @@ class PostgresBuildTest {
 
     @Test
     void missingToolsAndHeadersAreNamedWithTheOneLineThatInstallsThem() {
-        assertMessage(() -> PostgresBuild.checkTools(dir.toString(), dir),
-                "building PostgreSQL needs a C compiler (gcc), make, bison, flex, perl, tar, bzip2, readline headers ("
-                        + dir.resolve("readline/readline.h") + "), zlib headers (" + dir.resolve("zlib.h")
-                        + "), which this machine lacks: " + PostgresBuild.APT_LINE);
+        assertMessage(() -> PostgresBuild.checkTools(dir.toString(), List.of(dir)),
+                "building PostgreSQL needs a C compiler (gcc), make, bison, flex, perl, tar, bzip2, readline headers "
+                        + "(readline/readline.h), zlib headers (zlib.h), which this machine lacks: " + PostgresBuild.APT_LINE);
+    }
+
+    @Test
+    void headersAreLookedForWhereTheCompilerLooks() {
+        assertEquals(List.of(Path.of("/usr/include"), Path.of("/opt/a"), Path.of("/opt/b"), Path.of("/opt/c")),
+                PostgresBuild.includeDirs(Map.of("CPATH", "/opt/a:/opt/b", "C_INCLUDE_PATH", "/opt/c", "PATH", "/bin")));
     }
 
     @Test
