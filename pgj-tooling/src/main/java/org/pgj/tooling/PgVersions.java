@@ -101,6 +101,7 @@ public final class PgVersions {
         throw new ToolException("PostgreSQL " + major + " is not installed (" + describeKnown() + "): install it with "
                 + "`apt-get install postgresql-" + major + " postgresql-server-dev-" + major + "` (for a major your "
                 + "distribution lacks, add the PostgreSQL apt repository first: https://wiki.postgresql.org/wiki/Apt), "
+                + (SUPPORTED.contains(major) ? "build it from source with `pgj init --download " + major + "`, " : "")
                 + "or record a pg_config built elsewhere with `pgj init --pg" + major + " /path/to/pg_config`");
     }
 
