@@ -1,6 +1,7 @@
 package org.pgj.examples.bgworker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,7 +29,14 @@ class JobQueueTest {
              ResultSet rs = s.executeQuery("SELECT count(DISTINCT worker), count(*) / extract(epoch FROM max(done_at) - min(done_at))"
                      + " FROM jobs")) {
             rs.next();
-            assertEquals(2, rs.getInt(1), "both workers took jobs");
+            int workers = rs.getInt(1);
+            if (jobs > JobQueue.BATCH) {
+                assertEquals(2, workers, "both workers took jobs");
+            } else {
+                // A worker claims up to a batch at once: with fewer jobs than that (the JIT pass),
+                // the first to claim may rightly take them all.
+                assertTrue(workers == 1 || workers == 2, "workers that took jobs: " + workers);
+            }
             System.out.printf("job queue: %.0f jobs/s with 2 workers%n", rs.getDouble(2));
         }
         // Each result is the Java computation of its payload.
