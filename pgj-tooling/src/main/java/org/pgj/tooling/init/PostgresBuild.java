@@ -178,12 +178,17 @@ final class PostgresBuild {
         return "fix what the log names, then run pgj init again";
     }
 
-    /** The C files under {@code src}: about as many as make compiles (tests and tools aside). */
+    /**
+     * About as many compilations as make runs under {@code src}: each C file once (tests and
+     * tools aside), those of src/common three times (for the server, client programs and libpq).
+     */
     private static int cFiles(Path src) {
         try (Stream<Path> files = Files.walk(src)) {
-            return (int) files.filter(f -> f.toString().endsWith(".c"))
-                    .filter(f -> !src.relativize(f).toString().matches("(test|tools|tutorial)/.*|.*win32.*|.*/ecpg/test/.*"))
-                    .count();
+            return files.filter(f -> f.toString().endsWith(".c"))
+                    .map(f -> src.relativize(f).toString())
+                    .filter(f -> !f.matches("(test|tools|tutorial)/.*|.*win32.*|.*/ecpg/test/.*"))
+                    .mapToInt(f -> f.startsWith("common/") ? 3 : 1)
+                    .sum();
         } catch (IOException e) {
             return 0;
         }
