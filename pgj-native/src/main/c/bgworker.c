@@ -241,8 +241,7 @@ with_launch_key(Datum main_arg, uint32 key)
 	return UInt64GetDatum(((uint64) key << 32) | (uint32) DatumGetUInt64(main_arg));
 }
 
-static void
-run(const PgjWorkerLaunch *launch, Datum main_arg) pg_attribute_noreturn();
+pg_noreturn static void run(const PgjWorkerLaunch *launch, Datum main_arg);
 
 static void
 run(const PgjWorkerLaunch *launch, Datum main_arg)

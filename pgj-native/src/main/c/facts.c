@@ -2,10 +2,13 @@
  * Facts Java needs about this server build: struct offsets, type OIDs, constants, and the
  * addresses of globals and helper functions. They come from this server's headers at build
  * time, so Java never hard-codes a layout. Java reads the table once at boot, by name.
+ *
+ * Server functions Java calls are entries here too, never looked up by name at run time: a
+ * symbol a major lacks then fails this file's compilation against that major's headers, and
+ * pgj-api's FactNamesTest fails the build when Java asks for a name this table lacks.
  */
 #include "pgj.h"
 
-#include <dlfcn.h>
 #include <signal.h>
 
 #include "access/htup_details.h"
@@ -29,6 +32,7 @@
 #include "utils/geo_decls.h"
 #include "utils/lsyscache.h"
 #include "utils/portal.h"
+#include "utils/regproc.h"
 #include "utils/rangetypes.h"
 #include "utils/rel.h"
 #include "utils/typcache.h"
@@ -49,6 +53,13 @@ typedef struct PgjFact
 #define SIZE(type) {"sizeof." #type, sizeof(type)}
 #define CONST(name) {#name, (int64) (name)}
 #define ADDR(sym) {"addr." #sym, (int64) &(sym)}
+
+/* Without the signal, the interrupt watcher's tick notices and sets the sticky interrupt. */
+#ifdef USE_POSTMASTER_DEATH_SIGNAL
+#define POSTMASTER_DEATH_FLAG (&postmaster_possibly_dead)
+#else
+#define POSTMASTER_DEATH_FLAG (&pgj_sticky_interrupt)
+#endif
 
 static const PgjFact facts[] = {
 	OFFSET(FunctionCallInfoBaseData, flinfo),
@@ -72,8 +83,8 @@ static const PgjFact facts[] = {
 	OFFSET(ReturnSetInfo, returnMode),
 	CONST(T_ReturnSetInfo), CONST(SFRM_ValuePerCall),
 	SIZE(NodeTag), SIZE(SetFunctionReturnMode),
-	OFFSET(TupleDescData, natts), OFFSET(TupleDescData, tdtypeid), OFFSET(TupleDescData, attrs),
-	SIZE(FormData_pg_attribute), OFFSET(FormData_pg_attribute, attname),
+	OFFSET(TupleDescData, natts), OFFSET(TupleDescData, tdtypeid), {"fn.pgj_tupdesc_attr", (int64) pgj_tupdesc_attr},
+	OFFSET(FormData_pg_attribute, attname),
 	OFFSET(FormData_pg_attribute, atttypid), OFFSET(FormData_pg_attribute, attisdropped),
 	CONST(RECORDOID),
 	{"fn.pgj_set_watch", (int64) pgj_set_watch},
@@ -119,7 +130,6 @@ static const PgjFact facts[] = {
 	CONST(TYPECACHE_RANGE_INFO),
 	{"fn.pg_detoast_datum", (int64) pg_detoast_datum},
 	{"fn.get_typlenbyvalalign", (int64) get_typlenbyvalalign},
-	{"fn.get_element_type", (int64) get_element_type},
 	{"fn.getBaseType", (int64) getBaseType},
 	{"fn.type_is_enum", (int64) type_is_enum},
 
@@ -167,12 +177,7 @@ static const PgjFact facts[] = {
 	CONST(PGJ_FN_STRICT), CONST(PGJ_FN_RETSET), CONST(PGJ_FN_PROCEDURE),
 
 	ADDR(InterruptPending),
-#ifdef USE_POSTMASTER_DEATH_SIGNAL
-	ADDR(postmaster_possibly_dead),
-#else
-	/* Without the signal, the interrupt watcher's tick notices and sets the sticky interrupt. */
-	{"addr.postmaster_possibly_dead", (int64) &pgj_sticky_interrupt},
-#endif
+	{"addr.postmaster_possibly_dead", (int64) POSTMASTER_DEATH_FLAG},
 	ADDR(CurrentMemoryContext), ADDR(CurrentResourceOwner),
 
 	{"fn.pgj_guard_call", (int64) pgj_guard_call},
@@ -187,7 +192,6 @@ static const PgjFact facts[] = {
 	{"fn.pgj_error_field", (int64) pgj_error_field},
 	{"fn.pgj_error_code", (int64) pgj_error_code},
 	{"fn.pgj_error_elevel", (int64) pgj_error_elevel},
-	{"fn.pgj_lookup_symbol", (int64) pgj_lookup_symbol},
 	{"fn.pgj_database_encoding", (int64) pgj_database_encoding},
 	{"fn.pgj_convert_text", (int64) pgj_convert_text},
 	{"fn.GetDatabaseEncodingName", (int64) GetDatabaseEncodingName},
@@ -234,6 +238,7 @@ static const PgjFact facts[] = {
 	{"fn.quote_qualified_identifier", (int64) quote_qualified_identifier},
 	{"fn.quote_literal_cstr", (int64) quote_literal_cstr},
 	{"fn.format_type_be", (int64) format_type_be},
+	{"fn.format_procedure", (int64) format_procedure},
 	/* Triggers (org.pgj.internal.triggers) */
 	OFFSET(TriggerData, type), OFFSET(TriggerData, tg_event), OFFSET(TriggerData, tg_relation),
 	OFFSET(TriggerData, tg_trigtuple), OFFSET(TriggerData, tg_newtuple), OFFSET(TriggerData, tg_trigger),
@@ -265,7 +270,7 @@ static const PgjFact facts[] = {
 	CONST(PGJ_SIGHUP_RECEIVED), CONST(PGJ_SIGTERM_RECEIVED), CONST(PGJ_SIGTERM_SEEN), CONST(PGJ_POSTMASTER_DIED),
 	OFFSET(PgjWorkerLaunch, extension), OFFSET(PgjWorkerLaunch, class_name), OFFSET(PgjWorkerLaunch, method),
 	OFFSET(PgjWorkerLaunch, shmem_startup),
-	SIZE(PgjWorkerLaunch), CONST(PGJ_CLASS_NAME_LEN), CONST(NAMEDATALEN),
+	SIZE(PgjWorkerLaunch), CONST(PGJ_CLASS_NAME_LEN),
 	OFFSET(PgjSetting, kind), OFFSET(PgjSetting, bool_value), OFFSET(PgjSetting, int_value),
 	OFFSET(PgjSetting, real_value), OFFSET(PgjSetting, string_value),
 	ADDR(MyBgworkerEntry), ADDR(MyProcPid), ADDR(max_worker_processes), ADDR(pgj_worker_launch), ADDR(MyDatabaseId),
@@ -324,13 +329,6 @@ pgj_facts(void)
 	table.count = count;
 	table.names = names;
 	return &table;
-}
-
-/* Server symbols are only visible through the global scope (see runtime-facts.md). */
-int64
-pgj_lookup_symbol(const char *name)
-{
-	return (int64) dlsym(RTLD_DEFAULT, name);
 }
 
 int64

@@ -101,21 +101,12 @@ proceed(PgjHookCall *call)
 				standard_ExecutorEnd(call->query);
 			return;
 		case PGJ_HOOK_PROCESS_UTILITY:
-#if PG_VERSION_NUM >= 140000
 			if (prev_utility)
 				prev_utility(call->pstmt, call->info.text, call->read_only_tree, call->context, call->params,
 							 call->env, call->dest, call->qc);
 			else
 				standard_ProcessUtility(call->pstmt, call->info.text, call->read_only_tree, call->context,
 										call->params, call->env, call->dest, call->qc);
-#else
-			if (prev_utility)
-				prev_utility(call->pstmt, call->info.text, call->context, call->params, call->env, call->dest,
-							 call->qc);
-			else
-				standard_ProcessUtility(call->pstmt, call->info.text, call->context, call->params, call->env,
-										call->dest, call->qc);
-#endif
 			return;
 	}
 	note_processed(call);
@@ -239,23 +230,14 @@ end_hook(QueryDesc *query)
 	run(&call);
 }
 
-#if PG_VERSION_NUM >= 140000
 static void
 utility_hook(PlannedStmt *pstmt, const char *text, bool read_only_tree, ProcessUtilityContext context,
 			 ParamListInfo params, QueryEnvironment *env, DestReceiver *dest, QueryCompletion *qc)
-#else
-static void
-utility_hook(PlannedStmt *pstmt, const char *text, ProcessUtilityContext context,
-			 ParamListInfo params, QueryEnvironment *env, DestReceiver *dest, QueryCompletion *qc)
-#endif
 {
 	PgjHookCall call = {.info.kind = PGJ_HOOK_PROCESS_UTILITY, .info.text = text, .info.operation = (int32) CMD_UTILITY,
 		.info.top_level = context == PROCESS_UTILITY_TOPLEVEL, .pstmt = pstmt, .context = context,
-	.params = params, .env = env, .dest = dest, .qc = qc};
+	.params = params, .env = env, .dest = dest, .qc = qc, .read_only_tree = read_only_tree};
 
-#if PG_VERSION_NUM >= 140000
-	call.read_only_tree = read_only_tree;
-#endif
 	call.info.command_tag = GetCommandTagName(CreateCommandTag(pstmt->utilityStmt));
 	run(&call);
 }

@@ -74,7 +74,7 @@ pgj_on_backend_thread(void)
 }
 
 /* Runs on any VM thread: it must not call into PostgreSQL. */
-static jint JNICALL
+static jint JNICALL pg_attribute_printf(2, 0)
 vm_vfprintf(FILE *stream, const char *format, va_list args)
 {
 	char		line[1024];
@@ -144,7 +144,7 @@ vm_abort(void)
 	die_as_crash("hit a fatal error");
 }
 
-static void
+static void pg_attribute_printf(2, 3)
 fail(const char *hint, const char *fmt,...)
 {
 	va_list		args;

@@ -29,6 +29,14 @@
 
 #define PGJ_EXPORT PGDLLEXPORT
 
+/*
+ * 18 replaced the suffix pg_attribute_noreturn() by the prefix pg_noreturn; before 18, the
+ * suffix's GCC attribute is just as valid in front of a declaration.
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
 /* GUCs (pgj_init.c) */
 extern char *pgj_java_home;
 extern char *pgj_jvm_options;
@@ -76,7 +84,7 @@ extern int64 pgj_interrupt_wanted(int64 a0, int64 a1, int64 a2, int64 a3, int64 
 /* errors.c: errors carried across the Java boundary */
 extern void pgj_remember_pg_error(void);
 extern bool pgj_error_pending(void);
-extern void pgj_raise_pending(void) pg_attribute_noreturn();
+pg_noreturn extern void pgj_raise_pending(void);
 extern ErrorData *pgj_unhandled_error;
 
 /* guard.c */
@@ -106,7 +114,6 @@ extern void pgj_set_interrupt(void);
 extern const char *pgj_error_field(int32 which);
 extern int32 pgj_error_code(void);
 extern int32 pgj_error_elevel(void);
-extern int64 pgj_lookup_symbol(const char *name);
 extern int64 pgj_database_encoding(void);
 extern char pgj_sharedir[];
 
@@ -321,6 +328,7 @@ extern MemoryContext pgj_set_refill_begin(PgjCallSite *site);
 extern Datum pgj_set_refill_end(PgjCallSite *site, FunctionCallInfo fcinfo, MemoryContext caller_cxt);
 extern int64 pgj_set_watch(int64 econtext, int64 site, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int64 pgj_tupdesc_attr(int64 desc, int64 i, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_row_deform(int64 datum, int64 desc, int64 values, int64 nulls, int64 a4, int64 a5);
 extern int64 pgj_coerce_typmod(int64 datum, int64 type, int64 typmod, int64 a3, int64 a4, int64 a5);

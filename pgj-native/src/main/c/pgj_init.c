@@ -21,10 +21,9 @@ int			pgj_code_cache_max_mb = 64;
 
 PGJ_EXPORT void _PG_init(void);
 
-#if PG_VERSION_NUM >= 150000
 static shmem_request_hook_type previous_shmem_request = NULL;
 
-/* PostgreSQL 15+ takes shared-memory requests only in this hook. */
+/* Shared-memory requests are taken only in this hook. */
 static void
 request_shmem(void)
 {
@@ -33,7 +32,6 @@ request_shmem(void)
 	pgj_request_startup_flags();
 	pgj_request_shared();
 }
-#endif
 
 void
 _PG_init(void)
@@ -93,12 +91,7 @@ _PG_init(void)
 	pgj_read_manifests(process_shared_preload_libraries_in_progress);
 	if (process_shared_preload_libraries_in_progress)
 	{
-#if PG_VERSION_NUM >= 150000
 		previous_shmem_request = shmem_request_hook;
 		shmem_request_hook = request_shmem;
-#else
-		pgj_request_startup_flags();
-		pgj_request_shared();
-#endif
 	}
 }

@@ -44,6 +44,17 @@ pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4, int64 a5)
 	return (int64) BlessTupleDesc(desc);
 }
 
+/*
+ * Java: the address of attribute i (from 0) of a descriptor. Where the attributes start is the
+ * server's business: from 18 they follow a per-attribute CompactAttribute array, so their
+ * offset depends on the column count.
+ */
+int64
+pgj_tupdesc_attr(int64 desc, int64 i, int64 a2, int64 a3, int64 a4, int64 a5)
+{
+	return (int64) TupleDescAttr((TupleDesc) desc, (int) i);
+}
+
 /* Java: a composite Datum, in the current memory context. */
 int64
 pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5)

@@ -43,8 +43,8 @@ final class FunctionResolver {
 
     /** Server functions that name things, looked up only when a message needs them. */
     private static final class Names {
-        static final long FORMAT_PROCEDURE = Native.lookupServerSymbol("format_procedure");
-        static final long FORMAT_TYPE = Native.lookupServerSymbol("format_type_be");
+        static final long FORMAT_PROCEDURE = Facts.get("fn.format_procedure");
+        static final long FORMAT_TYPE = Facts.get("fn.format_type_be");
     }
 
     /**

@@ -124,15 +124,4 @@ public final class Native {
     public static void writeLong(long address, long value) {
         ALL.set(ValueLayout.JAVA_LONG, address, value);
     }
-
-    /** Address of a server symbol (function or global); only the global scope sees them. */
-    public static long lookupServerSymbol(String name) {
-        try (Arena arena = Arena.ofConfined()) {
-            long address = direct(Facts.get("fn.pgj_lookup_symbol"), arena.allocateFrom(name).address());
-            if (address == 0) {
-                throw new IllegalStateException("this server has no symbol " + name);
-            }
-            return address;
-        }
-    }
 }

@@ -11,14 +11,23 @@ import org.pgj.tooling.ToolException;
 import org.pgj.tooling.init.InitCommand;
 
 /**
- * {@code mvn pgj:init [-Dpgj.add=16=/opt/pg16/bin/pg_config,...]}: records the PostgreSQL majors
- * (those found, plus the ones given) in the pgj home. Needs no project. Same as {@code pgj init}.
+ * {@code mvn pgj:init [-Dpgj.add=16=/opt/pg16/bin/pg_config,...] [-Dpgj.download=18 | -Dpgj.source=TARBALL]}:
+ * records the PostgreSQL majors (those found, plus the ones given, plus one built from source into
+ * the pgj home) in the pgj home. Needs no project. Same as {@code pgj init}.
  */
 @Mojo(name = "init", requiresProject = false, threadSafe = true)
 public class InitMojo extends PgjMojo {
     /** Majors to add, as {@code MAJOR=PG_CONFIG}. */
     @Parameter(property = "pgj.add")
     List<String> add;
+
+    /** A major ({@code 18}) or release ({@code 18.6}) to download (PGJ_PG_SOURCE or postgresql.org) and build. */
+    @Parameter(property = "pgj.download")
+    String download;
+
+    /** A PostgreSQL source tarball to build into the pgj home. */
+    @Parameter(property = "pgj.source")
+    java.io.File source;
 
     @Override
     public void execute() throws MojoFailureException {
@@ -31,7 +40,8 @@ public class InitMojo extends PgjMojo {
             given.put(Integer.parseInt(parts[0].replaceFirst("^pg", "")), Path.of(parts[1]));
         }
         try {
-            check(InitCommand.run(context(), new InitCommand.Options(given)), "init");
+            check(InitCommand.run(context(), new InitCommand.Options(given, download,
+                    source == null ? null : source.toPath().toAbsolutePath())), "init");
         } catch (ToolException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -21,6 +21,7 @@ public final class PgConfig {
     private static final Pattern VERSION = Pattern.compile("PostgreSQL (\\d+)(?:\\.(\\d+))?");
 
     private final Path path;
+    private final String versionLine;
     private final String version;
     private final int major;
     private final Path bindir;
@@ -29,9 +30,10 @@ public final class PgConfig {
     private final Path includedirServer;
     private final Path pgxs;
 
-    private PgConfig(Path path, String version, int major, Path bindir, Path pkglibdir, Path sharedir,
+    private PgConfig(Path path, String versionLine, String version, int major, Path bindir, Path pkglibdir, Path sharedir,
                      Path includedirServer, Path pgxs) {
         this.path = path;
+        this.versionLine = versionLine;
         this.version = version;
         this.major = major;
         this.bindir = bindir;
@@ -105,7 +107,7 @@ public final class PgConfig {
                     + "', not a PostgreSQL version: point -Dpgj.pgConfig / PG_CONFIG at PostgreSQL's own pg_config");
         }
         String version = m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2);
-        return new PgConfig(path.toAbsolutePath(), version, Integer.parseInt(m.group(1)),
+        return new PgConfig(path.toAbsolutePath(), lines.get(0).strip(), version, Integer.parseInt(m.group(1)),
                 Path.of(lines.get(1)), Path.of(lines.get(2)), Path.of(lines.get(3)), Path.of(lines.get(4)),
                 Path.of(lines.get(5)));
     }
@@ -119,6 +121,7 @@ public final class PgConfig {
     }
 
     void checkCanBuild(String pathValue) {
+        PgVersions.requireSupported(major, path.toString());
         if (!Files.isRegularFile(includedirServer.resolve("postgres.h"))) {
             throw new ToolException("PostgreSQL " + major + " server headers are missing (no postgres.h in "
                     + includedirServer + "): apt-get install postgresql-server-dev-" + major);
@@ -140,6 +143,14 @@ public final class PgConfig {
     /** "15.20": major and minor, without the distribution suffix. */
     public String version() {
         return version;
+    }
+
+    /**
+     * What {@code pg_config --version} says, e.g. {@code PostgreSQL 15.20 (Debian 15.20-0+deb12u1)}:
+     * it tells two builds of one minor apart.
+     */
+    public String versionLine() {
+        return versionLine;
     }
 
     public int major() {

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 public final class PgVersions {
     public static final String CONFIG_FILE = "config.properties";
+    /** The majors pgj builds and runs on; pgj-native has no code for any other. */
+    public static final List<Integer> SUPPORTED = List.of(15, 16, 17, 18);
     private static final Pattern SPEC = Pattern.compile("(?:pg)?(\\d+)");
     private static final Pattern KEY = Pattern.compile("pg(\\d+)");
 
@@ -99,6 +101,7 @@ public final class PgVersions {
         throw new ToolException("PostgreSQL " + major + " is not installed (" + describeKnown() + "): install it with "
                 + "`apt-get install postgresql-" + major + " postgresql-server-dev-" + major + "` (for a major your "
                 + "distribution lacks, add the PostgreSQL apt repository first: https://wiki.postgresql.org/wiki/Apt), "
+                + (SUPPORTED.contains(major) ? "build it from source with `pgj init --download " + major + "`, " : "")
                 + "or record a pg_config built elsewhere with `pgj init --pg" + major + " /path/to/pg_config`");
     }
 
@@ -108,6 +111,15 @@ public final class PgVersions {
             return all();
         }
         return List.of(select(spec));
+    }
+
+    /** Fails with what to do when pgj does not support {@code major}. */
+    public static void requireSupported(int major, String what) {
+        if (!SUPPORTED.contains(major)) {
+            throw new ToolException(what + " is PostgreSQL " + major + ", which pgj does not support: pgj supports "
+                    + SUPPORTED.get(0) + " to " + SUPPORTED.get(SUPPORTED.size() - 1)
+                    + "; install one of those, or build one with `pgj init --download " + SUPPORTED.get(SUPPORTED.size() - 1) + "`");
+        }
     }
 
     /** Whether {@code arg} names a major ({@code pg15}, {@code 15}) or {@code all}. */
@@ -124,6 +136,7 @@ public final class PgVersions {
         detect().forEach((major, pg) -> next.putIfAbsent(major, pg.path()));
         for (Map.Entry<Integer, Path> e : given.entrySet()) {
             PgConfig pg = PgConfig.find(e.getValue());
+            requireSupported(pg.major(), e.getValue().toString());
             if (pg.major() != e.getKey()) {
                 throw new ToolException(e.getValue() + " is PostgreSQL " + pg.major() + ", not " + e.getKey()
                         + ": pass it as --pg" + pg.major());

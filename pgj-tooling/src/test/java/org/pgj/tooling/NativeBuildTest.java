@@ -96,26 +96,63 @@ class NativeBuildTest {
     }
 
     @Test
-    void compileErrorsEndUpInTheMessage() {
+    void aFailedBuildShowsItsFirstErrorAndWhereTheLogIs() throws IOException {
         Map<String, byte[]> sources = new TreeMap<>(NativeSources.load("org/pgj/testnative/"));
-        sources.put("hello.c", "#include \"postgres.h\"\nint broken( { syntax_error_here }\n".getBytes(StandardCharsets.UTF_8));
+        // The first error (an unknown member) is the cause; the one after it is a consequence.
+        sources.put("hello.c", """
+                #include "postgres.h"
+                #include "access/tupdesc.h"
+                static int first_error(TupleDesc d) { return d->no_such_member; }
+                static int knock_on = undeclared_after_it;
+                """.getBytes(StandardCharsets.UTF_8));
         List<String> steps = new ArrayList<>();
         ToolException e = assertThrows(ToolException.class, () -> NativeBuild.build(pg, jdk, home, steps::add, sources));
-        assertTrue(e.getMessage().contains("building pgj.so failed"), e.getMessage());
-        assertTrue(e.getMessage().contains("hello.c"), e.getMessage());
-        assertTrue(e.getMessage().contains("error"), e.getMessage());
-        assertTrue(steps.stream().anyMatch(s -> s.contains("build.log")), steps.toString());
+        String message = e.getMessage();
+        assertTrue(message.startsWith("building pgj.so for PostgreSQL " + pg.version() + " failed"), message);
+        int first = message.indexOf("hello.c:3:");
+        assertTrue(first > 0 && message.contains("error:") && message.contains("no_such_member"), message);
+        assertTrue(message.indexOf("error", first) < message.indexOf("full log:"), "the first error comes before the log's path: " + message);
+        assertFalse(message.contains("hello.c:4:"), "knock-on errors stay in the log: " + message);
+        String logLine = message.lines().filter(l -> l.startsWith("full log: ")).findFirst().orElseThrow();
+        Path log = Path.of(logLine.substring("full log: ".length()));
+        assertTrue(Files.readString(log).contains("hello.c:4:"), "the log has the whole output");
+        assertTrue(steps.stream().anyMatch(s -> s.contains(NativeBuild.BUILD_LOG)), steps.toString());
         // A failed build leaves no cached result: the next attempt builds again.
         ToolException again = assertThrows(ToolException.class, () -> NativeBuild.build(pg, jdk, home, s -> { }, sources));
-        assertTrue(again.getMessage().contains("building pgj.so failed"));
+        assertTrue(again.getMessage().contains("hello.c:3:"), again.getMessage());
+    }
+
+    @Test
+    void pgjNativeBuildsWithoutWarningsWithPgxsFlags() throws IOException {
+        // What PGXS of this run's PostgreSQL turns on (-Wall, -Wmissing-format-attribute, ...), as users build it.
+        Path library = NativeBuild.build(pg, jdk, home, s -> { }, NativeSources.load(NativeSources.PREFIX));
+        String log = Files.readString(library.getParent().resolve("src").resolve(NativeBuild.BUILD_LOG));
+        assertTrue(log.contains("facts.c"), "the log is the compiler's: " + log);
+        assertEquals(List.of(), new CompilerOutput(log).warnings(), "pgj-native warnings on " + pg);
     }
 
     @Test
     void hashCoversServerAndJdk() throws IOException {
         Map<String, byte[]> sources = NativeSources.load("org/pgj/testnative/");
         PgConfig other = PgConfig.find(FakePgConfig.create(home.resolve("fake"), "16.1"));
-        assertNotEquals(NativeBuild.hash(pg, jdk, sources), NativeBuild.hash(other, jdk, sources));
-        assertEquals(NativeBuild.hash(pg, jdk, sources), NativeBuild.hash(pg, jdk, new TreeMap<>(sources)));
-        assertEquals(64, NativeBuild.hash(pg, jdk, sources).length());
+        assertNotEquals(NativeBuild.hash(pg, jdk, sources, Map.of()), NativeBuild.hash(other, jdk, sources, Map.of()));
+        assertEquals(NativeBuild.hash(pg, jdk, sources, Map.of()), NativeBuild.hash(pg, jdk, new TreeMap<>(sources), Map.of()));
+        assertEquals(64, NativeBuild.hash(pg, jdk, sources, Map.of()).length());
+    }
+
+    @Test
+    void hashCoversTheExactServerBuildAndCompilerSettings() throws IOException {
+        Map<String, byte[]> sources = NativeSources.load("org/pgj/testnative/");
+        Path path = FakePgConfig.create(home.resolve("fake"), "16.1 (one build)");
+        String one = NativeBuild.hash(PgConfig.find(path), jdk, sources, Map.of());
+        FakePgConfig.create(home.resolve("fake"), "16.1 (another build)");
+        PgConfig rebuilt = PgConfig.find(path);
+        assertEquals("16.1", rebuilt.version());
+        assertNotEquals(one, NativeBuild.hash(rebuilt, jdk, sources, Map.of()), "same minor, another pg_config --version");
+        String plain = NativeBuild.hash(pg, jdk, sources, Map.of("HOME", "/x"));
+        for (String name : NativeBuild.COMPILER_ENVIRONMENT) {
+            assertNotEquals(plain, NativeBuild.hash(pg, jdk, sources, Map.of(name, "-O0")), name);
+        }
+        assertEquals(plain, NativeBuild.hash(pg, jdk, sources, Map.of("HOME", "/y")), "other variables do not matter");
     }
 }

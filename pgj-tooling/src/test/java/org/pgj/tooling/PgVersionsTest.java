@@ -50,8 +50,8 @@ class PgVersionsTest {
         ToolException e = assertThrows(ToolException.class, () -> versions(Map.of("PATH", "/nonexistent")).select("pg17"));
         assertEquals("PostgreSQL 17 is not installed (found: pg15, pg16): install it with `apt-get install postgresql-17 "
                 + "postgresql-server-dev-17` (for a major your distribution lacks, add the PostgreSQL apt repository first: "
-                + "https://wiki.postgresql.org/wiki/Apt), or record a pg_config built elsewhere with "
-                + "`pgj init --pg17 /path/to/pg_config`", e.getMessage());
+                + "https://wiki.postgresql.org/wiki/Apt), build it from source with `pgj init --download 17`, or record a "
+                + "pg_config built elsewhere with `pgj init --pg17 /path/to/pg_config`", e.getMessage());
     }
 
     @Test

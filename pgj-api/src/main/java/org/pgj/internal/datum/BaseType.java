@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
 import org.pgj.internal.SnakeCase;
@@ -25,7 +26,7 @@ import org.pgj.types.TypeCodec;
  */
 public final class BaseType {
     private static final Map<Class<?>, BaseType> BY_CLASS = new ConcurrentHashMap<>();
-    private static final long FORMAT_TYPE = Native.lookupServerSymbol("format_type_be");
+    private static final long FORMAT_TYPE = Facts.get("fn.format_type_be");
     private static final MethodHandle FROM = Native.findStatic(MethodHandles.lookup(), BaseType.class, "fromDatum",
             methodType(Object.class, BaseType.class, long.class));
     private static final MethodHandle TO = Native.findStatic(MethodHandles.lookup(), BaseType.class, "toDatum",

@@ -35,8 +35,7 @@ public final class RowMapping {
     private static final long ROW_FORM = Facts.get("fn.pgj_row_form");
     private static final long ROW_DEFORM = Facts.get("fn.pgj_row_deform");
     private static final long NATTS = Facts.get("TupleDescData.natts");
-    private static final long ATTRS = Facts.get("TupleDescData.attrs");
-    private static final long ATTR_SIZE = Facts.get("sizeof.FormData_pg_attribute");
+    private static final long TUPDESC_ATTR = Facts.get("fn.pgj_tupdesc_attr");
     private static final long ATT_NAME = Facts.get("FormData_pg_attribute.attname");
     private static final long ATT_TYPE = Facts.get("FormData_pg_attribute.atttypid");
     private static final long ATT_DROPPED = Facts.get("FormData_pg_attribute.attisdropped");
@@ -122,8 +121,9 @@ public final class RowMapping {
         }
     }
 
+    /** Attribute {@code index} of a descriptor, where the server's TupleDescAttr finds it (18 moved it). */
     private static long attribute(long desc, int index) {
-        return desc + ATTRS + index * ATTR_SIZE;
+        return Native.direct(TUPDESC_ATTR, desc, index);
     }
 
     /** A composite Datum → a new record. */

@@ -19,8 +19,8 @@ import org.pgj.internal.Native;
 final class TableColumns {
     private static final long NATTS = Facts.get("TupleDescData.natts");
     private static final long TYPE_ID = Facts.get("TupleDescData.tdtypeid");
-    private static final long ATTRS = Facts.get("TupleDescData.attrs");
-    private static final long ATTR_SIZE = Facts.get("sizeof.FormData_pg_attribute");
+    /** Where an attribute is, from the server's TupleDescAttr: 18 moved it behind a per-column array. */
+    private static final long TUPDESC_ATTR = Facts.get("fn.pgj_tupdesc_attr");
     private static final long ATT_NAME = Facts.get("FormData_pg_attribute.attname");
     private static final long ATT_TYPE = Facts.get("FormData_pg_attribute.atttypid");
     private static final long ATT_DROPPED = Facts.get("FormData_pg_attribute.attisdropped");
@@ -48,7 +48,7 @@ final class TableColumns {
         List<Integer> live = new ArrayList<>();
         List<Integer> modifiers = new ArrayList<>();
         for (int i = 0; i < natts; i++) {
-            long att = desc + ATTRS + i * ATTR_SIZE;
+            long att = Native.direct(TUPDESC_ATTR, desc, i);
             boolean dropped = ALL.get(JAVA_BYTE, att + ATT_DROPPED) != 0;
             signature.add(dropped ? 0 : ALL.get(JAVA_INT, att + ATT_TYPE));
             if (!dropped) {

@@ -39,7 +39,9 @@ public final class Main {
     static final String USAGE = """
             usage: pgj COMMAND [ARGS]         (in an extension project's folder, except new, init, start/stop/status, connect, info)
               new NAME [--bgworker]           a new extension project in the folder NAME
-              init [--pgNN PG_CONFIG]...      record the PostgreSQL majors to use (default: those found)
+              init [--pgNN PG_CONFIG]... [--download VERSION | --source TARBALL]
+                                              record the PostgreSQL majors to use (default: those found); --download 18
+                                              or --source postgresql-18.6.tar.bz2 builds one into the pgj home first
               run [pgNN] [DB] [-c SQL|-f FILE]...
                                               build, install into the dev server, start it, create DB (default: the
                                               extension's name), CREATE or ALTER EXTENSION ... UPDATE, then psql
@@ -58,7 +60,8 @@ public final class Main {
                                               JDK, pg_config, pgj home, ports, installed files
               upgrade [pgNN] [--from VERSION] write and check src/main/pgj/upgrade/EXT--FROM--TO.sql
             environment: PGJ_HOME (default ~/.pgj; as root /var/tmp/pgj-root), PG_CONFIG, PGJ_PORT,
-              PGJ_DEV_PORT_BASE (28800), PGJ_TEST_PORT_BASE (32200)""";
+              PGJ_DEV_PORT_BASE (28800), PGJ_TEST_PORT_BASE (32200),
+              PGJ_PG_SOURCE (init --download: a mirror of https://ftp.postgresql.org/pub/source, or a tarball)""";
 
     private Main() {
     }
@@ -95,7 +98,12 @@ public final class Main {
                 }
                 yield NewCommand.run(ctx, new NewCommand.Options(name.get(0), bgworker));
             }
-            case "init" -> InitCommand.run(ctx, new InitCommand.Options(majors(args, workDir)));
+            case "init" -> {
+                String download = args.option("--download");
+                String source = args.option("--source");
+                yield InitCommand.run(ctx, new InitCommand.Options(majors(args, workDir), download,
+                        source == null ? null : workDir.resolve(source)));
+            }
             case "run" -> {
                 List<String> sql = args.psqlScripts();
                 String pg = args.takeIf(PgVersions::isSpec);

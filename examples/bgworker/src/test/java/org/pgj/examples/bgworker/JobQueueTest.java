@@ -1,6 +1,7 @@
 package org.pgj.examples.bgworker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,15 +23,16 @@ class JobQueueTest {
         // the other claims the next.
         boolean jit = "0".equals(Sql.one(c, "SHOW jit_above_cost"));
         int jobs = jit ? 300 : 20_000;
-        server.setConfig("bgworker.job_batch", jit ? "100" : "500");
+        int batch = jit ? 100 : 500;
+        server.setConfig("bgworker.job_batch", Integer.toString(batch));
         try {
-            runJobs(c, jobs);
+            runJobs(c, jobs, batch);
         } finally {
             server.setConfig("bgworker.job_batch", "500");
         }
     }
 
-    private static void runJobs(Connection c, int jobs) throws Exception {
+    private static void runJobs(Connection c, int jobs, int batch) throws Exception {
         Sql.run(c, "TRUNCATE jobs");
         assertEquals((long) jobs, Sql.one(c, "SELECT submit_jobs(?)", jobs));
         assertEquals(2, Sql.one(c, "SELECT start_job_workers(2)"));
@@ -40,11 +42,18 @@ class JobQueueTest {
              ResultSet rs = s.executeQuery("SELECT count(DISTINCT worker), count(*) / extract(epoch FROM max(done_at) - min(done_at))"
                      + " FROM jobs")) {
             rs.next();
-            assertEquals(2, rs.getInt(1), "both workers took jobs");
+            int workers = rs.getInt(1);
+            if (jobs >= 10 * batch) {
+                assertEquals(2, workers, "both workers took jobs");
+            } else {
+                // A worker claims a batch at once: with a few batches (the JIT pass), the first
+                // worker may rightly take them all before the second one starts.
+                assertTrue(workers == 1 || workers == 2, "workers that took jobs: " + workers);
+            }
             System.out.printf("job queue: %.0f jobs/s with 2 workers%n", rs.getDouble(2));
         }
         // Each result is the Java computation of its payload.
-        for (long payload : new long[] {1, jobs / 2 + 7, jobs}) {
+        for (long payload : new long[] {1, jobs / 2 + 1, jobs}) {
             assertEquals(JobQueue.compute(payload), Sql.one(c, "SELECT result FROM jobs WHERE payload = ?", payload));
         }
         Sql.one(c, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = 'pgj job worker'");
