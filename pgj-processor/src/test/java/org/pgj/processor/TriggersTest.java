@@ -76,7 +76,7 @@ class TriggersTest {
                 """);
         c.assertSucceeded();
         assertEquals(List.of(new ObjectIndex.Entry("function", "tidy", "tidy()", "org.example.Demo.tidy(org.pgj.triggers.Trigger)",
-                "ORDERED", List.of())), ObjectIndex.read(new StringReader(c.file("objects.properties"))));
+                "ORDERED", List.of(), List.of())), ObjectIndex.read(new StringReader(c.file("objects.properties"))));
     }
 
     @Test
