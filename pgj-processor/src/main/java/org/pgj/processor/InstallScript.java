@@ -7,8 +7,8 @@ import org.pgj.functions.Security;
 
 /**
  * Writes {@code <ext>--<version>.sql}: the psql guard, the extension's own language (always
- * first, it is infrastructure every function needs), then the objects in the order given
- * ({@link DependencyOrder}).
+ * first, it is infrastructure every function needs) with its call handler and validator, then
+ * the objects in the order given ({@link DependencyOrder}).
  */
 final class InstallScript {
     private InstallScript() {
@@ -20,8 +20,11 @@ final class InstallScript {
         sql.append("-- language of the pgj extension ").append(ext.name()).append('\n');
         sql.append("CREATE FUNCTION ").append(ext.language()).append("_call_handler() RETURNS language_handler\n");
         sql.append("  AS 'MODULE_PATHNAME', 'pgj_call_handler' LANGUAGE C;\n");
+        sql.append("CREATE FUNCTION ").append(ext.language()).append("_validator(oid) RETURNS void\n");
+        sql.append("  AS 'MODULE_PATHNAME', 'pgj_validator' LANGUAGE C STRICT;\n");
         sql.append("CREATE LANGUAGE ").append(ext.language())
-                .append(" HANDLER ").append(ext.language()).append("_call_handler;\n");
+                .append(" HANDLER ").append(ext.language()).append("_call_handler")
+                .append(" VALIDATOR ").append(ext.language()).append("_validator;\n");
 
         for (ScriptObject object : ordered) {
             sql.append('\n');

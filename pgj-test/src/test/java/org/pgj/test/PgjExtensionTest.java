@@ -70,7 +70,7 @@ class PgjExtensionTest {
     @Test
     void runnerSqlUsesTheTestLanguageAndAStrictFunction() {
         List<String> sql = TestEnvironment.runnerSql("demo");
-        assertTrue(sql.contains("CREATE LANGUAGE pgj_demo__test HANDLER pgj_test.call_handler"), sql.toString());
+        assertTrue(sql.contains("CREATE LANGUAGE pgj_demo__test HANDLER pgj_test.call_handler VALIDATOR pgj_test.validator"), sql.toString());
         assertTrue(sql.getLast().contains("RETURNS text STRICT LANGUAGE pgj_demo__test"), sql.getLast());
         assertTrue(sql.getLast().endsWith("'org.pgj.test.backend.BackendTestRunner.run(java.lang.String,java.lang.String)'"));
         assertEquals("pgj_test_demo", TestEnvironment.databaseName("demo"));
