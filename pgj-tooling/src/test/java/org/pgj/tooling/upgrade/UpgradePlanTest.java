@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.pgj.tooling.PgConfig;
@@ -22,6 +23,7 @@ import org.pgj.tooling.Progress;
  * server: PostgreSQL itself says what each statement created. The decided scripts are proven as
  * pgj upgrade proves them: ALTER EXTENSION ... UPDATE must end where a new installation starts.
  */
+@Tag("server") // starts PostgreSQL servers: run by Failsafe in integration-test
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UpgradePlanTest {
     private static final String OLD = """
