@@ -1,25 +1,18 @@
 package org.pgj.examples.aggregates;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.pgj.test.Sql.contains;
 import static org.pgj.test.Sql.exec;
 import static org.pgj.test.Sql.fails;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.PgjTest;
-import org.pgj.test.Sql;
+import org.pgj.test.ValidatedFunctions;
 
 /** The language's validator on aggregates' support functions, whose Java-object states are internal. */
 @PgjTest
-class ValidatorTest {
-    @Test
-    void everyFunctionOfTheExtensionValidates(Connection c) throws SQLException {
-        assertEquals(List.of(), Sql.validationFailures(c));
-    }
-
+class ValidatorTest implements ValidatedFunctions {
     @Test
     void aSupportFunctionIsCheckedAsAtItsFirstCall(Connection c) throws SQLException {
         String add = "'org.pgj.examples.aggregates.JavaAvg.add(org.pgj.examples.aggregates.JavaAvg$Sums,long)'";

@@ -8,21 +8,15 @@ import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
-import org.pgj.test.Sql;
+import org.pgj.test.ValidatedFunctions;
 
 /** The language's validator on a base type's functions, whose bodies name a class and a role. */
 @PgjTest
-class ValidatorTest {
+class ValidatorTest implements ValidatedFunctions {
     /** Receive, send and the derived comparisons; input and output are C functions, which PostgreSQL checks itself. */
-    @Test
-    void everyFunctionOfTheExtensionValidates(Connection c) throws SQLException {
-        assertEquals(List.of(), Sql.validationFailures(c));
-    }
-
     @Test
     void aBadClassOrRoleFailsAtCreateFunction(Connection c) throws SQLException {
         contains(fails(c, "create function checked(rgb) returns bytea language pgj_customtypes"

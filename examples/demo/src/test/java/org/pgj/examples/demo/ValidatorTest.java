@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
 import org.pgj.test.ServerLog;
-import org.pgj.test.Sql;
+import org.pgj.test.ValidatedFunctions;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -29,7 +28,7 @@ import org.postgresql.util.PSQLException;
  * check_function_bodies is on; and it runs none of the extension's code.
  */
 @PgjTest
-class ValidatorTest {
+class ValidatorTest implements ValidatedFunctions {
     private static final String BASICS = "org.pgj.examples.demo.Basics";
     private static final String COUNTED = "org.pgj.examples.demo.Validated$Counted";
 
@@ -108,11 +107,6 @@ class ValidatorTest {
         exec(c, "create function checked(int) returns int language pgj_demo as '" + BASICS + ".addOne(int)'");
         fails(c, "create or replace function checked(int) returns int language pgj_demo as '" + BASICS + ".gone(int)'", "42883");
         assertEquals(2, one(c, "select checked(1)"));
-    }
-
-    @Test
-    void everyFunctionOfTheExtensionValidates(Connection c) throws SQLException {
-        assertEquals(List.of(), Sql.validationFailures(c));
     }
 
     /** The validator refuses what PostgreSQL's own validators refuse: another language's function, no function. */

@@ -8,19 +8,13 @@ import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.PgjTest;
-import org.pgj.test.Sql;
+import org.pgj.test.ValidatedFunctions;
 
 /** The language's validator on trigger functions: the method must take a Trigger, as at the first firing. */
 @PgjTest
-class ValidatorTest {
-    @Test
-    void everyFunctionOfTheExtensionValidates(Connection c) throws SQLException {
-        assertEquals(List.of(), Sql.validationFailures(c));
-    }
-
+class ValidatorTest implements ValidatedFunctions {
     @Test
     void aTriggerFunctionMustTakeATrigger(Connection c) throws SQLException {
         contains(fails(c, "create function checked() returns trigger language pgj_triggers as 'java.lang.Math.abs(int)'",
