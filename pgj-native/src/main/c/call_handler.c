@@ -21,8 +21,10 @@
 #include "commands/trigger.h"
 #include "nodes/parsenodes.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
+#include "utils/regproc.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
@@ -49,6 +51,8 @@ PG_FUNCTION_INFO_V1(pgj_type_input);
 PGJ_EXPORT Datum pgj_type_input(PG_FUNCTION_ARGS);
 PG_FUNCTION_INFO_V1(pgj_type_output);
 PGJ_EXPORT Datum pgj_type_output(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(pgj_validator);
+PGJ_EXPORT Datum pgj_validator(PG_FUNCTION_ARGS);
 
 static PgjFunction *
 function_entry(Oid fn_oid)
@@ -159,28 +163,38 @@ base_type_source(Form_pg_proc proc, const char *role, char **prosrc, char **dir)
 	*prosrc = psprintf("%s::%s", send_src, role);
 }
 
-static void
-resolve(PgjFunction *entry, HeapTuple proc_tuple)
+/* What Java resolves a function from: its source, class-path folder and PGJ_FN_ flags. */
+static int32
+function_source(HeapTuple proc_tuple, char **prosrc, char **dir)
 {
 	Form_pg_proc proc = (Form_pg_proc) GETSTRUCT(proc_tuple);
 	bool		isnull;
 	Datum		src = SysCacheGetAttr(PROCOID, proc_tuple, Anum_pg_proc_prosrc, &isnull);
-	char	   *prosrc = isnull ? "" : TextDatumGetCString(src);
-	char	   *dir;
 	int32		flags = 0;
-	int64		function;
-	TimestampTz start;
 
+	*prosrc = isnull ? "" : TextDatumGetCString(src);
 	if (proc->prolang == ClanguageId)
-		base_type_source(proc, strcmp(prosrc, "pgj_type_input") == 0 ? "input" : "output", &prosrc, &dir);
+		base_type_source(proc, strcmp(*prosrc, "pgj_type_input") == 0 ? "input" : "output", prosrc, dir);
 	else
-		dir = classpath_dir(proc->prolang);
+		*dir = classpath_dir(proc->prolang);
 	if (proc->proisstrict)
 		flags |= PGJ_FN_STRICT;
 	if (proc->proretset)
 		flags |= PGJ_FN_RETSET;
 	if (proc->prokind == PROKIND_PROCEDURE)
 		flags |= PGJ_FN_PROCEDURE;
+	return flags;
+}
+
+static void
+resolve(PgjFunction *entry, HeapTuple proc_tuple)
+{
+	Form_pg_proc proc = (Form_pg_proc) GETSTRUCT(proc_tuple);
+	char	   *prosrc;
+	char	   *dir;
+	int32		flags = function_source(proc_tuple, &prosrc, &dir);
+	int64		function;
+	TimestampTz start;
 
 	start = GetCurrentTimestamp();
 	entry->function = 0;
@@ -299,4 +313,51 @@ Datum
 pgj_type_output(PG_FUNCTION_ARGS)
 {
 	return pgj_call_handler(fcinfo);
+}
+
+/*
+ * The validator of every pgj language (CREATE LANGUAGE ... VALIDATOR), as plpgsql_validator is
+ * PL/pgSQL's: CREATE FUNCTION resolves the function as its first call would (class, method,
+ * signature, type mappings, in Java's FunctionResolver), so a bad AS clause fails now, with the
+ * first call's error. Java loads the class without initializing it, so no code of the extension
+ * runs. Nothing is checked while check_function_bodies is off, as during CREATE EXTENSION
+ * scripts and pg_dump restores. When Java cannot start, DDL goes on with a WARNING: the first
+ * call raises the start-up ERROR anyway.
+ */
+Datum
+pgj_validator(PG_FUNCTION_ARGS)
+{
+	Oid			fn_oid = PG_GETARG_OID(0);
+	HeapTuple	tup;
+	Form_pg_proc proc;
+	char	   *prosrc;
+	char	   *dir;
+	int32		flags;
+	const char *reason;
+	const char *hint;
+
+	if (!CheckFunctionValidatorAccess(fcinfo->flinfo->fn_oid, fn_oid) || !check_function_bodies)
+		PG_RETURN_VOID();
+	if (!pgj_try_jvm(&reason, &hint))
+	{
+		ereport(WARNING,
+				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
+				 errmsg("pgj could not check function %s: %s", format_procedure(fn_oid), reason),
+				 errdetail("It is checked at its first call instead."),
+				 hint ? errhint("%s", hint) : 0));
+		PG_RETURN_VOID();
+	}
+	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn_oid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for function %u", fn_oid);
+	proc = (Form_pg_proc) GETSTRUCT(tup);
+	flags = function_source(tup, &prosrc, &dir);
+	/* Java returns nonzero without keeping anything, or 0 with the first call's error recorded. */
+	if (pgj_resolve(fn_oid, prosrc, dir, proc->proargtypes.values, proc->pronargs, proc->prorettype,
+					flags | PGJ_FN_VALIDATE, NULL) == 0 || pgj_error_pending())
+		pgj_raise_pending();
+	ReleaseSysCache(tup);
+	/* Resolution runs pgj's runtime, which the interrupt watcher leaves alone: check now. */
+	CHECK_FOR_INTERRUPTS();
+	PG_RETURN_VOID();
 }

@@ -539,6 +539,24 @@ pgj_clear_java_interrupt(void)
 }
 
 /*
+ * For callers that go on without Java when it cannot start (hooks, the validator): boots Java
+ * if need be; false when it cannot, with the ERROR's message and hint pgj_ensure_jvm would give.
+ */
+bool
+pgj_try_jvm(const char **reason, const char **hint)
+{
+	if (likely(state == JVM_READY))
+		return true;
+	if (state == JVM_NONE && IsUnderPostmaster)
+		boot();
+	if (state == JVM_READY)
+		return true;
+	*reason = state == JVM_FAILED ? failure : "pgj starts Java only in the backends of a running server";
+	*hint = state == JVM_FAILED ? failure_hint : NULL;
+	return false;
+}
+
+/*
  * For hooks, which must not make every query fail when Java cannot start: boots Java if need
  * be, and returns false (with one WARNING per process) when it cannot.
  */
@@ -546,20 +564,18 @@ bool
 pgj_jvm_available(void)
 {
 	static bool warned = false;
+	const char *reason;
+	const char *hint;
 
-	if (likely(state == JVM_READY))
-		return true;
-	if (state == JVM_NONE && IsUnderPostmaster)
-		boot();
-	if (state == JVM_READY)
+	if (likely(pgj_try_jvm(&reason, &hint)))
 		return true;
 	if (state == JVM_FAILED && !warned)
 	{
 		warned = true;
 		ereport(WARNING,
 				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
-				 errmsg("pgj hooks are off in this process: %s", failure),
-				 errhint("%s", failure_hint)));
+				 errmsg("pgj hooks are off in this process: %s", reason),
+				 errhint("%s", hint)));
 	}
 	return false;
 }

@@ -272,6 +272,7 @@ extern void pgj_declare_hooks(char **fields, int n);
 extern int64 pgj_hook_proceed(int64 call, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern int64 pgj_hook_declared(int64 i, int64 which, int64 a2, int64 a3, int64 a4, int64 a5);
 extern bool pgj_jvm_available(void);
+extern bool pgj_try_jvm(const char **reason, const char **hint);
 extern void pgj_run_hook(int64 call);
 
 /* shmem.c: the shared memory extensions declare */
@@ -357,6 +358,8 @@ extern const PgjFactTable *pgj_facts(void);
 #define PGJ_FN_STRICT	0x1
 #define PGJ_FN_RETSET	0x2
 #define PGJ_FN_PROCEDURE 0x4
+/* Validate only (pgj_validator): resolve as a first call would, initialize no class, keep nothing. */
+#define PGJ_FN_VALIDATE	0x8
 
 /* Return codes of guarded calls, as Java sees them. */
 #define PGJ_OK			0

@@ -36,6 +36,7 @@ import org.pgj.types.AnyElement;
 final class FunctionResolver {
     private static final int STRICT_FLAG = Facts.getInt("PGJ_FN_STRICT");
     private static final int RETSET_FLAG = Facts.getInt("PGJ_FN_RETSET");
+    private static final int VALIDATE_FLAG = Facts.getInt("PGJ_FN_VALIDATE");
     private static final int TRIGGER_TYPE = Facts.getInt("TRIGGEROID");
 
     private FunctionResolver() {
@@ -49,30 +50,36 @@ final class FunctionResolver {
 
     /**
      * Called by call_handler.c (through JNI); returns the function's handle in
-     * {@link FunctionTable}, or 0 with an error recorded.
+     * {@link FunctionTable}, or 0 with an error recorded. With {@code PGJ_FN_VALIDATE} (the
+     * language's validator, at CREATE FUNCTION) the function is resolved all the same, but no
+     * class is initialized, so none of the extension's code runs, and nothing is kept: the
+     * result is 1, or 0 with the error its first call would raise.
      */
     static long resolve(long fnOid, String prosrc, String dir, int[] argTypes, int retType, int flags,
             long stubSlot, int encoding) {
         try {
             ServerEncoding.use(encoding);
-            MethodHandle invoker = invokerFor((int) fnOid, prosrc, dir, argTypes, retType, flags);
-            return FunctionTable.add(invoker, stubSlot);
+            boolean validating = (flags & VALIDATE_FLAG) != 0;
+            MethodHandle invoker = invokerFor((int) fnOid, prosrc, dir, argTypes, retType, flags, !validating);
+            return validating ? 1 : FunctionTable.add(invoker, stubSlot);
         } catch (Throwable t) {
             ErrorBridge.record(t);
             return 0;
         }
     }
 
-    private static MethodHandle invokerFor(int fnOid, String source, String dir, int[] argTypes, int retType, int flags) {
+    /** {@code initialize}: whether the method's class is initialized now (false only for validation). */
+    private static MethodHandle invokerFor(int fnOid, String source, String dir, int[] argTypes, int retType, int flags,
+            boolean initialize) {
         Describer fn = new Describer(fnOid);
         if (retType == TRIGGER_TYPE) {
             // A trigger function has no SQL arguments; its method takes the TriggerData as a Trigger.
-            return TriggerFunction.invoker(findMethod(source, dir, 1, fn), fn);
+            return TriggerFunction.invoker(findMethod(source, dir, 1, fn, initialize), fn);
         }
         if (BaseTypeFunctions.isRole(source)) {
-            return BaseTypeFunctions.invoker(source, ExtensionClassLoaders.forFolder(dir), fn.describe());
+            return BaseTypeFunctions.invoker(source, ExtensionClassLoaders.forFolder(dir), fn.describe(), initialize);
         }
-        Method method = findMethod(source, dir, argTypes.length, fn);
+        Method method = findMethod(source, dir, argTypes.length, fn, initialize);
         return compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, (flags & RETSET_FLAG) != 0, fn);
     }
 
@@ -156,7 +163,7 @@ final class FunctionResolver {
     }
 
     /** {@code class.method(type,...)} → the public static method it names. */
-    private static Method findMethod(String source, String dir, int nargs, Describer fn) {
+    private static Method findMethod(String source, String dir, int nargs, Describer fn, boolean initialize) {
         int open = source.indexOf('(');
         int dot = open < 0 ? -1 : source.lastIndexOf('.', open);
         if (open < 0 || dot < 0 || !source.endsWith(")")) {
@@ -169,7 +176,7 @@ final class FunctionResolver {
         String[] paramTypes = inside.isEmpty() ? new String[0] : inside.split("\\s*,\\s*");
         Class<?> owner;
         try {
-            owner = Class.forName(className, true, ExtensionClassLoaders.forFolder(dir));
+            owner = Class.forName(className, initialize, ExtensionClassLoaders.forFolder(dir));
         } catch (ClassNotFoundException e) {
             throw new PgException(SqlState.UNDEFINED_FUNCTION, "function " + fn.describe() + ": class " + className
                     + " not found in the jars of " + ExtensionClassLoaders.folder(dir), null,

@@ -308,15 +308,15 @@ final class AggregateReader {
         if (c.failed) {
             return Optional.empty();
         }
-        List<String> dependencies = new ArrayList<>(fns.values().stream().map(SqlFunction::name).distinct().toList());
-        dependencies.addAll(List.of(pg.requires()));
+        List<String> supportFunctions = fns.values().stream().map(SqlFunction::name).distinct().toList();
+        List<String> requires = java.util.stream.Stream.of(pg.requires()).map(String::trim).toList();
         return Optional.of(new SqlAggregate(type, pg.schema(), sqlName, kind, direct, aggregated, ref(state), stype,
                 pg.stateSpace(), fin.map(AggregateReader::ref), pg.finalizeModify(),
                 Optional.ofNullable(fns.get(Role.COMBINE)).map(AggregateReader::ref),
                 Optional.ofNullable(fns.get(Role.SERIAL)).map(AggregateReader::ref),
                 Optional.ofNullable(fns.get(Role.DESERIAL)).map(AggregateReader::ref),
                 initialCondition(pg.initialCondition()), moving, pg.sortOperator().trim(), pg.parallel(),
-                List.copyOf(dependencies), names.binaryName(type),
+                supportFunctions, requires, names.binaryName(type),
                 // after the class's own functions, which it needs anyway
                 new SourceOrder(names.binaryName(type), Integer.MAX_VALUE)));
     }

@@ -3,25 +3,32 @@ package org.pgj.processor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeSet;
 import org.pgj.functions.ExtensionSql.Position;
 
 /**
- * Puts the script objects in install order: FIRST blocks, then functions and ORDERED blocks,
- * then LAST blocks. Within each group, {@code requires} and {@code after} are honoured and
- * otherwise objects keep their {@link SourceOrder}, so the result is deterministic.
+ * Puts the {@link DependencyGraph}'s objects in install order, a topological order of its edges:
+ * <ul>
+ * <li>{@code FIRST} blocks come before every other object, except the types they name (with the
+ *     types those use), which come before them; {@code LAST} blocks come after every other object.
+ *     A {@code FIRST} block that names anything else, or an object that names a {@code LAST}
+ *     block, is an error;
+ * <li>among objects that nothing orders, types come before the rest, and otherwise each keeps its
+ *     {@link SourceOrder}, so the script does not depend on the order javac reads the sources;
+ * <li>a schema comes just before the first object declared in it;
+ * <li>a cycle is an error naming the objects on it.
+ * </ul>
  */
 final class DependencyOrder {
-    private static final Comparator<ScriptObject> SOURCE =
-            Comparator.comparing(ScriptObject::order).thenComparing(ScriptObject::name);
+    private static final Comparator<ScriptObject> READY = Comparator
+            .comparingInt(DependencyOrder::rank)
+            .thenComparing(ScriptObject::order)
+            .thenComparing(ScriptObject::name);
 
     private final Reporter reporter;
 
@@ -29,68 +36,77 @@ final class DependencyOrder {
         this.reporter = reporter;
     }
 
-    /** The objects in install order; reports unknown names, impossible positions and cycles. */
-    List<ScriptObject> order(List<? extends ScriptObject> objects) {
-        Map<String, List<ScriptObject>> byName = new HashMap<>();
+    /** The objects in install order; reports impossible positions and cycles. */
+    List<ScriptObject> order(DependencyGraph graph) {
+        List<ScriptObject> objects = graph.nodes().stream().filter(o -> !(o instanceof SqlSchema)).toList();
+        Map<ScriptObject, Position> segment = new IdentityHashMap<>();
         for (ScriptObject o : objects) {
-            byName.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
+            segment.put(o, o.position());
         }
-        // Edges only within a group: an earlier group already comes first.
-        Map<ScriptObject, Set<ScriptObject>> before = new IdentityHashMap<>();
         for (ScriptObject o : objects) {
-            Set<ScriptObject> deps = new LinkedHashSet<>();
-            for (String name : o.dependencies()) {
-                List<ScriptObject> targets = byName.get(name);
-                if (targets == null) {
-                    reporter.error(o.element(), o.describe() + " must come after unknown object '" + name
-                            + "'" + hint(name, byName.keySet()));
-                    continue;
-                }
-                // A type and a function may share a name (version() makes a version); a type
-                // depends on the type, which an earlier group places already.
-                if (targets.stream().anyMatch(t -> t.position().compareTo(o.position()) <= 0)) {
-                    targets = targets.stream().filter(t -> t.position().compareTo(o.position()) <= 0).toList();
-                }
-                for (ScriptObject t : targets) {
-                    int cmp = t.position().compareTo(o.position());
-                    if (cmp > 0) {
-                        reporter.error(o.element(), o.describe() + " (" + o.position() + ") cannot come after "
-                                + t.describe() + " (" + t.position() + ")");
-                    } else if (cmp == 0 && t != o) {
-                        deps.add(t);
+            if (o.position() == Position.FIRST) {
+                for (ScriptObject needed : graph.reachableFrom(o)) {
+                    if (isType(needed)) {
+                        segment.put(needed, Position.FIRST);
                     }
                 }
             }
-            before.put(o, deps);
+        }
+        for (ScriptObject o : objects) {
+            for (DependencyGraph.Edge e : graph.edgesFrom(o)) {
+                Position from = segment.get(o);
+                Position to = segment.get(e.to());
+                if (to != null && to.compareTo(from) > 0) {
+                    reporter.error(o.element(), o.describe() + " (" + from + ") cannot come after "
+                            + e.to().describe() + " (" + to + ")");
+                }
+            }
         }
         List<ScriptObject> result = new ArrayList<>();
+        Set<ScriptObject> emitted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Position position : Position.values()) {
-            List<ScriptObject> group = objects.stream().filter(o -> o.position() == position)
-                    .map(o -> (ScriptObject) o).toList();
-            result.addAll(sort(group, before));
+            List<ScriptObject> group = objects.stream().filter(o -> segment.get(o) == position).toList();
+            for (ScriptObject o : sort(group, graph)) {
+                // A schema goes in just before the first object that needs it.
+                for (DependencyGraph.Edge e : graph.edgesFrom(o)) {
+                    if (e.to() instanceof SqlSchema && emitted.add(e.to())) {
+                        result.add(e.to());
+                    }
+                }
+                emitted.add(o);
+                result.add(o);
+            }
         }
         return result;
     }
 
-    /** Functions in a schema are known by their qualified name, which is the usual slip. */
-    private static String hint(String name, Set<String> known) {
-        List<String> qualified = known.stream().filter(k -> k.endsWith("." + name)).sorted().toList();
-        return qualified.isEmpty()
-                ? "; known objects: " + String.join(", ", new TreeSet<>(known))
-                : "; did you mean " + String.join(" or ", qualified.stream().map(q -> "'" + q + "'").toList()) + "?";
+    private static boolean isType(ScriptObject o) {
+        return o instanceof SqlCompositeType || o instanceof SqlEnumType || o instanceof SqlBaseType;
     }
 
-    /** Kahn's algorithm, always taking the earliest-declared ready object. */
-    private List<ScriptObject> sort(List<ScriptObject> group, Map<ScriptObject, Set<ScriptObject>> before) {
+    /** Types first among objects that are ready at once: functions use them without naming them. */
+    private static int rank(ScriptObject o) {
+        return isType(o) ? 0 : 1;
+    }
+
+    /**
+     * Kahn's algorithm over the edges within {@code group} (an earlier group is placed already),
+     * always taking the first ready object by {@link #READY}.
+     */
+    private List<ScriptObject> sort(List<ScriptObject> group, DependencyGraph graph) {
+        Set<ScriptObject> members = Collections.newSetFromMap(new IdentityHashMap<>());
+        members.addAll(group);
+        Map<ScriptObject, List<ScriptObject>> before = new IdentityHashMap<>();
         Map<ScriptObject, Integer> waiting = new IdentityHashMap<>();
         Map<ScriptObject, List<ScriptObject>> after = new IdentityHashMap<>();
-        PriorityQueue<ScriptObject> ready = new PriorityQueue<>(SOURCE);
+        PriorityQueue<ScriptObject> ready = new PriorityQueue<>(READY);
         for (ScriptObject o : group) {
-            waiting.put(o, before.get(o).size());
-            for (ScriptObject dep : before.get(o)) {
-                after.computeIfAbsent(dep, k -> new ArrayList<>()).add(o);
-            }
-            if (before.get(o).isEmpty()) {
+            List<ScriptObject> deps = graph.edgesFrom(o).stream().map(DependencyGraph.Edge::to)
+                    .filter(members::contains).toList();
+            before.put(o, deps);
+            waiting.put(o, deps.size());
+            deps.forEach(d -> after.computeIfAbsent(d, k -> new ArrayList<>()).add(o));
+            if (deps.isEmpty()) {
                 ready.add(o);
             }
         }
@@ -111,18 +127,17 @@ final class DependencyOrder {
     }
 
     /** Every object left over waits on another left-over one, so walking those links must loop. */
-    private void reportCycle(List<ScriptObject> group, List<ScriptObject> sorted,
-                             Map<ScriptObject, Set<ScriptObject>> before) {
+    private void reportCycle(List<ScriptObject> group, List<ScriptObject> sorted, Map<ScriptObject, List<ScriptObject>> before) {
         Set<ScriptObject> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         placed.addAll(sorted);
-        ScriptObject start = group.stream().filter(o -> !placed.contains(o)).min(SOURCE).orElseThrow();
+        ScriptObject start = group.stream().filter(o -> !placed.contains(o)).min(READY).orElseThrow();
         Map<ScriptObject, Integer> seen = new LinkedHashMap<>();
         List<ScriptObject> path = new ArrayList<>();
         ScriptObject current = start;
         while (!seen.containsKey(current)) {
             seen.put(current, path.size());
             path.add(current);
-            current = before.get(current).stream().filter(o -> !placed.contains(o)).min(SOURCE).orElseThrow();
+            current = before.get(current).stream().filter(o -> !placed.contains(o)).min(READY).orElseThrow();
         }
         List<ScriptObject> cycle = new ArrayList<>(path.subList(seen.get(current), path.size()));
         cycle.add(current);

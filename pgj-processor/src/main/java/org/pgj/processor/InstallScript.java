@@ -1,15 +1,14 @@
 package org.pgj.processor;
 
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.pgj.functions.Security;
 
 /**
  * Writes {@code <ext>--<version>.sql}: the psql guard, the extension's own language (always
- * first, it is infrastructure every function needs), then the objects in the order given.
+ * first, it is infrastructure every function needs) with its call handler and validator, then
+ * the objects in the order given ({@link DependencyOrder}).
  */
 final class InstallScript {
     private InstallScript() {
@@ -21,21 +20,18 @@ final class InstallScript {
         sql.append("-- language of the pgj extension ").append(ext.name()).append('\n');
         sql.append("CREATE FUNCTION ").append(ext.language()).append("_call_handler() RETURNS language_handler\n");
         sql.append("  AS 'MODULE_PATHNAME', 'pgj_call_handler' LANGUAGE C;\n");
+        sql.append("CREATE FUNCTION ").append(ext.language()).append("_validator(oid) RETURNS void\n");
+        sql.append("  AS 'MODULE_PATHNAME', 'pgj_validator' LANGUAGE C STRICT;\n");
         sql.append("CREATE LANGUAGE ").append(ext.language())
-                .append(" HANDLER ").append(ext.language()).append("_call_handler;\n");
+                .append(" HANDLER ").append(ext.language()).append("_call_handler")
+                .append(" VALIDATOR ").append(ext.language()).append("_validator;\n");
 
-        // The extension's own schema exists before the script runs; creating it would fail.
-        Set<String> schemas = new HashSet<>();
-        if (!ext.schema().isEmpty()) {
-            schemas.add(ext.schema());
-        }
         for (ScriptObject object : ordered) {
             sql.append('\n');
             switch (object) {
+                case SqlSchema schema -> sql.append("CREATE SCHEMA IF NOT EXISTS ").append(SqlIdentifiers.quote(schema.name()))
+                        .append(";\n");
                 case SqlFunction fn -> {
-                    if (!fn.schema().isEmpty() && schemas.add(fn.schema())) {
-                        sql.append("CREATE SCHEMA IF NOT EXISTS ").append(SqlIdentifiers.quote(fn.schema())).append(";\n\n");
-                    }
                     sql.append("-- ").append(fn.origin()).append('\n');
                     sql.append(createFunction(ext, fn)).append('\n');
                     String function = SqlIdentifiers.qualified(fn.schema(), fn.sqlName());
@@ -43,9 +39,6 @@ final class InstallScript {
                     fn.operator().ifPresent(o -> sql.append(o.render(fn.schema(), function)).append('\n'));
                 }
                 case SqlAggregate aggregate -> {
-                    if (!aggregate.schema().isEmpty() && schemas.add(aggregate.schema())) {
-                        sql.append("CREATE SCHEMA IF NOT EXISTS ").append(SqlIdentifiers.quote(aggregate.schema())).append(";\n\n");
-                    }
                     sql.append("-- ").append(aggregate.origin()).append('\n');
                     sql.append(aggregate.render()).append('\n');
                 }

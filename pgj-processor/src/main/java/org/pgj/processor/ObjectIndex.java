@@ -3,6 +3,7 @@ package org.pgj.processor;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,51 +11,92 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * {@code META-INF/pgj/objects.properties}: the generated objects in install order with the names
- * each must come after. It is the model tooling reads back (with {@link #read}) to show the
- * extension's objects and their dependencies without parsing SQL.
+ * {@code META-INF/pgj/objects.properties}: the generated objects in install order, each with the
+ * objects it comes after (the {@link DependencyGraph}'s edges, by index, with their reason) and
+ * the names its declaration requires. It is the model tooling reads back (with {@link #read}) to
+ * draw the extension's objects and their dependencies ({@code pgj schema --dot}) without parsing
+ * SQL. A function's cast and operator are entries of their own, right after it.
  *
  * <pre>
  * extension=demo
- * count=2
+ * count=3
  * 0.kind=extension_sql
  * 0.name=seed
  * 0.signature=seed
  * 0.origin=extension_sql: seed
  * 0.position=FIRST
  * 0.requires=
- * 1.kind=function
- * 1.name=util.add_one
- * 1.signature=util.add_one(integer)
- * 1.origin=org.example.Demo.addOne(int)
+ * 0.edges=
+ * 1.kind=schema
+ * 1.name=util
+ * 1.signature=util
+ * 1.origin=schema util
  * 1.position=ORDERED
- * 1.requires=seed
+ * 1.requires=
+ * 1.edges=
+ * 2.kind=function
+ * 2.name=util.add_one
+ * 2.signature=util.add_one(integer)
+ * 2.origin=org.example.Demo.addOne(int)
+ * 2.position=ORDERED
+ * 2.requires=seed
+ * 2.edges=1 schema,0 requires
  * </pre>
  */
 public final class ObjectIndex {
     public static final String PATH = "META-INF/pgj/objects.properties";
 
     /**
-     * One object. {@code kind} is {@code function}, {@code procedure}, {@code aggregate}, {@code type} or {@code extension_sql}; {@code name} is what
+     * One object. {@code kind} is {@code function}, {@code procedure}, {@code aggregate}, {@code type},
+     * {@code schema}, {@code cast}, {@code operator} or {@code extension_sql}; {@code name} is what
      * {@code requires} refers to (shared by overloads); {@code signature} tells overloads apart.
      */
     public record Entry(String kind, String name, String signature, String origin, String position,
-                        List<String> requires) {
+                        List<String> requires, List<Edge> edges) {
+    }
+
+    /** The entry comes after entry {@code target} (an index) because of {@code reason} (see {@link DependencyGraph.Reason}). */
+    public record Edge(int target, String reason) {
+        @Override
+        public String toString() {
+            return target + " " + reason;
+        }
     }
 
     private ObjectIndex() {
     }
 
-    static Entry entry(ScriptObject object) {
+    /** The entries of {@code ordered} (in install order), with their edges in {@code graph}. */
+    static List<Entry> entries(List<ScriptObject> ordered, DependencyGraph graph) {
+        Map<ScriptObject, Integer> index = new IdentityHashMap<>();
+        List<Entry> entries = new ArrayList<>();
+        for (ScriptObject object : ordered) {
+            List<Edge> edges = graph.edgesFrom(object).stream()
+                    .map(e -> new Edge(index.get(e.to()), e.reason().label)).toList();
+            index.put(object, entries.size());
+            entries.add(entry(object, edges));
+            if (object instanceof SqlFunction fn) {
+                int function = index.get(fn);
+                fn.cast().ifPresent(c -> entries.add(new Entry("cast", c.name(), c.name(), fn.origin(),
+                        fn.position().name(), List.of(), List.of(new Edge(function, DependencyGraph.Reason.FUNCTION.label)))));
+                fn.operator().ifPresent(o -> entries.add(new Entry("operator", o.symbol(), o.signature(), fn.origin(),
+                        fn.position().name(), List.of(), List.of(new Edge(function, DependencyGraph.Reason.FUNCTION.label)))));
+            }
+        }
+        return entries;
+    }
+
+    private static Entry entry(ScriptObject object, List<Edge> edges) {
+        String position = object.position().name();
         return switch (object) {
-            case SqlFunction fn -> new Entry(fn.kind(), fn.name(), fn.signature(), fn.origin(),
-                    fn.position().name(), fn.needs());
-            case SqlAggregate aggregate -> new Entry("aggregate", aggregate.name(), aggregate.signature(),
-                    aggregate.origin(), aggregate.position().name(), aggregate.dependencies());
-            case SqlCompositeType _, SqlEnumType _, SqlBaseType _ -> new Entry("type", object.name(), object.name(), object.origin(),
-                    object.position().name(), object.dependencies());
-            case SqlBlock block -> new Entry("extension_sql", block.name(), block.name(), block.origin(),
-                    block.position().name(), block.after());
+            case SqlFunction fn -> new Entry(fn.kind(), fn.name(), fn.signature(), fn.origin(), position, fn.requires(), edges);
+            case SqlAggregate a -> new Entry("aggregate", a.name(), a.signature(), a.origin(), position, a.requires(), edges);
+            case SqlCompositeType _, SqlEnumType _, SqlBaseType _ -> new Entry("type", object.name(), object.name(),
+                    object.origin(), position, List.of(), edges);
+            case SqlSchema schema -> new Entry("schema", schema.name(), schema.name(), schema.origin(), position, List.of(),
+                    edges);
+            case SqlBlock block -> new Entry("extension_sql", block.name(), block.name(), block.origin(), position,
+                    block.after(), edges);
         };
     }
 
@@ -70,6 +112,7 @@ public final class ObjectIndex {
             properties.put(i + ".origin", e.origin());
             properties.put(i + ".position", e.position());
             properties.put(i + ".requires", String.join(",", e.requires()));
+            properties.put(i + ".edges", String.join(",", e.edges().stream().map(Edge::toString).toList()));
         }
         return PropertiesText.format("pgj objects of extension " + extension + ", in install order", properties);
     }
@@ -81,15 +124,22 @@ public final class ObjectIndex {
         int count = Integer.parseInt(p.getProperty("count", "0"));
         List<Entry> entries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String requires = p.getProperty(i + ".requires", "");
             entries.add(new Entry(
                     p.getProperty(i + ".kind"),
                     p.getProperty(i + ".name"),
                     p.getProperty(i + ".signature"),
                     p.getProperty(i + ".origin"),
                     p.getProperty(i + ".position"),
-                    requires.isEmpty() ? List.of() : Stream.of(requires.split(",")).toList()));
+                    list(p.getProperty(i + ".requires", "")),
+                    list(p.getProperty(i + ".edges", "")).stream()
+                            .map(edge -> new Edge(Integer.parseInt(edge.substring(0, edge.indexOf(' '))),
+                                    edge.substring(edge.indexOf(' ') + 1)))
+                            .toList()));
         }
         return entries;
+    }
+
+    private static List<String> list(String text) {
+        return text.isEmpty() ? List.of() : Stream.of(text.split(",")).toList();
     }
 }

@@ -7,13 +7,12 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import org.pgj.aggregates.AggregateKind;
 import org.pgj.aggregates.FinalizeModify;
-import org.pgj.functions.ExtensionSql.Position;
 import org.pgj.functions.Parallel;
 
 /**
  * One {@code @PgAggregate} class: {@code CREATE AGGREGATE} over its support functions, which
- * are ordinary {@link SqlFunction}s of the script and come before it. Options the class left
- * out are left out of the SQL, so PostgreSQL's defaults apply.
+ * are ordinary {@link SqlFunction}s of the script and come before it ({@code supportFunctions},
+ * by name). Options the class left out are left out of the SQL, so PostgreSQL's defaults apply.
  */
 record SqlAggregate(
         Element element,
@@ -34,7 +33,8 @@ record SqlAggregate(
         Optional<Moving> moving,
         String sortOperator,
         Parallel parallel,
-        List<String> dependencies,
+        List<String> supportFunctions,
+        List<String> requires,
         String origin,
         SourceOrder order) implements ScriptObject {
 
@@ -53,11 +53,6 @@ record SqlAggregate(
         return name() + java.util.stream.Stream.concat(directArguments.stream(), arguments.stream())
                 .map(a -> TypeMapping.signatureForm(a.sqlType()))
                 .collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    @Override
-    public Position position() {
-        return Position.ORDERED;
     }
 
     @Override

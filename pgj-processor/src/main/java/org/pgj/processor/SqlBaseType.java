@@ -2,13 +2,12 @@ package org.pgj.processor;
 
 import java.util.List;
 import javax.lang.model.element.Element;
-import org.pgj.functions.ExtensionSql.Position;
 
 /**
  * The base type of a {@code @PgType} class: its shell, its input, output, receive and send
  * functions, the {@code CREATE TYPE} that names them, then the derived operator functions with
- * their operators, and the operator classes. It goes first, with the enum and composite types,
- * so that every function and composite type finds it; nothing it contains depends on them.
+ * their operators, and the operator classes. Nothing it contains depends on other objects of the
+ * script; functions, aggregates and composite types that use it come after it.
  */
 record SqlBaseType(
         Element element,
@@ -20,13 +19,8 @@ record SqlBaseType(
         SourceOrder order) implements ScriptObject {
 
     @Override
-    public List<String> dependencies() {
+    public List<String> requires() {
         return List.of();
-    }
-
-    @Override
-    public Position position() {
-        return Position.FIRST;
     }
 
     @Override

@@ -14,7 +14,7 @@ record SqlBlock(
         SourceOrder order) implements ScriptObject {
 
     @Override
-    public List<String> dependencies() {
+    public List<String> requires() {
         return after;
     }
 

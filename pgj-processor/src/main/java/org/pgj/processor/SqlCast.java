@@ -4,6 +4,11 @@ import org.pgj.functions.PgCast;
 
 /** {@code CREATE CAST (source AS target) WITH FUNCTION ...}, written after its function. */
 record SqlCast(String source, String target, PgCast.Context context) {
+    /** {@code (source AS target)}, as {@code DROP CAST} names it. */
+    String name() {
+        return "(" + source + " AS " + target + ")";
+    }
+
     String render(String function) {
         String as = switch (context) {
             case EXPLICIT -> "";

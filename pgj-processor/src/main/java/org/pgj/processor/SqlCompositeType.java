@@ -2,19 +2,18 @@ package org.pgj.processor;
 
 import java.util.List;
 import javax.lang.model.element.Element;
-import org.pgj.functions.ExtensionSql.Position;
 
 /**
  * The composite type of a Java record used by a function: {@code CREATE TYPE name AS (...)},
- * one attribute per component. Types go first, so that every function finds them without
- * naming them (a type is often named like the functions that make it, and overloads share a
- * name), and each comes after the composite types of its nested records.
+ * one attribute per component. It comes after the types of its attributes that the script
+ * creates ({@code nestedTypes}, the types of nested records, enums and base types) and before the
+ * functions that use it, none of which need to name it.
  */
 record SqlCompositeType(
         Element element,
         String name,
         List<Column> columns,
-        List<String> dependencies,
+        List<String> nestedTypes,
         String origin,
         SourceOrder order) implements ScriptObject {
 
@@ -23,8 +22,8 @@ record SqlCompositeType(
     }
 
     @Override
-    public Position position() {
-        return Position.FIRST;
+    public List<String> requires() {
+        return List.of();
     }
 
     @Override

@@ -2,12 +2,11 @@ package org.pgj.processor;
 
 import java.util.List;
 import javax.lang.model.element.Element;
-import org.pgj.functions.ExtensionSql.Position;
 
 /**
  * The enum type of a Java enum used by a function or a record: {@code CREATE TYPE name AS ENUM
- * (...)}, one label per constant in declaration order. Like composite types it goes first, and
- * before the composite types whose records have a component of it.
+ * (...)}, one label per constant in declaration order, before the functions and composite
+ * types that use it.
  */
 record SqlEnumType(
         Element element,
@@ -17,13 +16,8 @@ record SqlEnumType(
         SourceOrder order) implements ScriptObject {
 
     @Override
-    public List<String> dependencies() {
+    public List<String> requires() {
         return List.of();
-    }
-
-    @Override
-    public Position position() {
-        return Position.FIRST;
     }
 
     @Override

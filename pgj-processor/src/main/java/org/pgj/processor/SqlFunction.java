@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
-import org.pgj.functions.ExtensionSql.Position;
 import org.pgj.functions.Parallel;
 import org.pgj.functions.Security;
 import org.pgj.functions.Volatility;
@@ -13,9 +12,9 @@ import org.pgj.functions.Volatility;
 /**
  * One {@code @PgFunction} or {@code @PgProcedure} method, resolved to everything its
  * {@code CREATE FUNCTION} or {@code CREATE PROCEDURE} needs. A procedure has no return type,
- * volatility, strictness, parallel safety or cost. {@code types} are the composite types the
- * install script creates for its records (they go first); {@code cast} and {@code operator}
- * follow the function.
+ * volatility, strictness, parallel safety or cost. {@code types} are the types the install script
+ * creates for its Java types (records, enums, base types), which come before it; {@code cast} and
+ * {@code operator} follow the function.
  */
 record SqlFunction(
         Element element,
@@ -73,21 +72,6 @@ record SqlFunction(
                 .filter(a -> !a.out())
                 .map(a -> TypeMapping.signatureForm(a.sqlType()))
                 .collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    @Override
-    public List<String> dependencies() {
-        return requires;
-    }
-
-    /** What it needs before it, for the object index: its requires and the types created for it. */
-    List<String> needs() {
-        return java.util.stream.Stream.concat(requires.stream(), types.stream()).distinct().toList();
-    }
-
-    @Override
-    public Position position() {
-        return Position.ORDERED;
     }
 
     @Override

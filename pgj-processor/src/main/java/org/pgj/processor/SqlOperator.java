@@ -13,6 +13,11 @@ record SqlOperator(String symbol, String leftArg, String rightArg, String commut
     /** Characters PostgreSQL allows in an operator name. */
     static final String SYMBOL_CHARS = "+-*/<>=~!@#%^&|`?";
 
+    /** {@code +(vec2, vec2)}, or {@code -(NONE, vec2)} for a prefix operator, as {@code DROP OPERATOR} names it. */
+    String signature() {
+        return symbol + "(" + (leftArg.isEmpty() ? "NONE" : leftArg) + ", " + rightArg + ")";
+    }
+
     String render(String schema, String function) {
         List<String> items = new ArrayList<>();
         items.add("FUNCTION = " + function);

@@ -125,7 +125,8 @@ final class Compilation {
 
     /** The CREATE FUNCTION lines of the install script. */
     List<String> functions() {
-        return sql().lines().filter(l -> l.startsWith("CREATE FUNCTION ") && !l.contains("_call_handler")).toList();
+        return sql().lines().filter(l -> l.startsWith("CREATE FUNCTION ") && !l.contains("_call_handler")
+                && !l.contains("_validator(oid)")).toList();
     }
 
     List<Diagnostic<? extends JavaFileObject>> errors() {

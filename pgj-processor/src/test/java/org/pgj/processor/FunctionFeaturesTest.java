@@ -240,8 +240,9 @@ class FunctionFeaturesTest {
                 @PgFunction public static P p(int x) { return null; }
                 """);
         String index = c.file("objects.properties");
-        contains(index, "kind=type");
-        contains(index, "requires=p");
+        contains(index, "0.kind=type");
+        contains(index, "1.kind=function");
+        contains(index, "1.edges=0 type");
         assertEquals(1, c.functions().size());
     }
 }

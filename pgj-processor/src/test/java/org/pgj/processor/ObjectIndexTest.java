@@ -14,6 +14,10 @@ class ObjectIndexTest {
     @TempDir
     Path dir;
 
+    private static ObjectIndex.Edge edge(int target, String reason) {
+        return new ObjectIndex.Edge(target, reason);
+    }
+
     @Test
     void generatedIndexReadsBackInInstallOrder() throws IOException {
         Compilation c = Compilation.compile(dir, List.of(), """
@@ -29,13 +33,15 @@ class ObjectIndexTest {
         c.assertSucceeded();
         List<ObjectIndex.Entry> entries = ObjectIndex.read(new StringReader(c.file("objects.properties")));
         assertEquals(List.of(
-                new ObjectIndex.Entry("extension_sql", "seed", "seed", "extension_sql: seed", "FIRST", List.of()),
+                new ObjectIndex.Entry("extension_sql", "seed", "seed", "extension_sql: seed", "FIRST", List.of(), List.of()),
+                new ObjectIndex.Entry("schema", "util", "util", "schema util", "ORDERED", List.of(), List.of()),
                 new ObjectIndex.Entry("function", "util.add_one", "util.add_one(integer)",
-                        "org.example.Demo.addOne(int)", "ORDERED", List.of()),
+                        "org.example.Demo.addOne(int)", "ORDERED", List.of(), List.of(edge(1, "schema"))),
                 new ObjectIndex.Entry("function", "util.add_one", "util.add_one(bigint)",
-                        "org.example.Demo.addOneL(long)", "ORDERED", List.of("seed")),
+                        "org.example.Demo.addOneL(long)", "ORDERED", List.of("seed"),
+                        List.of(edge(1, "schema"), edge(0, "requires"))),
                 new ObjectIndex.Entry("extension_sql", "uses", "uses", "extension_sql: uses", "ORDERED",
-                        List.of("util.add_one", "seed"))),
+                        List.of("util.add_one", "seed"), List.of(edge(2, "requires"), edge(3, "requires"), edge(0, "requires")))),
                 entries);
         assertEquals("# pgj objects of extension demo, in install order", c.file("objects.properties").lines().findFirst().orElseThrow());
     }

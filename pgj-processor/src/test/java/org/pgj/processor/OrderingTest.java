@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,6 +137,133 @@ class OrderingTest {
                 }
                 """);
         c.assertOneError("@ExtensionSql 'early' (FIRST) cannot come after @PgFunction org.example.Demo.f(int) (ORDERED)");
+    }
+
+    /** The index's entries as "kind signature -> kind signature (reason)" lines. */
+    private static List<String> edges(Compilation c) throws IOException {
+        List<ObjectIndex.Entry> entries = ObjectIndex.read(new StringReader(c.file("objects.properties")));
+        return entries.stream().flatMap(e -> e.edges().stream().map(edge -> e.kind() + " " + e.signature() + " -> "
+                + entries.get(edge.target()).kind() + " " + entries.get(edge.target()).signature() + " (" + edge.reason() + ")"))
+                .toList();
+    }
+
+    /**
+     * A function declared before the types it uses (by source order, org.example.A sorts before
+     * org.example.Z), in another schema, through a set, an array and @SqlType: the types come
+     * first, each after the types of its attributes.
+     */
+    @Test
+    void typesComeBeforeTheirUsersAcrossSchemas() throws IOException {
+        Compilation c = Compilation.compile(dir, List.of(), """
+                package org.example;
+                import org.pgj.functions.*;
+                import java.util.stream.Stream;
+                public class A {
+                    public record Pair(Z.Spot spot, Z.Mood mood) {}
+                    @PgFunction(schema = "util") public static Pair pair(Z.Spot[] spots) { return null; }
+                    @PgFunction(schema = "util") public static Stream<Z.Mood> moods() { return null; }
+                    @PgFunction(schema = "util") public static int count(@SqlType("mood[]") String[] moods) { return 0; }
+                }
+                """, """
+                package org.example;
+                public class Z {
+                    public record Spot(int x) {}
+                    public enum Mood { HAPPY, SAD }
+                }
+                """);
+        assertEquals(List.of("org.example.Z$Mood", "org.example.Z$Spot", "org.example.A$Pair",
+                "org.example.A.pair(org.example.Z$Spot[])", "org.example.A.moods()",
+                "org.example.A.count(java.lang.String[])"), objects(c));
+        assertTrue(c.sql().contains("CREATE TYPE pair AS (spot spot, mood mood);"), c.sql());
+        assertTrue(c.sql().indexOf("CREATE SCHEMA IF NOT EXISTS util;") < c.sql().indexOf("CREATE FUNCTION util.pair"), c.sql());
+        assertEquals(List.of(
+                "type pair -> type spot (type)",
+                "type pair -> type mood (type)",
+                "function util.pair(spot[]) -> type pair (type)",
+                "function util.pair(spot[]) -> type spot (type)",
+                "function util.pair(spot[]) -> schema util (schema)",
+                "function util.moods() -> type mood (type)",
+                "function util.moods() -> schema util (schema)",
+                "function util.count(mood[]) -> type mood (type)",
+                "function util.count(mood[]) -> schema util (schema)"), edges(c));
+    }
+
+    /** SORTOP names an operator that a function of a later class creates: the aggregate waits for it. */
+    @Test
+    void anAggregateComesAfterItsSortOperator() throws IOException {
+        Compilation c = Compilation.compile(dir, List.of(), """
+                package org.example;
+                import org.pgj.aggregates.*;
+                @PgAggregate(name = "smallest", sortOperator = "<<<")
+                public class A {
+                    @StateFunction public static int pick(int s, int x) { return Math.min(s, x); }
+                }
+                """, """
+                package org.example;
+                import org.pgj.functions.*;
+                public class B {
+                    @PgFunction @PgOperator("<<<") public static boolean below(int a, int b) { return a < b; }
+                }
+                """);
+        assertEquals(List.of("org.example.A.pick(int,int)", "org.example.B.below(int,int)", "org.example.A"), objects(c));
+        assertTrue(edges(c).contains("aggregate smallest(integer) -> function below(integer, integer) (operator)"), edges(c)::toString);
+        assertTrue(edges(c).contains("aggregate smallest(integer) -> function smallest_state(integer, integer) (function)"),
+                edges(c)::toString);
+        assertTrue(edges(c).contains("operator <<<(integer, integer) -> function below(integer, integer) (function)"),
+                edges(c)::toString);
+    }
+
+    /** A FIRST block that names a generated type gets it (and the types it uses) before it; other types stay after FIRST blocks. */
+    @Test
+    void aFirstBlockPullsTheTypesItNamesAhead() {
+        Compilation c = Compilation.compile(dir, List.of(), """
+                package org.example;
+                import org.pgj.functions.*;
+                import org.pgj.functions.ExtensionSql.Position;
+                @ExtensionSql(name = "boot", sql = "SELECT 'boot';", position = Position.FIRST)
+                @ExtensionSql(name = "moods", sql = "CREATE TABLE moods(m mood);", position = Position.FIRST, after = "mood")
+                public class B {
+                    public enum Mood { HAPPY }
+                    public enum Other { X }
+                    @PgFunction public static int f(Mood m, Other o) { return 0; }
+                }
+                """);
+        assertEquals(List.of("org.example.B$Mood", "extension_sql: boot", "extension_sql: moods", "org.example.B$Other",
+                "org.example.B.f(org.example.B$Mood,org.example.B$Other)"), objects(c));
+    }
+
+    @Test
+    void cyclesThroughInferredEdgesNameEveryObject() {
+        Compilation c = Compilation.compile(dir, List.of(), """
+                package org.example;
+                import org.pgj.aggregates.*;
+                import org.pgj.functions.*;
+                @PgAggregate(name = "total", requires = "g")
+                public class A {
+                    @StateFunction public static long add(long s, long x) { return s + x; }
+                    @PgFunction(requires = "total") public static int g(int x) { return x; }
+                }
+                """);
+        assertTrue(c.errors().size() >= 2, () -> c.errorMessages().toString());
+        for (String message : c.errorMessages()) {
+            assertTrue(message.startsWith("dependency cycle: "), message);
+            assertTrue(message.contains("total") && message.contains("total_state") && message.contains("g"), message);
+        }
+        assertTrue(c.file("demo--1.0.sql") == null);
+    }
+
+    @Test
+    void onlyLastBlocksComeAfterALastBlock() {
+        Compilation c = Compilation.compile(dir, List.of(), """
+                package org.example;
+                import org.pgj.functions.*;
+                @ExtensionSql(name = "late", sql = "SELECT 1;", position = ExtensionSql.Position.LAST)
+                @ExtensionSql(name = "later", sql = "SELECT 2;", position = ExtensionSql.Position.LAST, after = "late")
+                public class Demo {
+                    @PgFunction(requires = "late") public static int f(int x) { return x; }
+                }
+                """);
+        c.assertOneError("@PgFunction org.example.Demo.f(int) (ORDERED) cannot come after @ExtensionSql 'late' (LAST)");
     }
 
     @Test

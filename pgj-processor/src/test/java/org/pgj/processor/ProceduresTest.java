@@ -64,7 +64,7 @@ class ProceduresTest {
                 """);
         c.assertSucceeded();
         assertEquals(List.of(new ObjectIndex.Entry("procedure", "tidy", "tidy(bigint)", "org.example.Demo.tidy(long)",
-                "ORDERED", List.of())), ObjectIndex.read(new StringReader(c.file("objects.properties"))));
+                "ORDERED", List.of(), List.of())), ObjectIndex.read(new StringReader(c.file("objects.properties"))));
     }
 
     @Test

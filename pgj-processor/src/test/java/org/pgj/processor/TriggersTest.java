@@ -26,9 +26,6 @@ class TriggersTest {
                 """ + members + "\n}\n");
     }
 
-    private static List<String> functions(Compilation c) {
-        return c.sql().lines().filter(l -> l.startsWith("CREATE FUNCTION ") && !l.contains("language_handler")).toList();
-    }
 
     @Test
     void triggerBecomesAFunctionOfNoArgumentsReturningTrigger() {
@@ -48,7 +45,7 @@ class TriggersTest {
                 "CREATE FUNCTION as_item() RETURNS trigger LANGUAGE pgj_demo AS 'org.example.Demo.asItem(org.pgj.triggers.Trigger)';",
                 "CREATE FUNCTION any_record() RETURNS trigger LANGUAGE pgj_demo"
                         + " AS 'org.example.Demo.anyRecord(org.pgj.triggers.Trigger)';"),
-                functions(c));
+                c.functions());
         assertTrue(c.sql().contains("CREATE SCHEMA IF NOT EXISTS admin;"), c.sql());
         assertTrue(!c.sql().contains("CREATE TYPE"), "a record returned by a trigger is the table's row, not a new type: " + c.sql());
         assertTrue(c.diagnostics.isEmpty(), () -> "no warnings expected: " + c.diagnostics);
@@ -76,7 +73,7 @@ class TriggersTest {
                 """);
         c.assertSucceeded();
         assertEquals(List.of(new ObjectIndex.Entry("function", "tidy", "tidy()", "org.example.Demo.tidy(org.pgj.triggers.Trigger)",
-                "ORDERED", List.of())), ObjectIndex.read(new StringReader(c.file("objects.properties"))));
+                "ORDERED", List.of(), List.of())), ObjectIndex.read(new StringReader(c.file("objects.properties"))));
     }
 
     @Test

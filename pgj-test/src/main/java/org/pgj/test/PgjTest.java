@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -37,11 +38,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Test JVMs of one project must not run in parallel (Surefire's default forkCount=1 is
  * right): each one recreates the same database.
+ *
+ * <p>The class is tagged {@value #TAG}, so a build can keep these tests apart from those that need
+ * no server: pgj's own build runs them with Failsafe in {@code integration-test}, and
+ * {@code mvn test} runs only the others.
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(PgjExtension.class)
+@Tag(PgjTest.TAG)
 public @interface PgjTest {
+    /** The JUnit tag of tests that need a PostgreSQL server. */
+    String TAG = "server";
 }

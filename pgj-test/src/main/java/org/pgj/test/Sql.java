@@ -82,6 +82,36 @@ public final class Sql {
         return e;
     }
 
+    /**
+     * Runs the validator of every pgj language in the database on each of its functions, as
+     * {@code CREATE FUNCTION} does while {@code check_function_bodies} is on (which
+     * {@code CREATE EXTENSION} turns off), and returns the failures as {@code function: SQLSTATE
+     * message}: empty when every function resolves. A language without a validator is a failure.
+     * Needs autocommit: each failure ends its own transaction.
+     */
+    public static List<String> validationFailures(Connection c) throws SQLException {
+        List<String> failures = new ArrayList<>();
+        List<List<Object>> functions = rows(c, """
+                SELECT p.oid::regprocedure::text, l.lanvalidator::regproc::text, l.lanname::text
+                  FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+                 WHERE l.lanname LIKE 'pgj\\_%' ORDER BY 1""");
+        for (List<Object> f : functions) {
+            if (f.get(1).equals("-")) {
+                failures.add(f.get(0) + ": language " + f.get(2) + " has no validator");
+                continue;
+            }
+            try {
+                one(c, "SELECT " + f.get(1) + "(?::regprocedure)", f.get(0));
+            } catch (PSQLException e) {
+                failures.add(f.get(0) + ": " + e.getSQLState() + " " + e.getServerErrorMessage().getMessage());
+            }
+        }
+        if (functions.isEmpty()) {
+            failures.add("no function of a pgj language in the database");
+        }
+        return failures;
+    }
+
     /** Runs a statement that returns no rows. */
     public static void run(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

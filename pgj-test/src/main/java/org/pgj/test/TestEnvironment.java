@@ -94,7 +94,11 @@ final class TestEnvironment {
                 // The language's name selects the class path: pgj_<ext>__test → $sharedir/pgj/<ext>__test/.
                 "CREATE FUNCTION " + RUNNER_SCHEMA + ".call_handler() RETURNS language_handler"
                         + " AS '$libdir/pgj', 'pgj_call_handler' LANGUAGE C",
-                "CREATE LANGUAGE " + language + " HANDLER " + RUNNER_SCHEMA + ".call_handler",
+                // As every pgj language has: the runner's AS clause is checked when it is created.
+                "CREATE FUNCTION " + RUNNER_SCHEMA + ".validator(oid) RETURNS void"
+                        + " AS '$libdir/pgj', 'pgj_validator' LANGUAGE C STRICT",
+                "CREATE LANGUAGE " + language + " HANDLER " + RUNNER_SCHEMA + ".call_handler VALIDATOR "
+                        + RUNNER_SCHEMA + ".validator",
                 // STRICT: the runtime refuses NULL for a non-@Nullable String of a non-strict function.
                 "CREATE FUNCTION " + RUNNER_SCHEMA + ".run(class_name text, method_name text) RETURNS text STRICT"
                         + " LANGUAGE " + language

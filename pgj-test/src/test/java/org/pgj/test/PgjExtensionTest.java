@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -70,7 +71,7 @@ class PgjExtensionTest {
     @Test
     void runnerSqlUsesTheTestLanguageAndAStrictFunction() {
         List<String> sql = TestEnvironment.runnerSql("demo");
-        assertTrue(sql.contains("CREATE LANGUAGE pgj_demo__test HANDLER pgj_test.call_handler"), sql.toString());
+        assertTrue(sql.contains("CREATE LANGUAGE pgj_demo__test HANDLER pgj_test.call_handler VALIDATOR pgj_test.validator"), sql.toString());
         assertTrue(sql.getLast().contains("RETURNS text STRICT LANGUAGE pgj_demo__test"), sql.getLast());
         assertTrue(sql.getLast().endsWith("'org.pgj.test.backend.BackendTestRunner.run(java.lang.String,java.lang.String)'"));
         assertEquals("pgj_test_demo", TestEnvironment.databaseName("demo"));
@@ -122,5 +123,42 @@ class PgjExtensionTest {
                 System.setProperty(TestEnvironment.STAGE_PROPERTY, before);
             }
         }
+    }
+
+    /** Run through EngineTestKit only: a class that needs no server. */
+    static class NoServer {
+        @Test
+        void runs() {
+        }
+    }
+
+    /** @PgjTest classes are tagged "server": a run that leaves the tag out (mvn test, in pgj's build) never sets one up. */
+    @Test
+    void pgjTestClassesAreLeftOutWithTheServerTag() {
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(WithoutStage.class), selectClass(NoServer.class))
+                .filters(TagFilter.excludeTags(PgjTest.TAG)).execute().testEvents();
+        assertEquals(List.of("runs()"), tests.started().list().stream()
+                .map(e -> e.getTestDescriptor().getDisplayName()).toList());
+        assertEquals("server", PgjTest.TAG);
+    }
+
+    /** Run through EngineTestKit only: records the paths it is given. */
+    static class OnEachPath {
+        static final List<CallPath> SEEN = new java.util.ArrayList<>();
+
+        @EachCallPath
+        void record(CallPath path) {
+            SEEN.add(path);
+        }
+    }
+
+    @Test
+    void eachCallPathRunsTheMethodOncePerPathNamedAfterIt() {
+        OnEachPath.SEEN.clear();
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(OnEachPath.class)).execute().testEvents();
+        assertEquals(List.of("jni", "ffm"), tests.succeeded().list().stream()
+                .map(e -> e.getTestDescriptor().getDisplayName()).toList());
+        assertEquals(List.of(CallPath.JNI, CallPath.FFM), OnEachPath.SEEN);
     }
 }

@@ -74,7 +74,9 @@ public final class AotCache {
         server.psql(TRAINING_DB, """
                 CREATE FUNCTION pgj_lib_call_handler() RETURNS language_handler
                   AS '$libdir/pgj', 'pgj_call_handler' LANGUAGE C;
-                CREATE LANGUAGE pgj_lib HANDLER pgj_lib_call_handler;
+                CREATE FUNCTION pgj_lib_validator(oid) RETURNS void
+                  AS '$libdir/pgj', 'pgj_validator' LANGUAGE C STRICT;
+                CREATE LANGUAGE pgj_lib HANDLER pgj_lib_call_handler VALIDATOR pgj_lib_validator;
                 CREATE FUNCTION add_one(int) RETURNS int LANGUAGE pgj_lib IMMUTABLE STRICT AS 'org.pgj.internal.AotTraining.addOne(int)';
                 CREATE FUNCTION add_long(bigint, bigint) RETURNS bigint LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.AotTraining.addLong(long,long)';
                 CREATE FUNCTION scale(float8, float4) RETURNS float8 LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.AotTraining.scale(double,float)';

@@ -26,9 +26,14 @@ public interface Progress {
 
     /** The console format, sent to any line sink (for example Maven's log or standard error). */
     static Progress to(Consumer<String> sink) {
-        long start = System.nanoTime();
+        return to(sink, ProgressClock.SYSTEM);
+    }
+
+    /** As {@link #to(Consumer)}, timed by {@code clock}. */
+    static Progress to(Consumer<String> sink, ProgressClock clock) {
+        long start = clock.nanoTime();
         return message -> sink.accept(
-                String.format(java.util.Locale.ROOT, "[pgj +%.1fs] %s", (System.nanoTime() - start) / 1e9, message));
+                String.format(java.util.Locale.ROOT, "[pgj +%.1fs] %s", (clock.nanoTime() - start) / 1e9, message));
     }
 
     /** Discards everything; for callers that only care about the result. */

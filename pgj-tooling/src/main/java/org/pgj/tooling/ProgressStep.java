@@ -2,10 +2,6 @@ package org.pgj.tooling;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One long step of a {@link Progress}: a heartbeat line every few seconds while it runs, so no
@@ -20,28 +16,30 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProgressStep implements AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
-    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pgj-progress");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final Progress progress;
     private final String what;
-    private final long start = System.nanoTime();
-    private final ScheduledFuture<?> heartbeat;
+    private final ProgressClock clock;
+    private final long start;
+    /** Stops the heartbeat; null when there is none. */
+    private final Runnable heartbeat;
     private boolean finished;
 
-    private ProgressStep(Progress progress, String what, Duration interval) {
+    private ProgressStep(Progress progress, String what, Duration interval, ProgressClock clock) {
         this.progress = progress;
         this.what = what;
+        this.clock = clock;
+        this.start = clock.nanoTime();
         progress.step(what + " ...");
-        this.heartbeat = interval == null ? null : TICKER.scheduleAtFixedRate(this::beat,
-                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.heartbeat = interval == null ? null : clock.every(interval, this::beat);
     }
 
     static ProgressStep start(Progress progress, String what, Duration interval) {
-        return new ProgressStep(progress, what, interval);
+        return start(progress, what, interval, ProgressClock.SYSTEM);
+    }
+
+    static ProgressStep start(Progress progress, String what, Duration interval, ProgressClock clock) {
+        return new ProgressStep(progress, what, interval, clock);
     }
 
     /** Synchronized with {@link #done}, so no heartbeat line follows the step's last line. */
@@ -62,12 +60,12 @@ public final class ProgressStep implements AutoCloseable {
 
     /** The time since the step began, e.g. {@code 12.3s}. */
     public String seconds() {
-        return String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - start) / 1e9);
+        return String.format(Locale.ROOT, "%.1fs", (clock.nanoTime() - start) / 1e9);
     }
 
     private void stopHeartbeat() {
         if (heartbeat != null) {
-            heartbeat.cancel(false);
+            heartbeat.run();
         }
     }
 

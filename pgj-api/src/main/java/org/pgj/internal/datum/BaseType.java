@@ -4,11 +4,13 @@ import static java.lang.invoke.MethodType.methodType;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
@@ -34,14 +36,28 @@ public final class BaseType {
 
     final Class<?> javaType;
     final String sqlName;
-    final TypeCodec<Object> codec;
+    private final Supplier<TypeCodec<Object>> makeCodec;
+    /** Made at the first value: see {@link #codec()}. */
+    private TypeCodec<Object> codec;
     /** By SQL type OID: the mapping to it, or empty when it is not this class's type. */
     private final Map<Integer, Optional<TypeMapping>> mappings = new ConcurrentHashMap<>();
 
-    private BaseType(Class<?> javaType, String sqlName, TypeCodec<Object> codec) {
+    private BaseType(Class<?> javaType, String sqlName, Supplier<TypeCodec<Object>> makeCodec) {
         this.javaType = javaType;
         this.sqlName = sqlName;
-        this.codec = codec;
+        this.makeCodec = makeCodec;
+    }
+
+    /**
+     * The codec, made at the first value that needs it rather than when a function is resolved:
+     * it is the extension's code (or its Jackson), which resolving, and so validating a function
+     * at CREATE FUNCTION, must not run. Only the backend's thread converts values.
+     */
+    TypeCodec<Object> codec() {
+        if (codec == null) {
+            codec = makeCodec.get();
+        }
+        return codec;
     }
 
     /** Whether {@code type} is a {@code @PgType} class. */
@@ -59,22 +75,32 @@ public final class BaseType {
         return SnakeCase.unlessNamed(type.getAnnotation(PgType.class).name(), type.getSimpleName());
     }
 
+    /** What the codec will be made of is checked now (42P13), without running it. */
     @SuppressWarnings("unchecked")
     private static BaseType make(Class<?> type) {
         Class<?> codecClass = type.getAnnotation(PgType.class).codec();
-        TypeCodec<Object> codec;
         if (codecClass == TypeCodec.class) {
-            codec = JsonCodec.of(type);
-        } else {
-            try {
-                codec = (TypeCodec<Object>) codecClass.getConstructor().newInstance();
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "cannot create the TypeCodec "
-                        + codecClass.getName() + " of @PgType " + type.getName() + ": " + e, null,
-                        "Give it a public no-argument constructor.");
-            }
+            JsonCodec.checkJackson(type);
+            return new BaseType(type, sqlName(type), () -> JsonCodec.of(type));
         }
-        return new BaseType(type, sqlName(type), codec);
+        try {
+            Constructor<?> constructor = codecClass.getConstructor();
+            return new BaseType(type, sqlName(type), () -> {
+                try {
+                    return (TypeCodec<Object>) constructor.newInstance();
+                } catch (ReflectiveOperationException | ClassCastException e) {
+                    throw cannotCreate(codecClass, type, e);
+                }
+            });
+        } catch (NoSuchMethodException e) {
+            throw cannotCreate(codecClass, type, e);
+        }
+    }
+
+    private static PgException cannotCreate(Class<?> codecClass, Class<?> type, Exception e) {
+        return new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "cannot create the TypeCodec "
+                + codecClass.getName() + " of @PgType " + type.getName() + ": " + e, null,
+                "Give it a public no-argument constructor.");
     }
 
     /**
@@ -103,7 +129,7 @@ public final class BaseType {
     private Object decode(byte[] bytes) {
         Object value;
         try {
-            value = codec.fromBinary(bytes);
+            value = codec().fromBinary(bytes);
         } catch (PgException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -138,7 +164,7 @@ public final class BaseType {
 
     /** A value as the varlena of its binary form. */
     static long toDatum(BaseType type, Object value) {
-        return Varlena.writeBytes(type.codec.toBinary(value));
+        return Varlena.writeBytes(type.codec().toBinary(value));
     }
 
     /** A codec that reads a null has read no value; SQL NULL is not a value of the type. */

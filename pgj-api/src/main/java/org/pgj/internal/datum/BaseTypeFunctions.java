@@ -40,8 +40,12 @@ public final class BaseTypeFunctions {
         return source.contains("::");
     }
 
-    /** The invoker of {@code source}, {@code class::role}; the class is loaded by {@code loader}. */
-    public static MethodHandle invoker(String source, ClassLoader loader, String function) {
+    /**
+     * The invoker of {@code source}, {@code class::role}; the class is loaded by {@code loader}, and
+     * initialized now if {@code initialize}. Its codec is made at the first value, so that resolving
+     * runs none of the extension's code.
+     */
+    public static MethodHandle invoker(String source, ClassLoader loader, String function, boolean initialize) {
         int split = source.indexOf("::");
         String className = source.substring(0, split).trim();
         String role = source.substring(split + 2).trim();
@@ -51,7 +55,7 @@ public final class BaseTypeFunctions {
         }
         Class<?> type;
         try {
-            type = Class.forName(className, true, loader);
+            type = Class.forName(className, initialize, loader);
         } catch (ClassNotFoundException e) {
             throw new PgException(SqlState.UNDEFINED_FUNCTION, "function " + function + ": class " + className
                     + " not found in the extension's jars", null, "Reinstall the extension.");
@@ -70,7 +74,7 @@ public final class BaseTypeFunctions {
             String text = Texts.cstringFrom(FcInfo.arg(fcinfo, 0));
             Object value;
             try {
-                value = type.codec.fromText(text);
+                value = type.codec().fromText(text);
             } catch (PgException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -86,7 +90,7 @@ public final class BaseTypeFunctions {
 
     static long output(BaseType type, long fcinfo) {
         try {
-            return Texts.cstringTo(type.codec.toText(BaseType.fromDatum(type, FcInfo.arg(fcinfo, 0))));
+            return Texts.cstringTo(type.codec().toText(BaseType.fromDatum(type, FcInfo.arg(fcinfo, 0))));
         } catch (Throwable t) {
             ErrorBridge.record(t);
             return 0;
@@ -112,7 +116,7 @@ public final class BaseTypeFunctions {
             }
             Object value;
             try {
-                value = type.codec.fromBinary(Arrays.copyOfRange(message, 1, message.length));
+                value = type.codec().fromBinary(Arrays.copyOfRange(message, 1, message.length));
             } catch (PgException e) {
                 throw e;
             } catch (RuntimeException e) {

@@ -28,17 +28,27 @@ public final class EnumMapping {
             methodType(long.class, EnumMapping.class, Enum.class));
 
     private final Class<? extends Enum<?>> type;
-    private final Enum<?>[] constants;
     private final int sqlType;
+    /**
+     * The constants, read at the first value: reading them initializes the enum, which is the
+     * extension's code and so must not run when a function is only resolved (or validated).
+     */
+    private Enum<?>[] constants;
     /** By ordinal; 0 until looked up. */
-    private final long[] datums;
+    private long[] datums;
     private final Map<Long, Enum<?>> byDatum = new HashMap<>();
 
     private EnumMapping(Class<? extends Enum<?>> type, int sqlType) {
         this.type = type;
-        this.constants = type.getEnumConstants();
         this.sqlType = sqlType;
-        this.datums = new long[constants.length];
+    }
+
+    private Enum<?>[] constants() {
+        if (constants == null) {
+            constants = type.getEnumConstants();
+            datums = new long[constants.length];
+        }
+        return constants;
     }
 
     /** The SQL name the build gave the type of enum {@code javaEnum}: {@link EnumType#name()}, or the simple name in snake_case. */
@@ -64,7 +74,7 @@ public final class EnumMapping {
             return known;
         }
         String label = TextForms.out(m.sqlType, datum);
-        for (Enum<?> c : m.constants) {
+        for (Enum<?> c : m.constants()) {
             if (c.name().equals(label)) {
                 m.byDatum.put(datum, c);
                 m.datums[c.ordinal()] = datum;
@@ -77,6 +87,7 @@ public final class EnumMapping {
     }
 
     private static long toDatum(EnumMapping m, Enum<?> value) {
+        m.constants(); // a value exists, so the enum is initialized already
         long datum = m.datums[value.ordinal()];
         if (datum == 0) {
             datum = TextForms.in(m.sqlType, value.name());

@@ -33,6 +33,15 @@ final class JsonCodec implements TypeCodec<Object> {
         this.writeBytes = writeBytes;
     }
 
+    /** Whether the class's loader has Jackson, found without initializing any of it; 42P13 when not. */
+    static void checkJackson(Class<?> type) {
+        try {
+            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, type.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw noJackson(type, e);
+        }
+    }
+
     static JsonCodec of(Class<?> type) {
         try {
             ClassLoader loader = type.getClassLoader();
@@ -56,11 +65,15 @@ final class JsonCodec implements TypeCodec<Object> {
                     lookup.findVirtual(mapperClass, "writeValueAsBytes", methodType(byte[].class, Object.class))
                             .bindTo(mapper).asType(shape));
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "@PgType " + type.getName()
-                    + " has no codec and so uses JSON, but Jackson cannot be used: " + e, null,
-                    "Add com.fasterxml.jackson.core:jackson-databind to the extension's dependencies,"
-                            + " or name a TypeCodec with @PgType(codec = ...).");
+            throw noJackson(type, e);
         }
+    }
+
+    private static PgException noJackson(Class<?> type, Throwable e) {
+        return new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "@PgType " + type.getName()
+                + " has no codec and so uses JSON, but Jackson cannot be used: " + e, null,
+                "Add com.fasterxml.jackson.core:jackson-databind to the extension's dependencies,"
+                        + " or name a TypeCodec with @PgType(codec = ...).");
     }
 
     @Override

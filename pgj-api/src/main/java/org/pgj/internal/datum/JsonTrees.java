@@ -21,7 +21,7 @@ import org.pgj.internal.Native;
  */
 final class JsonTrees {
     static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
-    private static final Map<ClassLoader, MethodHandle[]> BY_LOADER = new WeakHashMap<>();
+    private static final Map<ClassLoader, Trees> BY_LOADER = new WeakHashMap<>();
 
     private JsonTrees() {
     }
@@ -32,18 +32,54 @@ final class JsonTrees {
 
     /** The mapping of {@code jsonNode} (the extension's JsonNode class) to json or jsonb. */
     static TypeMapping mapping(Class<?> jsonNode, int sqlType) {
-        MethodHandle[] parseAndPrint = BY_LOADER.computeIfAbsent(jsonNode.getClassLoader(), l -> handles(jsonNode));
+        Trees trees = BY_LOADER.computeIfAbsent(jsonNode.getClassLoader(), l -> new Trees(jsonNode));
         boolean jsonb = sqlType == Facts.getInt("JSONBOID");
         MethodHandle textFrom = Native.findStatic(MethodHandles.lookup(), Texts.class, jsonb ? "jsonbFrom" : "jsonFrom",
                 methodType(String.class, long.class));
         MethodHandle textTo = Native.findStatic(MethodHandles.lookup(), Texts.class, jsonb ? "jsonbTo" : "jsonTo",
                 methodType(long.class, String.class));
-        return new TypeMapping(jsonNode, Set.of(sqlType), MethodHandles.filterReturnValue(textFrom, parseAndPrint[0]),
-                MethodHandles.filterArguments(textTo, 0, parseAndPrint[1]));
+        return new TypeMapping(jsonNode, Set.of(sqlType),
+                MethodHandles.filterReturnValue(textFrom, Trees.PARSE.bindTo(trees)).asType(methodType(jsonNode, long.class)),
+                MethodHandles.filterArguments(textTo, 0, Trees.PRINT.bindTo(trees)).asType(methodType(long.class, jsonNode)));
     }
 
-    /** {@code (String) -> JsonNode} and {@code (JsonNode) -> String}, bound to a configured ObjectMapper. */
-    private static MethodHandle[] handles(Class<?> jsonNode) {
+    /**
+     * The ObjectMapper of one class loader, made at the first value rather than when a function
+     * is resolved: Jackson is the extension's code, which resolving, and so validating a function
+     * at CREATE FUNCTION, must not run. Only the backend's thread converts values.
+     */
+    private static final class Trees {
+        static final MethodHandle PARSE = Native.findStatic(MethodHandles.lookup(), Trees.class, "parse",
+                methodType(Object.class, Trees.class, String.class));
+        static final MethodHandle PRINT = Native.findStatic(MethodHandles.lookup(), Trees.class, "print",
+                methodType(String.class, Trees.class, Object.class));
+
+        private final Class<?> jsonNode;
+        /** {@code (String) -> Object} and {@code (Object) -> String}; null until the first value. */
+        private MethodHandle[] parseAndPrint;
+
+        Trees(Class<?> jsonNode) {
+            this.jsonNode = jsonNode;
+        }
+
+        private static Object parse(Trees trees, String text) throws Throwable {
+            return (Object) trees.handles()[0].invokeExact(text);
+        }
+
+        private static String print(Trees trees, Object tree) throws Throwable {
+            return (String) trees.handles()[1].invokeExact(tree);
+        }
+
+        private MethodHandle[] handles() {
+            if (parseAndPrint == null) {
+                parseAndPrint = make(jsonNode);
+            }
+            return parseAndPrint;
+        }
+    }
+
+    /** {@code (String) -> JsonNode} and {@code (JsonNode) -> String} as Objects, bound to a configured ObjectMapper. */
+    private static MethodHandle[] make(Class<?> jsonNode) {
         try {
             ClassLoader loader = jsonNode.getClassLoader();
             Class<?> mapperClass = Class.forName("com.fasterxml.jackson.databind.ObjectMapper", true, loader);
@@ -55,9 +91,10 @@ final class JsonTrees {
             mapperClass.getMethod("configure", feature, boolean.class).invoke(mapper, bigDecimals, true);
             Object exactFactory = factory.getMethod("withExactBigDecimals", boolean.class).invoke(null, true);
             mapperClass.getMethod("setNodeFactory", factory).invoke(mapper, exactFactory);
-            MethodHandle parse = lookup.findVirtual(mapperClass, "readTree", methodType(jsonNode, String.class)).bindTo(mapper);
+            MethodHandle parse = lookup.findVirtual(mapperClass, "readTree", methodType(jsonNode, String.class)).bindTo(mapper)
+                    .asType(methodType(Object.class, String.class));
             MethodHandle print = lookup.findVirtual(mapperClass, "writeValueAsString", methodType(String.class, Object.class))
-                    .bindTo(mapper).asType(methodType(String.class, jsonNode));
+                    .bindTo(mapper);
             return new MethodHandle[] {parse, print};
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "cannot use Jackson's JsonNode: " + e, null,

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.pgj.tooling.ToolException;
 
 /**
- * The extension's objects and what each requires, read from the processor's
+ * The extension's objects and what each comes after, read from the processor's
  * {@code META-INF/pgj/objects.properties} (written by pgj-processor's ObjectIndex; that class
  * documents the format). Read here with plain Properties because pgj-tooling runs inside Maven
  * and must not load the processor's Java 25 classes.
@@ -20,21 +20,16 @@ import org.pgj.tooling.ToolException;
 record ObjectGraph(String extension, List<Node> nodes) {
     /**
      * One generated object. {@code kind} is {@code function}, {@code procedure}, {@code aggregate},
-     * {@code type} or {@code extension_sql};
+     * {@code type}, {@code schema}, {@code cast}, {@code operator} or {@code extension_sql};
      * {@code name} is what {@code requires} refers to (shared by overloads); {@code signature}
-     * tells overloads apart.
+     * tells overloads apart; {@code edges} are what it comes after.
      */
-    record Node(String kind, String name, String signature, String origin, String position, List<String> requires) {
-        /** A generated object (a function, procedure, aggregate or type), as opposed to hand-written SQL. */
-        boolean isRoutine() {
-            return !kind.equals("extension_sql");
-        }
+    record Node(String kind, String name, String signature, String origin, String position, List<String> requires,
+                List<Edge> edges) {
+    }
 
-        /** The schema of a qualified name ({@code util.add_one}), or empty. */
-        String schema() {
-            int dot = name.indexOf('.');
-            return isRoutine() && dot > 0 ? name.substring(0, dot) : "";
-        }
+    /** The node comes after node {@code target} (an index into the nodes) because of {@code reason}. */
+    record Edge(int target, String reason) {
     }
 
     static ObjectGraph read(Path file) {
@@ -50,11 +45,24 @@ record ObjectGraph(String extension, List<Node> nodes) {
         int count = Integer.parseInt(p.getProperty("count", "0"));
         List<Node> nodes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String requires = p.getProperty(i + ".requires", "");
+            List<Edge> edges = new ArrayList<>();
+            for (String edge : list(p.getProperty(i + ".edges", ""))) {
+                String[] parts = edge.split(" ", 2);
+                int target = parts.length == 2 && parts[0].matches("\\d+") ? Integer.parseInt(parts[0]) : -1;
+                if (target < 0 || target >= count) {
+                    throw new ToolException(file + " has a bad edge '" + edge + "' at entry " + i
+                            + ": rebuild the project with this version of pgj");
+                }
+                edges.add(new Edge(target, parts[1]));
+            }
             nodes.add(new Node(p.getProperty(i + ".kind"), p.getProperty(i + ".name"), p.getProperty(i + ".signature"),
-                    p.getProperty(i + ".origin"), p.getProperty(i + ".position"),
-                    requires.isEmpty() ? List.of() : Stream.of(requires.split(",")).map(String::strip).toList()));
+                    p.getProperty(i + ".origin"), p.getProperty(i + ".position"), list(p.getProperty(i + ".requires", "")),
+                    List.copyOf(edges)));
         }
         return new ObjectGraph(p.getProperty("extension", ""), nodes);
+    }
+
+    private static List<String> list(String text) {
+        return text.isBlank() ? List.of() : Stream.of(text.split(",")).map(String::strip).toList();
     }
 }

@@ -70,7 +70,10 @@ final class SchemaProbe {
                 r := pg_get_triggerdef(o);
               ELSIF c = 'pg_constraint'::regclass THEN
                 r := pg_get_constraintdef(o);
-              ELSIF c IN ('pg_namespace'::regclass, 'pg_language'::regclass) THEN
+              ELSIF c = 'pg_language'::regclass THEN
+                SELECT row(lanplcallfoid::regproc, lanvalidator::regproc, laninline::regproc, lanpltrusted)::text INTO r
+                  FROM pg_language WHERE oid = o;
+              ELSIF c = 'pg_namespace'::regclass THEN
                 r := '';
               END IF;
               RETURN r;

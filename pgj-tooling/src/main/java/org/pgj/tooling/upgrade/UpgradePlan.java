@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * <li>a statement that creates only new objects: copied;
  * <li>a statement that rewrites an object whose definition did not change: skipped;
  * <li>a function whose definition changed: {@code CREATE OR REPLACE}, which keeps its privileges
- *     and dependents, if its result and arguments stayed the same;
+ *     and dependents, if its result and arguments stayed the same; a language whose handler or
+ *     validator changed: {@code CREATE OR REPLACE} too;
  * <li>an object the new version no longer has: dropped ({@code DROP FUNCTION ...}), unless that
  *     loses data (tables, sequences, materialized views);
  * <li>everything else (a changed result type, a changed table, a statement that only changes
@@ -40,6 +41,7 @@ final class UpgradePlan {
             Map.entry("text search dictionary", "TEXT SEARCH DICTIONARY"));
     private static final Set<String> HOLDS_DATA = Set.of("table", "sequence", "materialized view", "foreign table");
     private static final Pattern CREATE_FUNCTION = Pattern.compile("(?is)^((?:\\s*--[^\\n]*\\n|\\s*)*)CREATE\\s+(FUNCTION|PROCEDURE)\\b");
+    private static final Pattern CREATE_LANGUAGE = Pattern.compile("(?is)^((?:\\s*--[^\\n]*\\n|\\s*)*)CREATE\\s+(LANGUAGE)\\b");
 
     final List<Part> parts = new ArrayList<>();
     final List<String> undecided = new ArrayList<>();
@@ -85,6 +87,11 @@ final class UpgradePlan {
                 continue; // the same objects, written differently, or an ALTER the old version also ends with
             } else if (!creates && added.isEmpty()) {
                 plan.parts.add(new Part("changed: " + String.join(", ", changed), statement.text()));
+            } else if (changed.size() == 1 && added.isEmpty() && after.get(changed.get(0)).type().equals("language")
+                    && CREATE_LANGUAGE.matcher(statement.text()).find()) {
+                // A new handler or validator, as pgj languages got theirs: the language's functions stay.
+                plan.parts.add(new Part("changed: " + changed.get(0) + " (CREATE OR REPLACE keeps its functions)",
+                        CREATE_LANGUAGE.matcher(statement.text()).replaceFirst("$1CREATE OR REPLACE $2")));
             } else if (changed.size() == 1 && added.isEmpty() && isFunction(after.get(changed.get(0)))) {
                 ProbedObject was = before.get(changed.get(0));
                 ProbedObject now = after.get(changed.get(0));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.pgj.tooling.PgConfig;
@@ -22,6 +23,7 @@ import org.pgj.tooling.Progress;
  * server: PostgreSQL itself says what each statement created. The decided scripts are proven as
  * pgj upgrade proves them: ALTER EXTENSION ... UPDATE must end where a new installation starts.
  */
+@Tag("server") // starts PostgreSQL servers: run by Failsafe in integration-test
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UpgradePlanTest {
     private static final String OLD = """
@@ -99,6 +101,37 @@ class UpgradePlanTest {
         List<String> differences = UpgradeCommand.verify(server, "uptest", "1.0", "1.1", OLD, incomplete);
         assertTrue(differences.contains("view public.old_view is still there after the update, but version 1.1 has no such object"),
                 differences.toString());
+    }
+
+    /** A version that gives the language a validator, as pgj's languages got theirs: CREATE OR REPLACE LANGUAGE. */
+    @Test
+    void aLanguageThatGetsAValidatorIsReplaced() throws IOException {
+        String old = """
+                CREATE FUNCTION uplang_handler() RETURNS language_handler AS '$libdir/plpgsql', 'plpgsql_call_handler' LANGUAGE C;
+                CREATE LANGUAGE uplang HANDLER uplang_handler;
+                """;
+        String next = """
+                CREATE FUNCTION uplang_handler() RETURNS language_handler AS '$libdir/plpgsql', 'plpgsql_call_handler' LANGUAGE C;
+                CREATE FUNCTION uplang_validator(oid) RETURNS void AS '$libdir/plpgsql', 'plpgsql_validator' LANGUAGE C STRICT;
+                CREATE LANGUAGE uplang HANDLER uplang_handler VALIDATOR uplang_validator;
+                """;
+        UpgradePlan plan = plan(old, next);
+        assertEquals(List.of(), plan.undecided);
+        assertEquals(List.of("added: function public.uplang_validator(pg_catalog.oid)",
+                "changed: language uplang (CREATE OR REPLACE keeps its functions)"),
+                plan.parts.stream().map(UpgradePlan.Part::reason).toList());
+        assertEquals("CREATE OR REPLACE LANGUAGE uplang HANDLER uplang_handler VALIDATOR uplang_validator",
+                plan.parts.get(1).sql().strip());
+
+        String script = UpgradeScript.render("uplang", "1.0", "1.1", "uplang--1.0.sql", plan.parts);
+        Path extensions = server.installation().dirs().extensionDir();
+        Files.writeString(extensions.resolve("uplang.control"), "default_version = '1.1'\nrelocatable = false\n");
+        Files.writeString(extensions.resolve("uplang--1.1.sql"), next);
+        assertEquals(List.of(), UpgradeCommand.verify(server, "uplang", "1.0", "1.1", old, script));
+        // Without the replacement the proof sees the language's missing validator.
+        String without = UpgradeScript.render("uplang", "1.0", "1.1", "uplang--1.0.sql", plan.parts.subList(0, 1));
+        assertTrue(UpgradeCommand.verify(server, "uplang", "1.0", "1.1", old, without).stream()
+                .anyMatch(d -> d.contains("language uplang")), "the proof compares languages");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.pgj.examples.customtypes;
 
 import java.util.HexFormat;
+import org.pgj.functions.PgFunction;
 import org.pgj.types.PgType;
 import org.pgj.types.PgType.Derive;
 import org.pgj.types.TypeCodec;
@@ -14,8 +15,20 @@ public record Rgb(int red, int green, int blue) {
         }
     }
 
+    /** How many codecs this backend made: one, at the first value (never when a function is only resolved). */
+    @PgFunction
+    public static int rgbCodecsMade() {
+        return Hex.made;
+    }
+
     /** Text {@code #rrggbb}; binary: the three bytes. */
     public static final class Hex implements TypeCodec<Rgb> {
+        private static int made;
+
+        public Hex() {
+            made++;
+        }
+
         @Override
         public String toText(Rgb c) {
             return "#" + HexFormat.of().toHexDigits((byte) c.red()) + HexFormat.of().toHexDigits((byte) c.green())

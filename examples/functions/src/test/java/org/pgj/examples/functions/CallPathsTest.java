@@ -7,24 +7,18 @@ import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.pgj.test.CallPath;
+import org.pgj.test.EachCallPath;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
 
-/** Sets, rows and variadic arrays behave the same whether calls come through JNI or FFM stubs. */
+/** Sets, rows and variadic arrays are the same whichever path a call takes into Java (JNI or FFM stubs). */
 @PgjTest
 class CallPathsTest {
-    @ParameterizedTest
-    @ValueSource(strings = {"jni", "ffm"})
-    void bothPathsBehaveTheSame(String path, PgServer server) throws SQLException {
-        try (Connection c = server.connect()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("load 'pgj'");
-                s.execute("set pgj.jvm_options = '-Dpgj.callPath=" + path + "'");
-            }
+    @EachCallPath
+    void setsRowsAndVariadicArrays(CallPath path, PgServer server) throws SQLException {
+        try (Connection c = path.connect(server)) {
             int closed = (Integer) one(c, "select closed_streams()");
             assertEquals(500_000_500_000L, one(c, "select sum(x) from (select count_to(1000000) x) s"));
             assertEquals(List.of(1L, 2L, 3L), column(c, "select naturals() limit 3"));

@@ -8,20 +8,19 @@ import static org.pgj.test.Sql.one;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.Locale;
+import org.pgj.test.CallPath;
+import org.pgj.test.EachCallPath;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
 
-/** Triggers behave the same whether calls come through JNI or FFM stubs. */
+/** Triggers are the same whichever path a call takes into Java (JNI or FFM stubs). */
 @PgjTest
 class CallPathsTest {
-    @ParameterizedTest
-    @ValueSource(strings = {"jni", "ffm"})
-    void bothPathsBehaveTheSame(String path, PgServer server) throws SQLException {
-        try (Connection c = server.connect()) {
-            exec(c, "load 'pgj'");
-            exec(c, "set pgj.jvm_options = '-Dpgj.callPath=" + path + "'");
+    @EachCallPath
+    void rowsTransitionTablesAndErrors(CallPath callPath, PgServer server) throws SQLException {
+        String path = callPath.name().toLowerCase(Locale.ROOT);
+        try (Connection c = callPath.connect(server)) {
             exec(c, "create temp table paths (id int, name text, name_length int)");
             exec(c, "create trigger paths_skip before insert on paths for each row execute function skip_blank('name')");
             exec(c, "create trigger paths_log after insert on paths referencing new table as added "
