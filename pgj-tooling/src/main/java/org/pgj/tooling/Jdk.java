@@ -17,8 +17,11 @@ import java.util.stream.Stream;
  * the FFM API, final since Java 22: older JDKs cannot run it.
  */
 public final class Jdk {
-    /** The oldest feature release that runs pgj. */
-    public static final int MINIMUM_FEATURE = 22;
+    /**
+     * The oldest feature release that runs pgj: the backend's JVM needs JDK 25's AOT cache and
+     * JVMTI behaviour that pgj is tested with, and pgj's classes are compiled for it.
+     */
+    public static final int MINIMUM_FEATURE = 25;
 
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"?(\\d+)");
 

@@ -22,13 +22,13 @@ public final class Prerequisites {
         pg.checkCanBuild();
     }
 
-    /** A JDK for pgj: 22+ runs pgj in PostgreSQL (FFM), and extensions compile against pgj-api's classes. */
+    /** A JDK for pgj: it runs pgj in PostgreSQL, and extensions compile against pgj-api's classes. */
     public static void forJdk(Jdk jdk) {
         int needed = Math.max(Jdk.MINIMUM_FEATURE, PgjRelease.javaRelease());
         if (jdk.feature() < needed) {
             throw new ToolException("the JDK at " + jdk.home() + " is Java " + jdk.feature() + ", too old for pgj "
-                    + PgjRelease.version() + ": it needs JDK " + needed + " (the runtime needs 22+ for the FFM API, and pgj's "
-                    + "classes are Java " + PgjRelease.javaRelease() + "): install Temurin JDK " + needed
+                    + PgjRelease.version() + ": it needs JDK " + needed + " (pgj's classes are Java " + PgjRelease.javaRelease()
+                    + "): install Temurin JDK " + needed
                     + " (apt-get install temurin-" + needed + "-jdk) and set JAVA_HOME to it");
         }
         jdk.requireSupported();

@@ -50,7 +50,7 @@ public final class PackageCommand {
         ctx.out().println("package tree: " + result.tree());
         ctx.out().println("archive:      " + result.archive());
         ctx.out().println("install it on a server with PostgreSQL " + pg.major() + " (same paths as " + pg.path()
-                + ") and a JDK " + Jdk.MINIMUM_FEATURE + "+:");
+                + ") and JDK " + Jdk.MINIMUM_FEATURE + ":");
         ctx.out().println("  sudo tar -xzf " + result.archive().getFileName() + " -C /");
         ctx.out().println("then CREATE EXTENSION " + stage.extension() + "; if the JDK is not at " + stage.javaHome()
                 + ", set pgj.java_home first (ALTER SYSTEM SET pgj.java_home = '/path/to/jdk'; SELECT pg_reload_conf();)");
