@@ -6,7 +6,8 @@ import org.pgj.errors.SqlState;
 /**
  * A Java number as a SQL number of another width, as the server's own casts between int2, int4,
  * int8, float4 and float8 do: widening is exact, narrowing checks the range (22003 with the
- * server's message), a float8 becomes an integer rounded to the nearest even ({@code rint}).
+ * server's message). Between float8 and the integers only whole numbers pass: a fraction is
+ * 42804 rather than rounded, so that a double is never cut short without the caller asking.
  * Registered by {@link TypeMappings}, so functions, SPI and triggers convert numbers alike.
  * Widening writes reuse {@link Datums}: a narrower integer Datum is a sign-extended wider one.
  */
@@ -80,23 +81,23 @@ public final class NumberCasts {
     }
 
     public static long doubleAsInt2To(double v) {
-        return rounded(v, 0x1p15, "smallint");
+        return whole(v, 0x1p15, "smallint");
     }
 
     public static long doubleAsInt4To(double v) {
-        return rounded(v, 0x1p31, "integer");
+        return whole(v, 0x1p31, "integer");
     }
 
     public static long doubleAsInt8To(double v) {
-        return rounded(v, 0x1p63, "bigint");
+        return whole(v, 0x1p63, "bigint");
     }
 
     public static short float8AsShortFrom(long d) {
-        return (short) rounded(Datums.float8From(d), 0x1p15, "smallint");
+        return (short) whole(Datums.float8From(d), 0x1p15, "smallint");
     }
 
     public static int float8AsIntFrom(long d) {
-        return (int) rounded(Datums.float8From(d), 0x1p31, "integer");
+        return (int) whole(Datums.float8From(d), 0x1p31, "integer");
     }
 
     public static long intAsFloat8To(int v) {
@@ -121,13 +122,16 @@ public final class NumberCasts {
         return (int) v;
     }
 
-    /** As dtoi2/dtoi4/dtoi8: rint, then within [-limit, limit). */
-    private static long rounded(double v, double limit, String type) {
-        double r = Math.rint(v);
-        if (Double.isNaN(r) || r < -limit || r >= limit) {
+    /** A whole double within [-limit, limit): 22003 beyond (an infinity too), 42804 for a fraction or NaN. */
+    private static long whole(double v, double limit, String type) {
+        if (v != Math.rint(v)) {
+            throw new PgException(SqlState.DATATYPE_MISMATCH, "the value " + v + " is not a whole number, which type "
+                    + type + " needs", null, "Round it first, in Java (Math.round) or in SQL.");
+        }
+        if (v < -limit || v >= limit) {
             throw outOfRange(type + " out of range");
         }
-        return (long) r;
+        return (long) v;
     }
 
     /** As float84: an overflow or underflow to zero is an error, infinities and NaN stay. */

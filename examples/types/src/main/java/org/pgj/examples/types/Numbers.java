@@ -69,10 +69,10 @@ public final class Numbers {
         return v;
     }
 
-    /** A double returned as integer: rounded as the server's float8 to integer cast rounds (to even). */
+    /** A double returned as integer: a whole number passes, a fraction is 42804 (never rounded unasked). */
     @PgFunction(volatility = Volatility.IMMUTABLE)
     @SqlType("integer")
-    public static double roundToInteger(double v) {
+    public static double doubleAsInteger(double v) {
         return v;
     }
 

@@ -47,7 +47,7 @@ class NumberWidthsTest {
                     () -> Subtransaction.run(() -> spi.getOne("SELECT int_of_bigint(2147483648)", Integer.class)));
             assertEquals("22003", function.sqlState());
             assertEquals("integer out of range", function.getMessage(), "the server's own message");
-            PgException column = assertThrows(PgException.class, () -> spi.getOne("SELECT -2147483649::int8", Integer.class));
+            PgException column = assertThrows(PgException.class, () -> spi.getOne("SELECT (-2147483649)::int8", Integer.class));
             assertEquals("22003", column.sqlState());
             assertEquals("column 1 (int8) = -2147483649 is out of range for a Java int", column.getMessage());
             PgException argument = assertThrows(PgException.class, () -> spi.run("SELECT $1", Arg.of("int4", 1L << 40)));
@@ -60,18 +60,28 @@ class NumberWidthsTest {
     }
 
     @Test
-    void aDoubleAsIntegerRoundsAsTheServersCast() {
+    void aDoubleAsIntegerPassesWholeNumbersOnly() {
         try (SpiConnection spi = Spi.connect()) {
-            for (String v : new String[] {"2.5", "3.5", "-2.5", "0.49999", "2147483647.4", "-2147483648.4"}) {
-                Optional<Integer> cast = spi.getOne("SELECT " + v + "::float8::int4", Integer.class);
-                assertEquals(cast, spi.getOne("SELECT round_to_integer(" + v + ")", Integer.class), "function result, " + v);
-                assertEquals(cast, spi.getOne("SELECT " + v + "::float8", Integer.class), "SPI column, " + v);
+            for (String v : new String[] {"0", "-1", "2147483647", "-2147483648", "1e9"}) {
+                Optional<Integer> cast = spi.getOne("SELECT (" + v + ")::float8::int4", Integer.class);
+                assertEquals(cast, spi.getOne("SELECT double_as_integer(" + v + ")", Integer.class), "function result, " + v);
+                assertEquals(cast, spi.getOne("SELECT (" + v + ")::float8", Integer.class), "SPI column, " + v);
                 assertEquals(cast, spi.getOne("SELECT $1::int4", Integer.class, Arg.of("int4", Double.parseDouble(v))),
                         "SPI argument, " + v);
+                assertEquals(Optional.of(Double.parseDouble(v)), spi.getOne("SELECT (" + v + ")::int8", Double.class),
+                        "an integer column read as a double, " + v);
             }
-            for (String v : new String[] {"2147483647.5", "'NaN'", "'Infinity'"}) {
+            for (String v : new String[] {"2.5", "-0.5", "'NaN'"}) {
+                PgException function = assertThrows(PgException.class,
+                        () -> Subtransaction.run(() -> spi.getOne("SELECT double_as_integer(" + v + ")", Integer.class)));
+                assertEquals("42804", function.sqlState(), v);
+                PgException column = assertThrows(PgException.class, () -> spi.getOne("SELECT " + v + "::float8", Integer.class));
+                assertEquals("42804", column.sqlState(), v);
+                assertEquals(function.getMessage(), column.getMessage(), "one conversion, one message: " + v);
+            }
+            for (String v : new String[] {"2147483648", "'Infinity'"}) {
                 PgException e = assertThrows(PgException.class,
-                        () -> Subtransaction.run(() -> spi.getOne("SELECT round_to_integer(" + v + ")", Integer.class)));
+                        () -> Subtransaction.run(() -> spi.getOne("SELECT double_as_integer(" + v + ")", Integer.class)));
                 assertEquals("22003", e.sqlState(), v);
             }
         }
