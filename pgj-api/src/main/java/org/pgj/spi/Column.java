@@ -2,14 +2,17 @@ package org.pgj.spi;
 
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.datum.Datums;
+import org.pgj.internal.datum.Conversions;
+import org.pgj.internal.datum.TextForms;
 import org.pgj.internal.datum.TypeMapping;
 import org.pgj.internal.datum.TypeMappings;
 
 /**
  * One column of a result, copied out of the tuple table: by-value Datums as they are (any
  * getter can still convert them), by-reference ones as their natural Java values (they point
- * into memory that is freed right after the copy).
+ * into memory that is freed right after the copy), or their text form for a type beyond the
+ * core ones. Every conversion is the type's mapping in {@link TypeMappings}, called through
+ * {@link Conversions}, as for functions and triggers.
  */
 final class Column {
     final int ordinal;
@@ -19,8 +22,12 @@ final class Column {
     final long[] raw;
     final Object[] objects;
     final boolean[] nulls;
+    /** How a by-reference value is copied out; null: as its text form. */
+    private final TypeMapping copied;
     private TypeMapping natural;
-    private TypeMapping enumMapping;
+    /** The last Java type read and its mapping (null: it cannot), as a column is mostly read as one type. */
+    private Class<?> readAs;
+    private TypeMapping reading;
 
     Column(int ordinal, String name, int type, boolean byValue, int rows) {
         this.ordinal = ordinal;
@@ -30,10 +37,16 @@ final class Column {
         this.raw = byValue ? new long[rows] : null;
         this.objects = byValue ? null : new Object[rows];
         this.nulls = new boolean[rows];
+        this.copied = byValue ? null : TypeMappings.forSqlType(type);
     }
 
     String describe() {
         return "column " + ordinal + " (" + name + ")";
+    }
+
+    /** A by-reference Datum as the Java value kept for it, in the current memory context. */
+    Object copy(long datum) {
+        return copied != null ? Conversions.read(copied, datum) : TextForms.out(type, datum);
     }
 
     /** The Datum of a non-NULL by-value column, for a primitive getter. */
@@ -49,93 +62,70 @@ final class Column {
         return raw[row];
     }
 
+    /** The mapping that reads this column as {@code javaType}; 42804 when there is none. */
+    private TypeMapping reading(Class<?> javaType) {
+        if (readAs != javaType) {
+            reading = TypeMappings.forRead(javaType, type);
+            readAs = javaType;
+        }
+        if (reading == null) {
+            throw mismatch(javaType);
+        }
+        return reading;
+    }
+
     boolean getBoolean(int row) {
         long d = datum(row, boolean.class);
-        if (type == Values.BOOL) {
-            return d != 0;
-        }
-        throw mismatch(boolean.class);
+        return Conversions.readBoolean(reading(boolean.class), d);
     }
 
     short getShort(int row) {
         long d = datum(row, short.class);
-        if (type == Values.INT2) {
-            return (short) d;
+        try {
+            return Conversions.readShort(reading(short.class), d);
+        } catch (PgException e) {
+            throw outOfRange(e, row, short.class);
         }
-        if (type == Values.INT4 || type == Values.INT8) {
-            return (short) fitting(type == Values.INT4 ? (int) d : d, Short.MIN_VALUE, Short.MAX_VALUE, short.class);
-        }
-        throw mismatch(short.class);
     }
 
     int getInt(int row) {
         long d = datum(row, int.class);
-        if (type == Values.INT4) {
-            return (int) d;
+        try {
+            return Conversions.readInt(reading(int.class), d);
+        } catch (PgException e) {
+            throw outOfRange(e, row, int.class);
         }
-        if (type == Values.INT2) {
-            return (short) d;
-        }
-        if (type == Values.INT8) {
-            return (int) fitting(d, Integer.MIN_VALUE, Integer.MAX_VALUE, int.class);
-        }
-        throw mismatch(int.class);
     }
 
     long getLong(int row) {
         long d = datum(row, long.class);
-        if (type == Values.INT8) {
-            return d;
-        }
-        if (type == Values.INT4) {
-            return (int) d;
-        }
-        if (type == Values.INT2) {
-            return (short) d;
-        }
-        throw mismatch(long.class);
+        return Conversions.readLong(reading(long.class), d);
     }
 
     float getFloat(int row) {
         long d = datum(row, float.class);
-        if (type == Values.FLOAT4) {
-            return Datums.float4From(d);
+        try {
+            return Conversions.readFloat(reading(float.class), d);
+        } catch (PgException e) {
+            throw outOfRange(e, row, float.class);
         }
-        throw mismatch(float.class);
     }
 
     double getDouble(int row) {
         long d = datum(row, double.class);
-        if (type == Values.FLOAT8) {
-            return Datums.float8From(d);
-        }
-        if (type == Values.FLOAT4) {
-            return Datums.float4From(d);
-        }
-        if (type == Values.INT4) {
-            return (int) d;
-        }
-        if (type == Values.INT2) {
-            return (short) d;
-        }
-        if (type == Values.INT8) {
-            return d;
-        }
-        throw mismatch(double.class);
+        return Conversions.readDouble(reading(double.class), d);
     }
 
-    private long fitting(long v, long min, long max, Class<?> javaType) {
-        if (v < min || v > max) {
-            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, describe() + " = " + v
-                    + " is out of range for a Java " + javaType.getName());
+    /** A narrowing read that does not fit, named by column and value. */
+    private PgException outOfRange(PgException e, int row, Class<?> javaType) {
+        if (!SqlState.NUMERIC_VALUE_OUT_OF_RANGE.equals(e.sqlState())) {
+            return e;
         }
-        return v;
+        return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, describe() + " = " + natural(row)
+                + " is out of range for a Java " + javaType.getName());
     }
 
-    /**
-     * The value as {@code target} (a box for a primitive), or null for NULL. Reads through
-     * {@link TypeMappings} for types beyond the core ones.
-     */
+    /** The value as {@code target} (a box for a primitive), or null for NULL. */
     Object get(int row, Class<?> target) {
         if (nulls[row]) {
             if (target.isPrimitive()) {
@@ -146,34 +136,28 @@ final class Column {
         if (target == Object.class) {
             return natural(row);
         }
-        Class<?> primitive = Values.primitive(target);
-        if (primitive == int.class) {
-            return getInt(row);
-        } else if (primitive == long.class) {
-            return getLong(row);
-        } else if (primitive == boolean.class) {
-            return getBoolean(row);
-        } else if (primitive == double.class) {
-            return getDouble(row);
-        } else if (primitive == short.class) {
-            return getShort(row);
-        } else if (primitive == float.class) {
-            return getFloat(row);
+        Class<?> primitive = TypeMappings.unboxed(target);
+        if (primitive.isPrimitive()) {
+            long d = datum(row, primitive);
+            try {
+                return Conversions.read(reading(primitive), d);
+            } catch (PgException e) {
+                throw outOfRange(e, row, primitive);
+            }
         }
         if (byValue) {
-            TypeMapping mapping = target.isEnum() ? enumMapping(target) : TypeMappings.forJavaType(target);
-            if (mapping != null && mapping.sqlTypes().contains(type)) {
-                return Values.fromDatum(mapping, raw[row]);
-            }
             if (target == String.class && TypeMappings.forSqlType(type) == null) {
-                return Values.textForm(raw[row], type);
+                return textForm(raw[row]);
             }
-        } else if (target.isInstance(objects[row])) {
+            return Conversions.read(reading(target), raw[row]);
+        }
+        if (target.isInstance(objects[row])) {
             return objects[row];
-        } else if (objects[row] instanceof String text && TypeMappings.forRead(target, type) != null) {
+        }
+        if (copied == null) {
             // A by-reference value without a core mapping was kept as its text form; a Java type
             // that maps to its SQL type gets it back through the type's input function.
-            return Values.fromText(TypeMappings.forRead(target, type), text, type);
+            return fromText(reading(target), (String) objects[row]);
         }
         throw mismatch(target);
     }
@@ -187,32 +171,49 @@ final class Column {
             return null;
         }
         if (byValue) {
-            return Values.fromValue(raw[row], type, this::naturalMapping);
+            return Conversions.read(naturalMapping(), raw[row]);
         }
-        if (objects[row] instanceof String text && !Values.isText(type) && naturalMapping().javaType() != String.class) {
-            return Values.fromText(naturalMapping(), text, type);
+        if (copied == null && naturalMapping().javaType() != String.class) {
+            return fromText(naturalMapping(), (String) objects[row]);
         }
         return objects[row];
     }
 
-    /** A Java enum's mapping to this column's enum type, made once per column (it caches the labels). */
-    private TypeMapping enumMapping(Class<?> target) {
-        if (enumMapping == null || enumMapping.javaType() != target) {
-            enumMapping = TypeMappings.forRead(target, type);
-        }
-        return enumMapping;
-    }
-
-    /** Found at the first need: most columns are read with a named Java type. */
+    /** Found at the first need: most columns are read with a named Java type. The core types need no server call. */
     private TypeMapping naturalMapping() {
         if (natural == null) {
-            natural = TypeMappings.natural(type);
+            TypeMapping core = TypeMappings.forSqlType(type);
+            natural = core != null ? core : TypeMappings.natural(type);
         }
         return natural;
     }
 
+    /** A value of this column's type from its text form; the datum lives in scratch memory. */
+    private Object fromText(TypeMapping mapping, String text) {
+        try (Scratch scratch = Scratch.open()) {
+            long previous = scratch.enter();
+            try {
+                return Conversions.read(mapping, TextForms.in(type, text));
+            } finally {
+                Scratch.leave(previous);
+            }
+        }
+    }
+
+    /** The text form of a by-value Datum; the C string lives in scratch memory. */
+    private String textForm(long datum) {
+        try (Scratch scratch = Scratch.open()) {
+            long previous = scratch.enter();
+            try {
+                return TextForms.out(type, datum);
+            } finally {
+                Scratch.leave(previous);
+            }
+        }
+    }
+
     private PgException mismatch(Class<?> javaType) {
-        String sqlType = Values.typeName(type);
+        String sqlType = Conversions.typeName(type);
         return new PgException(SqlState.DATATYPE_MISMATCH, describe() + " is of type " + sqlType
                 + ", which cannot be read as a Java " + javaType.getName(), null,
                 "get(" + ordinal + ") reads it as the Java type it maps to; or cast it in SQL to a type that "

@@ -9,6 +9,7 @@ import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Guard;
 import org.pgj.internal.datum.BaseType;
+import org.pgj.internal.datum.Conversions;
 import org.pgj.internal.datum.EnumMapping;
 
 /**
@@ -51,7 +52,7 @@ final class Request {
                     type = declared[i];
                     if (typeName != null && typeOid(scratch, typeName) != type) {
                         throw new PgException(SqlState.DATATYPE_MISMATCH, "argument $" + (i + 1) + " is given as "
-                                + typeName + ", but the statement was prepared with type " + Values.typeName(type));
+                                + typeName + ", but the statement was prepared with type " + Conversions.typeName(type));
                     }
                 } else if (typeName != null) {
                     type = typeOid(scratch, typeName);
@@ -63,11 +64,11 @@ final class Request {
                 } else if (BaseType.is(value.getClass())) {
                     type = typeOid(scratch, BaseType.sqlName(value.getClass()));
                 } else {
-                    type = Values.inferredType(value, i + 1);
+                    type = ownSqlType(value, i + 1);
                 }
                 ALL.set(JAVA_INT, types + SpiNative.OID_SIZE * i, type);
                 ALL.set(JAVA_BYTE, nulls + i, (byte) (value == null ? 1 : 0));
-                ALL.set(JAVA_LONG, values + 8L * i, value == null ? 0 : Values.toDatum(value, type, i + 1, scratch));
+                ALL.set(JAVA_LONG, values + 8L * i, value == null ? 0 : Conversions.write(value, type, "argument $" + (i + 1)));
                 if (value instanceof String s) {
                     scratch.holds(3L * s.length());
                 } else if (value instanceof byte[] b) {
@@ -89,6 +90,17 @@ final class Request {
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_MEMORY, scratch.context());
         ALL.set(JAVA_LONG, request + SpiNative.REQUEST_ROWS, 0L);
         return request;
+    }
+
+    /** The SQL type a Java value is sent as when no type is given. */
+    private static int ownSqlType(Object value, int position) {
+        int type = Conversions.ownSqlType(value.getClass());
+        if (type == 0) {
+            throw new PgException(SqlState.DATATYPE_MISMATCH, "cannot tell the SQL type of argument $" + position
+                    + ", a Java " + value.getClass().getName(), null,
+                    "Give its type: Arg.of(\"<SQL type>\", value), with the value in that type's text form.");
+        }
+        return type;
     }
 
     /** The OID of a type named as in SQL, resolved by the server (search_path, aliases, typmods). */

@@ -92,7 +92,7 @@ final class ResultReader {
                 } else if (column.byValue) {
                     column.raw[r] = ALL.get(JAVA_LONG, values + 8 * cell);
                 } else {
-                    column.objects[r] = Values.fromReference(ALL.get(JAVA_LONG, values + 8 * cell), column.type);
+                    column.objects[r] = column.copy(ALL.get(JAVA_LONG, values + 8 * cell));
                 }
             }
         } finally {

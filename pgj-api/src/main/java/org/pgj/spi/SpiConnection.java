@@ -9,6 +9,7 @@ import org.pgj.errors.SqlState;
 import org.pgj.internal.Backend;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
+import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.internal.triggers.TransitionTables;
 
@@ -96,16 +97,16 @@ public final class SpiConnection implements AutoCloseable {
      * stops at its first row, as PL/pgSQL's {@code SELECT INTO} does.
      */
     public <T> Optional<T> getOne(String sql, Class<T> type, Object... args) {
-        return optional(type, execute(sql, null, args, SpiNative.KEEP_ROWS, Values.box(type)));
+        return optional(type, execute(sql, null, args, SpiNative.KEEP_ROWS, TypeMappings.boxed(type)));
     }
 
     public <T> Optional<T> getOne(SpiStatement statement, Class<T> type, Object... args) {
-        return optional(type, execute(null, statement, args, SpiNative.KEEP_ROWS | SpiNative.FIRST_ROW, Values.box(type)));
+        return optional(type, execute(null, statement, args, SpiNative.KEEP_ROWS | SpiNative.FIRST_ROW, TypeMappings.boxed(type)));
     }
 
     @SuppressWarnings("unchecked")
     private static <T> Optional<T> optional(Class<T> type, Object value) {
-        return Optional.ofNullable((T) Values.box(type).cast(value));
+        return Optional.ofNullable((T) TypeMappings.boxed(type).cast(value));
     }
 
     /** The first row as a record (see {@link SpiRow#as}); the same errors as {@link #getOne}. */

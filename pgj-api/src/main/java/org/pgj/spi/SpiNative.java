@@ -23,8 +23,6 @@ final class SpiNative {
     static final long OPEN_CURSOR = Facts.get("fn.pgj_spi_open_cursor");
     static final long FETCH = Facts.get("fn.pgj_spi_fetch");
     static final long TRACK = Facts.get("fn.pgj_track");
-    static final long DATUM_OUT = Facts.get("fn.pgj_datum_out");
-    static final long DATUM_IN = Facts.get("fn.pgj_datum_in");
     static final long TYPE_OID = Facts.get("fn.pgj_type_oid");
     static final long END_TRANSACTION = Facts.get("fn.pgj_spi_end_transaction");
 
@@ -41,7 +39,6 @@ final class SpiNative {
     static final long QUOTE_IDENTIFIER = Facts.get("fn.quote_identifier");
     static final long QUOTE_QUALIFIED_IDENTIFIER = Facts.get("fn.quote_qualified_identifier");
     static final long QUOTE_LITERAL = Facts.get("fn.quote_literal_cstr");
-    static final long FORMAT_TYPE = Facts.get("fn.format_type_be");
 
     // globals
     static final long SPI_PROCESSED = Facts.get("addr.SPI_processed");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.pgj.internal.datum.Conversions;
 
 /**
  * What a statement returned: its row count and, for queries and {@code ... RETURNING}, its
@@ -137,7 +138,7 @@ public final class SpiResult implements Iterable<SpiRow> {
 
     /** The SQL name of a column's type, e.g. {@code integer}. */
     public String columnTypeName(int ordinal) {
-        return Values.typeName(column(ordinal).type);
+        return Conversions.typeName(column(ordinal).type);
     }
 
     /** The 1-based ordinal of the first column named {@code name}. */

@@ -1,6 +1,7 @@
 package org.pgj.spi;
 
 import java.util.Optional;
+import org.pgj.internal.datum.TypeMappings;
 
 /**
  * One row of a {@link SpiResult}. Columns are numbered from 1, as in SQL, or named.
@@ -145,6 +146,6 @@ public final class SpiRow {
 
     @SuppressWarnings("unchecked")
     private static <T> Class<T> box(Class<T> type) {
-        return (Class<T>) Values.box(type);
+        return (Class<T>) TypeMappings.boxed(type);
     }
 }

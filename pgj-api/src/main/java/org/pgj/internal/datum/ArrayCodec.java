@@ -54,6 +54,8 @@ final class ArrayCodec {
     private final boolean list;
     private final MethodHandle from;
     private final MethodHandle to;
+    /** Whether a primitive Java array is the element type's storage, copied in bulk: only with the leaf's own SQL type. */
+    private final boolean bulk;
 
     /**
      * @param javaType the whole Java type ({@code int[]}, {@code String[][]}, {@code List})
@@ -67,8 +69,9 @@ final class ArrayCodec {
         this.depth = depth;
         this.list = list;
         this.elemType = elemType;
-        this.from = element.fromDatum().asType(methodType(Object.class, long.class));
-        this.to = element.toDatum().asType(methodType(long.class, Object.class));
+        this.from = Conversions.reader(element);
+        this.to = Conversions.writer(element);
+        this.bulk = leaf.isPrimitive() && TypeMappings.forJavaType(leaf) == element;
         try (Arena arena = Arena.ofConfined()) {
             var info = arena.allocate(8);
             Guard.call(TYPLENBYVALALIGN, elemType, info.address(), info.address() + 2, info.address() + 3, 0, 0);
@@ -173,6 +176,21 @@ final class ArrayCodec {
     }
 
     private Object readPrimitives(long data, int n) {
+        // An element type of another width (int[] as bigint[]) goes element by element through its mapping.
+        Object copied = bulk ? copyPrimitives(data, n) : null;
+        if (copied != null) {
+            return copied;
+        }
+        Object out = Array.newInstance(leaf, n);
+        long p = data;
+        for (int i = 0; i < n; i++, p = alignUp(p + typlen, align)) {
+            Array.set(out, i, convert(p));
+        }
+        return out;
+    }
+
+    /** The elements copied in bulk into a Java array of their own type; null for a leaf with no bulk copy. */
+    private Object copyPrimitives(long data, int n) {
         if (leaf == int.class) {
             int[] out = new int[n];
             java.lang.foreign.MemorySegment.copy(ALL, JAVA_INT_UNALIGNED, data, out, 0, n);
@@ -194,12 +212,7 @@ final class ArrayCodec {
             java.lang.foreign.MemorySegment.copy(ALL, JAVA_SHORT_UNALIGNED, data, out, 0, n);
             return out;
         }
-        Object out = Array.newInstance(leaf, n);
-        long p = data;
-        for (int i = 0; i < n; i++, p = alignUp(p + typlen, align)) {
-            Array.set(out, i, convert(p));
-        }
-        return out;
+        return null;
     }
 
     /** The element at {@code p} as Java: a by-value one is read as the Datum it would be. */
@@ -359,13 +372,13 @@ final class ArrayCodec {
         int n = dims[0];
         long a = writeHeader(alignUp((long) n * typlen, align), dims, false, n);
         long data = dataStart(a, 1);
-        switch (value) {
+        switch (bulk ? value : null) {
             case int[] v -> java.lang.foreign.MemorySegment.copy(v, 0, ALL, JAVA_INT_UNALIGNED, data, n);
             case long[] v -> java.lang.foreign.MemorySegment.copy(v, 0, ALL, JAVA_LONG_UNALIGNED, data, n);
             case double[] v -> java.lang.foreign.MemorySegment.copy(v, 0, ALL, JAVA_DOUBLE_UNALIGNED, data, n);
             case float[] v -> java.lang.foreign.MemorySegment.copy(v, 0, ALL, JAVA_FLOAT_UNALIGNED, data, n);
             case short[] v -> java.lang.foreign.MemorySegment.copy(v, 0, ALL, JAVA_SHORT_UNALIGNED, data, n);
-            default -> {
+            case null, default -> {
                 long p = data;
                 for (int i = 0; i < n; i++, p = alignUp(p + typlen, align)) {
                     store(p, datum(Array.get(value, i)), typlen);

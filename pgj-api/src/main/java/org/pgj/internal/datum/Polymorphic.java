@@ -61,25 +61,13 @@ final class Polymorphic {
         int type = p.actualType();
         TypeMapping m = p.byType.computeIfAbsent(type, t -> TypeMappings.natural(t, p.fn));
         String name = p.names.computeIfAbsent(type, t -> ServerEncoding.readCString(Guard.call(FORMAT_TYPE, t)));
-        try {
-            return new AnyElement(type, name, (Object) m.fromDatum().asType(methodType(Object.class, long.class)).invokeExact(datum));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return new AnyElement(type, name, Conversions.read(m, datum));
     }
 
     private static long write(Polymorphic p, AnyElement value) {
         int type = p.actualType();
         Object v = value.value();
         TypeMapping m = TypeMappings.forValue(v, type, p.fn);
-        try {
-            return (long) m.toDatum().asType(methodType(long.class, Object.class)).invokeExact(v);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return Conversions.write(m, v);
     }
 }

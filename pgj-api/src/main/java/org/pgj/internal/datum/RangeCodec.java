@@ -50,8 +50,8 @@ final class RangeCodec {
     private RangeCodec(long typcache, int rangeType, TypeMapping element) {
         this.typcache = typcache;
         this.rangeType = rangeType;
-        this.from = element.fromDatum().asType(methodType(Object.class, long.class));
-        this.to = element.toDatum().asType(methodType(long.class, Object.class));
+        this.from = Conversions.reader(element);
+        this.to = Conversions.writer(element);
     }
 
     /** The element type of a range type, or 0 when {@code rangeType} is not a range. */

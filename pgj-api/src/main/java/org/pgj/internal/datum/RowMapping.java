@@ -106,8 +106,8 @@ public final class RowMapping {
                 types[i] = rc.getType();
                 fields[i] = new Field(name, live.get(i),
                         lookup.unreflect(rc.getAccessor()).asType(methodType(Object.class, Object.class)),
-                        c.mapping().fromDatum().asType(methodType(Object.class, long.class)),
-                        c.mapping().toDatum().asType(methodType(long.class, Object.class)),
+                        Conversions.reader(c.mapping()),
+                        Conversions.writer(c.mapping()),
                         c.shape(), c.mapping().javaType());
             }
             MethodHandle constructor = lookup.findConstructor(type, methodType(void.class, types))

@@ -7,9 +7,8 @@ import org.pgj.types.Oid;
 import org.pgj.types.RegClass;
 
 /**
- * By-value types beyond the core numbers: {@code "char"}, {@code oid}, {@code regclass}, and the
- * integer conversions a declared {@code @SqlType} asks for (a {@code long} returned as
- * {@code integer} must fit, with the server's own 22003 when it does not).
+ * By-value types beyond the core numbers: {@code "char"}, {@code oid}, {@code regclass} and
+ * {@code internal} (numbers of other widths are {@link NumberCasts}).
  */
 public final class Scalars {
     private Scalars() {
@@ -57,31 +56,5 @@ public final class Scalars {
 
     public static long internalTo(Internal v) {
         return v.handle();
-    }
-
-    /** A Java long as integer: 22003 "integer out of range" when it does not fit, as int84 says. */
-    public static long int8AsInt4To(long v) {
-        if (v != (int) v) {
-            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
-        }
-        return v;
-    }
-
-    public static long int8AsInt2To(long v) {
-        if (v != (short) v) {
-            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "smallint out of range");
-        }
-        return v;
-    }
-
-    public static long int4AsInt2To(int v) {
-        if (v != (short) v) {
-            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "smallint out of range");
-        }
-        return v;
-    }
-
-    public static int int2AsIntFrom(long d) {
-        return (short) d;
     }
 }

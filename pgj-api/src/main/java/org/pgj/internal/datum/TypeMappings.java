@@ -79,14 +79,16 @@ public final class TypeMappings {
         int int8 = Facts.getInt("INT8OID");
         int float4 = Facts.getInt("FLOAT4OID");
         int float8 = Facts.getInt("FLOAT8OID");
-        Set<Integer> textLike = Set.of(Facts.getInt("TEXTOID"), Facts.getInt("VARCHAROID"), Facts.getInt("BPCHAROID"));
         register(boolean.class, Set.of(bool), Datums.class, "boolFrom", "boolTo");
         register(short.class, Set.of(int2), Datums.class, "int2From", "int2To");
         register(int.class, Set.of(int4), Datums.class, "int4From", "int4To");
         register(long.class, Set.of(int8), Datums.class, "int8From", "int8To");
         register(float.class, Set.of(float4), Datums.class, "float4From", "float4To");
         register(double.class, Set.of(float8), Datums.class, "float8From", "float8To");
-        register(String.class, textLike, Varlena.class, "readText", "writeText");
+        // text apart from varchar and bpchar: a String's own SQL type (what SPI sends it as) is text.
+        register(String.class, Set.of(Facts.getInt("TEXTOID")), Varlena.class, "readText", "writeText");
+        register(String.class, Set.of(Facts.getInt("VARCHAROID"), Facts.getInt("BPCHAROID")), Varlena.class, "readText",
+                "writeText");
         register(byte[].class, Set.of(BYTEA), Varlena.class, "readBytes", "writeBytes");
         SPI_NATURAL.putAll(NATURAL);
     }
@@ -102,17 +104,12 @@ public final class TypeMappings {
             return;
         }
         extendedRegistered = true;
-        int int2 = Facts.getInt("INT2OID");
-        int int4 = Facts.getInt("INT4OID");
+        registerNumbers();
         // Numeric before BigDecimal: as the natural type of numeric, it holds NaN too.
         register(Numeric.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "numericFrom", "numericTo");
         register(BigDecimal.class, Set.of(Facts.getInt("NUMERICOID")), Numerics.class, "bigDecimalFrom", "bigDecimalTo");
         register(Oid.class, Set.of(Facts.getInt("OIDOID")), Scalars.class, "oidFrom", "oidTo");
         register(Internal.class, Set.of(Facts.getInt("INTERNALOID")), Scalars.class, "internalFrom", "internalTo");
-        // A declared @SqlType may narrow or widen an integer; narrowing checks the range (22003).
-        register(int.class, Set.of(int2), Scalars.class, "int2AsIntFrom", "int4AsInt2To");
-        register(long.class, Set.of(int4), Datums.class, "int8From", "int8AsInt4To", Scalars.class);
-        register(long.class, Set.of(int2), Datums.class, "int8From", "int8AsInt2To", Scalars.class);
         register(long.class, Set.of(Facts.getInt("OIDOID")), Scalars.class, "oidAsLongFrom", "oidAsLongTo");
         register(byte.class, Set.of(Facts.getInt("CHAROID")), Scalars.class, "charFrom", "charTo");
         register(RegClass.class, Set.of(Facts.getInt("REGCLASSOID")), Scalars.class, "regclassFrom", "regclassTo");
@@ -135,6 +132,38 @@ public final class TypeMappings {
         register(Tid.class, Set.of(Facts.getInt("TIDOID")), FixedLayouts.class, "tidFrom", "tidTo");
         register(Inet.class, Set.of(Facts.getInt("INETOID")), Network.class, "inetFrom", "inetTo");
         register(Inet.class, Set.of(Facts.getInt("CIDROID")), Network.class, "cidrFrom", "cidrTo");
+    }
+
+    private static boolean numbersRegistered;
+
+    /**
+     * Every Java number type with every SQL number type, as the server's casts convert them (see
+     * {@link NumberCasts}): a declared {@code @SqlType} may narrow or widen, and SPI and triggers
+     * read and write a column with any of them. Registered at the first need, as the extended types.
+     */
+    private static synchronized void registerNumbers() {
+        if (numbersRegistered) {
+            return;
+        }
+        numbersRegistered = true;
+        int int2 = Facts.getInt("INT2OID");
+        int int4 = Facts.getInt("INT4OID");
+        int int8 = Facts.getInt("INT8OID");
+        int float4 = Facts.getInt("FLOAT4OID");
+        int float8 = Facts.getInt("FLOAT8OID");
+        register(short.class, Set.of(int4), NumberCasts.class, "int4AsShortFrom", "int2To", Datums.class);
+        register(short.class, Set.of(int8), NumberCasts.class, "int8AsShortFrom", "int2To", Datums.class);
+        register(short.class, Set.of(float8), NumberCasts.class, "float8AsShortFrom", "shortAsFloat8To");
+        register(int.class, Set.of(int2), NumberCasts.class, "int2AsIntFrom", "int4AsInt2To");
+        register(int.class, Set.of(int8), NumberCasts.class, "int8AsIntFrom", "int4To", Datums.class);
+        register(int.class, Set.of(float8), NumberCasts.class, "float8AsIntFrom", "intAsFloat8To");
+        register(long.class, Set.of(int2), NumberCasts.class, "int2AsLongFrom", "int8AsInt2To");
+        register(long.class, Set.of(int4), NumberCasts.class, "int4AsLongFrom", "int8AsInt4To");
+        register(float.class, Set.of(float8), NumberCasts.class, "float8AsFloatFrom", "floatAsFloat8To");
+        register(double.class, Set.of(float4), NumberCasts.class, "float4AsDoubleFrom", "doubleAsFloat4To");
+        register(double.class, Set.of(int2), NumberCasts.class, "int2AsDoubleFrom", "doubleAsInt2To");
+        register(double.class, Set.of(int4), NumberCasts.class, "int4AsDoubleFrom", "doubleAsInt4To");
+        register(double.class, Set.of(int8), NumberCasts.class, "int8AsDoubleFrom", "doubleAsInt8To");
     }
 
     /**
@@ -396,6 +425,11 @@ public final class TypeMappings {
      * the type's text form, a domain checked), or null when there is none.
      */
     public static TypeMapping writing(Object v, int sqlType) {
+        // A registered SQL type is no domain: the common case needs no server call.
+        TypeMapping direct = find(v.getClass(), sqlType);
+        if (direct != null) {
+            return direct;
+        }
         int base = (int) Guard.call(BASE_TYPE, sqlType);
         TypeMapping m = find(v.getClass(), base);
         if (m == null && (v instanceof List<?> || v instanceof Range<?>)) {
@@ -448,6 +482,10 @@ public final class TypeMappings {
     /** A registered mapping of {@code javaType} (a box maps as its primitive) to {@code sqlType}, or null. */
     public static TypeMapping find(Class<?> javaType, int sqlType) {
         TypeMapping m = registered(javaType, sqlType);
+        if (m == null && !numbersRegistered && unboxed(javaType).isPrimitive()) {
+            registerNumbers();
+            m = registered(javaType, sqlType);
+        }
         if (m == null && !extendedRegistered) {
             registerExtended();
             m = registered(javaType, sqlType);
@@ -481,5 +519,10 @@ public final class TypeMappings {
     /** The primitive type of a box ({@code Integer} → {@code int}); other types unchanged. */
     public static Class<?> unboxed(Class<?> c) {
         return MethodType.methodType(c).unwrap().returnType();
+    }
+
+    /** The box of a primitive type ({@code int} → {@code Integer}); other types unchanged. */
+    public static Class<?> boxed(Class<?> c) {
+        return MethodType.methodType(c).wrap().returnType();
     }
 }

@@ -55,10 +55,10 @@ final class UserMappings {
     static TypeMapping mapping(Class<?> javaType, MappedBy mappedBy, TypeMapping carrier, int sqlType) {
         Converter converter = CONVERTERS.computeIfAbsent(mappedBy.value(), Converter::of);
         MethodHandle from = MethodHandles.filterReturnValue(
-                carrier.fromDatum().asType(methodType(Object.class, long.class)), FROM_CARRIER.bindTo(converter))
+                Conversions.reader(carrier), FROM_CARRIER.bindTo(converter))
                 .asType(methodType(javaType, long.class));
         MethodHandle to = MethodHandles.filterArguments(
-                carrier.toDatum().asType(methodType(long.class, Object.class)), 0, TO_CARRIER.bindTo(converter))
+                Conversions.writer(carrier), 0, TO_CARRIER.bindTo(converter))
                 .asType(methodType(long.class, javaType));
         return new TypeMapping(javaType, Set.of(sqlType), from, to);
     }

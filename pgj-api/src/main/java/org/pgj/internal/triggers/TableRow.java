@@ -2,17 +2,14 @@ package org.pgj.internal.triggers;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.invoke.MethodType.methodType;
 import static org.pgj.internal.Native.ALL;
 
-import java.lang.invoke.MethodHandle;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
+import org.pgj.internal.datum.Conversions;
 import org.pgj.internal.datum.TypeMapping;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.triggers.TriggerRow;
@@ -28,8 +25,6 @@ final class TableRow implements TriggerRow {
     private static final long ROW_FORM = Facts.get("fn.pgj_row_form");
     private static final long ROW_DEFORM = Facts.get("fn.pgj_row_deform");
     private static final long COERCE_TYPMOD = Facts.get("fn.pgj_coerce_typmod");
-    private static final Map<MethodHandle, MethodHandle> FROM = new ConcurrentHashMap<>();
-    private static final Map<MethodHandle, MethodHandle> TO = new ConcurrentHashMap<>();
 
     final TriggerCall call;
     private final TableColumns columns;
@@ -131,7 +126,7 @@ final class TableRow implements TriggerRow {
         call.checkLive();
         TypeMapping mapping = call.recordMapping(type);
         long datum = call.inCallMemory(() -> Guard.call(ROW_FORM, columns.desc, values, nulls));
-        return type.cast(convert(FROM, mapping.fromDatum(), methodType(Object.class, long.class), datum));
+        return type.cast(Conversions.read(mapping, datum));
     }
 
     @Override
@@ -169,7 +164,7 @@ final class TableRow implements TriggerRow {
                     "get(column) reads it as the Java type it maps to.");
         }
         long datum = ALL.get(JAVA_LONG, values + 8L * columns.attribute(index));
-        return (T) convert(FROM, mapping.fromDatum(), methodType(Object.class, long.class), datum);
+        return (T) Conversions.read(mapping, datum);
     }
 
     private void write(int index, Object value) {
@@ -190,29 +185,9 @@ final class TableRow implements TriggerRow {
                     null, "Set a Java value of the type " + call.typeName(sqlType) + " maps to, or its text form as a String.");
         }
         // In the call's memory: an SPI scope open now would free the value before the row is returned.
-        long datum = fitted(index, call.inCallMemory(() -> toDatum(mapping, value)));
+        long datum = fitted(index, call.inCallMemory(() -> Conversions.write(mapping, value)));
         ALL.set(JAVA_LONG, values + 8L * attribute, datum);
         ALL.set(JAVA_BYTE, nulls + attribute, (byte) 0);
         modified = true;
-    }
-
-    /** A Java value as a Datum by {@code mapping}, in the current memory context. */
-    static long toDatum(TypeMapping mapping, Object value) {
-        return (long) convert(TO, mapping.toDatum(), methodType(long.class, Object.class), value);
-    }
-
-    /** Calls a mapping's conversion through a generic shape, kept per conversion. */
-    private static Object convert(Map<MethodHandle, MethodHandle> cache, MethodHandle handle,
-            java.lang.invoke.MethodType shape, Object argument) {
-        MethodHandle generic = cache.computeIfAbsent(handle, h -> h.asType(shape));
-        try {
-            return shape.parameterType(0) == long.class
-                    ? (Object) generic.invokeExact((long) argument)
-                    : (Object) (long) generic.invokeExact(argument);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.pgj.internal.Backend;
 import org.pgj.internal.Facts;
 import org.pgj.internal.Guard;
 import org.pgj.internal.Native;
+import org.pgj.internal.datum.Conversions;
 import org.pgj.internal.datum.TypeMapping;
 import org.pgj.internal.datum.Varlena;
 import org.pgj.triggers.Trigger;
@@ -214,7 +215,7 @@ final class TriggerCall implements Trigger {
 
     /** The record as a composite Datum of the table's row type, in the current memory context. */
     private long toComposite(Record record) {
-        return TableRow.toDatum(recordMapping(record.getClass()), record);
+        return Conversions.write(recordMapping(record.getClass()), record);
     }
 
     /** How a record maps to this table's row type, or 42804 when it does not fit. */

@@ -134,11 +134,11 @@ class FunctionsTest {
             // The validator would refuse this definition (ValidatorTest); a restore does not validate.
             s.execute("set check_function_bodies = off");
             s.execute("create or replace function pg_temp.redefined(int) returns int language pgj_demo strict"
-                    + " as 'org.pgj.examples.demo.Basics.negate(short)'");
+                    + " as 'org.pgj.examples.demo.Basics.reverseBytes(byte[])'");
             s.execute("reset check_function_bodies");
         }
         PSQLException e = assertThrows(PSQLException.class, () -> one(c, "select pg_temp.redefined(1)"));
-        assertEquals("42P13", e.getSQLState(), "the new definition is resolved: a short cannot take an int4");
+        assertEquals("42P13", e.getSQLState(), "the new definition is resolved: a byte[] cannot take an int4");
         try (Statement s = c.createStatement()) {
             s.execute("create or replace function pg_temp.redefined(int) returns int language pgj_demo strict"
                     + " as 'org.pgj.examples.demo.Basics.twice(java.lang.Integer)'");

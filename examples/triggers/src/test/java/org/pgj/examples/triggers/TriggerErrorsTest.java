@@ -49,7 +49,7 @@ class TriggerErrorsTest {
     @Test
     void aValueOfTheWrongTypeIs42804(Connection c) throws SQLException {
         contains(insertFails(c, "wrong_java_type", "42804"),
-                "column id of relation \"victims\" is of type integer, which a Java java.lang.Double cannot be stored in");
+                "the value 2.5 is not a whole number, which type integer needs");
         contains(insertFails(c, "read_as_wrong_type", "42804"),
                 "column name of relation \"victims\" is of type text, which cannot be read as a Java java.lang.Integer");
         contains(insertFails(c, "bad_text", "22P02"), "invalid input syntax for type integer");

@@ -61,4 +61,25 @@ public final class Numbers {
     public static int narrowToSmallint(int v) {
         return v;
     }
+
+    /** An int that travels as bigint: a bigint it cannot hold is 22003, as the server's own cast says. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    @SqlType("bigint")
+    public static Integer intOfBigint(@SqlType("bigint") Integer v) {
+        return v;
+    }
+
+    /** A double returned as integer: a whole number passes, a fraction is 42804 (never rounded unasked). */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    @SqlType("integer")
+    public static double doubleAsInteger(double v) {
+        return v;
+    }
+
+    /** A long[] as integer[]: each element as an integer, not the bytes of a long. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    @SqlType("integer[]")
+    public static long[] longsAsIntegers(@SqlType("integer[]") long[] v) {
+        return v;
+    }
 }
