@@ -34,7 +34,7 @@
 typedef jint (JNICALL *CreateJavaVM) (JavaVM **, void **, void *);
 
 /* Boot's JNI entry points (boot, resolve, invoke, ...) are static methods of this class. */
-#define BOOT_CLASS "org/pgj/internal/Boot"
+#define BOOT_CLASS "org/pgj/internal/boot/Boot"
 #define JAVA_HOME_HINT "Set pgj.java_home to a JDK 25 (superuser only), e.g. ALTER SYSTEM SET pgj.java_home = '/usr/lib/jvm/temurin-25-jdk-amd64', then reload."
 
 typedef enum

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Backend;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.internal.triggers.TransitionTables;
 

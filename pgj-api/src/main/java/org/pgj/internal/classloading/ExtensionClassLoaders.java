@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * One class loader per extension folder ({@code $sharedir/pgj/<dir>}): one build of each

@@ -16,7 +16,7 @@ import org.pgj.functions.PgFunction;
  */
 public final class Boundary {
     /** A class of the runtime's native boundary. */
-    static final String NATIVE = "org.pgj.internal.Native";
+    static final String NATIVE = "org.pgj.internal.nativecall.Native";
 
     private Boundary() {
     }

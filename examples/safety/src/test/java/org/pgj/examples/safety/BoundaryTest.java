@@ -21,10 +21,10 @@ import org.pgj.test.Sql;
 class BoundaryTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            read_runtime_by_reflection | java.lang.IllegalAccessException | does not export org.pgj.internal to unnamed module
-            force_runtime_open         | java.lang.reflect.InaccessibleObjectException | does not "exports org.pgj.internal" to unnamed module
-            look_up_runtime_privately  | java.lang.IllegalAccessException | does not open org.pgj.internal to unnamed module
-            link_against_runtime       | java.lang.IllegalAccessError | does not export org.pgj.internal to unnamed module
+            read_runtime_by_reflection | java.lang.IllegalAccessException | does not export org.pgj.internal.nativecall to unnamed module
+            force_runtime_open         | java.lang.reflect.InaccessibleObjectException | does not "exports org.pgj.internal.nativecall" to unnamed module
+            look_up_runtime_privately  | java.lang.IllegalAccessException | does not open org.pgj.internal.nativecall to unnamed module
+            link_against_runtime       | java.lang.IllegalAccessError | does not export org.pgj.internal.nativecall to unnamed module
             """)
     void theRuntimeIsOutOfReach(String function, String thrown, String reason, PgServer server) throws SQLException {
         ServerLog.Mark mark = ServerLog.mark(server);

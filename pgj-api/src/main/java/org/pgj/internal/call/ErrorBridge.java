@@ -1,10 +1,13 @@
-package org.pgj.internal;
+package org.pgj.internal.call;
 
 import java.lang.foreign.Arena;
 import org.pgj.errors.PgException;
 import org.pgj.errors.PgInterrupt;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * Hands a throwable that escaped Java code to the native runtime, which raises it as an

@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.call;
 
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_String;
@@ -24,6 +24,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pgj.internal.boot.AotTraining;
 import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.FcInfo;
 
