@@ -366,7 +366,7 @@ pgj_watch_interrupts(JavaVM *the_vm, JNIEnv *env)
 	backend = pthread_self();
 	thread_class = (*env)->FindClass(env, "java/lang/Thread");
 	current_thread = thread_class ? (*env)->GetStaticMethodID(env, thread_class, "currentThread", "()Ljava/lang/Thread;") : NULL;
-	boot_class = (*env)->FindClass(env, "org/pgj/internal/Boot");
+	boot_class = (*env)->FindClass(env, "org/pgj/internal/boot/Boot");
 	async_interrupt_method = boot_class ? (*env)->GetStaticMethodID(env, boot_class, "asyncInterrupt", "(I)Ljava/lang/Throwable;") : NULL;
 	loaders = (*env)->FindClass(env, "java/lang/ClassLoader");
 	runtime_loader_method = loaders ? (*env)->GetStaticMethodID(env, loaders, "getSystemClassLoader", "()Ljava/lang/ClassLoader;") : NULL;

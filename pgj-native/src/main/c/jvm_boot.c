@@ -33,6 +33,10 @@
 
 typedef jint (JNICALL *CreateJavaVM) (JavaVM **, void **, void *);
 
+/* Boot's JNI entry points (boot, resolve, invoke, ...) are static methods of this class. */
+#define BOOT_CLASS "org/pgj/internal/boot/Boot"
+#define JAVA_HOME_HINT "Set pgj.java_home to a JDK 25 (superuser only), e.g. ALTER SYSTEM SET pgj.java_home = '/usr/lib/jvm/temurin-25-jdk-amd64', then reload."
+
 typedef enum
 {
 	JVM_NONE,
@@ -156,13 +160,6 @@ fail(const char *hint, const char *fmt,...)
 	state = JVM_FAILED;
 }
 
-static void
-add_option(JavaVMOption *options, int *n, int max, const char *text)
-{
-	if (*n < max)
-		options[(*n)++].optionString = (char *) text;
-}
-
 /* Training runs write the AOT cache when the VM is destroyed; normal backends just exit. */
 static void
 destroy_vm_at_exit(int code, Datum arg)
@@ -284,133 +281,209 @@ another_jvm_running(char *library, size_t size)
 	return found[0] != '\0';
 }
 
-/* Creates the JVM and calls org.pgj.internal.Boot.boot(facts); on failure sets `failure`. */
+/*
+ * The JVM flags every pgj backend starts with, each for a reason the backend depends on. They
+ * are one table rather than a file in the sharedir: none of them may be dropped without breaking
+ * an invariant, and pgj.jvm_options, which comes after them (a later flag wins), is the place for
+ * a user's own. The settings' sizes, the paths and the AOT cache are added next to them by
+ * jvm_options().
+ */
+static const char *const fixed_jvm_flags[] = {
+	/* Without -Xrs HotSpot owns SIGINT/SIGTERM/SIGHUP/SIGQUIT and a cancel kills the backend. */
+	"-Xrs",
+	/* Larger than max_stack_depth, so PostgreSQL's own stack check fires first. */
+	"-Xss8m",
+	/* One collector thread per backend, and the collector that gives memory back at once (HeapTrim). */
+	"-XX:+UseSerialGC",
+	/* A small start heap: most backends hold little, and pgj.heap_max caps the growth. */
+	"-Xms8m",
+	/* No hsperfdata file mapped per backend. */
+	"-XX:-UsePerfData",
+	/* A collection that finds the heap mostly free shrinks it all at once (HeapTrim). */
+	"-XX:-ShrinkHeapInSteps",
+	"-XX:MaxHeapFreeRatio=40",
+	"-XX:MinHeapFreeRatio=20",
+	/* Safepoint polls in counted loops too, so the interrupt watcher can stop any loop (interrupts.c). */
+	"-XX:+UseCountedLoopSafepoints",
+	"-XX:LoopStripMiningIter=1000",
+	/*
+	 * pgj-api.jar is the named module org.pgj: extensions (unnamed modules) see only its
+	 * exported API packages. Only the runtime calls native code.
+	 */
+	"--add-modules=org.pgj",
+	"--enable-native-access=org.pgj",
+	/* The server log gets UTF-8 whatever the server's locale. */
+	"-Dstdout.encoding=UTF-8",
+	"-Dstderr.encoding=UTF-8",
+};
+
+#define MAX_JVM_OPTIONS 64
+
+/* The options of JNI_CreateJavaVM; every string lives as long as the VM. */
+typedef struct JvmOptions
+{
+	JavaVMOption options[MAX_JVM_OPTIONS];
+	int			count;
+} JvmOptions;
+
+static bool
+add_option(JvmOptions *o, const char *text)
+{
+	if (o->count >= MAX_JVM_OPTIONS)
+		return false;
+	o->options[o->count].optionString = (char *) text;
+	o->options[o->count++].extraInfo = NULL;
+	return true;
+}
+
+static void pg_attribute_printf(2, 3)
+add_formatted(JvmOptions *o, const char *fmt,...)
+{
+	char		text[MAXPGPATH + 64];
+	va_list		args;
+
+	va_start(args, fmt);
+	vsnprintf(text, sizeof(text), fmt, args);
+	va_end(args);
+	add_option(o, MemoryContextStrdup(TopMemoryContext, text));
+}
+
+/* The JVM's hooks: its messages, and an exit or abort during start-up, come back to us. */
 static void
-boot(void)
+add_vm_hooks(JvmOptions *o)
+{
+	add_option(o, "vfprintf");
+	o->options[o->count - 1].extraInfo = (void *) vm_vfprintf;
+	add_option(o, "exit");
+	o->options[o->count - 1].extraInfo = (void *) vm_exit;
+	add_option(o, "abort");
+	o->options[o->count - 1].extraInfo = (void *) vm_abort;
+}
+
+/*
+ * Bounded memory: the heap, metaspace and code cache have caps (pgj.heap_max and friends); the
+ * heap shrinks when HeapTrim asks at the end of a transaction that grew it (fixed_jvm_flags).
+ */
+static void
+add_memory_caps(JvmOptions *o)
+{
+	add_formatted(o, "-Xmx%dm", pgj_heap_max_mb);
+	add_formatted(o, "-XX:MaxMetaspaceSize=%dm", pgj_metaspace_max_mb);
+	add_formatted(o, "-XX:ReservedCodeCacheSize=%dm", pgj_code_cache_max_mb);
+}
+
+/* The runtime's module, and no class path: extensions have class loaders of their own. */
+static void
+add_module_path(JvmOptions *o)
+{
+	add_option(o, "-Djava.class.path=");
+	add_formatted(o, "--module-path=%s/pgj/lib/pgj-api.jar", pgj_sharedir);
+	add_formatted(o, "-Dpgj.sharedir=%s", pgj_sharedir);
+}
+
+static void
+add_error_file(JvmOptions *o)
+{
+	error_report_path(error_file, sizeof(error_file));
+	add_formatted(o, "-XX:ErrorFile=%s", error_file);
+}
+
+/* The AOT cache, unless this backend is the training run that writes it. */
+static void
+add_aot_cache(JvmOptions *o, bool training)
+{
+	char		aot_path[MAXPGPATH];
+
+	if (training || aot_cache_path(aot_path, sizeof(aot_path)) == NULL)
+		return;
+	add_formatted(o, "-XX:AOTCache=%s", aot_path);
+	/* Map the cache at its recorded address: relocation makes ~9 MB of it private. */
+	add_option(o, "-XX:+UnlockDiagnosticVMOptions");
+	add_option(o, "-XX:ArchiveRelocationMode=0");
+
+	/*
+	 * Replaying the training run's profiles starts JIT compilations during the first call,
+	 * which on two cores delayed it by ~50 ms (A/B, alternating sessions: median 295 vs 244 ms
+	 * under load, ~175 vs ~150 ms idle).
+	 */
+	add_option(o, "-XX:-AOTReplayTraining");
+}
+
+/* pgj.jvm_options, split on whitespace, last so that they win; false (failed) when too many. */
+static bool
+add_user_options(JvmOptions *o)
+{
+	char	   *user_options = MemoryContextStrdup(TopMemoryContext, pgj_jvm_options ? pgj_jvm_options : "");
+
+	for (char *tok = strtok(user_options, " \t\n"); tok != NULL; tok = strtok(NULL, " \t\n"))
+	{
+		if (!add_option(o, tok))
+		{
+			fail("Shorten pgj.jvm_options.", "too many options in pgj.jvm_options");
+			return false;
+		}
+	}
+	return true;
+}
+
+/* All of JNI_CreateJavaVM's options, in order; false (failed) when they do not fit. */
+static bool
+jvm_options(JvmOptions *o, bool training)
+{
+	o->count = 0;
+	add_module_path(o);
+	for (int i = 0; i < (int) lengthof(fixed_jvm_flags); i++)
+		add_option(o, fixed_jvm_flags[i]);
+	add_memory_caps(o);
+	add_error_file(o);
+	add_aot_cache(o, training);
+	add_vm_hooks(o);
+	return add_user_options(o);
+}
+
+/* JNI_CreateJavaVM of pgj.java_home's libjvm.so, or NULL (failed). */
+static CreateJavaVM
+load_jvm(void)
 {
 	char		libjvm[MAXPGPATH];
-	char		classpath[MAXPGPATH + 32];
-	char		sharedir_prop[MAXPGPATH + 32];
-	char		aot_path[MAXPGPATH];
-	char		aot_option[MAXPGPATH + 32];
-	char		error_file_option[MAXPGPATH + 32];
-	char		heap_option[32];
-	char		metaspace_option[48];
-	char		code_cache_option[48];
-	bool		training;
-	char	   *user_options;
-	JavaVMOption options[64];
-	JavaVMInitArgs args;
-	JavaVM	   *vm;
-	JNIEnv	   *env;
 	void	   *handle;
 	CreateJavaVM create;
-	sigset_t	all,
-				saved;
-	jint		rc;
-	int			n = 0;
-	TimestampTz start,
-				created,
-				booted,
-				guarded;
-	const char *java_home_hint = "Set pgj.java_home to a JDK 25 (superuser only), e.g. ALTER SYSTEM SET pgj.java_home = '/usr/lib/jvm/temurin-25-jdk-amd64', then reload.";
 
-	get_share_path(my_exec_path, pgj_sharedir);
 	if (another_jvm_running(libjvm, sizeof(libjvm)))
 	{
 		fail("Call pgj functions from connections that do not use the other JVM (such as PL/Java's), e.g. a pool of their own.",
 			 "a JVM that pgj did not start already runs in this backend (from %s): a process can hold only one JVM, so pgj cannot start its own",
 			 libjvm);
-		return;
+		return NULL;
 	}
 	snprintf(libjvm, sizeof(libjvm), "%s/lib/server/libjvm.so", pgj_java_home);
 	handle = dlopen(libjvm, RTLD_NOW | RTLD_LOCAL);
 	if (handle == NULL)
 	{
-		fail(java_home_hint, "could not load the JVM from pgj.java_home = \"%s\": %s",
+		fail(JAVA_HOME_HINT, "could not load the JVM from pgj.java_home = \"%s\": %s",
 			 pgj_java_home, dlerror());
-		return;
+		return NULL;
 	}
 	create = (CreateJavaVM) dlsym(handle, "JNI_CreateJavaVM");
 	if (create == NULL)
-	{
-		fail(java_home_hint, "\"%s\" is not a JVM library (no JNI_CreateJavaVM)", libjvm);
-		return;
-	}
+		fail(JAVA_HOME_HINT, "\"%s\" is not a JVM library (no JNI_CreateJavaVM)", libjvm);
+	return create;
+}
 
-	snprintf(classpath, sizeof(classpath), "-Djava.class.path=%s/pgj/lib/pgj-api.jar",
-			 pgj_sharedir);
-	snprintf(sharedir_prop, sizeof(sharedir_prop), "-Dpgj.sharedir=%s", pgj_sharedir);
-	add_option(options, &n, 64, classpath);
-	add_option(options, &n, 64, sharedir_prop);
-	/* Without -Xrs HotSpot owns SIGINT/SIGTERM/SIGHUP/SIGQUIT and a cancel kills the backend. */
-	add_option(options, &n, 64, "-Xrs");
-	/* Larger than max_stack_depth, so PostgreSQL's own stack check fires first. */
-	add_option(options, &n, 64, "-Xss8m");
-	add_option(options, &n, 64, "-XX:+UseSerialGC");
-	add_option(options, &n, 64, "-Xms8m");
-	add_option(options, &n, 64, "-XX:-UsePerfData");
-	/*
-	 * Bounded memory: the heap, metaspace and code cache have caps (pgj.heap_max and friends),
-	 * and the heap shrinks all at once when a collection finds it mostly free, which HeapTrim
-	 * asks for at the end of a transaction that grew it.
-	 */
-	snprintf(heap_option, sizeof(heap_option), "-Xmx%dm", pgj_heap_max_mb);
-	add_option(options, &n, 64, heap_option);
-	snprintf(metaspace_option, sizeof(metaspace_option), "-XX:MaxMetaspaceSize=%dm", pgj_metaspace_max_mb);
-	add_option(options, &n, 64, metaspace_option);
-	snprintf(code_cache_option, sizeof(code_cache_option), "-XX:ReservedCodeCacheSize=%dm", pgj_code_cache_max_mb);
-	add_option(options, &n, 64, code_cache_option);
-	add_option(options, &n, 64, "-XX:-ShrinkHeapInSteps");
-	add_option(options, &n, 64, "-XX:MaxHeapFreeRatio=40");
-	add_option(options, &n, 64, "-XX:MinHeapFreeRatio=20");
-	/* Safepoint polls in counted loops too, so the interrupt watcher can stop any loop (interrupts.c). */
-	add_option(options, &n, 64, "-XX:+UseCountedLoopSafepoints");
-	add_option(options, &n, 64, "-XX:LoopStripMiningIter=1000");
-	error_report_path(error_file, sizeof(error_file));
-	snprintf(error_file_option, sizeof(error_file_option), "-XX:ErrorFile=%s", error_file);
-	add_option(options, &n, 64, error_file_option);
-	add_option(options, &n, 64, "--enable-native-access=ALL-UNNAMED");
-	add_option(options, &n, 64, "-Dstdout.encoding=UTF-8");
-	add_option(options, &n, 64, "-Dstderr.encoding=UTF-8");
-	training = pgj_jvm_options != NULL && strstr(pgj_jvm_options, "-XX:AOTCacheOutput=") != NULL;
-	if (!training && aot_cache_path(aot_path, sizeof(aot_path)) != NULL)
-	{
-		snprintf(aot_option, sizeof(aot_option), "-XX:AOTCache=%s", aot_path);
-		add_option(options, &n, 64, aot_option);
-		/* Map the cache at its recorded address: relocation makes ~9 MB of it private. */
-		add_option(options, &n, 64, "-XX:+UnlockDiagnosticVMOptions");
-		add_option(options, &n, 64, "-XX:ArchiveRelocationMode=0");
-
-		/*
-		 * Replaying the training run's profiles starts JIT compilations during the first
-		 * call, which on two cores delayed it by ~50 ms (A/B, alternating sessions: median
-		 * 295 vs 244 ms under load, ~175 vs ~150 ms idle).
-		 */
-		add_option(options, &n, 64, "-XX:-AOTReplayTraining");
-	}
-	options[n].optionString = "vfprintf";
-	options[n++].extraInfo = (void *) vm_vfprintf;
-	options[n].optionString = "exit";
-	options[n++].extraInfo = (void *) vm_exit;
-	options[n].optionString = "abort";
-	options[n++].extraInfo = (void *) vm_abort;
-
-	/* Split pgj.jvm_options on whitespace; the copy lives as long as the VM. */
-	user_options = MemoryContextStrdup(TopMemoryContext, pgj_jvm_options ? pgj_jvm_options : "");
-	for (char *tok = strtok(user_options, " \t\n"); tok != NULL; tok = strtok(NULL, " \t\n"))
-	{
-		if (n >= 60)
-		{
-			fail("Shorten pgj.jvm_options.", "too many options in pgj.jvm_options");
-			return;
-		}
-		options[n++].optionString = tok;
-	}
+/* Creates the JVM with every signal blocked; NULL (failed) when it does not start. */
+static JNIEnv *
+create_jvm(CreateJavaVM create, JvmOptions *o)
+{
+	JavaVMInitArgs args;
+	JavaVM	   *vm;
+	JNIEnv	   *env;
+	sigset_t	all,
+				saved;
+	jint		rc;
 
 	args.version = JNI_VERSION_10;
-	args.nOptions = n;
-	args.options = options;
+	args.nOptions = o->count;
+	args.options = o->options;
 	args.ignoreUnrecognized = JNI_FALSE;
 
 	backend_thread = pthread_self();
@@ -424,20 +497,77 @@ boot(void)
 		pthread_sigmask(SIG_SETMASK, &saved, NULL);
 		fail("Check pgj.jvm_options and pgj.java_home.",
 			 "the JVM exited during start-up: %s", vm_output);
-		return;
+		return NULL;
 	}
-	start = GetCurrentTimestamp();
 	rc = create(&vm, (void **) &env, &args);
-	created = GetCurrentTimestamp();
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 	if (rc != JNI_OK)
 	{
 		fail("Check pgj.jvm_options and pgj.java_home.",
 			 "could not create the JVM (JNI error %d): %s", rc, vm_output);
-		return;
+		return NULL;
 	}
 	the_vm = vm;
-	if (!pgj_jvmti_init(vm))
+	return env;
+}
+
+/* Binds Boot's JNI entry points and calls Boot.boot(facts); false (failed) when Java fails. */
+static bool
+start_java(JNIEnv *env)
+{
+	jclass		cls = (*env)->FindClass(env, BOOT_CLASS);
+	jmethodID	mid;
+	jlong		ok = 0;
+
+	if (cls != NULL
+		&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(Ljava/lang/String;[J)J")) != NULL
+		&& (resolve_method = (*env)->GetStaticMethodID(env, cls, "resolve",
+														"(JLjava/lang/String;Ljava/lang/String;[IIIJI)J")) != NULL
+		&& (invoke_method = (*env)->GetStaticMethodID(env, cls, "invoke", "(JJ)J")) != NULL
+		&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JIIZ)V")) != NULL
+		&& (close_set_method = (*env)->GetStaticMethodID(env, cls, "closeSet", "(JZ)Z")) != NULL
+		&& (transaction_event_method = (*env)->GetStaticMethodID(env, cls, "transactionEvent", "(IIIZ)Z")) != NULL
+		&& (release_agg_state_method = (*env)->GetStaticMethodID(env, cls, "releaseAggregateState", "(J)V")) != NULL
+		&& (hook_method = (*env)->GetStaticMethodID(env, cls, "hook", "(J)V")) != NULL
+		&& (transaction_ended_method = (*env)->GetStaticMethodID(env, cls, "transactionEnded", "()V")) != NULL
+		&& (build_replaced_method = (*env)->GetStaticMethodID(env, cls, "buildReplaced",
+															   "(Ljava/lang/String;)Z")) != NULL)
+		ok = boot_java(env, cls, mid);
+	if ((*env)->ExceptionCheck(env) || ok == 0)
+	{
+		(*env)->ExceptionDescribe(env);
+		(*env)->ExceptionClear(env);
+		fail("Reinstall the extension so that pgj-api.jar matches pgj.so.",
+			 "the pgj Java runtime failed to start from %s/pgj/lib/pgj-api.jar: %s", pgj_sharedir, vm_output);
+		return false;
+	}
+	resolver_class = (*env)->NewGlobalRef(env, cls);
+	(*env)->DeleteLocalRef(env, cls);
+	return true;
+}
+
+/* Creates the JVM and starts pgj's Java runtime in it; on failure sets `failure`. */
+static void
+boot(void)
+{
+	JvmOptions *options = MemoryContextAllocZero(TopMemoryContext, sizeof(JvmOptions));
+	bool		training = pgj_jvm_options != NULL && strstr(pgj_jvm_options, "-XX:AOTCacheOutput=") != NULL;
+	CreateJavaVM create;
+	JNIEnv	   *env;
+	TimestampTz start,
+				created,
+				booted,
+				guarded;
+
+	get_share_path(my_exec_path, pgj_sharedir);
+	if ((create = load_jvm()) == NULL || !jvm_options(options, training))
+		return;
+	start = GetCurrentTimestamp();
+	env = create_jvm(create, options);
+	created = GetCurrentTimestamp();
+	if (env == NULL)
+		return;
+	if (!pgj_jvmti_init(the_vm))
 	{
 		fail("Set pgj.java_home to a HotSpot JDK 25 (Temurin, OpenJDK).",
 			 "the JVM in pgj.java_home = \"%s\" offers no JVMTI with the capabilities pgj needs to stop Java code", pgj_java_home);
@@ -445,39 +575,10 @@ boot(void)
 	}
 	if (training)
 		on_proc_exit(destroy_vm_at_exit, 0);
-
-	{
-		jclass		cls = (*env)->FindClass(env, "org/pgj/internal/Boot");
-		jmethodID	mid;
-		jlong		ok = 0;
-
-		if (cls != NULL
-			&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(Ljava/lang/String;[J)J")) != NULL
-			&& (resolve_method = (*env)->GetStaticMethodID(env, cls, "resolve",
-															"(JLjava/lang/String;Ljava/lang/String;[IIIJI)J")) != NULL
-			&& (invoke_method = (*env)->GetStaticMethodID(env, cls, "invoke", "(JJ)J")) != NULL
-			&& (run_worker_method = (*env)->GetStaticMethodID(env, cls, "runWorker", "(JIIZ)V")) != NULL
-			&& (close_set_method = (*env)->GetStaticMethodID(env, cls, "closeSet", "(JZ)Z")) != NULL
-			&& (transaction_event_method = (*env)->GetStaticMethodID(env, cls, "transactionEvent", "(IIIZ)Z")) != NULL
-			&& (release_agg_state_method = (*env)->GetStaticMethodID(env, cls, "releaseAggregateState", "(J)V")) != NULL
-			&& (hook_method = (*env)->GetStaticMethodID(env, cls, "hook", "(J)V")) != NULL
-			&& (transaction_ended_method = (*env)->GetStaticMethodID(env, cls, "transactionEnded", "()V")) != NULL
-			&& (build_replaced_method = (*env)->GetStaticMethodID(env, cls, "buildReplaced",
-																   "(Ljava/lang/String;)Z")) != NULL)
-			ok = boot_java(env, cls, mid);
-		booted = GetCurrentTimestamp();
-		if ((*env)->ExceptionCheck(env) || ok == 0)
-		{
-			(*env)->ExceptionDescribe(env);
-			(*env)->ExceptionClear(env);
-			fail("Reinstall the extension so that pgj-api.jar matches pgj.so.",
-				 "the pgj Java runtime failed to start from %s: %s", classpath + 20, vm_output);
-			return;
-		}
-		resolver_class = (*env)->NewGlobalRef(env, cls);
-		(*env)->DeleteLocalRef(env, cls);
-		the_env = env;
-	}
+	if (!start_java(env))
+		return;
+	booted = GetCurrentTimestamp();
+	the_env = env;
 	/* Before any extension code runs: afterwards nothing Java does can exit the backend. */
 	if (!pgj_guard_exits(env))
 	{
@@ -486,7 +587,7 @@ boot(void)
 		return;
 	}
 	guarded = GetCurrentTimestamp();
-	pgj_watch_interrupts(vm, env);
+	pgj_watch_interrupts(the_vm, env);
 	pgj_watch_transaction_ends();
 	state = JVM_READY;
 	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms",

@@ -34,7 +34,7 @@ subxact_event(SubXactEvent event, SubTransactionId sub, SubTransactionId parent,
 
 /*
  * Every transaction's end, once the JVM runs: Java gives back the heap a statement grew
- * (org.pgj.internal.HeapTrim), so a backend's memory returns to its size when idle.
+ * (org.pgj.internal.transactions.HeapTrim), so a backend's memory returns to its size when idle.
  */
 static void
 transaction_end(XactEvent event, void *arg)

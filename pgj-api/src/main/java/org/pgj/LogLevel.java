@@ -1,6 +1,6 @@
 package org.pgj;
 
-import org.pgj.internal.Facts;
+import org.pgj.internal.nativecall.Facts;
 
 /** PostgreSQL's elog levels below ERROR; raise errors by throwing {@link org.pgj.errors.PgException}. */
 public enum LogLevel {

@@ -1,6 +1,6 @@
 package org.pgj;
 
-import org.pgj.internal.Server;
+import org.pgj.internal.nativecall.Server;
 
 /**
  * The server, as Java code running inside a backend sees it: logging at every elog level

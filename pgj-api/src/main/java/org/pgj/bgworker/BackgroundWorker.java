@@ -3,7 +3,7 @@ package org.pgj.bgworker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.pgj.internal.Workers;
+import org.pgj.internal.workers.Workers;
 
 /**
  * The running background worker, from inside it. Every method throws

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import org.pgj.errors.PgException;
-import org.pgj.internal.StaticWorkerRecorder;
-import org.pgj.internal.WorkerDeclaration;
-import org.pgj.internal.Workers;
+import org.pgj.internal.workers.StaticWorkerRecorder;
+import org.pgj.internal.workers.WorkerDeclaration;
+import org.pgj.internal.workers.Workers;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 
 /**

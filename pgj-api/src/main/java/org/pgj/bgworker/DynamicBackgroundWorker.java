@@ -1,7 +1,7 @@
 package org.pgj.bgworker;
 
-import org.pgj.internal.Facts;
-import org.pgj.internal.Workers;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.workers.Workers;
 
 /**
  * A worker started with {@link BackgroundWorkerBuilder#loadDynamic()}. The handle lives as long

@@ -1,7 +1,7 @@
 package org.pgj.errors;
 
 import java.util.function.Supplier;
-import org.pgj.internal.Subtransactions;
+import org.pgj.internal.transactions.Subtransactions;
 
 /**
  * Runs code in a subtransaction, so that a PostgreSQL error inside it can be caught and the

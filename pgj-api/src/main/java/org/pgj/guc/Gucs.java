@@ -2,8 +2,8 @@ package org.pgj.guc;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import org.pgj.internal.Settings;
-import org.pgj.internal.SnakeCase;
+import org.pgj.internal.settings.Settings;
+import org.pgj.internal.settings.SnakeCase;
 
 /** Reads an extension's settings (see {@link GucSettings}). */
 public final class Gucs {

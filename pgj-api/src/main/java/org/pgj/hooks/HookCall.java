@@ -4,8 +4,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import org.pgj.internal.Facts;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.encoding.ServerEncoding;
 
 /** A hook call as hooks.c describes it (PgjHookInfo); readable only while the hook runs. */

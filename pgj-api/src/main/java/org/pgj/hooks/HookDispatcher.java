@@ -6,9 +6,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.util.ArrayList;
 import java.util.List;
 import org.pgj.Pg;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 import org.pgj.internal.encoding.ServerEncoding;
 

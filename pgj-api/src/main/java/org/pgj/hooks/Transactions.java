@@ -1,6 +1,6 @@
 package org.pgj.hooks;
 
-import org.pgj.internal.TransactionCallbacks;
+import org.pgj.internal.transactions.TransactionCallbacks;
 
 /**
  * Code that runs when the work done so far is committed or rolled back, as pgrx's

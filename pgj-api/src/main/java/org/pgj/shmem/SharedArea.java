@@ -1,7 +1,7 @@
 package org.pgj.shmem;
 
 import java.util.regex.Pattern;
-import org.pgj.internal.SharedDeclaration;
+import org.pgj.internal.shmem.SharedDeclaration;
 
 /**
  * A named area of shared memory: what the manifest declares (its name, whether it has an

@@ -6,10 +6,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Backend;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * Finds areas in the table shmem.c built when the server started. Kept apart from

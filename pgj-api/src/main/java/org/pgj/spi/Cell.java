@@ -1,7 +1,7 @@
 package org.pgj.spi;
 
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * A liveness cell (spi.c): tells whether the server memory context that owns something Java

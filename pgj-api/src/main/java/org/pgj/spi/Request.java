@@ -3,11 +3,11 @@ package org.pgj.spi;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Guard;
+import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.datum.BaseType;
 import org.pgj.internal.datum.Conversions;
 import org.pgj.internal.datum.EnumMapping;

@@ -2,11 +2,11 @@ package org.pgj.spi;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * Copies what a statement returned into a {@link SpiResult}: the rows that spi.c put in the

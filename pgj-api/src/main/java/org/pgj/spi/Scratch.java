@@ -4,9 +4,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
-import org.pgj.internal.Backend;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.datum.Varlena;
 
 /**

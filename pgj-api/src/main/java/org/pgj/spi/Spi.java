@@ -2,8 +2,8 @@ package org.pgj.spi;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.pgj.internal.Backend;
-import org.pgj.internal.Guard;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.encoding.ServerEncoding;
 
 /**

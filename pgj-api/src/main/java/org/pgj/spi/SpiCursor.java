@@ -1,8 +1,8 @@
 package org.pgj.spi;
 
 import org.pgj.errors.PgException;
-import org.pgj.internal.Backend;
-import org.pgj.internal.Guard;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Guard;
 
 /**
  * An open cursor: a query whose rows are fetched a batch at a time, so a large result never

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.pgj.errors.PgException;
-import org.pgj.internal.Backend;
-import org.pgj.internal.Guard;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Guard;
 
 /**
  * A prepared statement ({@link SpiConnection#prepare}): planned once, run many times with

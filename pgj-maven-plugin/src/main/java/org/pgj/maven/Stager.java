@@ -194,9 +194,9 @@ final class Stager {
         String areas;
         try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
                 ClassLoader.getPlatformClassLoader())) {
-            workers = record(loader, "org.pgj.internal.StaticWorkerRecorder", stage.extension(), registrations,
+            workers = record(loader, "org.pgj.internal.workers.StaticWorkerRecorder", stage.extension(), registrations,
                     "a @StaticWorkerRegistration method");
-            areas = record(loader, "org.pgj.internal.SharedMemoryRecorder", stage.extension(), sharedMemory,
+            areas = record(loader, "org.pgj.internal.shmem.SharedMemoryRecorder", stage.extension(), sharedMemory,
                     "reading a @SharedMemory field");
         }
         Path manifest = stage.extensionDir().resolve(stage.extension() + ".pgj");

@@ -28,7 +28,7 @@ import org.pgj.functions.PgProcedure;
 import org.pgj.functions.Security;
 import org.pgj.functions.Strictness;
 import org.pgj.functions.Volatility;
-import org.pgj.internal.SnakeCase;
+import org.pgj.internal.settings.SnakeCase;
 
 /**
  * Reads one {@code @PgAggregate} class into its support functions and its {@link SqlAggregate},

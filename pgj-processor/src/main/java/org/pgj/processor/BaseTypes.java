@@ -19,7 +19,7 @@ import org.pgj.functions.CompositeType;
 import org.pgj.functions.Parallel;
 import org.pgj.functions.Security;
 import org.pgj.functions.Volatility;
-import org.pgj.internal.SnakeCase;
+import org.pgj.internal.settings.SnakeCase;
 import org.pgj.types.MappedBy;
 import org.pgj.types.PgType;
 import org.pgj.types.PgType.Derive;

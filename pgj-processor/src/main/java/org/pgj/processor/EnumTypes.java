@@ -10,7 +10,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pgj.functions.EnumType;
-import org.pgj.internal.SnakeCase;
+import org.pgj.internal.settings.SnakeCase;
 
 /** Java enums as SQL enum types: the type's name, and the {@code CREATE TYPE} of each enum the extension uses. */
 final class EnumTypes {

@@ -1,6 +1,6 @@
 package org.pgj.processor;
 
-import org.pgj.internal.SnakeCase;
+import org.pgj.internal.settings.SnakeCase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

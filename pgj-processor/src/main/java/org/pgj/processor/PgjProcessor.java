@@ -83,6 +83,7 @@ public final class PgjProcessor extends AbstractProcessor {
         triggerReader = new TriggerReader(names, functionReader, reporter);
         blockReader = new SqlBlockReader(names, this::sqlDir, reporter);
         manifest = new RuntimeManifest(reporter, env.getElementUtils());
+        RuntimeReferences.install(env);
     }
 
     /**

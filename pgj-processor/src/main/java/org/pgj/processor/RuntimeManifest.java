@@ -26,8 +26,8 @@ import org.pgj.guc.GucSettings;
 import org.pgj.guc.IntSetting;
 import org.pgj.guc.RealSetting;
 import org.pgj.guc.StringSetting;
-import org.pgj.internal.SnakeCase;
-import org.pgj.internal.WorkerDeclaration;
+import org.pgj.internal.settings.SnakeCase;
+import org.pgj.internal.workers.WorkerDeclaration;
 
 /**
  * The extension's runtime manifest, {@code <ext>.pgj}: its settings and static workers, which

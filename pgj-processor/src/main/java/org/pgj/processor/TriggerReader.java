@@ -12,7 +12,7 @@ import org.pgj.functions.Parallel;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.PgProcedure;
 import org.pgj.functions.Volatility;
-import org.pgj.internal.SnakeCase;
+import org.pgj.internal.settings.SnakeCase;
 import org.pgj.triggers.PgTrigger;
 import org.pgj.triggers.Trigger;
 import org.pgj.triggers.TriggerRow;

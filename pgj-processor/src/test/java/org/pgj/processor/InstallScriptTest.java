@@ -1,6 +1,6 @@
 package org.pgj.processor;
 
-import org.pgj.internal.SnakeCase;
+import org.pgj.internal.settings.SnakeCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -77,16 +77,16 @@ public final class AotCache {
                 CREATE FUNCTION pgj_lib_validator(oid) RETURNS void
                   AS '$libdir/pgj', 'pgj_validator' LANGUAGE C STRICT;
                 CREATE LANGUAGE pgj_lib HANDLER pgj_lib_call_handler VALIDATOR pgj_lib_validator;
-                CREATE FUNCTION add_one(int) RETURNS int LANGUAGE pgj_lib IMMUTABLE STRICT AS 'org.pgj.internal.AotTraining.addOne(int)';
-                CREATE FUNCTION add_long(bigint, bigint) RETURNS bigint LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.AotTraining.addLong(long,long)';
-                CREATE FUNCTION scale(float8, float4) RETURNS float8 LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.AotTraining.scale(double,float)';
-                CREATE FUNCTION shout(text) RETURNS text LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.AotTraining.shout(java.lang.String)';
-                CREATE FUNCTION bytes(bytea) RETURNS bytea LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.AotTraining.bytes(byte[])';
-                CREATE FUNCTION twice(int) RETURNS int LANGUAGE pgj_lib AS 'org.pgj.internal.AotTraining.twice(java.lang.Integer)';
-                CREATE FUNCTION optional(text) RETURNS text LANGUAGE pgj_lib AS 'org.pgj.internal.AotTraining.optional(java.util.Optional)';
-                CREATE FUNCTION flag(bool, int2) RETURNS bool LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.AotTraining.flag(boolean,short)';
-                CREATE FUNCTION fail(text) RETURNS void LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.AotTraining.fail(java.lang.String)';
-                CREATE FUNCTION caught(text) RETURNS text LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.AotTraining.caught(java.lang.String)';
+                CREATE FUNCTION add_one(int) RETURNS int LANGUAGE pgj_lib IMMUTABLE STRICT AS 'org.pgj.internal.boot.AotTraining.addOne(int)';
+                CREATE FUNCTION add_long(bigint, bigint) RETURNS bigint LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.addLong(long,long)';
+                CREATE FUNCTION scale(float8, float4) RETURNS float8 LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.scale(double,float)';
+                CREATE FUNCTION shout(text) RETURNS text LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.shout(java.lang.String)';
+                CREATE FUNCTION bytes(bytea) RETURNS bytea LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.bytes(byte[])';
+                CREATE FUNCTION twice(int) RETURNS int LANGUAGE pgj_lib AS 'org.pgj.internal.boot.AotTraining.twice(java.lang.Integer)';
+                CREATE FUNCTION optional(text) RETURNS text LANGUAGE pgj_lib AS 'org.pgj.internal.boot.AotTraining.optional(java.util.Optional)';
+                CREATE FUNCTION flag(bool, int2) RETURNS bool LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.flag(boolean,short)';
+                CREATE FUNCTION fail(text) RETURNS void LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.fail(java.lang.String)';
+                CREATE FUNCTION caught(text) RETURNS text LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.caught(java.lang.String)';
                 """);
         server.psql(TRAINING_DB, "LOAD 'pgj';\n"
                 + "SET pgj.jvm_options = '-XX:AOTCacheOutput=" + output + "';\n"

@@ -2,7 +2,7 @@ package org.pgj.internal.aggregates;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.invoke.MethodType.methodType;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -13,9 +13,9 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.datum.CallScope;
 import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.FcInfo;

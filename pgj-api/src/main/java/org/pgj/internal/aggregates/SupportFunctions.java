@@ -17,7 +17,7 @@ import org.pgj.aggregates.MovingInverseFunction;
 import org.pgj.aggregates.MovingStateFunction;
 import org.pgj.aggregates.SerialFunction;
 import org.pgj.aggregates.StateFunction;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.datum.FcInfo;
 
 /**

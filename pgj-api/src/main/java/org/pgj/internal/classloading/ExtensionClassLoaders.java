@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * One class loader per extension folder ({@code $sharedir/pgj/<dir>}): one build of each
@@ -150,9 +150,31 @@ public final class ExtensionClassLoaders {
                 throw unreadable(folder, e);
             }
             if (jars.equals(jars(folder)) || attempt >= 3) {
+                admit(dir, loader);
                 return new Entry(loader, jars);
             }
             loader.close();
+        }
+    }
+
+    /** The folders pgj-test installs test classes into: {@code <ext>__test}. */
+    private static final String TEST_STAGE = "__test";
+
+    /**
+     * The module boundary, seen from the runtime (see module-info): the runtime reads the
+     * loader's unnamed module, so that its reflection and its generated invokers reach the
+     * extension's classes. Only a test stage, which pgj-test installs for white-box tests of
+     * the runtime (an aggregate's live states, ...), also sees the runtime's packages; an
+     * extension's own folder never does.
+     */
+    private static void admit(String dir, ClassLoader loader) {
+        Module runtime = ExtensionClassLoaders.class.getModule();
+        Module extension = loader.getUnnamedModule();
+        runtime.addReads(extension);
+        if (dir.endsWith(TEST_STAGE)) {
+            for (String p : runtime.getPackages()) {
+                runtime.addExports(p, extension);
+            }
         }
     }
 

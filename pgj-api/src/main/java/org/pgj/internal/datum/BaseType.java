@@ -14,10 +14,10 @@ import java.util.function.Supplier;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
-import org.pgj.internal.SnakeCase;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.settings.SnakeCase;
 import org.pgj.types.PgType;
 import org.pgj.types.TypeCodec;
 

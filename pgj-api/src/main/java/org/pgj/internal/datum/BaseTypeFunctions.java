@@ -4,7 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.invoke.MethodType.methodType;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.ErrorBridge;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Native;
+import org.pgj.internal.call.ErrorBridge;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * The functions the install script creates for a {@code @PgType}, whose body names the class and

@@ -4,7 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * What a call's conversions need beyond the Datum: the FunctionCallInfo (for the actual types

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.encoding.ServerEncoding;
 
 /**

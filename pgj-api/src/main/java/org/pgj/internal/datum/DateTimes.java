@@ -2,7 +2,7 @@ package org.pgj.internal.datum;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
+import org.pgj.internal.nativecall.Facts;
 import org.pgj.types.Interval;
 
 /**

@@ -10,10 +10,10 @@ import java.util.Set;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.functions.EnumType;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
-import org.pgj.internal.SnakeCase;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.settings.SnakeCase;
 
 /**
  * A Java enum and a SQL enum type: a value is the OID of its label's pg_enum row. Each label is

@@ -2,11 +2,11 @@ package org.pgj.internal.datum;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
+import org.pgj.internal.nativecall.Facts;
 
 /** Reads arguments from, and marks a NULL result in, a {@code FunctionCallInfo}. */
 public final class FcInfo {

@@ -3,11 +3,11 @@ package org.pgj.internal.datum;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.nio.ByteOrder;
 import java.util.UUID;
-import org.pgj.internal.Facts;
+import org.pgj.internal.nativecall.Facts;
 import org.pgj.types.Box;
 import org.pgj.types.Point;
 import org.pgj.types.Tid;

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * {@code json} and {@code jsonb} as a Jackson {@code JsonNode}, with the extension's own Jackson:

@@ -1,6 +1,6 @@
 package org.pgj.internal.datum;
 
-import org.pgj.internal.Facts;
+import org.pgj.internal.nativecall.Facts;
 import org.pgj.types.Inet;
 
 /**

@@ -3,7 +3,7 @@ package org.pgj.internal.datum;
 import java.math.BigDecimal;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
+import org.pgj.internal.nativecall.Facts;
 import org.pgj.types.Numeric;
 
 /**

@@ -4,7 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.invoke.MethodType.methodType;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.lang.foreign.Arena;
 import java.lang.invoke.MethodHandle;
@@ -19,9 +19,9 @@ import java.util.Set;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * A Java record as a composite value (a row): component i is the i-th attribute of the row

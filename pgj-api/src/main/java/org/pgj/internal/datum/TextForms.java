@@ -1,7 +1,7 @@
 package org.pgj.internal.datum;
 
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.encoding.ServerEncoding;
 
 /**

@@ -1,10 +1,10 @@
 package org.pgj.internal.datum;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.lang.foreign.MemorySegment;
-import org.pgj.internal.Facts;
+import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.encoding.ServerEncoding;
 
 /**

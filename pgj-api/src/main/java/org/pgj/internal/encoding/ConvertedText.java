@@ -2,16 +2,16 @@ package org.pgj.internal.encoding;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * Any other database encoding (LATIN1, WIN1252, EUC_JP, ...): Java's UTF-8 goes through the

@@ -1,7 +1,7 @@
 package org.pgj.internal.encoding;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.lang.foreign.MemorySegment;
 

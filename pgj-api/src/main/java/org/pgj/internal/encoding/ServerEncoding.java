@@ -1,14 +1,14 @@
 package org.pgj.internal.encoding;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * Every string that crosses between Java and the server goes through here: values, SQL text,

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import org.pgj.LogLevel;
 import org.pgj.Pg;
-import org.pgj.internal.Backend;
+import org.pgj.internal.nativecall.Backend;
 
 /**
  * Bridges Java's logging into the server log: java.util.logging (and with it

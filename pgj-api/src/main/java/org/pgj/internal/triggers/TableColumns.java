@@ -2,15 +2,15 @@ package org.pgj.internal.triggers;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Native;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * The columns of a trigger's table, read from its TupleDesc: names and types of the live

@@ -2,13 +2,13 @@ package org.pgj.internal.triggers;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.util.List;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.datum.Conversions;
 import org.pgj.internal.datum.TypeMapping;
 import org.pgj.internal.datum.TypeMappings;

@@ -2,13 +2,13 @@ package org.pgj.internal.triggers;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.util.ArrayDeque;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.Facts;
-import org.pgj.internal.Guard;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
 
 /**
  * Makes the transition tables of a running trigger ({@code REFERENCING NEW TABLE AS ...})

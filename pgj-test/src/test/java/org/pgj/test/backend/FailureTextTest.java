@@ -65,7 +65,7 @@ class FailureTextTest {
             new StackTraceElement("java.lang.reflect.Method", "invoke", null, 580),
             new StackTraceElement(BackendTestRunner.class.getName(), "invoke", null, 80),
             new StackTraceElement(BackendTestRunner.class.getName(), "run", null, 40),
-            new StackTraceElement("org.pgj.internal.FunctionResolver", "call", null, 1),
+            new StackTraceElement("org.pgj.internal.call.FunctionResolver", "call", null, 1),
         });
         assertEquals(List.of(TEST_FRAME), FailureText.decode(FailureText.encode(t)).stackTrace());
     }

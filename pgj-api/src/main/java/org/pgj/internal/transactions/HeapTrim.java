@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.transactions;
 
 /**
  * Gives back the heap a statement grew, at the end of its transaction: a backend's Java heap
@@ -9,7 +9,7 @@ package org.pgj.internal;
  * the heap at once, and return the pages to the system. Small heaps are left alone, so a
  * transaction pays one comparison.
  */
-final class HeapTrim {
+public final class HeapTrim {
     static final long SLACK = 16L << 20;
     /** From the heap's size at the JVM's start, before any statement could grow it. */
     private static long threshold = Runtime.getRuntime().totalMemory() + SLACK;
@@ -18,10 +18,10 @@ final class HeapTrim {
     }
 
     /** Called at boot, so that the threshold is taken before any extension code runs. */
-    static void start() {
+    public static void start() {
     }
 
-    static void afterTransaction() {
+    public static void afterTransaction() {
         Runtime runtime = Runtime.getRuntime();
         if (runtime.totalMemory() > threshold) {
             System.gc();

@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.shmem;
 
 /** An area of shared memory as the runtime manifest declares it (org.pgj.shmem's areas). */
 public interface SharedDeclaration {

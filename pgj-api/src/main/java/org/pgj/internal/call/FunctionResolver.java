@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.call;
 
 import static java.lang.invoke.MethodType.methodType;
 
@@ -24,6 +24,9 @@ import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.FcInfo;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.triggers.TriggerFunction;
 import org.pgj.types.AnyElement;
 
@@ -33,7 +36,7 @@ import org.pgj.types.AnyElement;
  * AS clause and generates the code that reads the arguments from the FunctionCallInfo,
  * calls it and writes the result (see {@link InvokerGenerator}).
  */
-final class FunctionResolver {
+public final class FunctionResolver {
     private static final int STRICT_FLAG = Facts.getInt("PGJ_FN_STRICT");
     private static final int RETSET_FLAG = Facts.getInt("PGJ_FN_RETSET");
     private static final int VALIDATE_FLAG = Facts.getInt("PGJ_FN_VALIDATE");
@@ -55,7 +58,7 @@ final class FunctionResolver {
      * class is initialized, so none of the extension's code runs, and nothing is kept: the
      * result is 1, or 0 with the error its first call would raise.
      */
-    static long resolve(long fnOid, String prosrc, String dir, int[] argTypes, int retType, int flags,
+    public static long resolve(long fnOid, String prosrc, String dir, int[] argTypes, int retType, int flags,
             long stubSlot, int encoding) {
         try {
             ServerEncoding.use(encoding);

@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.workers;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

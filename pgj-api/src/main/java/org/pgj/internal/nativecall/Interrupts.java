@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.nativecall;
 
 import org.pgj.errors.PgInterrupt;
 import org.pgj.errors.SqlState;
@@ -8,7 +8,7 @@ import org.pgj.errors.SqlState;
  * by the kinds pgj-native numbers them (PGJ_INTERRUPT_*). They only unwind Java: once Java has
  * returned, the server raises its own error (or FATAL), with its own message.
  */
-final class Interrupts {
+public final class Interrupts {
     static final int NONE = 0;
     private static final int CANCEL = Facts.getInt("PGJ_INTERRUPT_CANCEL");
     private static final int POSTMASTER_DIED = Facts.getInt("PGJ_INTERRUPT_POSTMASTER_DIED");
@@ -16,7 +16,7 @@ final class Interrupts {
     private Interrupts() {
     }
 
-    static PgInterrupt of(int kind) {
+    public static PgInterrupt of(int kind) {
         if (kind == CANCEL) {
             return new PgInterrupt(SqlState.QUERY_CANCELED, "canceling statement");
         }

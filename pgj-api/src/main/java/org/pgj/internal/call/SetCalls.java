@@ -1,9 +1,9 @@
-package org.pgj.internal;
+package org.pgj.internal.call;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static org.pgj.internal.Native.ALL;
+import static org.pgj.internal.nativecall.Native.ALL;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.stream.BaseStream;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
 
 /**
  * Set-returning functions, value per call: the executor calls the function once per row, and
@@ -241,7 +243,7 @@ public final class SetCalls {
      * From sets.c: the executor let go of a set early, or its statement is aborting. Returns
      * true when {@code onClose} threw and, {@code report} being set, the error was recorded.
      */
-    static boolean close(long handle, boolean report) {
+    public static boolean close(long handle, boolean report) {
         Running r = running[(int) handle - 1];
         running[(int) handle - 1] = null;
         push((int) handle - 1);

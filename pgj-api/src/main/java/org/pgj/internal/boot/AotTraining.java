@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.boot;
 
 import java.util.Optional;
 import org.pgj.Pg;

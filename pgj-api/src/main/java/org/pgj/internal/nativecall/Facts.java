@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.nativecall;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ public final class Facts {
     }
 
     /** Reads facts.c's table, as jvm_boot.c hands it over: the names one per line, the values in order. */
-    static void load(String names, long[] values) {
+    public static void load(String names, long[] values) {
         Map<String, Long> read = HashMap.newHashMap(values.length);
         int start = 0;
         for (long value : values) {

@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.shmem;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

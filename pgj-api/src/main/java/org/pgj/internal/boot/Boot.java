@@ -1,12 +1,22 @@
-package org.pgj.internal;
+package org.pgj.internal.boot;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import org.pgj.errors.PgInterrupt;
+import org.pgj.internal.call.ErrorBridge;
+import org.pgj.internal.call.FunctionResolver;
+import org.pgj.internal.call.FunctionTable;
+import org.pgj.internal.call.SetCalls;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 import org.pgj.internal.logging.ServerLogging;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Interrupts;
+import org.pgj.internal.transactions.HeapTrim;
+import org.pgj.internal.transactions.TransactionCallbacks;
+import org.pgj.internal.workers.Workers;
 
 /**
  * Entry points of the Java runtime for the native side (jvm_boot.c), called through JNI:

@@ -1,6 +1,10 @@
-package org.pgj.internal;
+package org.pgj.internal.transactions;
 
 import java.util.function.Supplier;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /** BeginInternalSubTransaction / Release / RollbackAndRelease, as PL/pgSQL uses them. */
 public final class Subtransactions {

@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.workers;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -7,8 +7,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.pgj.internal.boot.Boot;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.nativecall.Server;
 
 /**
  * The native side of background workers (bgworker.c) for {@code org.pgj.bgworker}: the
@@ -126,7 +132,7 @@ public final class Workers {
     }
 
     /** See {@link #serverUse}; also for an interrupt check before any attach. */
-    static void defaultSignals() {
+    public static void defaultSignals() {
         if (sigtermUnsettled) {
             Native.direct(Native_.DEFAULT_SIGNALS);
             sigtermUnsettled = false;
@@ -313,7 +319,7 @@ public final class Workers {
     }
 
     /** Called by {@link Boot#runWorker}: loads and runs the entry point named by the launch. */
-    static void run(long launch, int argument, boolean startupOnly) throws Throwable {
+    public static void run(long launch, int argument, boolean startupOnly) throws Throwable {
         sigtermUnsettled = true;
         String extension = Native.readCString(launch + Native_.EXTENSION);
         ClassLoader loader = ExtensionClassLoaders.forFolder(extension);

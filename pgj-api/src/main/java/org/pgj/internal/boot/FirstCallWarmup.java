@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.boot;
 
 import java.io.InputStream;
 import java.lang.classfile.ClassFile;
@@ -6,6 +6,7 @@ import java.lang.constant.ClassDesc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * Sets up, on a second core, what a backend's first call needs besides loading the

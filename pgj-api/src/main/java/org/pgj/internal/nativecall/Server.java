@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.nativecall;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -6,6 +6,7 @@ import java.lang.foreign.Arena;
 import java.lang.invoke.VarHandle;
 import org.pgj.errors.PgInterrupt;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.workers.Workers;
 
 /** Server services used by the public API: logging and interrupts. */
 public final class Server {

@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.settings;
 
 /**
  * Turns Java names into the snake_case SQL users expect: {@code addOne} becomes {@code add_one},

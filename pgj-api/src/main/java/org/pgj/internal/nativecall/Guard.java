@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.nativecall;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -59,7 +59,7 @@ public final class Guard {
     }
 
     /** Turns a guard return code into the exception Java code sees. */
-    static RuntimeException failure(int rc) {
+    public static RuntimeException failure(int rc) {
         if (rc == WRONG_THREAD) {
             throw Backend.wrongThread();
         }

@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.nativecall;
 
 /**
  * The backend's own thread: the only one that may call PostgreSQL. A call from any other
@@ -10,7 +10,7 @@ public final class Backend {
     private Backend() {
     }
 
-    static void bind(Thread backendThread) {
+    public static void bind(Thread backendThread) {
         thread = backendThread;
     }
 

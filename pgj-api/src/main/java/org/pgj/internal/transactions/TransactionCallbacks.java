@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.transactions;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.pgj.Pg;
+import org.pgj.internal.call.ErrorBridge;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * The engine of {@link org.pgj.hooks.Transactions}: actions by subtransaction id, moved to the
@@ -61,7 +66,7 @@ public final class TransactionCallbacks {
      * A transaction event ({@code sub} 0) or a subtransaction event; returns true when an action
      * failed and, {@code report} being set, its error was recorded for the server to raise.
      */
-    static boolean event(int event, int sub, int parent, boolean report) {
+    public static boolean event(int event, int sub, int parent, boolean report) {
         try {
             if (sub == 0) {
                 return transactionEvent(event, report);

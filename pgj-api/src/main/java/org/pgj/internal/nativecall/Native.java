@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.nativecall;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -41,7 +41,7 @@ public final class Native {
     }
 
     /** Links the downcall shapes now (they are otherwise linked on first use); calls nothing. */
-    static void link() {
+    public static void link() {
         MethodHandle unused = Linked.DIRECT;
         unused = Linked.GUARD;
     }

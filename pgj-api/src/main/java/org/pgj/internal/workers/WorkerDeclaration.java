@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.workers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

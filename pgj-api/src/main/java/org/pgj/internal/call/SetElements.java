@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.call;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.call;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.invoke.MethodType.methodType;
@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * The resolved functions of this backend, and how calls reach them.
@@ -18,7 +19,7 @@ import java.util.List;
  * ({@link #invoke}), which needs no set-up. A backend's first call thus never waits for the
  * FFM linker, and a hot function moves to the fast path after at most a few calls.
  */
-final class FunctionTable {
+public final class FunctionTable {
     private static final FunctionDescriptor STUB = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
     private static final List<Function> FUNCTIONS = new ArrayList<>();
     /**
@@ -87,7 +88,7 @@ final class FunctionTable {
     }
 
     /** A call through JNI, until the function's stub exists. */
-    static long invoke(long handle, long fcinfo) {
+    public static long invoke(long handle, long fcinfo) {
         Function f = FUNCTIONS.get((int) handle - 1);
         long result;
         try {

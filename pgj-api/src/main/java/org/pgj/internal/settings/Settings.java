@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.settings;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -7,6 +7,9 @@ import java.lang.foreign.Arena;
 import java.util.HashMap;
 import java.util.Map;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * Extension settings, defined by the native runtime from the manifests (manifest.c). Values

@@ -1,10 +1,13 @@
-package org.pgj.internal;
+package org.pgj.internal.call;
 
 import java.lang.foreign.Arena;
 import org.pgj.errors.PgException;
 import org.pgj.errors.PgInterrupt;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.nativecall.Native;
 
 /**
  * Hands a throwable that escaped Java code to the native runtime, which raises it as an
@@ -57,8 +60,27 @@ public final class ErrorBridge {
             hint = "The Java code recursed too deeply; raise the JVM stack with pgj.jvm_options (-Xss) only if the recursion is bounded.";
         } else if (t instanceof OutOfMemoryError) {
             hint = "Raise the Java heap of the backends with pgj.jvm_options, e.g. -Xmx1g.";
+        } else if (crossesModuleBoundary(t)) {
+            hint = boundaryHint();
         }
         return new Report(sqlStateOf(t), message, null, hint, javaContext(t));
+    }
+
+    /** The JDK's refusal of an extension's access to the runtime's packages (see module-info). */
+    private static boolean crossesModuleBoundary(Throwable t) {
+        Module runtime = ErrorBridge.class.getModule();
+        return (t instanceof IllegalAccessError || t instanceof IllegalAccessException
+                || t instanceof java.lang.reflect.InaccessibleObjectException)
+                && runtime.isNamed() && t.getMessage() != null
+                && t.getMessage().contains("module " + runtime.getName() + " does not");
+    }
+
+    private static String boundaryHint() {
+        Module runtime = ErrorBridge.class.getModule();
+        return "Packages under org.pgj.internal are pgj's runtime, not its API: an extension may use only the packages"
+                + " module " + runtime.getName() + " exports ("
+                + String.join(", ", runtime.getDescriptor().exports().stream().map(e -> e.source()).sorted().toList())
+                + ").";
     }
 
     /** The SQLSTATE a Java throwable maps to; unknown ones are external routine exceptions. */

@@ -1,4 +1,4 @@
-package org.pgj.internal;
+package org.pgj.internal.call;
 
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_String;
@@ -24,6 +24,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pgj.internal.boot.AotTraining;
 import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.FcInfo;
 
@@ -305,9 +306,15 @@ final class InvokerGenerator {
                 || element.getClassLoader() == InvokerGenerator.class.getClassLoader();
     }
 
+    /**
+     * Extensions' methods are looked up as public ones; the runtime's own packages are not exported
+     * (module-info), so SQL can name none of their methods, except the AOT cache's training
+     * functions, which pgj installs itself.
+     */
     private static MethodHandle publicHandle(Method target) {
         try {
-            return MethodHandles.publicLookup().unreflect(target);
+            return (target.getDeclaringClass() == AotTraining.class ? MethodHandles.lookup() : MethodHandles.publicLookup())
+                    .unreflect(target);
         } catch (IllegalAccessException e) {
             throw new org.pgj.errors.PgException(org.pgj.errors.SqlState.INVALID_FUNCTION_DEFINITION,
                     "method " + target + " is not accessible: make it and its class public");
