@@ -37,10 +37,16 @@ typedef jint (JNICALL *CreateJavaVM) (JavaVM **, void **, void *);
 #define BOOT_CLASS "org/pgj/internal/boot/Boot"
 #define JAVA_HOME_HINT "Set pgj.java_home to a JDK 25 (superuser only), e.g. ALTER SYSTEM SET pgj.java_home = '/usr/lib/jvm/temurin-25-jdk-amd64', then reload."
 
+/*
+ * Boot runs in two stages with an interrupt check between them: creating the JVM blocks every
+ * signal, so a cancel or timeout that came meanwhile stops the statement as soon as the JVM
+ * exists (JVM_CREATED), and the next call starts pgj's runtime in it.
+ */
 typedef enum
 {
 	JVM_NONE,
 	JVM_STARTING,
+	JVM_CREATED,
 	JVM_READY,
 	JVM_FAILED
 } JvmState;
@@ -74,7 +80,8 @@ char		pgj_sharedir[MAXPGPATH];
 bool
 pgj_on_backend_thread(void)
 {
-	return (state == JVM_READY || state == JVM_STARTING) && pthread_equal(pthread_self(), backend_thread);
+	return (state == JVM_READY || state == JVM_STARTING || state == JVM_CREATED)
+		&& pthread_equal(pthread_self(), backend_thread);
 }
 
 /* Runs on any VM thread: it must not call into PostgreSQL. */
@@ -546,39 +553,51 @@ start_java(JNIEnv *env)
 	return true;
 }
 
-/* Creates the JVM and starts pgj's Java runtime in it; on failure sets `failure`. */
+/* How long the JVM took to create, for the DEBUG1 line at the end of the boot. */
+static long create_ms;
+
+/* Boot's first stage: creates the JVM (JVM_CREATED); on failure sets `failure`. */
 static void
-boot(void)
+create_stage(void)
 {
 	JvmOptions *options = MemoryContextAllocZero(TopMemoryContext, sizeof(JvmOptions));
 	bool		training = pgj_jvm_options != NULL && strstr(pgj_jvm_options, "-XX:AOTCacheOutput=") != NULL;
 	CreateJavaVM create;
-	JNIEnv	   *env;
-	TimestampTz start,
-				created,
-				booted,
-				guarded;
+	TimestampTz start;
 
 	get_share_path(my_exec_path, pgj_sharedir);
 	if ((create = load_jvm()) == NULL || !jvm_options(options, training))
 		return;
 	start = GetCurrentTimestamp();
-	env = create_jvm(create, options);
-	created = GetCurrentTimestamp();
-	if (env == NULL)
+	the_env = create_jvm(create, options);
+	create_ms = (long) ((GetCurrentTimestamp() - start) / 1000);
+	if (the_env == NULL)
 		return;
 	if (!pgj_jvmti_init(the_vm))
 	{
+		the_env = NULL;
 		fail("Set pgj.java_home to a HotSpot JDK 25 (Temurin, OpenJDK).",
 			 "the JVM in pgj.java_home = \"%s\" offers no JVMTI with the capabilities pgj needs to stop Java code", pgj_java_home);
 		return;
 	}
 	if (training)
 		on_proc_exit(destroy_vm_at_exit, 0);
+	state = JVM_CREATED;
+}
+
+/* Boot's second stage: starts pgj's Java runtime in the JVM (JVM_READY); on failure sets `failure`. */
+static void
+runtime_stage(void)
+{
+	JNIEnv	   *env = the_env;
+	TimestampTz start,
+				booted,
+				guarded;
+
+	start = GetCurrentTimestamp();
 	if (!start_java(env))
 		return;
 	booted = GetCurrentTimestamp();
-	the_env = env;
 	/* Before any extension code runs: afterwards nothing Java does can exit the backend. */
 	if (!pgj_guard_exits(env))
 	{
@@ -591,7 +610,7 @@ boot(void)
 	pgj_watch_transaction_ends();
 	state = JVM_READY;
 	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms",
-		 (long) ((created - start) / 1000), (long) ((booted - created) / 1000), (long) ((guarded - booted) / 1000));
+		 create_ms, (long) ((booted - start) / 1000), (long) ((guarded - booted) / 1000));
 }
 
 void
@@ -605,14 +624,20 @@ pgj_ensure_jvm(void)
 			ereport(ERROR,
 					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 					 errmsg("pgj cannot start a JVM in the postmaster")));
-		boot();
+		create_stage();
+	}
+	if (state == JVM_CREATED)
+	{
+		/* A cancel or timeout that came while the JVM was created (its signals were blocked). */
+		CHECK_FOR_INTERRUPTS();
+		runtime_stage();
 	}
 	if (state != JVM_READY)
 		ereport(ERROR,
 				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
 				 errmsg("%s", failure),
 				 errhint("%s", failure_hint)));
-	/* A cancel or timeout that came while the JVM started (its signals were blocked) stops here. */
+	/* A cancel or timeout that came while the runtime started stops here. */
 	CHECK_FOR_INTERRUPTS();
 }
 
@@ -649,7 +674,9 @@ pgj_try_jvm(const char **reason, const char **hint)
 	if (likely(state == JVM_READY))
 		return true;
 	if (state == JVM_NONE && IsUnderPostmaster)
-		boot();
+		create_stage();
+	if (state == JVM_CREATED)
+		runtime_stage();
 	if (state == JVM_READY)
 		return true;
 	*reason = state == JVM_FAILED ? failure : "pgj starts Java only in the backends of a running server";
