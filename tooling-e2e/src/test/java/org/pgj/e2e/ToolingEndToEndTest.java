@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.pgj.tooling.PgConfig;
+import org.pgj.tooling.env.PgConfig;
 
 /**
  * pgj's tooling end to end, as a user runs it, against real PostgreSQL servers: first the README's

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.pgj.tooling.AtomicFiles;
 import org.pgj.tooling.Exec;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Progress;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.progress.Progress;
 
 /**
  * Builds PostgreSQL from a source tarball into {@code <pgj home>/pg/<version>}, as

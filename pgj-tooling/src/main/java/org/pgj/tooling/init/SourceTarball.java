@@ -19,8 +19,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.CompressorException;
 import org.apache.commons.compress.compressors.CompressorStreamFactory;
-import org.pgj.tooling.PgVersions;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.PgVersions;
 
 /**
  * A PostgreSQL source tarball ({@code postgresql-18.6.tar.bz2}, or Debian's

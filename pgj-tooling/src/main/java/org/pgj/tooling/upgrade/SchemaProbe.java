@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pgj.tooling.PrivateServer;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * Runs an extension script in a scratch database of a private server and asks PostgreSQL what

@@ -14,17 +14,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.pgj.tooling.AtomicFiles;
-import org.pgj.tooling.Jdk;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Prerequisites;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.ProgressStep;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.Jdk;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.env.Prerequisites;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.progress.ProgressStep;
 import org.pgj.tooling.project.ExtensionProject;
 import org.pgj.tooling.project.ProjectBuilder;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * {@code pgj upgrade [--from VERSION] [pgNN]}: writes {@code src/main/pgj/upgrade/<ext>--<from>--<to>.sql},

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pgj.tooling.PgVersions;
 import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.env.PgVersions;
 
 /** pgj init's source builds up to configure: the real build of PostgreSQL is what CI proves, once per run. */
 class InitCommandTest {

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * What pgj upgrade decides for hand-written SQL (tables, types, views, data), against a real
