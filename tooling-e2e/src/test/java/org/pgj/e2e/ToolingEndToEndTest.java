@@ -43,6 +43,7 @@ class ToolingEndToEndTest {
     @BeforeAll
     void createUser() throws IOException, InterruptedException {
         Path repository = Path.of(System.getProperty("pgj.e2e.localRepository", System.getProperty("user.home") + "/.m2/repository"));
+        InstalledPoms.check(ROOT, repository, System.getProperty("pgj.e2e.version"));
         user = ScratchUser.create(ROOT, repository, PgConfig.find(null).major());
         System.out.println("[e2e] scratch home " + user.home() + " of user " + user.name());
     }
