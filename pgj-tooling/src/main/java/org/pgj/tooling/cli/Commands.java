@@ -141,9 +141,24 @@ final class Commands {
         }
     }
 
-    /** psql's {@code -c SQL} and {@code -f FILE}, in the order given, as psql takes them. */
-    static class PsqlScripts {
+    /**
+     * run and connect: a database of a dev server ({@code [pgNN] [DB]}), then psql's {@code -c SQL}
+     * and {@code -f FILE} in the order given, as psql takes them.
+     */
+    abstract static class PsqlSession implements Callable<Integer> {
+        @ParentCommand
+        Pgj pgj;
+        @Spec
+        CommandSpec spec;
+        @Parameters(arity = "0..2", paramLabel = "[pgNN] [DB]", hideParamSyntax = true,
+                description = "the major (default: see init) and the database")
+        List<String> args;
         final List<String> sql = new ArrayList<>();
+
+        /** The major (null: the default) and the database (null: the command's default). */
+        Leading target() {
+            return Leading.of(spec, args, 1);
+        }
 
         @Option(names = "-c", paramLabel = "SQL", description = "run SQL and exit, as psql -c (repeatable, in order with -f)")
         void command(String command) {
@@ -217,18 +232,10 @@ final class Commands {
             description = {"build, install into the dev server, start it, create DB, then psql",
                 "Builds, installs into the dev server, starts it, creates DB (default: the extension's name), "
                         + "runs CREATE or ALTER EXTENSION ... UPDATE, then psql (or the SQL given, and exits)."})
-    static final class Run extends PsqlScripts implements Callable<Integer> {
-        @ParentCommand
-        Pgj pgj;
-        @Spec
-        CommandSpec spec;
-        @Parameters(arity = "0..2", paramLabel = "[pgNN] [DB]", hideParamSyntax = true,
-                description = "the major (default: see init) and the database")
-        List<String> args;
-
+    static final class Run extends PsqlSession {
         @Override
         public Integer call() {
-            Leading target = Leading.of(spec, args, 1);
+            Leading target = target();
             return RunCommand.run(pgj.context(), new RunCommand.Options(pgj.project(), target.pg(), target.first(), sql));
         }
     }
@@ -275,18 +282,10 @@ final class Commands {
 
     @Command(name = "connect", customSynopsis = "pgj connect [pgNN] [DB] [-c SQL | -f FILE]...",
             description = "psql on the dev server")
-    static final class Connect extends PsqlScripts implements Callable<Integer> {
-        @ParentCommand
-        Pgj pgj;
-        @Spec
-        CommandSpec spec;
-        @Parameters(arity = "0..2", paramLabel = "[pgNN] [DB]", hideParamSyntax = true,
-                description = "the major and the database")
-        List<String> args;
-
+    static final class Connect extends PsqlSession {
         @Override
         public Integer call() {
-            Leading target = Leading.of(spec, args, 1);
+            Leading target = target();
             return ConnectCommand.run(pgj.context(), new ConnectCommand.Options(target.pg(), target.first(), sql));
         }
     }
