@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.pgj.tooling.AtomicFiles;
+import org.pgj.tooling.PgjRelease;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.env.Jdk;
@@ -49,8 +50,9 @@ public final class PackageCommand {
         }
         ctx.out().println("package tree: " + result.tree());
         ctx.out().println("archive:      " + result.archive());
+        // The JDK of the release pgj-api and the extension are compiled for, not the oldest that runs pgj's FFM code.
         ctx.out().println("install it on a server with PostgreSQL " + pg.major() + " (same paths as " + pg.path()
-                + ") and a JDK " + Jdk.MINIMUM_FEATURE + "+:");
+                + ") and JDK " + PgjRelease.javaRelease() + ":");
         ctx.out().println("  sudo tar -xzf " + result.archive().getFileName() + " -C /");
         ctx.out().println("then CREATE EXTENSION " + stage.extension() + "; if the JDK is not at " + stage.javaHome()
                 + ", set pgj.java_home first (ALTER SYSTEM SET pgj.java_home = '/path/to/jdk'; SELECT pg_reload_conf();)");

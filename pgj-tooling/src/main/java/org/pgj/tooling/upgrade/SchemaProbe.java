@@ -106,7 +106,10 @@ final class SchemaProbe {
     static List<ProbedObject> run(PrivateServer server, String database, List<SqlStatements.Statement> statements,
                                   Map<String, String> substitutions, String what) {
         server.createDatabase(database, true);
-        StringBuilder sql = new StringBuilder("CREATE SCHEMA " + SCHEMA + ";\n" + HELPERS + FINGERPRINT);
+        // As CREATE EXTENSION runs its scripts: bodies are not checked, so a released script whose
+        // functions the current classes no longer match (a result type changed) is still described.
+        StringBuilder sql = new StringBuilder("SET check_function_bodies = off;\n");
+        sql.append("CREATE SCHEMA " + SCHEMA + ";\n" + HELPERS + FINGERPRINT);
         sql.append("""
                 CREATE TABLE pgj_upgrade_probe.log(seq serial, statement int, command_tag text, object_type text,
                   identity text, classid oid, objid oid);

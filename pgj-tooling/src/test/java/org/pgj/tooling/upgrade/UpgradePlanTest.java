@@ -134,6 +134,25 @@ class UpgradePlanTest {
                 .anyMatch(d -> d.contains("language uplang")), "the proof compares languages");
     }
 
+    /**
+     * A released script is probed as CREATE EXTENSION runs it, function bodies unchecked: its
+     * functions may name what the current version no longer has (for pgj functions, classes whose
+     * result type changed, which pgj's validator would refuse).
+     */
+    @Test
+    void releasedFunctionsAreProbedWithoutCheckingTheirBodies() {
+        String old = """
+                CREATE FUNCTION counted() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM gone_since';
+                """;
+        String next = """
+                CREATE FUNCTION counted() RETURNS bigint LANGUAGE sql AS 'SELECT 0::bigint';
+                """;
+        UpgradePlan plan = plan(old, next);
+        assertEquals(List.of(), plan.undecided);
+        assertEquals(List.of("changed: function public.counted() (CREATE OR REPLACE keeps its privileges and dependents)"),
+                plan.parts.stream().map(UpgradePlan.Part::reason).toList());
+    }
+
     @Test
     void refusesToGuessTypeChangesLostDataAndDataUpdates() {
         String next = """
