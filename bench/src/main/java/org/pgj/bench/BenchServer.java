@@ -6,12 +6,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
-import org.pgj.tooling.AotCache;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.build.AotCache;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * The benchmark's own PostgreSQL cluster ({@code bench-<major>} under the pgj home, port

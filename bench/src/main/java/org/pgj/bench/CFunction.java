@@ -10,9 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Progress;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.progress.Progress;
 
 /**
  * The C baseline: {@code bench/src/main/c} (pgj_bench_c.c and a PGXS Makefile), built with

@@ -10,13 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.Stage;
+import java.util.Set;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.Progress;
 
 /**
  * The core benchmark: what a call into Java costs next to built-in, C, plpgsql and plpython3u

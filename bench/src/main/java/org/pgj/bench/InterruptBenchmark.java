@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.pgj.test.RunningStatement;
 import org.pgj.test.Sql;
-import org.pgj.tooling.Progress;
+import org.pgj.tooling.progress.Progress;
 
 /**
  * The interrupts sections: what stopping Java code that never checks costs a tight loop, and how

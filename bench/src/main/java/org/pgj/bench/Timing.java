@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.pgj.tooling.Progress;
+import org.pgj.tooling.progress.Progress;
 
 /**
  * Wall-clock timing of single-row queries, measured from the client on an open connection: the

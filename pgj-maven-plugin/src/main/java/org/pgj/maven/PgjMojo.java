@@ -7,13 +7,13 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.PgVersions;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
 import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.env.PgVersions;
+import org.pgj.tooling.progress.Progress;
 import org.pgj.tooling.project.ExtensionProject;
 import org.pgj.tooling.project.ProjectBuilder;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * What every pgj goal shares: which PostgreSQL ({@code -Dpgj.pg=15} or {@code -Dpgj.pgConfig=...}),

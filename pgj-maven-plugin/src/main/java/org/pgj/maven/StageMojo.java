@@ -6,8 +6,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.pgj.tooling.Progress;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.progress.Progress;
 
 /**
  * Builds pgj.so for the chosen PostgreSQL and writes target/pgj/stage, the folder that

@@ -18,12 +18,12 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
-import org.pgj.tooling.Jdk;
-import org.pgj.tooling.NativeBuild;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.build.NativeBuild;
+import org.pgj.tooling.env.Jdk;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.Progress;
 import org.pgj.tooling.project.ExtensionProject;
 
 /**

@@ -70,19 +70,69 @@ final class FunctionReader {
         if (hasErrorType(method)) {
             return Optional.empty();
         }
-        boolean procedure = a.procedure();
-        String target = names.target(method);
-        String what = a.kind() + " method " + target;
-        boolean ok = checkCallable(method, what);
-
-        String sqlName = a.name().isEmpty() ? SnakeCase.of(method.getSimpleName().toString()) : a.name();
-        ok &= checkName(method, what, "SQL name", sqlName);
-        if (!a.schema().isEmpty()) {
-            ok &= checkName(method, what, "schema", a.schema());
+        Reading r = new Reading(method, a, names.target(method));
+        r.ok = checkCallable(method, r.what);
+        String sqlName = sqlName(r);
+        boolean anyNullable = readParameters(r);
+        String returnType = readReturnType(r);
+        TypeMirror returned = method.getReturnType();
+        boolean scalar = !a.procedure() && returned.getKind() != TypeKind.VOID && mapping.setElement(returned).isEmpty();
+        Optional<SqlCast> cast = cast(method, r.what, r.arguments, scalar, returnType);
+        Optional<SqlOperator> operator = operator(method, r.what, r.arguments, scalar, returned);
+        r.ok &= (method.getAnnotation(PgCast.class) == null || cast.isPresent())
+                && (method.getAnnotation(PgOperator.class) == null || operator.isPresent());
+        if (a.unusedInternal()) {
+            r.arguments.add(new SqlFunction.Argument("unused", "internal", null, SqlFunction.Mode.IN));
         }
+        boolean strict = strict(a, anyNullable);
+        OptionalDouble cost = cost(r);
+        List<String> searchPath = searchPath(method, r.what, a.searchPath());
+        List<String> requires = requires(method, r.what, a.requires());
+        if (!r.ok || searchPath == null || requires == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SqlFunction(method, a.procedure(), a.schema(), sqlName, List.copyOf(r.arguments), returnType,
+                a.volatility(), strict, a.parallel(),
+                cost, a.security(), searchPath, requires, List.copyOf(r.types.stream().distinct().toList()), r.target,
+                sourceOrder(method), cast, operator));
+    }
 
-        List<SqlFunction.Argument> arguments = new ArrayList<>();
-        List<String> types = new ArrayList<>();
+    /** One method being read: what it is, what has been read of it so far, and whether it is usable. */
+    private static final class Reading {
+        final ExecutableElement method;
+        final Declaration a;
+        final String target;
+        final String what;
+        final List<SqlFunction.Argument> arguments = new ArrayList<>();
+        /** Composite types the function uses, which pgj creates, so the function comes after them. */
+        final List<String> types = new ArrayList<>();
+        boolean ok;
+
+        Reading(ExecutableElement method, Declaration a, String target) {
+            this.method = method;
+            this.a = a;
+            this.target = target;
+            this.what = a.kind() + " method " + target;
+        }
+    }
+
+    /** The SQL name (the method's in snake_case unless given), checked with the schema's. */
+    private String sqlName(Reading r) {
+        String sqlName = r.a.name().isEmpty() ? SnakeCase.of(r.method.getSimpleName().toString()) : r.a.name();
+        r.ok &= checkName(r.method, r.what, "SQL name", sqlName);
+        if (!r.a.schema().isEmpty()) {
+            r.ok &= checkName(r.method, r.what, "schema", r.a.schema());
+        }
+        return sqlName;
+    }
+
+    /** The IN and VARIADIC arguments, with their defaults; whether any of them takes NULL. */
+    private boolean readParameters(Reading r) {
+        ExecutableElement method = r.method;
+        Declaration a = r.a;
+        String what = r.what;
+        List<SqlFunction.Argument> arguments = r.arguments;
+        List<String> types = r.types;
         boolean anyNullable = false;
         String firstDefault = null;
         for (VariableElement param : method.getParameters()) {
@@ -93,14 +143,14 @@ final class FunctionReader {
             if (type.isEmpty()) {
                 reporter.error(param, what + ": parameter " + param.getSimpleName() + " has unsupported type "
                         + param.asType() + "; supported: " + TypeMapping.supported());
-                ok = false;
+                r.ok = false;
                 continue;
             }
             boolean markedNullable = param.getAnnotation(Nullable.class) != null;
             if (markedNullable && param.asType().getKind().isPrimitive()) {
                 reporter.error(param, what + ": parameter " + param.getSimpleName() + " is @Nullable but "
                         + param.asType() + " cannot hold null; use its box or an Optional");
-                ok = false;
+                r.ok = false;
             }
             boolean nullable = type.get().nullable() || markedNullable;
             anyNullable |= nullable;
@@ -113,19 +163,29 @@ final class FunctionReader {
                 if (problem.isPresent()) {
                     reporter.error(param, what + ": parameter " + param.getSimpleName() + " has @Default(\""
                             + dflt.value() + "\"), " + problem.get());
-                    ok = false;
+                    r.ok = false;
                 }
                 defaultValue = dflt.value().trim();
                 firstDefault = firstDefault == null ? param.getSimpleName().toString() : firstDefault;
             } else if (firstDefault != null) {
                 reporter.error(param, what + ": parameter " + param.getSimpleName() + " needs a @Default, as it comes after "
                         + firstDefault + ", which has one (SQL gives defaults only to trailing parameters)");
-                ok = false;
+                r.ok = false;
             }
             arguments.add(new SqlFunction.Argument(SnakeCase.of(param.getSimpleName().toString()), sqlType, defaultValue,
                     variadic ? SqlFunction.Mode.VARIADIC : SqlFunction.Mode.IN));
         }
+        return anyNullable;
+    }
 
+    /** The SQL return type: a scalar, SETOF, TABLE(...) of a record's components, or record with OUT arguments. */
+    private String readReturnType(Reading r) {
+        ExecutableElement method = r.method;
+        Declaration a = r.a;
+        String what = r.what;
+        boolean procedure = a.procedure();
+        List<SqlFunction.Argument> arguments = r.arguments;
+        List<String> types = r.types;
         TypeMirror returned = method.getReturnType();
         Optional<TypeMirror> setElement = mapping.setElement(returned);
         // A set of records is a table of their components, not a set of their composite type.
@@ -133,7 +193,7 @@ final class FunctionReader {
         boolean outParameters = method.getAnnotation(OutParameters.class) != null;
         if (outParameters && setElement.isPresent()) {
             reporter.error(method, what + " has @OutParameters but returns a set; a set of records is RETURNS TABLE already");
-            ok = false;
+            r.ok = false;
         }
         boolean outRow = outParameters && CompositeTypes.record(returned).isPresent();
         Optional<TypeMapping.SqlType> result = tableRow.isPresent() || outRow ? Optional.of(new TypeMapping.SqlType("record", false))
@@ -141,11 +201,11 @@ final class FunctionReader {
                 : setElement.isPresent() ? mapping.parameter(setElement.get()) : mapping.result(returned);
         if (procedure && returned.getKind() != TypeKind.VOID) {
             reporter.error(method, what + " must return void: a procedure returns no value");
-            ok = false;
+            r.ok = false;
         } else if (result.isEmpty()) {
             reporter.error(method, what + ": unsupported return type " + returned
                     + "; supported: " + TypeMapping.supported());
-            ok = false;
+            r.ok = false;
         }
         Optional<String> override = sqlTypeOverride(method, what);
         String returnType = override.orElse(result.map(TypeMapping.SqlType::name).orElse(""));
@@ -161,7 +221,7 @@ final class FunctionReader {
             if (row.isEmpty()) {
                 reporter.error(method, what + " has @OutParameters, so it must return a record (its components are the"
                         + " OUT parameters), not " + returned);
-                ok = false;
+                r.ok = false;
             } else {
                 arguments.addAll(outParameters(method, what, row.get(), arguments, types));
                 returnType = "record";
@@ -169,43 +229,31 @@ final class FunctionReader {
         } else {
             composites.createdName(returned).ifPresent(types::add);
         }
-        boolean returnsValue = !procedure && returned.getKind() != TypeKind.VOID;
-        Optional<SqlCast> cast = cast(method, what, arguments, returnsValue && setElement.isEmpty(), returnType);
-        Optional<SqlOperator> operator = operator(method, what, arguments, returnsValue && setElement.isEmpty(), returned);
-        ok &= (method.getAnnotation(PgCast.class) == null || cast.isPresent())
-                && (method.getAnnotation(PgOperator.class) == null || operator.isPresent());
+        return returnType;
+    }
 
-        if (a.unusedInternal()) {
-            arguments.add(new SqlFunction.Argument("unused", "internal", null, SqlFunction.Mode.IN));
-        }
-        // Procedures are never strict: SQL has no STRICT for them.
-        boolean strict = !procedure && switch (a.strict()) {
+    /** Procedures are never strict: SQL has no STRICT for them. */
+    private static boolean strict(Declaration a, boolean anyNullable) {
+        return !a.procedure() && switch (a.strict()) {
             case STRICT -> true;
             case CALLED_ON_NULL_INPUT -> false;
             // pgrx's rule: Java only sees NULL where it declared it can take it.
             case INFER -> !anyNullable;
         };
+    }
 
-        OptionalDouble cost = OptionalDouble.empty();
-        if (procedure) {
-            // no cost
-        } else if (a.cost() > 0 && Double.isFinite(a.cost())) {
-            cost = OptionalDouble.of(a.cost());
-        } else if (!(a.cost() < 0)) {
-            reporter.error(method, what + ": cost " + a.cost()
-                    + " must be a positive number, or negative to keep PostgreSQL's default");
-            ok = false;
+    /** The COST clause: none for a procedure or a negative cost (PostgreSQL's default). */
+    private OptionalDouble cost(Reading r) {
+        double cost = r.a.cost();
+        if (r.a.procedure() || cost < 0) {
+            return OptionalDouble.empty();
         }
-
-        List<String> searchPath = searchPath(method, what, a.searchPath());
-        List<String> requires = requires(method, what, a.requires());
-        if (!ok || searchPath == null || requires == null) {
-            return Optional.empty();
+        if (cost > 0 && Double.isFinite(cost)) {
+            return OptionalDouble.of(cost);
         }
-        return Optional.of(new SqlFunction(method, procedure, a.schema(), sqlName, List.copyOf(arguments), returnType,
-                a.volatility(), strict, a.parallel(),
-                cost, a.security(), searchPath, requires, List.copyOf(types.stream().distinct().toList()), target,
-                sourceOrder(method), cast, operator));
+        reporter.error(r.method, r.what + ": cost " + cost + " must be a positive number, or negative to keep PostgreSQL's default");
+        r.ok = false;
+        return OptionalDouble.empty();
     }
 
     /** A searchPath attribute as a list, or null after reporting an empty entry. */

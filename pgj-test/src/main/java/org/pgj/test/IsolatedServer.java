@@ -1,8 +1,8 @@
 package org.pgj.test;
 
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.Stage;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * A server of its own, for tests that crash the server, kill its postmaster or stop it: the

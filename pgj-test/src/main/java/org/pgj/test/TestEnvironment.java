@@ -8,12 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
-import org.pgj.tooling.AotCache;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.build.AotCache;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * The server, stage and database every {@link PgjTest} class of a test JVM shares, set up once:

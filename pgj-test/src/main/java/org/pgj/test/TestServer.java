@@ -12,8 +12,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.server.PrivateServer;
 import org.postgresql.Driver;
 
 /** {@link PgServer} over pgj-tooling's {@link PrivateServer} and the test database. */

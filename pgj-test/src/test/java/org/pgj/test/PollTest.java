@@ -12,13 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
+/** The choices Poll fixes on top of Awaitility. */
 class PollTest {
     private static final Duration TICK = Duration.ofMillis(1);
 
     @Test
-    void returnsOnceTheConditionHolds() {
+    void returnsOnceTheConditionHoldsCheckingOnTheTestsThread() {
         AtomicInteger calls = new AtomicInteger();
-        assertDoesNotThrow(() -> Poll.until(Duration.ofSeconds(5), TICK, () -> calls.incrementAndGet() == 3));
+        Thread test = Thread.currentThread();
+        assertDoesNotThrow(() -> Poll.until(Duration.ofSeconds(5), TICK, () -> {
+            assertEquals(test, Thread.currentThread());
+            return calls.incrementAndGet() == 3;
+        }));
         assertEquals(3, calls.get());
     }
 
@@ -35,25 +40,19 @@ class PollTest {
     }
 
     @Test
-    void timesOutWithTheDescriptionAndTheLastException() {
+    void timesOutAsAnAssertionWithTheDescriptionAndTheLastException() {
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> Poll.until("the worker's row", Duration.ofMillis(30), Duration.ofMillis(5), () -> {
                     throw new SQLException("no row", "02000");
                 }));
-        assertTrue(e.getMessage().startsWith("the worker's row was not met within 30 ms"), e.getMessage());
+        assertTrue(e.getMessage().contains("the worker's row"), e.getMessage());
         assertInstanceOf(SQLException.class, e.getCause());
     }
 
     @Test
-    void checksOnceEvenWithAZeroTimeout() {
-        AtomicInteger calls = new AtomicInteger();
-        assertThrows(AssertionFailedError.class, () -> Poll.until(Duration.ZERO, TICK, () -> calls.incrementAndGet() < 0));
-        assertEquals(1, calls.get());
-    }
-
-    @Test
-    void refusesNonsenseDurations() {
-        assertThrows(IllegalArgumentException.class, () -> Poll.until(Duration.ofSeconds(1), Duration.ZERO, () -> true));
-        assertThrows(IllegalArgumentException.class, () -> Poll.until(Duration.ofSeconds(-1), TICK, () -> true));
+    void aFalseConditionTimesOutWithoutACause() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> Poll.until(Duration.ofMillis(20), TICK, () -> false));
+        assertTrue(e.getMessage().contains("the condition"), e.getMessage());
     }
 }

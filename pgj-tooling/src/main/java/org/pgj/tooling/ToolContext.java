@@ -2,6 +2,8 @@ package org.pgj.tooling;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.pgj.tooling.env.PgVersions;
+import org.pgj.tooling.progress.Progress;
 import org.pgj.tooling.project.ProjectBuilder;
 
 /**

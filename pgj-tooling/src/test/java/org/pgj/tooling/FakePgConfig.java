@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** A shell-script pg_config answering with folders under a temp dir, for tests that must not touch the real install. */
-final class FakePgConfig {
+public final class FakePgConfig {
     private FakePgConfig() {
     }
 
     /** Writes {@code <root>/bin/pg_config} reporting the given version, with share/lib/include under root. */
-    static Path create(Path root, String version) throws IOException {
+    public static Path create(Path root, String version) throws IOException {
         Path bin = Files.createDirectories(root.resolve("bin"));
         Files.createDirectories(root.resolve("share"));
         Files.createDirectories(root.resolve("lib"));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.pgj.tooling.PgConfig;
+import org.pgj.tooling.env.PgConfig;
 
 /**
  * pgj's tooling end to end, as a user runs it, against real PostgreSQL servers: first the README's
@@ -43,6 +43,7 @@ class ToolingEndToEndTest {
     @BeforeAll
     void createUser() throws IOException, InterruptedException {
         Path repository = Path.of(System.getProperty("pgj.e2e.localRepository", System.getProperty("user.home") + "/.m2/repository"));
+        InstalledPoms.check(ROOT, repository, System.getProperty("pgj.e2e.version"));
         user = ScratchUser.create(ROOT, repository, PgConfig.find(null).major());
         System.out.println("[e2e] scratch home " + user.home() + " of user " + user.name());
     }

@@ -1,11 +1,11 @@
 package org.pgj.tooling.dev;
 
 import java.util.List;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Prerequisites;
-import org.pgj.tooling.PrivateServer;
 import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.env.Prerequisites;
 import org.pgj.tooling.project.ExtensionProject;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * {@code pgj connect [pgNN] [db]}: psql on the dev server, started if it is stopped, with the

@@ -8,10 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.pgj.tooling.AtomicFiles;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * Brings one database of the dev server to the project's current extension, the way a

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.pgj.tooling.Exec;
-import org.pgj.tooling.PrivateServer;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * psql on a private server, attached to this terminal: interactive without SQL, or running

@@ -1,16 +1,16 @@
 package org.pgj.tooling.dev;
 
 import java.util.List;
-import org.pgj.tooling.AotCache;
-import org.pgj.tooling.Jdk;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Prerequisites;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.build.AotCache;
+import org.pgj.tooling.env.Jdk;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.env.Prerequisites;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.Progress;
 import org.pgj.tooling.project.ExtensionProject;
 import org.pgj.tooling.project.ProjectBuilder;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * {@code pgj run [pgNN] [db]}: build, install into the dev server of that major, start it,

@@ -1,10 +1,10 @@
 package org.pgj.tooling.dev;
 
 import java.util.List;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Prerequisites;
-import org.pgj.tooling.PrivateServer;
 import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.env.Prerequisites;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * {@code pgj start|stop|status [pgNN|all]}: the dev servers, one per major (all configured

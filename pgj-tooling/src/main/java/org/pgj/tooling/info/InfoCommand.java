@@ -3,15 +3,15 @@ package org.pgj.tooling.info;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
-import org.pgj.tooling.InstallDirs;
-import org.pgj.tooling.Jdk;
-import org.pgj.tooling.PgConfig;
 import org.pgj.tooling.PgjRelease;
-import org.pgj.tooling.PrivateServer;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.Jdk;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.installation.InstallDirs;
 import org.pgj.tooling.project.ExtensionProject;
 import org.pgj.tooling.project.MavenBuild;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * {@code pgj info [pgNN|all] [--install-root]}: what pgj works with: the JDK, Maven, the pgj home,

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.pgj.tooling.InstallDirs;
+import org.pgj.tooling.installation.InstallDirs;
 
 /** The pgj files in one set of install folders: pgj.so and each pgj extension's scripts and jars. */
 final class InstalledFiles {

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.pgj.tooling.PgConfig;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.PgConfig;
 
 /**
  * {@code pgj init [--pgNN PG_CONFIG]... [--download VERSION | --source TARBALL]}: records the

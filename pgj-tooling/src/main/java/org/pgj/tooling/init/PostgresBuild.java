@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.pgj.tooling.AtomicFiles;
 import org.pgj.tooling.Exec;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Progress;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.progress.Progress;
 
 /**
  * Builds PostgreSQL from a source tarball into {@code <pgj home>/pg/<version>}, as
@@ -29,7 +29,7 @@ import org.pgj.tooling.ToolException;
  */
 final class PostgresBuild {
     /** The one line that installs everything the build needs on Debian and Ubuntu. */
-    static final String APT_LINE = "apt-get install gcc make bison flex perl libreadline-dev zlib1g-dev tar bzip2";
+    static final String APT_LINE = "apt-get install gcc make bison flex perl libreadline-dev zlib1g-dev";
     /** ICU is off: a server for developing extensions does not need it, and it would need libicu-dev. */
     static final List<String> CONFIGURE_OPTIONS = List.of("--without-icu");
     /** configure's messages for a missing build dependency. */
@@ -107,7 +107,7 @@ final class PostgresBuild {
         if (Exec.onPath("gcc", pathValue).isEmpty() && Exec.onPath("cc", pathValue).isEmpty()) {
             missing.add("a C compiler (gcc)");
         }
-        for (String program : List.of("make", "bison", "flex", "perl", "tar", "bzip2")) {
+        for (String program : List.of("make", "bison", "flex", "perl")) {
             if (Exec.onPath(program, pathValue).isEmpty()) {
                 missing.add(program);
             }

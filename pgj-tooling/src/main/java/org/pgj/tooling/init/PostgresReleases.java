@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pgj.tooling.PgVersions;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.PgVersions;
 
 /**
  * The PostgreSQL source releases pgj knows ({@code postgres-releases.properties}): which minor

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.pgj.tooling.Progress;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.progress.Progress;
 
 /**
  * Where {@code pgj init --download} gets PostgreSQL's source: the setting {@code PGJ_PG_SOURCE},

@@ -1,23 +1,31 @@
 package org.pgj.tooling.init;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pgj.tooling.Exec;
-import org.pgj.tooling.PgVersions;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.CompressorException;
+import org.apache.commons.compress.compressors.CompressorStreamFactory;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.PgVersions;
 
 /**
  * A PostgreSQL source tarball ({@code postgresql-18.6.tar.bz2}, or Debian's
- * {@code postgresql-18_18.6.orig.tar.bz2}): checked to be one before anything is built from it.
+ * {@code postgresql-18_18.6.orig.tar.bz2}): checked to be one before anything is built from it,
+ * then unpacked (Commons Compress: no tar or bzip2 program needed).
  */
 final class SourceTarball {
     /** A release tarball is 20 MB or more; below 1 MB it is an error page or a download cut short. */
@@ -49,21 +57,20 @@ final class SourceTarball {
             throw new ToolException(file + " is " + size + " bytes, too small for PostgreSQL's source (about 20 MB): "
                     + "it is probably a truncated download or an error page; download it again");
         }
-        Exec.Result listing = Exec.run(List.of("tar", "-tf", file.toString()), 300);
-        if (!listing.ok()) {
-            throw new ToolException("cannot read " + file + " as a tarball (`tar -tf`, exit " + listing.exitCode() + "): "
-                    + listing.tail(3) + "\ndownload it again; a .tar.bz2 also needs bzip2 (apt-get install bzip2)");
-        }
         String version = null;
         int major = 0;
         boolean configure = false;
-        for (String entry : listing.output().lines().toList()) {
-            Matcher m = TOP.matcher(entry);
-            if (m.find()) {
-                major = Integer.parseInt(m.group(1));
-                version = m.group(1) + "." + m.group(2);
-                configure |= entry.substring(m.end()).equals("configure");
+        try (TarArchiveInputStream tar = read(file)) {
+            for (TarArchiveEntry entry; !configure && (entry = tar.getNextEntry()) != null; ) {
+                Matcher m = TOP.matcher(entry.getName());
+                if (m.find()) {
+                    major = Integer.parseInt(m.group(1));
+                    version = m.group(1) + "." + m.group(2);
+                    configure = entry.getName().substring(m.end()).equals("configure");
+                }
             }
+        } catch (IOException e) {
+            throw new ToolException("cannot read " + file + " as a tarball (" + e.getMessage() + "): download it again", e);
         }
         if (version == null || !configure) {
             throw new ToolException(file + " is not a PostgreSQL source tarball (no postgresql-X.Y/configure in it): "
@@ -108,14 +115,60 @@ final class SourceTarball {
         }
     }
 
-    /** Unpacks into {@code dir}; returns the source folder, {@code dir/postgresql-X.Y}. */
+    /** Unpacks into {@code dir}, keeping modes and times (make compares them); returns {@code dir/postgresql-X.Y}. */
     Path extract(Path dir) {
-        Exec.Result r = Exec.run(List.of("tar", "-xf", file.toString(), "-C", dir.toString()), 600);
-        if (!r.ok()) {
-            throw new ToolException("unpacking " + file + " into " + dir + " failed (exit " + r.exitCode() + "): " + r.tail(5)
-                    + "\ncheck the free space there (PostgreSQL's build needs about 1 GB)");
+        Path root = dir.toAbsolutePath().normalize();
+        try (TarArchiveInputStream tar = read(file)) {
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                Path target = root.resolve(entry.getName()).normalize();
+                if (!target.startsWith(root)) {
+                    throw new ToolException(file + " holds " + entry.getName() + ", outside the folder it unpacks into: "
+                            + "it is not a PostgreSQL release; download it again");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                if (entry.isSymbolicLink()) {
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                    continue;
+                }
+                if (!entry.isFile()) {
+                    continue; // devices, FIFOs and hard links are not part of a source release
+                }
+                Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(target, permissions(entry.getMode()));
+                Files.setLastModifiedTime(target, entry.getLastModifiedTime());
+            }
+        } catch (IOException e) {
+            throw new ToolException("unpacking " + file + " into " + dir + " failed (" + e.getMessage() + ")"
+                    + "\ncheck the free space there (PostgreSQL's build needs about 1 GB)", e);
         }
         return dir.resolve("postgresql-" + version);
+    }
+
+    /** The tar stream of a compressed tarball (bzip2 or gzip, whichever it is). */
+    private static TarArchiveInputStream read(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            return new TarArchiveInputStream(new CompressorStreamFactory().createCompressorInputStream(in));
+        } catch (CompressorException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ ... OTHERS_EXECUTE, high bit first
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (1 << (bits.length - 1 - i))) != 0) {
+                permissions.add(bits[i]);
+            }
+        }
+        return permissions;
     }
 
     Path file() {

@@ -1,12 +1,12 @@
 package org.pgj.tooling.install;
 
 import java.nio.file.Path;
-import org.pgj.tooling.Installer;
-import org.pgj.tooling.Jdk;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Prerequisites;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.env.Jdk;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.env.Prerequisites;
+import org.pgj.tooling.installation.Installer;
+import org.pgj.tooling.installation.Stage;
 import org.pgj.tooling.project.ExtensionProject;
 import org.pgj.tooling.project.ProjectBuilder;
 

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.pgj.tooling.AtomicFiles;
-import org.pgj.tooling.InstallDirs;
-import org.pgj.tooling.Jdk;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Prerequisites;
-import org.pgj.tooling.ProgressStep;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.Jdk;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.env.Prerequisites;
+import org.pgj.tooling.installation.InstallDirs;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.ProgressStep;
 import org.pgj.tooling.project.ExtensionProject;
 import org.pgj.tooling.project.ProjectBuilder;
 
@@ -49,6 +49,7 @@ public final class PackageCommand {
         }
         ctx.out().println("package tree: " + result.tree());
         ctx.out().println("archive:      " + result.archive());
+        // The JDK of the release pgj-api and the extension are compiled for, not the oldest that runs pgj's FFM code.
         ctx.out().println("install it on a server with PostgreSQL " + pg.major() + " (same paths as " + pg.path()
                 + ") and JDK " + Jdk.MINIMUM_FEATURE + ":");
         ctx.out().println("  sudo tar -xzf " + result.archive().getFileName() + " -C /");

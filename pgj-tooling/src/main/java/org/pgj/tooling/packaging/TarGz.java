@@ -1,88 +1,42 @@
 package org.pgj.tooling.packaging;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
-import org.pgj.tooling.ToolException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
- * Writes a gzipped ustar archive of regular files, owned by root (uid 0) as a system package's
- * files are. It has no folder entries: extracting with {@code -C /} then creates missing
- * folders and never changes the modes or owners of existing ones like {@code /usr}.
+ * Writes a gzipped tar archive (Commons Compress) of regular files, owned by root (uid 0) as a
+ * system package's files are. It has no folder entries: extracting with {@code -C /} then creates
+ * missing folders and never changes the modes or owners of existing ones like {@code /usr}.
  */
 final class TarGz {
-    private static final int BLOCK = 512;
-
     private TarGz() {
     }
 
     /** @param files paths relative to {@code root}, in archive order */
     static void write(Path root, List<Path> files, Path archive) throws IOException {
         Path tmp = archive.resolveSibling("." + archive.getFileName() + ".tmp");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(new GzipCompressorOutputStream(Files.newOutputStream(tmp)))) {
+            // Paths longer than ustar holds (jars with long names) go into PAX headers, which tar reads.
+            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (Path relative : files) {
                 Path file = root.resolve(relative);
-                byte[] content = Files.readAllBytes(file);
-                out.write(header(relative.toString().replace('\\', '/'), content.length,
-                        Files.isExecutable(file) ? 0755 : 0644, Files.getLastModifiedTime(file).toMillis() / 1000));
-                out.write(content);
-                int pad = (BLOCK - content.length % BLOCK) % BLOCK;
-                out.write(new byte[pad]);
+                TarArchiveEntry entry = new TarArchiveEntry(relative.toString().replace('\\', '/'));
+                entry.setSize(Files.size(file));
+                entry.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | (Files.isExecutable(file) ? 0755 : 0644));
+                entry.setModTime(Files.getLastModifiedTime(file));
+                entry.setIds(0, 0);
+                entry.setNames("root", "root");
+                out.putArchiveEntry(entry);
+                Files.copy(file, out);
+                out.closeArchiveEntry();
             }
-            out.write(new byte[2 * BLOCK]); // end of archive
         }
-        Files.move(tmp, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static byte[] header(String path, long size, int mode, long mtime) {
-        byte[] h = new byte[BLOCK];
-        String name = path;
-        String prefix = "";
-        if (path.getBytes(StandardCharsets.UTF_8).length > 100) {
-            // ustar keeps up to 155 bytes of folders in the prefix field.
-            int cut = path.lastIndexOf('/', 155);
-            if (cut <= 0 || path.substring(cut + 1).getBytes(StandardCharsets.UTF_8).length > 100) {
-                throw new ToolException("the path " + path + " is too long for a tar archive (ustar): shorten the jar's name");
-            }
-            prefix = path.substring(0, cut);
-            name = path.substring(cut + 1);
-        }
-        put(h, 0, 100, name);
-        octal(h, 100, 8, mode);
-        octal(h, 108, 8, 0);
-        octal(h, 116, 8, 0);
-        octal(h, 124, 12, size);
-        octal(h, 136, 12, mtime);
-        h[156] = '0';
-        put(h, 257, 6, "ustar");
-        put(h, 263, 2, "00");
-        put(h, 265, 32, "root");
-        put(h, 297, 32, "root");
-        put(h, 345, 155, prefix);
-        for (int i = 148; i < 156; i++) {
-            h[i] = ' ';
-        }
-        long sum = 0;
-        for (byte b : h) {
-            sum += b & 0xff;
-        }
-        octal(h, 148, 7, sum);
-        return h;
-    }
-
-    private static void put(byte[] h, int offset, int length, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(bytes, 0, h, offset, Math.min(bytes.length, length));
-    }
-
-    /** Zero-padded octal, NUL-terminated, in {@code length} bytes. */
-    private static void octal(byte[] h, int offset, int length, long value) {
-        String digits = Long.toOctalString(value);
-        String padded = "0".repeat(Math.max(0, length - 1 - digits.length())) + digits;
-        put(h, offset, length - 1, padded);
+        Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

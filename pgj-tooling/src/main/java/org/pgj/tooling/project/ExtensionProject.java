@@ -11,9 +11,9 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.installation.Stage;
 
 /**
  * An extension project folder and where pgj keeps things in it:

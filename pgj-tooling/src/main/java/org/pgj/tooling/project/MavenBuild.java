@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pgj.tooling.Exec;
-import org.pgj.tooling.Jdk;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.ProgressStep;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.Jdk;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.progress.ProgressStep;
 
 /**
  * Runs Maven on an extension project as a child process: how the launcher builds, and how

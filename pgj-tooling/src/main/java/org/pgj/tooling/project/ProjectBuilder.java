@@ -1,7 +1,7 @@
 package org.pgj.tooling.project;
 
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Progress;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.progress.Progress;
 
 /**
  * Builds an extension project far enough for a command: the launcher runs Maven for it

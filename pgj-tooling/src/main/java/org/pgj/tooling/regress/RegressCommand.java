@@ -10,19 +10,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.pgj.tooling.AotCache;
 import org.pgj.tooling.AtomicFiles;
 import org.pgj.tooling.Exec;
-import org.pgj.tooling.Jdk;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Prerequisites;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.build.AotCache;
+import org.pgj.tooling.env.Jdk;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.env.Prerequisites;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.Progress;
 import org.pgj.tooling.project.ExtensionProject;
 import org.pgj.tooling.project.ProjectBuilder;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * {@code pgj regress [pgNN] [--accept] [--accept-changed] [TEST...]}: pg_regress-style tests.

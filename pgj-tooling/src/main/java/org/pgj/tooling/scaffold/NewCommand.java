@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.installation.Stage;
 
 /**
  * {@code pgj new NAME [--bgworker]}: a new extension project in the folder NAME: a pom that

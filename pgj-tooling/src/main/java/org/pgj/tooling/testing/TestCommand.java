@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pgj.tooling.Jdk;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Prerequisites;
-import org.pgj.tooling.PrivateServer;
 import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.env.Jdk;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.env.Prerequisites;
 import org.pgj.tooling.project.ExtensionProject;
 import org.pgj.tooling.project.MavenBuild;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * {@code pgj test [pgNN|all]}: the project's tests (JUnit in the test JVM and, through pgj-test,

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pgj.tooling.PrivateServer;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * Runs an extension script in a scratch database of a private server and asks PostgreSQL what
@@ -106,7 +106,10 @@ final class SchemaProbe {
     static List<ProbedObject> run(PrivateServer server, String database, List<SqlStatements.Statement> statements,
                                   Map<String, String> substitutions, String what) {
         server.createDatabase(database, true);
-        StringBuilder sql = new StringBuilder("CREATE SCHEMA " + SCHEMA + ";\n" + HELPERS + FINGERPRINT);
+        // As CREATE EXTENSION runs its scripts: bodies are not checked, so a released script whose
+        // functions the current classes no longer match (a result type changed) is still described.
+        StringBuilder sql = new StringBuilder("SET check_function_bodies = off;\n");
+        sql.append("CREATE SCHEMA " + SCHEMA + ";\n" + HELPERS + FINGERPRINT);
         sql.append("""
                 CREATE TABLE pgj_upgrade_probe.log(seq serial, statement int, command_tag text, object_type text,
                   identity text, classid oid, objid oid);
@@ -120,9 +123,6 @@ final class SchemaProbe {
                 END $f$;
                 CREATE EVENT TRIGGER pgj_upgrade_probe ON ddl_command_end EXECUTE FUNCTION pgj_upgrade_probe.record();
                 """);
-        // As CREATE EXTENSION runs a script: a released script's functions were validated against
-        // the classes of their own release, not the ones being built now.
-        sql.append("SET check_function_bodies = off;\n");
         for (int i = 0; i < statements.size(); i++) {
             String text = statements.get(i).text();
             for (Map.Entry<String, String> s : substitutions.entrySet()) {

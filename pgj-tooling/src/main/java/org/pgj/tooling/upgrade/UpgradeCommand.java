@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,18 +12,19 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.pgj.tooling.AtomicFiles;
-import org.pgj.tooling.Jdk;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Prerequisites;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
-import org.pgj.tooling.ProgressStep;
-import org.pgj.tooling.Stage;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.Jdk;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.env.Prerequisites;
+import org.pgj.tooling.installation.Stage;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.progress.ProgressStep;
 import org.pgj.tooling.project.ExtensionProject;
 import org.pgj.tooling.project.ProjectBuilder;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * {@code pgj upgrade [--from VERSION] [pgNN]}: writes {@code src/main/pgj/upgrade/<ext>--<from>--<to>.sql},
@@ -211,8 +213,10 @@ public final class UpgradeCommand {
                     + "its schema with `pgj schema --save` (it writes " + extension + "--<version>.sql there), then raise the "
                     + "version and run pgj upgrade");
         }
-        List<String> below = versions.stream().filter(v -> Versions.compare(v, current) < 0).toList();
-        return (below.isEmpty() ? versions : below).stream().max(Versions.ORDER).orElseThrow();
+        // Maven's order is how people number versions: 0.9 < 0.10 < 1.0-rc1 < 1.0 < 1.0.1.
+        Comparator<String> order = Comparator.comparing(ComparableVersion::new);
+        List<String> below = versions.stream().filter(v -> order.compare(v, current) < 0).toList();
+        return (below.isEmpty() ? versions : below).stream().max(order).orElseThrow();
     }
 
     private static String modulePathname(Stage stage) {

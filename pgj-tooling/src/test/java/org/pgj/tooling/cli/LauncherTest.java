@@ -26,9 +26,7 @@ class LauncherTest {
     void delegatesEveryToolingCommandToMain() throws IOException {
         String launcher = Files.readString(LAUNCHER);
         assertTrue(launcher.contains("org.pgj.tooling.cli.Main"), "the launcher holds no command logic of its own");
-        for (String command : new String[] {"new", "init", "run", "start", "stop", "status", "connect", "install", "package",
-                "schema", "test", "regress", "info", "upgrade"}) {
-            assertTrue(Pattern.compile("(?m)^  (\\S*\\|)?" + command + "\\b").matcher(Main.USAGE).find(), command + " is in the usage");
-        }
+        assertTrue(launcher.contains("pgj-tooling-*-cli.jar") && launcher.contains("pgj-tooling-$PGJ_VERSION-cli.jar"),
+                "the launcher runs the -cli jar, which holds the tooling's libraries");
     }
 }

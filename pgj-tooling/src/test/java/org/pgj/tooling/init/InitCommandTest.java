@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pgj.tooling.Exec;
-import org.pgj.tooling.PgVersions;
 import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.env.PgVersions;
 
 /** pgj init's source builds up to configure: the real build of PostgreSQL is what CI proves, once per run. */
 class InitCommandTest {
@@ -45,13 +44,12 @@ class InitCommandTest {
 
     /**
      * A machine with every tool and header the build checks for, whatever this one has: stand-ins on
-     * PATH (the real tar and bzip2, which unpack the tarball) and empty headers on CPATH.
+     * PATH and empty headers on CPATH.
      */
     private Map<String, String> buildMachine() throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        for (String tool : List.of("gcc", "make", "bison", "flex", "perl", "tar", "bzip2")) {
-            String real = List.of("tar", "bzip2").contains(tool) ? Exec.onPath(tool).orElseThrow() + " \"$@\"" : "true";
-            Path stub = Files.writeString(bin.resolve(tool), "#!/bin/sh\nexec " + real + "\n");
+        for (String tool : List.of("gcc", "make", "bison", "flex", "perl")) {
+            Path stub = Files.writeString(bin.resolve(tool), "#!/bin/sh\nexec true\n");
             stub.toFile().setExecutable(true);
         }
         Path include = Files.createDirectories(dir.resolve("include/readline"));

@@ -17,7 +17,7 @@ class PostgresBuildTest {
     @Test
     void missingToolsAndHeadersAreNamedWithTheOneLineThatInstallsThem() {
         assertMessage(() -> PostgresBuild.checkTools(dir.toString(), List.of(dir)),
-                "building PostgreSQL needs a C compiler (gcc), make, bison, flex, perl, tar, bzip2, readline headers "
+                "building PostgreSQL needs a C compiler (gcc), make, bison, flex, perl, readline headers "
                         + "(readline/readline.h), zlib headers (zlib.h), which this machine lacks: " + PostgresBuild.APT_LINE);
     }
 

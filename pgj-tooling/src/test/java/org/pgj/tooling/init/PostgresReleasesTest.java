@@ -12,7 +12,7 @@ class PostgresReleasesTest {
         assertEquals("18.6", PostgresReleases.version("18"));
         assertEquals("18.6", PostgresReleases.version("pg18"));
         assertEquals("18.2", PostgresReleases.version("18.2"));
-        for (int major : org.pgj.tooling.PgVersions.SUPPORTED) {
+        for (int major : org.pgj.tooling.env.PgVersions.SUPPORTED) {
             assertTrue(PostgresReleases.version(Integer.toString(major)).startsWith(major + "."), "known: " + major);
         }
     }

@@ -1,7 +1,6 @@
 package org.pgj.tooling.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pgj.tooling.Exec;
-import org.pgj.tooling.ToolException;
 
 /** The archive as GNU tar reads it: root-owned files with their modes, long paths, no folder entries. */
 class TarGzTest {
@@ -49,10 +47,13 @@ class TarGzTest {
     }
 
     @Test
-    void aPathTarCannotHoldIsRefused() throws IOException {
+    void aFileNameLongerThanUstarHoldsIsKept() throws IOException {
         String name = "x".repeat(120) + ".jar";
         Files.writeString(Files.createDirectories(tmp.resolve("t")).resolve(name), "j");
-        ToolException e = assertThrows(ToolException.class, () -> TarGz.write(tmp.resolve("t"), List.of(Path.of(name)), tmp.resolve("a.tar.gz")));
-        assertTrue(e.getMessage().contains("too long for a tar archive"), e.getMessage());
+        Path archive = tmp.resolve("a.tar.gz");
+        TarGz.write(tmp.resolve("t"), List.of(Path.of(name)), archive);
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        assertTrue(Exec.run(List.of("tar", "-xzf", archive.toString(), "-C", root.toString()), 30).ok());
+        assertEquals("j", Files.readString(root.resolve(name)));
     }
 }

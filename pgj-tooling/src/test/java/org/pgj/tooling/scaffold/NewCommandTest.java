@@ -14,11 +14,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pgj.tooling.PgVersions;
 import org.pgj.tooling.PgjRelease;
-import org.pgj.tooling.Progress;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.PgVersions;
+import org.pgj.tooling.progress.Progress;
 import org.pgj.tooling.project.ProjectBuilder;
 
 /** The files of pgj new; that they build and pass their tests is shown end to end (tooling-e2e). */

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.PrivateServer;
-import org.pgj.tooling.Progress;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.server.PrivateServer;
 
 /**
  * What pgj upgrade decides for hand-written SQL (tables, types, views, data), against a real
@@ -132,6 +132,25 @@ class UpgradePlanTest {
         String without = UpgradeScript.render("uplang", "1.0", "1.1", "uplang--1.0.sql", plan.parts.subList(0, 1));
         assertTrue(UpgradeCommand.verify(server, "uplang", "1.0", "1.1", old, without).stream()
                 .anyMatch(d -> d.contains("language uplang")), "the proof compares languages");
+    }
+
+    /**
+     * A released script is probed as CREATE EXTENSION runs it, function bodies unchecked: its
+     * functions may name what the current version no longer has (for pgj functions, classes whose
+     * result type changed, which pgj's validator would refuse).
+     */
+    @Test
+    void releasedFunctionsAreProbedWithoutCheckingTheirBodies() {
+        String old = """
+                CREATE FUNCTION counted() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM gone_since';
+                """;
+        String next = """
+                CREATE FUNCTION counted() RETURNS bigint LANGUAGE sql AS 'SELECT 0::bigint';
+                """;
+        UpgradePlan plan = plan(old, next);
+        assertEquals(List.of(), plan.undecided);
+        assertEquals(List.of("changed: function public.counted() (CREATE OR REPLACE keeps its privileges and dependents)"),
+                plan.parts.stream().map(UpgradePlan.Part::reason).toList());
     }
 
     @Test

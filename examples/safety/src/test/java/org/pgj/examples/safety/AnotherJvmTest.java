@@ -16,8 +16,8 @@ import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
 import org.pgj.test.ServerLog;
 import org.pgj.test.Sql;
-import org.pgj.tooling.PgConfig;
-import org.pgj.tooling.Stage;
+import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.installation.Stage;
 
 /**
  * A JVM that something else started in the backend (PL/Java would) makes pgj's start a clear

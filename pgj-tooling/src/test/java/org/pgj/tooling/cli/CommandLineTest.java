@@ -1,0 +1,98 @@
+package org.pgj.tooling.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** What the launcher's commands take from a command line, and how it explains a mistake. */
+class CommandLineTest {
+    private static final Path WORK = Path.of("/work/dir");
+
+    @Test
+    void runTakesAMajorADatabaseAndPsqlScriptsInOrder() {
+        Commands.Run run = parse("run", "pg15", "-c", "SELECT 1", "mydb", "-f", "x.sql", "-c", "SELECT 2");
+        assertEquals(List.of("-c", "SELECT 1", "-f", "x.sql", "-c", "SELECT 2"), run.sql);
+        Commands.Leading target = Commands.Leading.of(run.spec, run.args, 1);
+        assertEquals("pg15", target.pg());
+        assertEquals("mydb", target.first());
+    }
+
+    @Test
+    void aDatabaseAloneIsNotTakenForAMajor() {
+        Commands.Connect connect = parse("connect", "mydb");
+        Commands.Leading target = Commands.Leading.of(connect.spec, connect.args, 1);
+        assertNull(target.pg());
+        assertEquals("mydb", target.first());
+    }
+
+    @Test
+    void flagsOptionsAndOptionalValues() {
+        Commands.Schema schema = parse("schema", "--dot", "--save");
+        assertEquals("", schema.dot);
+        assertTrue(schema.save);
+        Commands.Schema toFile = parse("schema", "--dot", "graph.dot");
+        assertEquals("graph.dot", toFile.dot);
+        assertEquals("1.0", ((Commands.Upgrade) parse("upgrade", "--from", "1.0")).from);
+    }
+
+    @Test
+    void initTakesAnOptionPerSupportedMajor() {
+        CommandLine line = Main.commandLine(WORK);
+        line.parseArgs("init", "--pg16", "/opt/pg16/bin/pg_config", "--pg15", "/usr/bin/pg_config");
+        CommandLine.Model.CommandSpec init = line.getSubcommands().get("init").getCommandSpec();
+        assertEquals(Path.of("/opt/pg16/bin/pg_config"), init.findOption("--pg16").getValue());
+        assertEquals(Path.of("/usr/bin/pg_config"), init.findOption("--pg15").getValue());
+    }
+
+    @Test
+    void mistakesSayWhatIsWrongAndWhereTheHelpIs() {
+        assertUsageError("pgj: Unknown option: '--nope'", "see `pgj status --help`", "status", "--nope");
+        assertUsageError("pgj: Unmatched argument at index 2: 'b'", "", "new", "a", "b");
+        assertUsageError("pgj: Missing required parameter for option '-c' (SQL)", "", "run", "-c");
+        assertUsageError("pgj: Missing required parameter for option '--from' (VERSION)", "", "upgrade", "--from");
+        assertUsageError("'fifteen' is not a PostgreSQL major: write pg15 or 15 (or all)", "", "status", "fifteen");
+        assertUsageError("pgj: Unknown options: '--pg14', '/x'", "--pg15", "init", "--pg14", "/x");
+        assertUsageError("pgj: Unmatched argument at index 0: 'frobnicate'", "see `pgj --help` for the commands", "frobnicate");
+    }
+
+    @Test
+    void testPassesWhatFollowsTheDoubleDashToMaven() {
+        Commands.Test test = parse("test", "pg15", "--", "-Dtest=X", "-q");
+        assertEquals(List.of("pg15", "-Dtest=X", "-q"), test.args);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.run(List.of("--help"), WORK, new PrintWriter(out), new PrintWriter(new StringWriter())));
+        for (String command : new String[] {"new", "init", "run", "start", "stop", "status", "connect", "install", "package",
+                "schema", "test", "regress", "info", "upgrade"}) {
+            assertTrue(out.toString().contains("\n  " + command + " "), command + " is in the help:\n" + out);
+            StringWriter help = new StringWriter();
+            assertEquals(0, Main.run(List.of(command, "--help"), WORK, new PrintWriter(help), new PrintWriter(new StringWriter())));
+            assertTrue(help.toString().startsWith("Usage: pgj " + command), help.toString());
+        }
+        assertTrue(out.toString().contains("PGJ_DEV_PORT_BASE"), out.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T parse(String... args) {
+        CommandLine.ParseResult result = Main.commandLine(WORK).parseArgs(args);
+        return (T) result.subcommand().commandSpec().userObject();
+    }
+
+    private static void assertUsageError(String message, String hint, String... args) {
+        StringWriter err = new StringWriter();
+        int exit = Main.run(List.of(args), WORK, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertEquals(2, exit, err.toString());
+        assertTrue(err.toString().contains(message), err.toString());
+        assertTrue(err.toString().contains(hint), err.toString());
+    }
+}
