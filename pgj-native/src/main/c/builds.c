@@ -2,9 +2,9 @@
  * One build of each extension per session. Java keeps one class loader per extension folder
  * ($sharedir/pgj/<ext>), whose jars it holds open, so a reinstall (which renames new jars over
  * the old ones) changes nothing for a session by itself. The session switches at a transaction
- * boundary: at the first pgj call or hook of each transaction, if the interrupt watcher's
- * thread has seen an inotify event in a folder in use since the last look (one load of a
- * flag), one fstat per folder tells whether anything was renamed into or out of it. If so,
+ * boundary: at the first pgj call or hook of each transaction, if the kernel has signalled an
+ * inotify event in a folder in use since the last look (one load of a flag), one fstat per
+ * folder tells whether anything was renamed into or out of it. If so,
  * Java compares the jars themselves; when
  * they changed it drops the folder's class loader and hook objects, and every function of the
  * folder is resolved again at its next call, with the new jars. So every function of an
@@ -17,6 +17,7 @@
 #include "pgj.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -43,9 +44,14 @@ static int	folder_count = 0;
 bool		pgj_builds_checked = true;
 
 /*
- * The folders' inotify watches. The interrupt watcher polls the descriptor on its thread and
- * sets folder_events; the backend clears it before it looks, so an event during the look is seen
- * at the next transaction. Without inotify (or a watch on every folder), every transaction looks.
+ * The folders' inotify watches. The descriptor is O_ASYNC: the kernel raises SIGIO the moment it
+ * queues an event, inside the installer's rename or unlink, and the handler sets folder_events.
+ * Only the backend's thread takes SIGIO (pgj's and the JVM's threads block every signal), and a
+ * backend waiting for its next query runs the handler before it can read that query: so the
+ * first transaction that starts after an install has ended sees it, whatever the machine's load.
+ * The backend clears the flag before it looks, so an event during the look is seen at the next
+ * transaction. Without inotify, a watch on every folder, or SIGIO to itself (another library
+ * handles it), every transaction looks.
  */
 static int	inotify_fd = -1;
 static bool every_folder_watched = false;
@@ -54,21 +60,41 @@ static volatile sig_atomic_t folder_events = 1;
 #define FOLDER_EVENTS (IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_CLOSE_WRITE | IN_ATTRIB \
 					   | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
-/* The interrupt watcher's thread: the descriptor it polls for us, and what it does when ready. */
-int
-pgj_build_events_fd(void)
+static void
+folder_event_signalled(SIGNAL_ARGS)
 {
-	return inotify_fd;
+	folder_events = 1;
 }
 
-void
-pgj_build_events_ready(void)
+/* Asks the kernel for SIGIO on each event of `fd`; false when SIGIO is not pgj's to take. */
+static bool
+signal_folder_events(int fd)
+{
+	struct sigaction current;
+	struct sigaction handler;
+	int			flags;
+
+	if (sigaction(SIGIO, NULL, &current) != 0 || (current.sa_flags & SA_SIGINFO) != 0
+		|| (current.sa_handler != SIG_DFL && current.sa_handler != SIG_IGN))
+		return false;
+	memset(&handler, 0, sizeof(handler));
+	handler.sa_handler = folder_event_signalled;
+	sigemptyset(&handler.sa_mask);
+	handler.sa_flags = SA_RESTART;
+	flags = fcntl(fd, F_GETFL);
+	return sigaction(SIGIO, &handler, NULL) == 0 && flags >= 0
+		&& fcntl(fd, F_SETOWN, getpid()) == 0 && fcntl(fd, F_SETFL, flags | O_ASYNC) == 0;
+}
+
+/* Empties the event queue, so it never overflows; what the events were, fstat tells. */
+static void
+drain_folder_events(void)
 {
 	char		events[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
 
-	while (read(inotify_fd, events, sizeof(events)) > 0)
-		;
-	folder_events = 1;
+	if (inotify_fd >= 0)
+		while (read(inotify_fd, events, sizeof(events)) > 0)
+			;
 }
 
 static void
@@ -144,8 +170,7 @@ pgj_build_watch(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 		if (inotify_fd >= 0)
 		{
 			ReserveExternalFD();
-			every_folder_watched = pgj_watcher_running();
-			pgj_wake_watcher();		/* to poll the new descriptor too */
+			every_folder_watched = signal_folder_events(inotify_fd);
 		}
 	}
 	watch_path((const char *) name);
@@ -201,6 +226,7 @@ pgj_check_builds(void)
 	if (every_folder_watched && !folder_events)
 		return;
 	folder_events = 0;
+	drain_folder_events();
 	for (int i = 0; i < folder_count; i++)
 		if (maybe_replaced(&folders[i]) && pgj_build_replaced(folders[i].name))
 			pgj_forget_functions(i);

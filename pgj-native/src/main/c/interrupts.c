@@ -64,7 +64,6 @@ static jclass extension_loader_class;
 static jclass boot_class;
 static jmethodID async_interrupt_method;
 static volatile sig_atomic_t wake_delivered = 0;
-static bool watching = false;
 
 /* Set when the watcher threw into Java; the backend clears the thread's interrupt status. */
 volatile sig_atomic_t pgj_java_interrupted = 0;
@@ -120,15 +119,6 @@ pgj_wrap_signals(void)
 	}
 }
 
-/* Makes the watcher loop once more, e.g. to poll a descriptor that was just opened. */
-void
-pgj_wake_watcher(void)
-{
-	uint64_t	one = 1;
-
-	if (wake_fd >= 0 && write(wake_fd, &one, sizeof(one)) < 0)
-		one = 0;				/* full: it wakes anyway */
-}
 
 bool
 pgj_postmaster_gone(void)
@@ -320,18 +310,15 @@ watch(void *unused)
 		return NULL;
 	for (;;)
 	{
-		/* Also the extension folders' inotify descriptor, which builds.c may open later. */
-		struct pollfd ready[2] = {{wake_fd, POLLIN, 0}, {pgj_build_events_fd(), POLLIN, 0}};
+		struct pollfd ready = {wake_fd, POLLIN, 0};
 		int			interrupt = (int) pgj_interrupt_wanted(0, 0, 0, 0, 0, 0);
 		uint64_t	count;
 		int			n;
 
 		if (interrupt != PGJ_INTERRUPT_NONE)
 			stop_java(env, interrupt);
-		n = poll(ready, ready[1].fd >= 0 ? 2 : 1, interrupt != PGJ_INTERRUPT_NONE ? RETRY_MS : IDLE_TICK_MS);
-		if (n > 0 && (ready[1].revents & POLLIN))
-			pgj_build_events_ready();
-		if (n > 0 && (ready[0].revents & POLLIN))
+		n = poll(&ready, 1, interrupt != PGJ_INTERRUPT_NONE ? RETRY_MS : IDLE_TICK_MS);
+		if (n > 0 && (ready.revents & POLLIN))
 		{
 			/* Resets the eventfd; a failure only means another wake-up comes at once. */
 			if (read(wake_fd, &count, sizeof(count)) < 0)
@@ -407,15 +394,5 @@ pgj_watch_interrupts(JavaVM *the_vm, JNIEnv *env)
 	if (rc != 0)
 		elog(WARNING, "pgj: Java code will not be interrupted where it does not check for interrupts: could not start a thread (%d)", rc);
 	else
-	{
 		pthread_detach(watcher);
-		watching = true;
-	}
-}
-
-/* Whether the watcher's thread runs (and so polls builds.c's inotify descriptor). */
-bool
-pgj_watcher_running(void)
-{
-	return watching;
 }

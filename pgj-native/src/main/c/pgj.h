@@ -63,8 +63,6 @@ extern bool pgj_guard_exits(JNIEnv *env);
 /* interrupts.c: interrupts reach Java code that never checks for them */
 extern void pgj_watch_interrupts(JavaVM *vm, JNIEnv *env);
 extern void pgj_wrap_signals(void);
-extern void pgj_wake_watcher(void);
-extern bool pgj_watcher_running(void);
 extern bool pgj_postmaster_gone(void);
 extern volatile sig_atomic_t pgj_java_interrupted;
 /*
@@ -238,8 +236,6 @@ extern int	pgj_build_folder(const char *name);
 extern int64 pgj_build_watch(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 extern bool pgj_build_replaced(const char *name);
 extern void pgj_forget_functions(int folder);
-extern int	pgj_build_events_fd(void);
-extern void pgj_build_events_ready(void);
 
 /* xact.c: transaction callbacks for Java */
 extern int32 pgj_transaction_callbacks;
