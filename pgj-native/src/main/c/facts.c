@@ -3,9 +3,9 @@
  * addresses of globals and helper functions. They come from this server's headers at build
  * time, so Java never hard-codes a layout. Java reads the table once at boot, by name.
  *
- * Server functions Java calls are entries here too, never looked up by name at run time: a
- * symbol a major lacks then fails this file's compilation against that major's headers, and
- * pgj-api's FactNamesTest fails the build when Java asks for a name this table lacks.
+ * pgj-api's FactNamesTest fails the build when Java asks for a name this table lacks. The
+ * functions Java calls are not here: functions.c, generated from their declarations in Java,
+ * checks each prototype and lists their addresses, which pgj_facts() hands over with these.
  */
 #include "pgj.h"
 
@@ -41,13 +41,6 @@
 #include "utils/resowner.h"
 #include "storage/lwlock.h"
 #include "storage/pmsignal.h"
-
-typedef struct PgjFact
-{
-	const char *name;
-	int64		value;
-} PgjFact;
-
 
 #define OFFSET(type, field) {#type "." #field, offsetof(type, field)}
 #define SIZE(type) {"sizeof." #type, sizeof(type)}
@@ -93,7 +86,6 @@ static const PgjFact facts[] = {
 	{"fn.pgj_row_desc", (int64) pgj_row_desc},
 	{"fn.pgj_row_form", (int64) pgj_row_form},
 	{"fn.pgj_row_deform", (int64) pgj_row_deform},
-	{"fn.get_element_type", (int64) get_element_type},
 	/* A base type's receive function reads the message buffer (StringInfo) it is given. */
 	OFFSET(StringInfoData, data), OFFSET(StringInfoData, len), OFFSET(StringInfoData, cursor),
 	SIZE(sig_atomic_t),
@@ -128,10 +120,6 @@ static const PgjFact facts[] = {
 	OFFSET(RangeBound, lower), SIZE(RangeBound), OFFSET(RangeType, rangetypid),
 	OFFSET(TypeCacheEntry, type_id), OFFSET(TypeCacheEntry, rngelemtype),
 	CONST(TYPECACHE_RANGE_INFO),
-	{"fn.pg_detoast_datum", (int64) pg_detoast_datum},
-	{"fn.get_typlenbyvalalign", (int64) get_typlenbyvalalign},
-	{"fn.getBaseType", (int64) getBaseType},
-	{"fn.type_is_enum", (int64) type_is_enum},
 
 	/* Transaction callbacks (org.pgj.hooks) */
 	{"fn.pgj_watch_transactions", (int64) pgj_watch_transactions},
@@ -160,12 +148,6 @@ static const PgjFact facts[] = {
 	{"fn.LWLockAcquire", (int64) LWLockAcquire},
 	{"fn.LWLockRelease", (int64) LWLockRelease},
 	CONST(LW_SHARED), CONST(LW_EXCLUSIVE), SIZE(pg_atomic_uint64),
-	{"fn.lookup_type_cache", (int64) lookup_type_cache},
-	{"fn.range_deserialize", (int64) range_deserialize},
-	{"fn.make_range", (int64) make_range},
-	{"fn.domain_check", (int64) domain_check},
-	{"fn.get_fn_expr_argtype", (int64) get_fn_expr_argtype},
-	{"fn.get_fn_expr_rettype", (int64) get_fn_expr_rettype},
 
 	CONST(DEBUG5), CONST(DEBUG4), CONST(DEBUG3), CONST(DEBUG2), CONST(DEBUG1),
 	CONST(LOG), CONST(INFO), CONST(NOTICE), CONST(WARNING), CONST(ERROR),
@@ -196,9 +178,7 @@ static const PgjFact facts[] = {
 	{"fn.pgj_convert_text", (int64) pgj_convert_text},
 	{"fn.GetDatabaseEncodingName", (int64) GetDatabaseEncodingName},
 	{"fn.pg_encoding_mbcliplen", (int64) pg_encoding_mbcliplen},
-	{"fn.palloc_extended", (int64) palloc_extended},
 	{"fn.pfree", (int64) pfree},
-	{"fn.pg_detoast_datum_packed", (int64) pg_detoast_datum_packed},
 
 	/* SPI (org.pgj.spi) */
 	OFFSET(PortalData, name), OFFSET(PortalData, portalContext),
@@ -237,8 +217,6 @@ static const PgjFact facts[] = {
 	{"fn.quote_identifier", (int64) quote_identifier},
 	{"fn.quote_qualified_identifier", (int64) quote_qualified_identifier},
 	{"fn.quote_literal_cstr", (int64) quote_literal_cstr},
-	{"fn.format_type_be", (int64) format_type_be},
-	{"fn.format_procedure", (int64) format_procedure},
 	/* Triggers (org.pgj.internal.triggers) */
 	OFFSET(TriggerData, type), OFFSET(TriggerData, tg_event), OFFSET(TriggerData, tg_relation),
 	OFFSET(TriggerData, tg_trigtuple), OFFSET(TriggerData, tg_newtuple), OFFSET(TriggerData, tg_trigger),
@@ -255,7 +233,6 @@ static const PgjFact facts[] = {
 	ADDR(pgj_spi_depth),
 	{"fn.heap_deform_tuple", (int64) heap_deform_tuple},
 	{"fn.heap_form_tuple", (int64) heap_form_tuple},
-	{"fn.get_namespace_name", (int64) get_namespace_name},
 	{"fn.SPI_register_trigger_data", (int64) SPI_register_trigger_data},
 	/* Background workers and settings (org.pgj.bgworker, org.pgj.guc) */
 	OFFSET(BackgroundWorker, bgw_name), OFFSET(BackgroundWorker, bgw_type),
@@ -298,33 +275,37 @@ static const PgjFact facts[] = {
 };
 
 /*
- * What Java gets at boot: every name in one newline-separated string and the values in one
- * array, which jvm_boot.c hands over as Java objects.
+ * What Java gets at boot: every name of both tables in one newline-separated string and the
+ * values in one array, which jvm_boot.c hands over as Java objects.
  */
 const PgjFactTable *
 pgj_facts(void)
 {
 	static PgjFactTable table;
+	const PgjFact *const tables[] = {facts, pgj_function_facts};
 	size_t		length = 0;
 	char	   *names;
 	int			count = 0;
 
 	if (table.names != NULL)
 		return &table;
-	for (const PgjFact *f = facts; f->name != NULL; f++, count++)
-		length += strlen(f->name) + 1;
+	for (int t = 0; t < lengthof(tables); t++)
+		for (const PgjFact *f = tables[t]; f->name != NULL; f++, count++)
+			length += strlen(f->name) + 1;
 	names = MemoryContextAlloc(TopMemoryContext, length + 1);
 	table.values = MemoryContextAlloc(TopMemoryContext, sizeof(int64) * count);
 	length = 0;
-	for (int i = 0; i < count; i++)
-	{
-		size_t		n = strlen(facts[i].name);
+	count = 0;
+	for (int t = 0; t < lengthof(tables); t++)
+		for (const PgjFact *f = tables[t]; f->name != NULL; f++, count++)
+		{
+			size_t		n = strlen(f->name);
 
-		memcpy(names + length, facts[i].name, n);
-		names[length + n] = '\n';
-		length += n + 1;
-		table.values[i] = facts[i].value;
-	}
+			memcpy(names + length, f->name, n);
+			names[length + n] = '\n';
+			length += n + 1;
+			table.values[count] = f->value;
+		}
 	names[length] = '\0';
 	table.count = count;
 	table.names = names;

@@ -14,6 +14,7 @@
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 #include "postmaster/bgworker.h"
+#include "utils/rangetypes.h"
 
 #include <signal.h>
 #include <jni.h>
@@ -340,7 +341,20 @@ typedef struct PgjAggState
 extern int64 pgj_agg_state_new(int64 fcinfo, int64 handle, int64 a2, int64 a3, int64 a4, int64 a5);
 extern void pgj_release_agg_state(int64 handle);
 
-/* facts.c */
+/* ranges.c */
+extern RangeType *pgj_make_range(TypeCacheEntry *typcache, RangeBound *lower, RangeBound *upper,
+								 bool empty);
+
+/* facts.c: one entry of a table, the name Java reads it by and its value */
+typedef struct PgjFact
+{
+	const char *name;
+	int64		value;
+} PgjFact;
+
+/* functions.c, generated from pgj-api's @CFunction declarations: the fn.* entries */
+extern const PgjFact pgj_function_facts[];
+
 typedef struct PgjFactTable
 {
 	int64		count;

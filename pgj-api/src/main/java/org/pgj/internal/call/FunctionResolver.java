@@ -25,8 +25,8 @@ import org.pgj.internal.datum.FcInfo;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.nativecall.ServerNames;
 import org.pgj.internal.triggers.TriggerFunction;
 import org.pgj.types.AnyElement;
 
@@ -43,12 +43,6 @@ public final class FunctionResolver {
     private static final int TRIGGER_TYPE = Facts.getInt("TRIGGEROID");
 
     private FunctionResolver() {
-    }
-
-    /** Server functions that name things, looked up only when a message needs them. */
-    private static final class Names {
-        static final long FORMAT_PROCEDURE = Facts.get("fn.format_procedure");
-        static final long FORMAT_TYPE = Facts.get("fn.format_type_be");
     }
 
     /**
@@ -215,12 +209,12 @@ public final class FunctionResolver {
     private record Describer(int fnOid) implements TypeMappings.Describer {
         @Override
         public String describe() {
-            return ServerEncoding.readMessage(Guard.call(Names.FORMAT_PROCEDURE, fnOid));
+            return ServerNames.formatProcedure(fnOid);
         }
 
         @Override
         public String sqlTypeName(int oid) {
-            return ServerEncoding.readMessage(Guard.call(Names.FORMAT_TYPE, oid));
+            return ServerNames.formatTypeBe(oid);
         }
 
         @Override

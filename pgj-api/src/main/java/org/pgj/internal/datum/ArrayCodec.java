@@ -19,7 +19,6 @@ import java.util.List;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
 
 /**
@@ -37,8 +36,6 @@ final class ArrayCodec {
     private static final long ELEM_TYPE = Facts.get("ArrayType.elemtype");
     private static final int MAXALIGN = Facts.getInt("MAXIMUM_ALIGNOF");
     private static final int MAXDIM = Facts.getInt("MAXDIM");
-    private static final long DETOAST = Facts.get("fn.pg_detoast_datum");
-    private static final long TYPLENBYVALALIGN = Facts.get("fn.get_typlenbyvalalign");
     private static final MethodHandle READ = Native.findStatic(MethodHandles.lookup(), ArrayCodec.class, "read",
             methodType(Object.class, ArrayCodec.class, long.class));
     private static final MethodHandle WRITE = Native.findStatic(MethodHandles.lookup(), ArrayCodec.class, "write",
@@ -74,7 +71,7 @@ final class ArrayCodec {
         this.bulk = leaf.isPrimitive() && TypeMappings.forJavaType(leaf) == element;
         try (Arena arena = Arena.ofConfined()) {
             var info = arena.allocate(8);
-            Guard.call(TYPLENBYVALALIGN, elemType, info.address(), info.address() + 2, info.address() + 3, 0, 0);
+            ServerTypes.getTyplenbyvalalign(elemType, info.address(), info.address() + 2, info.address() + 3);
             this.typlen = info.get(JAVA_SHORT_UNALIGNED, 0);
             this.byval = info.get(JAVA_BYTE, 2) != 0;
             this.align = switch ((char) info.get(JAVA_BYTE, 3)) {
@@ -107,7 +104,7 @@ final class ArrayCodec {
 
     private Object read(long datum) {
         // Arrays may be compressed, out of line, short-headered or expanded: the server flattens them.
-        long a = (ALL.get(JAVA_BYTE, datum) & 0x03) == 0 ? datum : Guard.call(DETOAST, datum);
+        long a = (ALL.get(JAVA_BYTE, datum) & 0x03) == 0 ? datum : Varlena.pgDetoastDatum(datum);
         int ndim = ALL.get(JAVA_INT_UNALIGNED, a + NDIM);
         int actual = ALL.get(JAVA_INT_UNALIGNED, a + ELEM_TYPE);
         if (actual != elemType) {

@@ -11,12 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.nativecall.ServerNames;
 import org.pgj.internal.settings.SnakeCase;
 import org.pgj.types.PgType;
 import org.pgj.types.TypeCodec;
@@ -28,7 +26,6 @@ import org.pgj.types.TypeCodec;
  */
 public final class BaseType {
     private static final Map<Class<?>, BaseType> BY_CLASS = new ConcurrentHashMap<>();
-    private static final long FORMAT_TYPE = Facts.get("fn.format_type_be");
     private static final MethodHandle FROM = Native.findStatic(MethodHandles.lookup(), BaseType.class, "fromDatum",
             methodType(Object.class, BaseType.class, long.class));
     private static final MethodHandle TO = Native.findStatic(MethodHandles.lookup(), BaseType.class, "toDatum",
@@ -113,7 +110,7 @@ public final class BaseType {
     }
 
     private Optional<TypeMapping> mappingTo(int sqlType) {
-        String name = ServerEncoding.readCString(Guard.call(FORMAT_TYPE, sqlType));
+        String name = ServerNames.formatTypeBe(sqlType);
         if (!name.substring(name.lastIndexOf('.') + 1).replace("\"", "").equals(sqlName)) {
             return Optional.empty();
         }

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Guard;
-import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.nativecall.ServerNames;
 
 /**
  * The one way a {@link TypeMapping} is called by code that holds values as Objects or reads
@@ -18,7 +16,6 @@ import org.pgj.internal.encoding.ServerEncoding;
  * (functions, aggregates) call the same mappings with static calls instead of these.
  */
 public final class Conversions {
-    private static final long FORMAT_TYPE = Facts.get("fn.format_type_be");
     // Concurrent: a result's rows may be read on any thread.
     private static final Map<MethodHandle, MethodHandle> READERS = new ConcurrentHashMap<>();
     private static final Map<MethodHandle, MethodHandle> WRITERS = new ConcurrentHashMap<>();
@@ -84,7 +81,7 @@ public final class Conversions {
 
     /** The type as SQL names it ({@code integer}, {@code character varying}), for messages. */
     public static String typeName(int sqlType) {
-        return ServerEncoding.readMessage(Guard.call(FORMAT_TYPE, sqlType));
+        return ServerNames.formatTypeBe(sqlType);
     }
 
     /** The SQL type a value of {@code type} is sent as when no type is given: its first mapping's; 0 for none. */

@@ -10,8 +10,6 @@ import java.util.Set;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.functions.EnumType;
-import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.settings.SnakeCase;
 
@@ -21,7 +19,6 @@ import org.pgj.internal.settings.SnakeCase;
  * the server's own error (22P02), and one that Java lacks is an error naming the Java enum.
  */
 public final class EnumMapping {
-    private static final long TYPE_IS_ENUM = Facts.get("fn.type_is_enum");
     private static final MethodHandle FROM = Native.findStatic(MethodHandles.lookup(), EnumMapping.class, "fromDatum",
             methodType(Enum.class, EnumMapping.class, long.class));
     private static final MethodHandle TO = Native.findStatic(MethodHandles.lookup(), EnumMapping.class, "toDatum",
@@ -60,7 +57,7 @@ public final class EnumMapping {
     /** The mapping of enum class {@code raw} to {@code sqlType}, or null when that is not an enum type. */
     @SuppressWarnings("unchecked")
     static TypeMapping mapping(Class<?> raw, int sqlType) {
-        if ((Guard.call(TYPE_IS_ENUM, sqlType) & 0xFF) == 0) {
+        if (!ServerTypes.typeIsEnum(sqlType)) {
             return null;
         }
         EnumMapping m = new EnumMapping((Class<? extends Enum<?>>) raw, sqlType);

@@ -7,12 +7,10 @@ import java.lang.invoke.MethodHandles;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.nativecall.ServerNames;
 import org.pgj.types.AnyElement;
 
 /**
@@ -21,9 +19,6 @@ import org.pgj.types.AnyElement;
  * planned at the first call with each actual type and kept.
  */
 final class Polymorphic {
-    private static final long ARG_TYPE = Facts.get("fn.get_fn_expr_argtype");
-    private static final long RET_TYPE = Facts.get("fn.get_fn_expr_rettype");
-    private static final long FORMAT_TYPE = Facts.get("fn.format_type_be");
     private static final MethodHandle READ = Native.findStatic(MethodHandles.lookup(), Polymorphic.class, "read",
             methodType(AnyElement.class, Polymorphic.class, long.class));
     private static final MethodHandle WRITE = Native.findStatic(MethodHandles.lookup(), Polymorphic.class, "write",
@@ -48,7 +43,7 @@ final class Polymorphic {
 
     private int actualType() {
         long flinfo = FcInfo.flinfo(CallScope.fcinfo());
-        int type = (int) (argument < 0 ? Guard.call(RET_TYPE, flinfo) : Guard.call(ARG_TYPE, flinfo, argument));
+        int type = argument < 0 ? ServerTypes.getFnExprRettype(flinfo) : ServerTypes.getFnExprArgtype(flinfo, argument);
         if (type == 0) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "function " + fn.describe()
                     + ": the actual type of its polymorphic " + (argument < 0 ? "result" : "parameter $" + (argument + 1))
@@ -60,7 +55,7 @@ final class Polymorphic {
     private static AnyElement read(Polymorphic p, long datum) {
         int type = p.actualType();
         TypeMapping m = p.byType.computeIfAbsent(type, t -> TypeMappings.natural(t, p.fn));
-        String name = p.names.computeIfAbsent(type, t -> ServerEncoding.readCString(Guard.call(FORMAT_TYPE, t)));
+        String name = p.names.computeIfAbsent(type, ServerNames::formatTypeBe);
         return new AnyElement(type, name, Conversions.read(m, datum));
     }
 

@@ -12,6 +12,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.Set;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
@@ -23,11 +24,9 @@ import org.pgj.types.Range;
  * the range's element type. An upper bound below the lower one is the server's own error.
  */
 final class RangeCodec {
-    private static final long DETOAST = Facts.get("fn.pg_detoast_datum");
-    private static final long LOOKUP_TYPE_CACHE = Facts.get("fn.lookup_type_cache");
-    private static final long DESERIALIZE = Facts.get("fn.range_deserialize");
-    private static final long MAKE_RANGE = Facts.get("fn.make_range");
-    private static final long RANGE_INFO = Facts.get("TYPECACHE_RANGE_INFO");
+    private static final long RANGE_DESERIALIZE = Facts.get("fn.range_deserialize");
+    private static final long MAKE_RANGE = Facts.get("fn.pgj_make_range");
+    private static final int RANGE_INFO = Facts.getInt("TYPECACHE_RANGE_INFO");
     private static final long TYPE_ID = Facts.get("TypeCacheEntry.type_id");
     private static final long ELEM_TYPE = Facts.get("TypeCacheEntry.rngelemtype");
     private static final long VAL = Facts.get("RangeBound.val");
@@ -56,19 +55,19 @@ final class RangeCodec {
 
     /** The element type of a range type, or 0 when {@code rangeType} is not a range. */
     static int elementType(int rangeType) {
-        long entry = Guard.call(LOOKUP_TYPE_CACHE, rangeType, RANGE_INFO);
+        long entry = ServerTypes.lookupTypeCache(rangeType, RANGE_INFO);
         long element = ALL.get(JAVA_LONG_UNALIGNED, entry + ELEM_TYPE);
         return element == 0 ? 0 : ALL.get(JAVA_INT_UNALIGNED, element + TYPE_ID);
     }
 
     static TypeMapping mapping(int rangeType, TypeMapping element) {
-        RangeCodec codec = new RangeCodec(Guard.call(LOOKUP_TYPE_CACHE, rangeType, RANGE_INFO), rangeType, element);
+        RangeCodec codec = new RangeCodec(ServerTypes.lookupTypeCache(rangeType, RANGE_INFO), rangeType, element);
         return new TypeMapping(Range.class, Set.of(rangeType), MethodHandles.insertArguments(READ, 0, codec),
                 MethodHandles.insertArguments(WRITE, 0, codec));
     }
 
     private static Range<?> read(RangeCodec codec, long datum) {
-        long range = Guard.call(DETOAST, datum);
+        long range = Varlena.pgDetoastDatum(datum);
         int actual = ALL.get(JAVA_INT_UNALIGNED, range + RANGE_TYPE_ID);
         if (actual != codec.rangeType) {
             throw new PgException(SqlState.DATATYPE_MISMATCH, "range has type OID " + Integer.toUnsignedString(actual)
@@ -78,7 +77,7 @@ final class RangeCodec {
             long lower = arena.allocate(BOUND_SIZE, 8).address();
             long upper = arena.allocate(BOUND_SIZE, 8).address();
             long empty = arena.allocate(8).address();
-            Guard.call(DESERIALIZE, codec.typcache, range, lower, upper, empty, 0);
+            rangeDeserialize(codec.typcache, range, lower, upper, empty);
             if (ALL.get(JAVA_BYTE, empty) != 0) {
                 return Range.empty();
             }
@@ -106,9 +105,21 @@ final class RangeCodec {
             long upper = arena.allocate(BOUND_SIZE, 8).address();
             codec.bound(lower, range.lower(), range.lowerInclusive(), true);
             codec.bound(upper, range.upper(), range.upperInclusive(), false);
-            // PostgreSQL 16 added a fourth argument (an error context); 0 asks it to throw, as 15 does.
-            return Guard.call(MAKE_RANGE, codec.typcache, lower, upper, range.isEmpty() ? 1 : 0, 0, 0);
+            return makeRange(codec.typcache, lower, upper, range.isEmpty());
         }
+    }
+
+    /** Reads a (detoasted) range into two RangeBounds and its empty flag (a bool). */
+    @CFunction(value = "void range_deserialize(TypeCacheEntry *, const RangeType *, RangeBound *, RangeBound *, bool *)",
+            header = "utils/rangetypes.h")
+    private static void rangeDeserialize(long typcache, long range, long lower, long upper, long empty) {
+        Guard.call(RANGE_DESERIALIZE, typcache, range, lower, upper, empty);
+    }
+
+    /** make_range, whose prototype 16 changed: pgj-native calls it as each major declares it. */
+    @CFunction("RangeType *pgj_make_range(TypeCacheEntry *, RangeBound *, RangeBound *, bool)")
+    private static long makeRange(long typcache, long lower, long upper, boolean empty) {
+        return Guard.call(MAKE_RANGE, typcache, lower, upper, empty ? 1 : 0);
     }
 
     private void bound(long bound, Object value, boolean inclusive, boolean isLower) {

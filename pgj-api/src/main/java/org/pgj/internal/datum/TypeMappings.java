@@ -25,10 +25,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Guard;
-import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.aggregates.ObjectStates;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Native;
 import org.pgj.types.AnyElement;
 import org.pgj.types.Box;
 import org.pgj.types.Inet;
@@ -65,9 +64,6 @@ public final class TypeMappings {
     private static final int BYTEA = Facts.getInt("BYTEAOID");
     private static final int JSON = Facts.getInt("JSONOID");
     private static final int JSONB = Facts.getInt("JSONBOID");
-    private static final long BASE_TYPE = Facts.get("fn.getBaseType");
-    private static final long ELEMENT_TYPE = Facts.get("fn.get_element_type");
-    private static final long DOMAIN_CHECK = Facts.get("fn.domain_check");
 
     private TypeMappings() {
     }
@@ -242,7 +238,7 @@ public final class TypeMappings {
         if (direct != null) {
             return direct;
         }
-        int base = (int) Guard.call(BASE_TYPE, sqlType);
+        int base = ServerTypes.getBaseType(sqlType);
         TypeMapping mapping = plan(javaType, base, what, fn);
         if (mapping == null) {
             registerExtended(); // for the hint: every SQL type the Java type has
@@ -301,7 +297,7 @@ public final class TypeMappings {
     }
 
     private static TypeMapping array(Type javaType, Class<?> raw, int sqlType, String what, Describer fn) {
-        int element = (int) Guard.call(ELEMENT_TYPE, sqlType);
+        int element = ServerTypes.getElementType(sqlType);
         if (element == 0) {
             return null;
         }
@@ -357,13 +353,13 @@ public final class TypeMappings {
     }
 
     private static long checkDomain(long datum, int domain) {
-        Guard.call(DOMAIN_CHECK, datum, 0, domain, 0, 0, 0);
+        ServerTypes.domainCheck(datum, false, domain, 0, 0);
         return datum;
     }
 
     /** A NULL result of a domain type: the domain's NOT NULL and CHECK constraints decide (23502, 23514). */
     public static void checkDomainNull(int domain) {
-        Guard.call(DOMAIN_CHECK, 0, 1, domain, 0, 0, 0);
+        ServerTypes.domainCheck(0, true, domain, 0, 0);
     }
 
     /**
@@ -376,12 +372,12 @@ public final class TypeMappings {
 
     static TypeMapping natural(int sqlType, Describer fn) {
         registerExtended();
-        int base = (int) Guard.call(BASE_TYPE, sqlType);
+        int base = ServerTypes.getBaseType(sqlType);
         TypeMapping known = NATURAL.get(base);
         if (known != null) {
             return known;
         }
-        int element = (int) Guard.call(ELEMENT_TYPE, base);
+        int element = ServerTypes.getElementType(base);
         if (element != 0) {
             return new ArrayCodec(List.class, Object.class, 1, true, element, natural(element, fn)).mapping(base);
         }
@@ -430,7 +426,7 @@ public final class TypeMappings {
         if (direct != null) {
             return direct;
         }
-        int base = (int) Guard.call(BASE_TYPE, sqlType);
+        int base = ServerTypes.getBaseType(sqlType);
         TypeMapping m = find(v.getClass(), base);
         if (m == null && (v instanceof List<?> || v instanceof Range<?>)) {
             m = natural(base, null);

@@ -7,6 +7,7 @@ import static org.pgj.internal.nativecall.Native.ALL;
 import java.lang.foreign.MemorySegment;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
@@ -20,9 +21,10 @@ import org.pgj.internal.encoding.ServerEncoding;
  */
 public final class Varlena {
     private static final int HEADER = 4;
-    private static final long DETOAST = Facts.get("fn.pg_detoast_datum_packed");
+    private static final long PG_DETOAST_DATUM = Facts.get("fn.pg_detoast_datum");
+    private static final long PG_DETOAST_DATUM_PACKED = Facts.get("fn.pg_detoast_datum_packed");
     private static final long PALLOC_EXTENDED = Facts.get("fn.palloc_extended");
-    private static final long NO_OOM = Facts.get("MCXT_ALLOC_NO_OOM");
+    private static final int NO_OOM = Facts.getInt("MCXT_ALLOC_NO_OOM");
     private static final long MAX_ALLOC = Facts.get("MaxAllocSize");
 
     private Varlena() {
@@ -34,7 +36,7 @@ public final class Varlena {
         boolean oneByteHeader = (first & 0x01) != 0;
         boolean external = first == 0x01;
         boolean compressed = !oneByteHeader && (first & 0x03) == 0x02;
-        return external || compressed ? Guard.call(DETOAST, datum) : datum;
+        return external || compressed ? pgDetoastDatumPacked(datum) : datum;
     }
 
     private static int dataOffset(long value) {
@@ -120,11 +122,28 @@ public final class Varlena {
         if (size > MAX_ALLOC) {
             throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "invalid memory alloc request size " + size);
         }
-        long address = Native.direct(PALLOC_EXTENDED, size, NO_OOM);
+        long address = pallocExtended(size, NO_OOM);
         if (address == 0) {
             throw new PgException(SqlState.OUT_OF_MEMORY, "out of memory",
                     "Failed on request of size " + size + ".", null);
         }
         return address;
+    }
+
+    /** The value in line and uncompressed, with a 4-byte header: a palloc'd copy unless it already is. */
+    @CFunction(value = "struct varlena *pg_detoast_datum(struct varlena *)", header = "fmgr.h")
+    static long pgDetoastDatum(long datum) {
+        return Guard.call(PG_DETOAST_DATUM, datum);
+    }
+
+    /** The same, but a short (1-byte) header may stay. */
+    @CFunction(value = "struct varlena *pg_detoast_datum_packed(struct varlena *)", header = "fmgr.h")
+    private static long pgDetoastDatumPacked(long datum) {
+        return Guard.call(PG_DETOAST_DATUM_PACKED, datum);
+    }
+
+    @CFunction(value = "void *palloc_extended(Size, int)", header = "utils/palloc.h", call = CFunction.Call.DIRECT)
+    private static long pallocExtended(long size, int flags) {
+        return Native.direct(PALLOC_EXTENDED, size, flags);
     }
 }

@@ -42,6 +42,14 @@ public final class Guard {
         return call(function, a0, a1, a2, 0, 0, 0);
     }
 
+    public static long call(long function, long a0, long a1, long a2, long a3) {
+        return call(function, a0, a1, a2, a3, 0, 0);
+    }
+
+    public static long call(long function, long a0, long a1, long a2, long a3, long a4) {
+        return call(function, a0, a1, a2, a3, a4, 0);
+    }
+
     /** Calls {@code function(a0..a5)} (integer or pointer arguments only) under PG_TRY. */
     public static long call(long function, long a0, long a1, long a2, long a3, long a4, long a5) {
         int rc = Native.guard(function, a0, a1, a2, a3, a4, a5, RESULT_SLOT);

@@ -9,16 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import org.pgj.internal.encoding.ServerEncoding;
+import java.util.function.Supplier;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.nativecall.Backend;
-import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Guard;
-import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.datum.Conversions;
 import org.pgj.internal.datum.TypeMapping;
 import org.pgj.internal.datum.Varlena;
+import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.nativecall.ServerNames;
 import org.pgj.triggers.Trigger;
 import org.pgj.triggers.TriggerEvent;
 import org.pgj.triggers.TriggerLevel;
@@ -57,8 +58,6 @@ final class TriggerCall implements Trigger {
     private static final int TIMING_BEFORE = Facts.getInt("TRIGGER_EVENT_BEFORE");
     private static final int TIMING_INSTEAD = Facts.getInt("TRIGGER_EVENT_INSTEAD");
     private static final int TIMING_AFTER = Facts.getInt("TRIGGER_EVENT_AFTER");
-    private static final long NAMESPACE_NAME = Facts.get("fn.get_namespace_name");
-    private static final long FORMAT_TYPE = Facts.get("fn.format_type_be");
     private static final long CURRENT_MEMORY_CONTEXT = Facts.get("addr.CurrentMemoryContext");
 
     static {
@@ -105,7 +104,7 @@ final class TriggerCall implements Trigger {
     public String tableSchema() {
         checkLive();
         int namespace = ALL.get(JAVA_INT, ALL.get(JAVA_LONG, relation + REL_FORM) + CLASS_NAMESPACE);
-        return ServerEncoding.readCString(inCallMemory(() -> Guard.call(NAMESPACE_NAME, namespace)));
+        return inCallMemory(() -> ServerNames.getNamespaceName(namespace));
     }
 
     @Override
@@ -231,7 +230,7 @@ final class TriggerCall implements Trigger {
     }
 
     String typeName(int type) {
-        return ServerEncoding.readMessage(inCallMemory(() -> Guard.call(FORMAT_TYPE, type)));
+        return inCallMemory(() -> ServerNames.formatTypeBe(type));
     }
 
     /** palloc in the trigger manager's memory, which the executor resets after the row: cheaper than an arena per call. */
@@ -248,6 +247,16 @@ final class TriggerCall implements Trigger {
         } finally {
             ALL.set(JAVA_LONG, CURRENT_MEMORY_CONTEXT, previous);
         }
+    }
+
+    /** The same for a name the server pallocs and Java reads at once. */
+    private String inCallMemory(Supplier<String> name) {
+        String[] read = new String[1];
+        inCallMemory(() -> {
+            read[0] = name.get();
+            return 0;
+        });
+        return read[0];
     }
 
     void checkLive() {
