@@ -17,6 +17,7 @@
 #include "pgj.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <time.h>
 
@@ -126,12 +127,18 @@ run_startup_callback(const PgjWorkerLaunch *launch)
  * How long the worker's Java entry point may run without attaching before a SIGTERM it holds
  * means PostgreSQL's default after all: the worker that never attaches, and never waits or
  * checks, still dies (a fast shutdown waits for every worker). pgx's and worker_spi's workers
- * attach on their first line.
+ * attach on their first line, but reaching it (loading the entry point's classes) can take
+ * seconds of wall time on a loaded machine: so the grace is one second of the worker's own CPU
+ * time, or ten seconds of wall time for a worker that waits without ever attaching.
  */
-#define HOLD_GRACE_NS (1000 * 1000 * 1000L)
+#define HOLD_GRACE_CPU_NS (1000 * 1000 * 1000L)
+#define HOLD_GRACE_WALL_NS (10 * 1000 * 1000 * 1000L)
 
 static volatile int64 sigterm_held_at = 0;	/* CLOCK_MONOTONIC, ns */
+static volatile int64 sigterm_held_cpu = 0;	/* the worker thread's CPU time, ns */
 static volatile int64 entry_started_at = 0;
+static volatile int64 entry_started_cpu = 0;
+static pthread_t worker_thread;
 
 static int64
 monotonic_ns(void)
@@ -142,6 +149,18 @@ monotonic_ns(void)
 	return (int64) now.tv_sec * 1000 * 1000 * 1000 + now.tv_nsec;
 }
 
+/* The CPU time the worker's own thread has used, read from any thread (0 if it cannot be). */
+static int64
+worker_cpu_ns(void)
+{
+	clockid_t	clock;
+	struct timespec used;
+
+	if (pthread_getcpuclockid(worker_thread, &clock) != 0 || clock_gettime(clock, &used) != 0)
+		return 0;
+	return (int64) used.tv_sec * 1000 * 1000 * 1000 + used.tv_nsec;
+}
+
 /* Until the worker chooses: remember, and wake a latch wait and Pg.checkForInterrupts(). */
 static void
 hold_sigterm(SIGNAL_ARGS)
@@ -149,7 +168,14 @@ hold_sigterm(SIGNAL_ARGS)
 	int			save_errno = errno;
 
 	if (!sigterm_held)
+	{
+		struct timespec used;
+
+		/* On the worker's thread (every other thread blocks signals); async-signal-safe. */
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &used);
+		sigterm_held_cpu = (int64) used.tv_sec * 1000 * 1000 * 1000 + used.tv_nsec;
 		sigterm_held_at = monotonic_ns();
+	}
 	sigterm_held = true;
 	InterruptPending = true;
 	SetLatch(MyLatch);
@@ -211,19 +237,21 @@ pgj_bgw_default_signals(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 
 }
 
 /*
- * The interrupt watcher, on its own thread: a SIGTERM held longer than HOLD_GRACE_NS into the
- * entry point of a worker that has not attached gets PostgreSQL's default, die(), which only sets
- * flags and the latch (so it is safe from another thread); the watcher then stops the Java code.
+ * The interrupt watcher, on its own thread: a SIGTERM held beyond the grace into the entry point
+ * of a worker that has not attached gets PostgreSQL's default, die(), which only sets flags and
+ * the latch (so it is safe from another thread); the watcher then stops the Java code.
  */
 bool
 pgj_bgw_sigterm_overdue(void)
 {
-	int64		since;
+	int64		cpu_used;
+	int64		wall;
 
 	if (!sigterm_held || sigterm_settled || entry_started_at == 0)
 		return false;
-	since = Max(sigterm_held_at, entry_started_at);
-	if (monotonic_ns() - since < HOLD_GRACE_NS)
+	cpu_used = worker_cpu_ns() - Max(sigterm_held_cpu, entry_started_cpu);
+	wall = monotonic_ns() - Max(sigterm_held_at, entry_started_at);
+	if (cpu_used < HOLD_GRACE_CPU_NS && wall < HOLD_GRACE_WALL_NS)
 		return false;
 	settle_sigterm(die);
 	return true;
@@ -246,6 +274,7 @@ pg_noreturn static void run(const PgjWorkerLaunch *launch, Datum main_arg);
 static void
 run(const PgjWorkerLaunch *launch, Datum main_arg)
 {
+	worker_thread = pthread_self();
 	pgj_worker_launch = MemoryContextAlloc(TopMemoryContext, sizeof(PgjWorkerLaunch));
 	memcpy(pgj_worker_launch, launch, sizeof(PgjWorkerLaunch));
 	pqsignal(SIGTERM, hold_sigterm);
@@ -259,6 +288,7 @@ run(const PgjWorkerLaunch *launch, Datum main_arg)
 											 launch->user[0] != '\0' ? launch->user : NULL, 0);
 	if (launch->startup_slot >= 0 && startup_flags != NULL)
 		run_startup_callback(launch);
+	entry_started_cpu = worker_cpu_ns();
 	entry_started_at = monotonic_ns();
 	pgj_run_worker((int32) DatumGetUInt64(main_arg), false);
 	/* A Java exception from the entry point: ERROR, which a worker turns into FATAL (exit 1). */

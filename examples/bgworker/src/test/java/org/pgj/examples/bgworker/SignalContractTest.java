@@ -120,8 +120,9 @@ class SignalContractTest {
 
     /**
      * A worker that spins in Java from its first line and never attaches, never waits: its SIGTERM
-     * is held for a second (the grace to attach), then ends it as PostgreSQL's default does. A fast
-     * shutdown would otherwise wait for it for ever.
+     * is held for a second of its CPU time (the grace to attach, which a loaded machine does not
+     * shorten), then ends it as PostgreSQL's default does. A fast shutdown would otherwise wait
+     * for it for ever.
      */
     @Test
     void aWorkerThatSpinsWithoutAttachingIsTerminatedAfterTheGrace() throws Exception {
