@@ -24,10 +24,21 @@ import java.util.Set;
  * handler that would catch it while the interrupt is pending throws it again, so the statement
  * ends. The check is one volatile load when nothing is pending. Classes without handlers are
  * left as they are.
+ *
+ * <p>Every try range also starts with {@code ldc; pop}. HotSpot's oop maps for interpreted frames
+ * (GenerateOopMap, which a collection asks for) only reach a handler through an instruction that
+ * can throw; a range such as {@code while (true) n++;} has none, so its handler counts as dead
+ * code. The watcher's asynchronous stop enters it all the same, and a collection during a call
+ * there (the check above, or any call of the handler's own) then ends the JVM with "Illegal
+ * class file encountered" — a crash of the backend, seen on an interrupted {@code catch
+ * (Throwable t)} around such a loop. An {@code ldc}, which can throw, makes every handler
+ * reachable; the JIT removes it, the interpreter pays two bytecodes per entry into the range.
  */
 final class CatchRewriter {
     private static final ClassDesc PG = ClassDesc.of("org.pgj.Pg");
     private static final MethodTypeDesc NO_ARGUMENTS = MethodTypeDesc.of(ConstantDescs.CD_void);
+    /** The constant the ranges load: any constant whose ldc can throw, as every ldc can. */
+    private static final String RANGE_MARK = "pgj";
 
     private CatchRewriter() {
     }
@@ -53,8 +64,7 @@ final class CatchRewriter {
     }
 
     private static boolean hasHandlers(MethodModel method) {
-        return method.code().map(code -> code.exceptionHandlers().stream().anyMatch(h -> h.catchType().isPresent()))
-                .orElse(false);
+        return method.code().map(code -> !code.exceptionHandlers().isEmpty()).orElse(false);
     }
 
     /** Reads the method's handler labels before its code streams by, then checks at each. */
@@ -64,7 +74,9 @@ final class CatchRewriter {
             return;
         }
         Set<Label> handlers = new HashSet<>();
+        Set<Label> rangeStarts = new HashSet<>();
         for (ExceptionCatch handler : code.exceptionHandlers()) {
+            rangeStarts.add(handler.tryStart());
             // Not the catch-all handlers of finally and synchronized, which rethrow anyway and
             // which javac lets cover their own code: a check there would catch itself for ever.
             if (handler.catchType().isPresent()) {
@@ -73,8 +85,13 @@ final class CatchRewriter {
         }
         method.transformCode(code, (builder, codeElement) -> {
             builder.with(codeElement);
-            if (codeElement instanceof LabelTarget target && handlers.contains(target.label())) {
-                builder.invokestatic(PG, "checkForInterrupts", NO_ARGUMENTS);
+            if (codeElement instanceof LabelTarget target) {
+                if (rangeStarts.contains(target.label())) {
+                    builder.ldc(RANGE_MARK).pop();
+                }
+                if (handlers.contains(target.label())) {
+                    builder.invokestatic(PG, "checkForInterrupts", NO_ARGUMENTS);
+                }
             }
         });
     }

@@ -73,6 +73,27 @@ public final class NeverChecks {
         }
     }
 
+    /**
+     * Catches what stops it and collects garbage in its handler: a collection inside a handler
+     * that only an asynchronous stop can enter, which HotSpot's interpreter oop maps once took
+     * for dead code (see pgj's CatchRewriter).
+     */
+    @PgFunction
+    public static void collectInHandler() {
+        RunningJava.announce();
+        long n = 0;
+        while (true) {
+            try {
+                while (true) {
+                    n++;
+                }
+            } catch (Throwable t) {
+                System.gc();
+                swallowed++;
+            }
+        }
+    }
+
     @PgFunction
     public static long swallowedSoFar() {
         return swallowed;
