@@ -15,8 +15,9 @@
  *    Java at all, the watcher leaves it alone: the runtime and the server check for interrupts
  *    themselves, and no asynchronous error may land in the middle of their bookkeeping;
  *  - where the JVM links code (a JDK class initializer, a class loader, an invokedynamic
- *    bootstrap), a cancel waits: an error there is remembered for the backend's life (see
- *    links_code). A termination does not wait: the backend takes what it broke with it.
+ *    bootstrap), or may be about to (the top frame's instruction links: may_be_linking), a
+ *    cancel waits: an error there is remembered for the backend's life (see links_code). A
+ *    termination does not wait: the backend takes what it broke with it.
  * It tries again every few milliseconds while the interrupt stays pending, so code that catches
  * the error and carries on is stopped again. Once Java has returned, the call handler lets the
  * server raise the real error (errors.c); the thread's Java interrupt status, which StopThread
@@ -225,9 +226,61 @@ frame_kind(JNIEnv *env, jmethodID method)
 	return kind;
 }
 
+/*
+ * Whether the suspended thread may be inside the JVM on behalf of its top frame, linking code:
+ * resolving a constant, loading or initializing a class, running an invokedynamic bootstrap.
+ * The stack does not show that yet (the class initializer's frame comes later), but an error
+ * thrown now would be delivered at the JVM's next step into Java, inside that initializer. A
+ * thread stopped at a poll of its own code gets the error at that poll, before its next
+ * instruction, so only the top frame's instruction matters: the bytecodes that link, and a native
+ * method that is neither running native code nor waiting (it is inside the JVM: a JNI call, a
+ * reflective call, an allocation that initializes a class).
+ */
+static bool
+may_be_linking(jvmtiFrameInfo *top, jint state)
+{
+	jint		length = 0;
+	unsigned char *bytecodes = NULL;
+	bool		linking = true;	/* unknown: wait */
+
+	if (top->location < 0)
+		return !(state & (JVMTI_THREAD_STATE_IN_NATIVE | JVMTI_THREAD_STATE_WAITING
+						  | JVMTI_THREAD_STATE_BLOCKED_ON_MONITOR_ENTER));
+	if ((*jvmti)->GetBytecodes(jvmti, top->method, &length, &bytecodes) != JVMTI_ERROR_NONE)
+		return true;
+	if (top->location < length)
+	{
+		switch (bytecodes[top->location])
+		{
+			case 0x12:			/* ldc */
+			case 0x13:			/* ldc_w */
+			case 0x14:			/* ldc2_w */
+			case 0xb2:			/* getstatic */
+			case 0xb3:			/* putstatic */
+			case 0xb4:			/* getfield */
+			case 0xb5:			/* putfield */
+			case 0xb6:			/* invokevirtual */
+			case 0xb7:			/* invokespecial */
+			case 0xb8:			/* invokestatic */
+			case 0xb9:			/* invokeinterface */
+			case 0xba:			/* invokedynamic */
+			case 0xbb:			/* new */
+			case 0xbd:			/* anewarray */
+			case 0xc0:			/* checkcast */
+			case 0xc1:			/* instanceof */
+			case 0xc5:			/* multianewarray */
+				break;
+			default:
+				linking = false;
+		}
+	}
+	(*jvmti)->Deallocate(jvmti, bytecodes);
+	return linking;
+}
+
 /* Whether an error thrown where the suspended backend thread stands lands in extension code. */
 static bool
-lands_in_extension_code(JNIEnv *env, int interrupt)
+lands_in_extension_code(JNIEnv *env, int interrupt, jint state)
 {
 	jint		count = 0;
 	jvmtiFrameInfo *frames;
@@ -238,7 +291,8 @@ lands_in_extension_code(JNIEnv *env, int interrupt)
 	frames = malloc(sizeof(jvmtiFrameInfo) * count);
 	if (frames == NULL)
 		return false;
-	if ((*jvmti)->GetStackTrace(jvmti, backend_thread, 0, count, frames, &count) == JVMTI_ERROR_NONE)
+	if ((*jvmti)->GetStackTrace(jvmti, backend_thread, 0, count, frames, &count) == JVMTI_ERROR_NONE
+		&& (interrupt != PGJ_INTERRUPT_CANCEL || !may_be_linking(&frames[0], state)))
 	{
 		for (int i = 0; i < count; i++)
 		{
@@ -278,7 +332,7 @@ stop_java(JNIEnv *env, int interrupt)
 	if ((*jvmti)->SuspendThread(jvmti, backend_thread) == JVMTI_ERROR_NONE)
 	{
 		if ((*jvmti)->GetThreadState(jvmti, backend_thread, &state) == JVMTI_ERROR_NONE
-			&& lands_in_extension_code(env, interrupt)
+			&& lands_in_extension_code(env, interrupt, state)
 			&& (*jvmti)->StopThread(jvmti, backend_thread, error) == JVMTI_ERROR_NONE)
 		{
 			pgj_java_interrupted = 1;

@@ -5,8 +5,8 @@
  *    signal never runs a server handler on a JVM thread;
  *  - the interrupt watcher (interrupts.c) suspends the backend's thread, reads its stack and
  *    throws a cancel into Java code that never checks for one.
- * The capabilities used (can_suspend, can_signal_thread) are available once the JVM runs, and
- * neither slows compiled code.
+ * The capabilities used (can_suspend, can_signal_thread, can_get_bytecodes) are available once
+ * the JVM runs, and none slows compiled code.
  */
 #include "pgj.h"
 
@@ -52,6 +52,7 @@ pgj_jvmti_init(JavaVM *vm)
 	memset(&capabilities, 0, sizeof(capabilities));
 	capabilities.can_suspend = 1;
 	capabilities.can_signal_thread = 1;
+	capabilities.can_get_bytecodes = 1;
 	if ((*jvmti)->AddCapabilities(jvmti, &capabilities) != JVMTI_ERROR_NONE)
 		return false;
 	memset(&callbacks, 0, sizeof(callbacks));
