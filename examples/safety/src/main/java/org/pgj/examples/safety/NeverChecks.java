@@ -96,6 +96,15 @@ public final class NeverChecks {
         return swallowed;
     }
 
+    /** A loop that yields: its time goes into a native method of the JDK. */
+    @PgFunction
+    public static void yieldForever() {
+        RunningJava.announce();
+        while (true) {
+            Thread.yield();
+        }
+    }
+
     @PgFunction
     public static void sleepForever() throws InterruptedException {
         RunningJava.announce();

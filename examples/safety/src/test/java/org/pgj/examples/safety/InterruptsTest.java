@@ -31,7 +31,7 @@ import org.pgj.test.Sql;
 class InterruptsTest {
     /** Calls that never return and never check, each a different place for Java to be in. */
     static Stream<String> neverReturning() {
-        return Stream.of("spin_forever()", "log_forever()", "swallow_interrupts()", "collect_in_handler()", "sleep_forever()", "wait_forever()",
+        return Stream.of("spin_forever()", "log_forever()", "swallow_interrupts()", "collect_in_handler()", "yield_forever()", "sleep_forever()", "wait_forever()",
                 "park_forever()", "read_socket_forever()", "wait_for_process()", "regex_backtrack(40)",
                 "big_power(100000000)", "sort_random(50000000)");
     }
