@@ -68,7 +68,7 @@ record NativeContract(List<Entry> entries, List<String> problems) {
 
     /**
      * Reads every class under {@code classes} (a compiled output folder). {@code factsC} are the
-     * names facts.c lists by hand, where the functions not yet declared in Java still are.
+     * names facts.c lists by hand: none may be a function's, since functions.c lists them all.
      */
     static NativeContract read(Path classes, Set<String> factsC) {
         List<ClassModel> models;
@@ -103,14 +103,11 @@ record NativeContract(List<Entry> entries, List<String> problems) {
                         + ": call the one declaration");
             }
         }
-        for (String symbol : declared.keySet()) {
-            if (factsC.contains(FACT_PREFIX + symbol)) {
-                problems.add("fn." + symbol + " is declared by " + declared.get(symbol) + " and listed in facts.c: "
-                        + "remove it from facts.c");
-            }
-        }
+        factsC.stream().filter(name -> name.startsWith(FACT_PREFIX)).sorted().forEach(name ->
+                problems.add(name + " is listed in facts.c: declare the function with @CFunction on the method that calls it,"
+                        + " and remove it from facts.c"));
         requests.forEach((symbol, where) -> {
-            if (!declared.containsKey(symbol) && !factsC.contains(FACT_PREFIX + symbol)) {
+            if (!declared.containsKey(symbol)) {
                 problems.add(where + " read fact \"fn." + symbol + "\", which no @CFunction declares");
             }
         });
