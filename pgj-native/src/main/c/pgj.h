@@ -249,7 +249,7 @@ extern void pgj_transaction_ended(void);
 #define PGJ_HOOK_EXECUTOR_FINISH	3
 #define PGJ_HOOK_EXECUTOR_END		4
 #define PGJ_HOOK_PROCESS_UTILITY	5
-/* What Java reads of a hook call (org.pgj.hooks.QueryExecution, UtilityStatement). */
+/* What Java reads of a hook call (org.pgj.internal.hooks.HookCall). */
 typedef struct PgjHookInfo
 {
 	int32		kind;			/* PGJ_HOOK_* */
