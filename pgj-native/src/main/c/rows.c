@@ -64,7 +64,8 @@ pgj_row_form(TupleDesc desc, Datum *values, bool *nulls)
 
 /*
  * Java (triggers): a row to return, in the current memory context. heap_form_tuple itself is
- * not declared to Java: 16 made its arrays const, and a declaration has one prototype.
+ * not declared to Java: 18 declares its arrays const, 15 does not, and a declaration has one
+ * prototype.
  */
 HeapTuple
 pgj_tuple_form(TupleDesc desc, Datum *values, bool *nulls)
