@@ -89,10 +89,14 @@ record NativeContract(List<Entry> entries, List<String> problems) {
         List<String> problems = new ArrayList<>();
         for (ClassModel model : models) {
             for (MethodModel method : model.methods()) {
-                declaration(model, method).ifPresent(entry -> {
-                    entries.add(entry);
-                    problems.addAll(check(entry, method, addressFields));
-                });
+                java.util.Optional<Entry> entry = declaration(model, method);
+                if (entry.isPresent()) {
+                    entries.add(entry.get());
+                    problems.addAll(check(entry.get(), method, addressFields));
+                } else if (callsByHand(model, method)) {
+                    problems.add(simpleName(model.thisClass().asInternalName()) + "." + method.methodName().stringValue()
+                            + " calls Guard.call or Native.direct itself: call the @CFunction method of that function");
+                }
             }
         }
         Map<String, String> declared = new HashMap<>();
@@ -217,6 +221,26 @@ record NativeContract(List<Entry> entries, List<String> problems) {
             }
         }
         return problems;
+    }
+
+    /**
+     * Whether a method that declares no function calls one through a trampoline anyway: only a
+     * declaration may, so that each function is reached one way. Guard's and Native's own
+     * overloads are the trampolines' plumbing.
+     */
+    private static boolean callsByHand(ClassModel model, MethodModel method) {
+        ClassDesc owner = model.thisClass().asSymbol();
+        if (owner.equals(GUARD) || owner.equals(NATIVE) || method.code().isEmpty()) {
+            return false;
+        }
+        for (var element : method.code().get()) {
+            if (element instanceof InvokeInstruction invoke && (invoke.owner().asSymbol().equals(GUARD)
+                    && invoke.name().stringValue().equals("call")
+                    || invoke.owner().asSymbol().equals(NATIVE) && invoke.name().stringValue().equals("direct"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String simpleName(String internalName) {
