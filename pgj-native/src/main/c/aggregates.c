@@ -17,18 +17,18 @@ state_gone(void *arg)
 }
 
 /* Java, for a new state: the Datum, or 0 when the function was not called as part of an aggregate. */
-int64
-pgj_agg_state_new(int64 fcinfo, int64 handle, int64 a2, int64 a3, int64 a4, int64 a5)
+Datum
+pgj_agg_state_new(FunctionCallInfo fcinfo, int64 handle)
 {
 	MemoryContext aggcxt;
 	PgjAggState *state;
 
-	if (!AggCheckCallContext((FunctionCallInfo) fcinfo, &aggcxt))
-		return 0;
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		return (Datum) 0;
 	state = MemoryContextAlloc(aggcxt, sizeof(PgjAggState));
 	state->handle = handle;
 	state->callback.func = state_gone;
 	state->callback.arg = state;
 	MemoryContextRegisterResetCallback(aggcxt, &state->callback);
-	return (int64) PointerGetDatum(state);
+	return PointerGetDatum(state);
 }

@@ -217,23 +217,21 @@ settle_sigterm(pqsigfunc handler)
 }
 
 /* Java: attachSignalHandlers. PGJ_SIGTERM_RECEIVED in flags: SIGTERM sets the flag; else die(). */
-int64
-pgj_bgw_attach_signals(int64 flags, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+void
+pgj_bgw_attach_signals(int32 flags)
 {
 	settle_sigterm((flags & PGJ_SIGTERM_RECEIVED) != 0 ? flag_sigterm : die);
-	return 0;
 }
 
 /*
  * Java: the worker waits, connects, begins a transaction or checks for interrupts; if it has
  * not attached by then, SIGTERM keeps PostgreSQL's meaning (die). Nothing outside a worker.
  */
-int64
-pgj_bgw_default_signals(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+void
+pgj_bgw_default_signals(void)
 {
 	if (pgj_worker_launch != NULL && !sigterm_settled)
 		settle_sigterm(die);
-	return 0;
 }
 
 /*
@@ -359,17 +357,16 @@ pgj_register_static_worker(const BackgroundWorker *worker, const PgjWorkerLaunch
  * pinned DSM segment. Returns the handle (in TopMemoryContext, so it outlives the
  * transaction), or 0 when no worker slot is free.
  */
-int64
-pgj_bgw_register(int64 worker_address, int64 launch, int64 a2, int64 a3, int64 a4, int64 a5)
+BackgroundWorkerHandle *
+pgj_bgw_register(BackgroundWorker *worker, const PgjWorkerLaunch *launch)
 {
-	BackgroundWorker *worker = (BackgroundWorker *) worker_address;
 	dsm_segment *segment = dsm_create(sizeof(PgjWorkerLaunch), 0);
 	dsm_handle	handle = dsm_segment_handle(segment);
 	BackgroundWorkerHandle *worker_handle = NULL;
 	MemoryContext old;
 	bool		registered;
 
-	memcpy(dsm_segment_address(segment), (void *) launch, sizeof(PgjWorkerLaunch));
+	memcpy(dsm_segment_address(segment), launch, sizeof(PgjWorkerLaunch));
 	/* Start-up callbacks belong to static workers. */
 	((PgjWorkerLaunch *) dsm_segment_address(segment))->startup_slot = -1;
 	dsm_pin_segment(segment);
@@ -382,7 +379,7 @@ pgj_bgw_register(int64 worker_address, int64 launch, int64 a2, int64 a3, int64 a
 	if (!registered)
 		dsm_unpin_segment(handle);
 	dsm_detach(segment);
-	return registered ? (int64) worker_handle : 0;
+	return registered ? worker_handle : NULL;
 }
 
 /* SIGHUP: read the configuration again, here in normal code rather than in the handler. */
@@ -400,8 +397,8 @@ reload_if_asked(void)
  * Java: waits on the latch; false on SIGTERM or postmaster death. A worker that keeps
  * waiting after being told the postmaster died exits here, so it cannot spin.
  */
-int64
-pgj_bgw_wait_latch(int64 timeout_ms, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+bool
+pgj_bgw_wait_latch(int64 timeout_ms)
 {
 	int			events = WL_LATCH_SET | WL_POSTMASTER_DEATH | (timeout_ms >= 0 ? WL_TIMEOUT : 0);
 	int			rc;
@@ -417,16 +414,16 @@ pgj_bgw_wait_latch(int64 timeout_ms, int64 a1, int64 a2, int64 a3, int64 a4, int
 	}
 	reload_if_asked();
 	if (sigterm_seen || postmaster_died)
-		return 0;
+		return false;
 	CHECK_FOR_INTERRUPTS();
-	return 1;
+	return true;
 }
 
 /* Java: the signal flags (PGJ_*), clearing the test-and-clear ones named in `clear`. */
-int64
-pgj_bgw_signals(int64 clear, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+int32
+pgj_bgw_signals(int32 clear)
 {
-	int64		flags = (got_sighup ? PGJ_SIGHUP_RECEIVED : 0)
+	int32		flags = (got_sighup ? PGJ_SIGHUP_RECEIVED : 0)
 		| (got_sigterm ? PGJ_SIGTERM_RECEIVED : 0)
 		| (sigterm_seen ? PGJ_SIGTERM_SEEN : 0)
 		| (postmaster_died ? PGJ_POSTMASTER_DIED : 0);
@@ -439,38 +436,36 @@ pgj_bgw_signals(int64 clear, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 }
 
 /* Java: whether the worker should go on: no SIGTERM, and the postmaster alive. */
-int64
-pgj_bgw_worker_continue(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+bool
+pgj_bgw_worker_continue(void)
 {
 	if (!postmaster_died && !PostmasterIsAlive())
 		postmaster_died = true;
 	reload_if_asked();
 	if (sigterm_seen || postmaster_died)
-		return 0;
+		return false;
 	CHECK_FOR_INTERRUPTS();
-	return 1;
+	return true;
 }
 
 /* Java: a transaction with a snapshot, as worker_spi runs one. */
-int64
-pgj_bgw_begin(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+void
+pgj_bgw_begin(void)
 {
 	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
 	PushActiveSnapshot(GetTransactionSnapshot());
 	pgstat_report_activity(STATE_RUNNING, MyBgworkerEntry->bgw_name);
-	return 0;
 }
 
-int64
-pgj_bgw_commit(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+void
+pgj_bgw_commit(void)
 {
 	if (ActiveSnapshotSet())
 		PopActiveSnapshot();
 	CommitTransactionCommand();
 	pgstat_report_stat(true);
 	pgstat_report_activity(STATE_IDLE, NULL);
-	return 0;
 }
 
 /*

@@ -144,23 +144,23 @@ pgj_build_folder(const char *name)
  * Java (guarded), before its first class loader of folder `name` reads the jars, so that a
  * replacement from then on is noticed. A worker keeps its build: nothing to watch there.
  */
-int64
-pgj_build_watch(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+void
+pgj_build_watch(const char *name)
 {
 	BuildFolder *f;
 	struct stat st;
 	int			fd;
 
-	if (pgj_worker_launch != NULL || pgj_build_folder((const char *) name) >= 0
-		|| folder_count == PGJ_MAX_BUILD_FOLDERS || strlen((const char *) name) >= NAMEDATALEN)
-		return 0;
-	fd = open_folder((const char *) name);
+	if (pgj_worker_launch != NULL || pgj_build_folder(name) >= 0
+		|| folder_count == PGJ_MAX_BUILD_FOLDERS || strlen(name) >= NAMEDATALEN)
+		return;
+	fd = open_folder(name);
 	if (fd < 0)
-		return 0;				/* Java reports the missing folder */
+		return;					/* Java reports the missing folder */
 	if (fstat(fd, &st) != 0)
 	{
 		close(fd);
-		return 0;
+		return;
 	}
 	ReserveExternalFD();
 	if (folder_count == 0)
@@ -173,13 +173,12 @@ pgj_build_watch(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 			every_folder_watched = signal_folder_events(inotify_fd);
 		}
 	}
-	watch_path((const char *) name);
+	watch_path(name);
 	f = &folders[folder_count++];
-	strlcpy(f->name, (const char *) name, NAMEDATALEN);
+	strlcpy(f->name, name, NAMEDATALEN);
 	f->fd = fd;
 	f->mtime = st.st_mtim;
 	f->verified = time(NULL);
-	return 0;
 }
 
 /*

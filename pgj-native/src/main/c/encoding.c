@@ -112,14 +112,12 @@ first_one_way(Conversion *c, const char *src, int64 length, int *char_length)
  * it is no valid character of the source encoding. Returns 0, or -1 when the conversions cannot
  * be looked up now (no transaction).
  */
-int64
-pgj_convert_text(int64 source, int64 length, int64 to_server, int64 out, int64 a4, int64 a5)
+int32
+pgj_convert_text(const char *src, int64 length, bool to_server, int64 *result)
 {
 	Conversion *c = conversions();
-	int64	   *result = (int64 *) out;
 	int			encoding = GetDatabaseEncoding();
 	int			from = to_server ? PG_UTF8 : encoding;
-	const char *src = (const char *) source;
 	char	   *dest;
 	int			converted;
 

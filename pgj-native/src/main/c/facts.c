@@ -1,6 +1,6 @@
 /*
  * Facts Java needs about this server build: struct offsets, type OIDs, constants, and the
- * addresses of globals and helper functions. They come from this server's headers at build
+ * addresses of globals. They come from this server's headers at build
  * time, so Java never hard-codes a layout. Java reads the table once at boot, by name.
  *
  * pgj-api's FactNamesTest fails the build when Java asks for a name this table lacks. The
@@ -76,16 +76,11 @@ static const PgjFact facts[] = {
 	OFFSET(ReturnSetInfo, returnMode),
 	CONST(T_ReturnSetInfo), CONST(SFRM_ValuePerCall),
 	SIZE(NodeTag), SIZE(SetFunctionReturnMode),
-	OFFSET(TupleDescData, natts), OFFSET(TupleDescData, tdtypeid), {"fn.pgj_tupdesc_attr", (int64) pgj_tupdesc_attr},
+	OFFSET(TupleDescData, natts), OFFSET(TupleDescData, tdtypeid),
 	OFFSET(FormData_pg_attribute, attname),
 	OFFSET(FormData_pg_attribute, atttypid), OFFSET(FormData_pg_attribute, attisdropped),
 	CONST(RECORDOID),
-	{"fn.pgj_set_watch", (int64) pgj_set_watch},
-	{"fn.pgj_agg_state_new", (int64) pgj_agg_state_new},
 	OFFSET(PgjAggState, handle),
-	{"fn.pgj_row_desc", (int64) pgj_row_desc},
-	{"fn.pgj_row_form", (int64) pgj_row_form},
-	{"fn.pgj_row_deform", (int64) pgj_row_deform},
 	/* A base type's receive function reads the message buffer (StringInfo) it is given. */
 	OFFSET(StringInfoData, data), OFFSET(StringInfoData, len), OFFSET(StringInfoData, cursor),
 	SIZE(sig_atomic_t),
@@ -122,9 +117,7 @@ static const PgjFact facts[] = {
 	CONST(TYPECACHE_RANGE_INFO),
 
 	/* Transaction callbacks (org.pgj.hooks) */
-	{"fn.pgj_watch_transactions", (int64) pgj_watch_transactions},
 	{"addr.pgj_transaction_callbacks", (int64) &pgj_transaction_callbacks},
-	{"fn.GetCurrentSubTransactionId", (int64) GetCurrentSubTransactionId},
 	CONST(XACT_EVENT_COMMIT), CONST(XACT_EVENT_PARALLEL_COMMIT), CONST(XACT_EVENT_ABORT),
 	CONST(XACT_EVENT_PARALLEL_ABORT), CONST(XACT_EVENT_PREPARE), CONST(XACT_EVENT_PRE_COMMIT),
 	CONST(XACT_EVENT_PARALLEL_PRE_COMMIT), CONST(XACT_EVENT_PRE_PREPARE),
@@ -132,8 +125,6 @@ static const PgjFact facts[] = {
 	CONST(SUBXACT_EVENT_PRE_COMMIT_SUB),
 
 	/* Query hooks (org.pgj.hooks) */
-	{"fn.pgj_hook_proceed", (int64) pgj_hook_proceed},
-	{"fn.pgj_hook_declared", (int64) pgj_hook_declared},
 	OFFSET(PgjHookInfo, active),
 	OFFSET(PgjHookInfo, kind), OFFSET(PgjHookInfo, proceeded), OFFSET(PgjHookInfo, operation),
 	OFFSET(PgjHookInfo, text), OFFSET(PgjHookInfo, query_id), OFFSET(PgjHookInfo, processed),
@@ -144,9 +135,6 @@ static const PgjFact facts[] = {
 	SIZE(CmdType),
 
 	/* Shared memory (org.pgj.shmem) */
-	{"fn.pgj_shared_attach", (int64) pgj_shared_attach},
-	{"fn.LWLockAcquire", (int64) LWLockAcquire},
-	{"fn.LWLockRelease", (int64) LWLockRelease},
 	CONST(LW_SHARED), CONST(LW_EXCLUSIVE), SIZE(pg_atomic_uint64),
 
 	CONST(DEBUG5), CONST(DEBUG4), CONST(DEBUG3), CONST(DEBUG2), CONST(DEBUG1),
@@ -155,30 +143,13 @@ static const PgjFact facts[] = {
 	CONST(PG_UTF8), CONST(PG_SQL_ASCII),
 	CONST(PGJ_OK), CONST(PGJ_PG_ERROR), CONST(PGJ_WRONG_THREAD), CONST(PGJ_POISONED),
 	CONST(PGJ_INTERRUPT_CANCEL), CONST(PGJ_INTERRUPT_TERMINATE), CONST(PGJ_INTERRUPT_POSTMASTER_DIED),
-	ADDR(pgj_sticky_interrupt), {"fn.pgj_interrupt_wanted", (int64) pgj_interrupt_wanted},
+	ADDR(pgj_sticky_interrupt),
 	CONST(PGJ_FN_STRICT), CONST(PGJ_FN_RETSET), CONST(PGJ_FN_PROCEDURE), CONST(PGJ_FN_VALIDATE),
 
 	ADDR(InterruptPending),
 	{"addr.postmaster_possibly_dead", (int64) POSTMASTER_DEATH_FLAG},
 	ADDR(CurrentMemoryContext), ADDR(CurrentResourceOwner),
 
-	{"fn.pgj_guard_call", (int64) pgj_guard_call},
-	{"fn.pgj_direct_call", (int64) pgj_direct_call},
-	{"fn.pgj_elog", (int64) pgj_elog},
-	{"fn.pgj_check_for_interrupts", (int64) pgj_check_for_interrupts},
-	{"fn.pgj_subxact_begin", (int64) pgj_subxact_begin},
-	{"fn.pgj_subxact_commit", (int64) pgj_subxact_commit},
-	{"fn.pgj_subxact_rollback", (int64) pgj_subxact_rollback},
-	{"fn.pgj_set_java_error", (int64) pgj_set_java_error},
-	{"fn.pgj_set_interrupt", (int64) pgj_set_interrupt},
-	{"fn.pgj_error_field", (int64) pgj_error_field},
-	{"fn.pgj_error_code", (int64) pgj_error_code},
-	{"fn.pgj_error_elevel", (int64) pgj_error_elevel},
-	{"fn.pgj_database_encoding", (int64) pgj_database_encoding},
-	{"fn.pgj_convert_text", (int64) pgj_convert_text},
-	{"fn.GetDatabaseEncodingName", (int64) GetDatabaseEncodingName},
-	{"fn.pg_encoding_mbcliplen", (int64) pg_encoding_mbcliplen},
-	{"fn.pfree", (int64) pfree},
 
 	/* SPI (org.pgj.spi) */
 	OFFSET(PortalData, name), OFFSET(PortalData, portalContext),
@@ -196,27 +167,6 @@ static const PgjFact facts[] = {
 	CONST(UNKNOWNOID),
 	CONST(ALLOCSET_DEFAULT_MINSIZE), CONST(ALLOCSET_DEFAULT_INITSIZE), CONST(ALLOCSET_DEFAULT_MAXSIZE),
 	ADDR(SPI_processed), ADDR(SPI_result), ADDR(TopMemoryContext),
-	{"fn.pgj_track", (int64) pgj_track},
-	{"fn.pgj_spi_connect", (int64) pgj_spi_connect},
-	{"fn.pgj_spi_execute", (int64) pgj_spi_execute},
-	{"fn.pgj_spi_open_cursor", (int64) pgj_spi_open_cursor},
-	{"fn.pgj_spi_fetch", (int64) pgj_spi_fetch},
-	{"fn.pgj_datum_out", (int64) pgj_datum_out},
-	{"fn.pgj_datum_in", (int64) pgj_datum_in},
-	{"fn.pgj_type_oid", (int64) pgj_type_oid},
-	{"fn.pgj_spi_end_transaction", (int64) pgj_spi_end_transaction},
-	{"fn.SPI_finish", (int64) SPI_finish},
-	{"fn.SPI_prepare", (int64) SPI_prepare},
-	{"fn.SPI_keepplan", (int64) SPI_keepplan},
-	{"fn.SPI_freeplan", (int64) SPI_freeplan},
-	{"fn.SPI_cursor_find", (int64) SPI_cursor_find},
-	{"fn.SPI_cursor_close", (int64) SPI_cursor_close},
-	{"fn.SPI_result_code_string", (int64) SPI_result_code_string},
-	{"fn.AllocSetContextCreateInternal", (int64) AllocSetContextCreateInternal},
-	{"fn.MemoryContextReset", (int64) MemoryContextReset},
-	{"fn.quote_identifier", (int64) quote_identifier},
-	{"fn.quote_qualified_identifier", (int64) quote_qualified_identifier},
-	{"fn.quote_literal_cstr", (int64) quote_literal_cstr},
 	/* Triggers (org.pgj.internal.triggers) */
 	OFFSET(TriggerData, type), OFFSET(TriggerData, tg_event), OFFSET(TriggerData, tg_relation),
 	OFFSET(TriggerData, tg_trigtuple), OFFSET(TriggerData, tg_newtuple), OFFSET(TriggerData, tg_trigger),
@@ -225,15 +175,12 @@ static const PgjFact facts[] = {
 	OFFSET(Trigger, tgoldtable), OFFSET(Trigger, tgnewtable), SIZE(TriggerEvent),
 	OFFSET(RelationData, rd_id), OFFSET(RelationData, rd_rel), OFFSET(RelationData, rd_att),
 	OFFSET(FormData_pg_class, relname), OFFSET(FormData_pg_class, relnamespace),
-	OFFSET(FormData_pg_attribute, atttypmod), {"fn.pgj_coerce_typmod", (int64) pgj_coerce_typmod},
+	OFFSET(FormData_pg_attribute, atttypmod),
 	CONST(T_TriggerData), CONST(TRIGGEROID), CONST(TRIGGER_EVENT_OPMASK), CONST(TRIGGER_EVENT_INSERT),
 	CONST(TRIGGER_EVENT_DELETE), CONST(TRIGGER_EVENT_UPDATE), CONST(TRIGGER_EVENT_TRUNCATE),
 	CONST(TRIGGER_EVENT_ROW), CONST(TRIGGER_EVENT_TIMINGMASK), CONST(TRIGGER_EVENT_BEFORE),
 	CONST(TRIGGER_EVENT_AFTER), CONST(TRIGGER_EVENT_INSTEAD), CONST(SPI_OK_TD_REGISTER),
 	ADDR(pgj_spi_depth),
-	{"fn.heap_deform_tuple", (int64) heap_deform_tuple},
-	{"fn.heap_form_tuple", (int64) heap_form_tuple},
-	{"fn.SPI_register_trigger_data", (int64) SPI_register_trigger_data},
 	/* Background workers and settings (org.pgj.bgworker, org.pgj.guc) */
 	OFFSET(BackgroundWorker, bgw_name), OFFSET(BackgroundWorker, bgw_type),
 	OFFSET(BackgroundWorker, bgw_flags), OFFSET(BackgroundWorker, bgw_start_time),
@@ -251,23 +198,6 @@ static const PgjFact facts[] = {
 	OFFSET(PgjSetting, kind), OFFSET(PgjSetting, bool_value), OFFSET(PgjSetting, int_value),
 	OFFSET(PgjSetting, real_value), OFFSET(PgjSetting, string_value),
 	ADDR(MyBgworkerEntry), ADDR(MyProcPid), ADDR(max_worker_processes), ADDR(pgj_worker_launch), ADDR(MyDatabaseId),
-	{"fn.pgj_build_watch", (int64) pgj_build_watch},
-	{"fn.pgj_bgw_register", (int64) pgj_bgw_register},
-	{"fn.pgj_bgw_wait_latch", (int64) pgj_bgw_wait_latch},
-	{"fn.pgj_bgw_signals", (int64) pgj_bgw_signals},
-	{"fn.pgj_bgw_worker_continue", (int64) pgj_bgw_worker_continue},
-	{"fn.pgj_bgw_attach_signals", (int64) pgj_bgw_attach_signals},
-	{"fn.pgj_bgw_default_signals", (int64) pgj_bgw_default_signals},
-	{"fn.pgj_bgw_begin", (int64) pgj_bgw_begin},
-	{"fn.pgj_bgw_commit", (int64) pgj_bgw_commit},
-	{"fn.pgj_bgw_abort", (int64) pgj_bgw_abort},
-	{"fn.pgj_setting", (int64) pgj_setting},
-	{"fn.GetBackgroundWorkerPid", (int64) GetBackgroundWorkerPid},
-	{"fn.WaitForBackgroundWorkerStartup", (int64) WaitForBackgroundWorkerStartup},
-	{"fn.WaitForBackgroundWorkerShutdown", (int64) WaitForBackgroundWorkerShutdown},
-	{"fn.TerminateBackgroundWorker", (int64) TerminateBackgroundWorker},
-	{"fn.BackgroundWorkerInitializeConnection", (int64) BackgroundWorkerInitializeConnection},
-	{"fn.BackgroundWorkerInitializeConnectionByOid", (int64) BackgroundWorkerInitializeConnectionByOid},
 	{"str.sharedir", (int64) pgj_sharedir},
 	{"str.server_version", (int64) PG_VERSION},
 	{"server_version_num", PG_VERSION_NUM},
@@ -310,10 +240,4 @@ pgj_facts(void)
 	table.count = count;
 	table.names = names;
 	return &table;
-}
-
-int64
-pgj_database_encoding(void)
-{
-	return GetDatabaseEncoding();
 }

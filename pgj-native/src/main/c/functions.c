@@ -8,18 +8,49 @@
  */
 #include "pgj.h"
 
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "executor/spi.h"
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "postmaster/bgworker.h"
+#include "storage/lwlock.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/palloc.h"
 #include "utils/rangetypes.h"
 #include "utils/regproc.h"
 #include "utils/typcache.h"
 
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_agg_state_new), Datum (*)(FunctionCallInfo, int64)),
+				 "ObjectStates.aggStateNew declares Datum pgj_agg_state_new(FunctionCallInfo, int64), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_set_java_error), void (*)(int32, const char *, const char *, const char *, const char *)),
+				 "ErrorBridge.setJavaError declares void pgj_set_java_error(int32, const char *, const char *, const char *, const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_set_interrupt), void (*)(void)),
+				 "ErrorBridge.setInterrupt declares void pgj_set_interrupt(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_set_watch), void (*)(struct ExprContext *, PgjCallSite *)),
+				 "SetCalls.setWatch declares void pgj_set_watch(struct ExprContext *, PgjCallSite *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_build_watch), void (*)(const char *)),
+				 "ExtensionClassLoaders.buildWatch declares void pgj_build_watch(const char *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&range_deserialize), void (*)(TypeCacheEntry *, const RangeType *, RangeBound *, RangeBound *, bool *)),
 				 "RangeCodec.rangeDeserialize declares void range_deserialize(TypeCacheEntry *, const RangeType *, RangeBound *, RangeBound *, bool *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_make_range), RangeType *(*)(TypeCacheEntry *, RangeBound *, RangeBound *, bool)),
 				 "RangeCodec.makeRange declares RangeType *pgj_make_range(TypeCacheEntry *, RangeBound *, RangeBound *, bool), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_row_desc), TupleDesc (*)(Oid, Oid)),
+				 "ServerRows.rowDesc declares TupleDesc pgj_row_desc(Oid, Oid), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_tupdesc_attr), Form_pg_attribute (*)(TupleDesc, int32)),
+				 "ServerRows.tupdescAttr declares Form_pg_attribute pgj_tupdesc_attr(TupleDesc, int32), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_row_form), Datum (*)(TupleDesc, Datum *, bool *)),
+				 "ServerRows.rowForm declares Datum pgj_row_form(TupleDesc, Datum *, bool *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_tuple_form), HeapTuple (*)(TupleDesc, Datum *, bool *)),
+				 "ServerRows.tupleForm declares HeapTuple pgj_tuple_form(TupleDesc, Datum *, bool *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_row_deform), void (*)(Datum, TupleDesc, Datum *, bool *)),
+				 "ServerRows.rowDeform declares void pgj_row_deform(Datum, TupleDesc, Datum *, bool *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&heap_deform_tuple), void (*)(HeapTuple, TupleDesc, Datum *, bool *)),
+				 "ServerRows.heapDeformTuple declares void heap_deform_tuple(HeapTuple, TupleDesc, Datum *, bool *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_coerce_typmod), Datum (*)(Datum, Oid, int32)),
+				 "ServerRows.coerceTypmod declares Datum pgj_coerce_typmod(Datum, Oid, int32), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&getBaseType), Oid (*)(Oid)),
 				 "ServerTypes.getBaseType declares Oid getBaseType(Oid), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&get_element_type), Oid (*)(Oid)),
@@ -36,22 +67,152 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&get_fn_expr_argtype), 
 				 "ServerTypes.getFnExprArgtype declares Oid get_fn_expr_argtype(FmgrInfo *, int), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&get_fn_expr_rettype), Oid (*)(FmgrInfo *)),
 				 "ServerTypes.getFnExprRettype declares Oid get_fn_expr_rettype(FmgrInfo *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_datum_out), char *(*)(Oid, Datum)),
+				 "TextForms.datumOut declares char *pgj_datum_out(Oid, Datum), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_datum_in), Datum (*)(Oid, char *)),
+				 "TextForms.datumIn declares Datum pgj_datum_in(Oid, char *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pg_detoast_datum), struct varlena *(*)(struct varlena *)),
 				 "Varlena.pgDetoastDatum declares struct varlena *pg_detoast_datum(struct varlena *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pg_detoast_datum_packed), struct varlena *(*)(struct varlena *)),
 				 "Varlena.pgDetoastDatumPacked declares struct varlena *pg_detoast_datum_packed(struct varlena *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&palloc_extended), void *(*)(Size, int)),
 				 "Varlena.pallocExtended declares void *palloc_extended(Size, int), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_convert_text), int32 (*)(const char *, int64, bool, int64 *)),
+				 "ConvertedText.convertText declares int32 pgj_convert_text(const char *, int64, bool, int64 *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pfree), void (*)(void *)),
+				 "ConvertedText.pfree declares void pfree(void *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pg_encoding_mbcliplen), int (*)(int, const char *, int, int)),
+				 "ConvertedText.mbcliplen declares int pg_encoding_mbcliplen(int, const char *, int, int), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetDatabaseEncoding), int (*)(void)),
+				 "ServerEncoding.getDatabaseEncoding declares int GetDatabaseEncoding(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetDatabaseEncodingName), const char *(*)(void)),
+				 "ServerEncoding.getDatabaseEncodingName declares const char *GetDatabaseEncodingName(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_proceed), void (*)(PgjHookInfo *)),
+				 "HookDispatcher.hookProceed declares void pgj_hook_proceed(PgjHookInfo *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_declared), const char *(*)(int32, int32)),
+				 "HookDispatcher.hookDeclared declares const char *pgj_hook_declared(int32, int32), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_error_code), int32 (*)(void)),
+				 "Guard.pendingCode declares int32 pgj_error_code(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_error_field), const char *(*)(int32)),
+				 "Guard.errorField declares const char *pgj_error_field(int32), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_guard_call), int32 (*)(PgjAnyFunction, int64, int64, int64, int64, int64, int64, int64 *)),
+				 "Native.guard declares int32 pgj_guard_call(PgjAnyFunction, int64, int64, int64, int64, int64, int64, int64 *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_direct_call), int64 (*)(PgjAnyFunction, int64, int64, int64, int64, int64, int64)),
+				 "Native.direct declares int64 pgj_direct_call(PgjAnyFunction, int64, int64, int64, int64, int64, int64), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_elog), void (*)(int32, const char *, int32, const char *, const char *)),
+				 "Server.elog declares void pgj_elog(int32, const char *, int32, const char *, const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_interrupt_wanted), int32 (*)(void)),
+				 "Server.interruptWanted declares int32 pgj_interrupt_wanted(void), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&format_type_be), char *(*)(Oid)),
 				 "ServerNames.formatTypeBe declares char *format_type_be(Oid), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&format_procedure), char *(*)(Oid)),
 				 "ServerNames.formatProcedure declares char *format_procedure(Oid), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&get_namespace_name), char *(*)(Oid)),
 				 "ServerNames.getNamespaceName declares char *get_namespace_name(Oid), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_setting), PgjSetting *(*)(const char *)),
+				 "Settings.setting declares PgjSetting *pgj_setting(const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_spi_connect), PgjCell *(*)(void)),
+				 "SpiNative.spiConnect declares PgjCell *pgj_spi_connect(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_spi_execute), int32 (*)(PgjSpiRequest *)),
+				 "SpiNative.spiExecute declares int32 pgj_spi_execute(PgjSpiRequest *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_spi_open_cursor), Portal (*)(PgjSpiRequest *)),
+				 "SpiNative.spiOpenCursor declares Portal pgj_spi_open_cursor(PgjSpiRequest *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_spi_fetch), PgjSpiRows *(*)(Portal, int64, MemoryContext)),
+				 "SpiNative.spiFetch declares PgjSpiRows *pgj_spi_fetch(Portal, int64, MemoryContext), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_track), PgjCell *(*)(MemoryContext)),
+				 "SpiNative.track declares PgjCell *pgj_track(MemoryContext), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_type_oid), Oid (*)(const char *)),
+				 "SpiNative.typeOid declares Oid pgj_type_oid(const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_spi_end_transaction), void (*)(bool, bool)),
+				 "SpiNative.spiEndTransaction declares void pgj_spi_end_transaction(bool, bool), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&SPI_finish), int (*)(void)),
+				 "SpiNative.spiFinish declares int SPI_finish(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&SPI_prepare), SPIPlanPtr (*)(const char *, int, Oid *)),
+				 "SpiNative.spiPrepare declares SPIPlanPtr SPI_prepare(const char *, int, Oid *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&SPI_keepplan), int (*)(SPIPlanPtr)),
+				 "SpiNative.spiKeepplan declares int SPI_keepplan(SPIPlanPtr), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&SPI_freeplan), int (*)(SPIPlanPtr)),
+				 "SpiNative.spiFreeplan declares int SPI_freeplan(SPIPlanPtr), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&SPI_cursor_find), Portal (*)(const char *)),
+				 "SpiNative.spiCursorFind declares Portal SPI_cursor_find(const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&SPI_cursor_close), void (*)(Portal)),
+				 "SpiNative.spiCursorClose declares void SPI_cursor_close(Portal), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&SPI_result_code_string), const char *(*)(int)),
+				 "SpiNative.resultCodeString declares const char *SPI_result_code_string(int), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&AllocSetContextCreateInternal), MemoryContext (*)(MemoryContext, const char *, Size, Size, Size)),
+				 "SpiNative.allocSetContextCreate declares MemoryContext AllocSetContextCreateInternal(MemoryContext, const char *, Size, Size, Size), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&MemoryContextReset), void (*)(MemoryContext)),
+				 "SpiNative.memoryContextReset declares void MemoryContextReset(MemoryContext), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&quote_identifier), const char *(*)(const char *)),
+				 "SpiNative.quoteIdentifier declares const char *quote_identifier(const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&quote_qualified_identifier), char *(*)(const char *, const char *)),
+				 "SpiNative.quoteQualifiedIdentifier declares char *quote_qualified_identifier(const char *, const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&quote_literal_cstr), char *(*)(const char *)),
+				 "SpiNative.quoteLiteral declares char *quote_literal_cstr(const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_subxact_begin), int32 (*)(MemoryContext)),
+				 "Subtransactions.begin declares int32 pgj_subxact_begin(MemoryContext), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_subxact_commit), void (*)(MemoryContext, ResourceOwner)),
+				 "Subtransactions.commit declares void pgj_subxact_commit(MemoryContext, ResourceOwner), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_subxact_rollback), int32 (*)(MemoryContext, ResourceOwner, int32)),
+				 "Subtransactions.rollback declares int32 pgj_subxact_rollback(MemoryContext, ResourceOwner, int32), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_watch_transactions), void (*)(void)),
+				 "TransactionCallbacks.watchTransactions declares void pgj_watch_transactions(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetCurrentSubTransactionId), SubTransactionId (*)(void)),
+				 "TransactionCallbacks.getCurrentSubTransactionId declares SubTransactionId GetCurrentSubTransactionId(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&SPI_register_trigger_data), int (*)(TriggerData *)),
+				 "TransitionTables.registerTriggerData declares int SPI_register_trigger_data(TriggerData *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_bgw_signals), int32 (*)(int32)),
+				 "ServerWorkers.signals declares int32 pgj_bgw_signals(int32), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_bgw_attach_signals), void (*)(int32)),
+				 "ServerWorkers.attachSignals declares void pgj_bgw_attach_signals(int32), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_bgw_default_signals), void (*)(void)),
+				 "ServerWorkers.defaultSignals declares void pgj_bgw_default_signals(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_bgw_wait_latch), bool (*)(int64)),
+				 "ServerWorkers.waitLatch declares bool pgj_bgw_wait_latch(int64), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_bgw_worker_continue), bool (*)(void)),
+				 "ServerWorkers.workerContinue declares bool pgj_bgw_worker_continue(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_bgw_begin), void (*)(void)),
+				 "ServerWorkers.begin declares void pgj_bgw_begin(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_bgw_commit), void (*)(void)),
+				 "ServerWorkers.commit declares void pgj_bgw_commit(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_bgw_abort), int32 (*)(void)),
+				 "ServerWorkers.abort declares int32 pgj_bgw_abort(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&BackgroundWorkerInitializeConnection), void (*)(const char *, const char *, uint32)),
+				 "ServerWorkers.initializeConnection declares void BackgroundWorkerInitializeConnection(const char *, const char *, uint32), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&BackgroundWorkerInitializeConnectionByOid), void (*)(Oid, Oid, uint32)),
+				 "ServerWorkers.initializeConnectionByOid declares void BackgroundWorkerInitializeConnectionByOid(Oid, Oid, uint32), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_bgw_register), BackgroundWorkerHandle *(*)(BackgroundWorker *, const PgjWorkerLaunch *)),
+				 "ServerWorkers.register declares BackgroundWorkerHandle *pgj_bgw_register(BackgroundWorker *, const PgjWorkerLaunch *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetBackgroundWorkerPid), BgwHandleStatus (*)(BackgroundWorkerHandle *, pid_t *)),
+				 "ServerWorkers.getPid declares BgwHandleStatus GetBackgroundWorkerPid(BackgroundWorkerHandle *, pid_t *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&WaitForBackgroundWorkerStartup), BgwHandleStatus (*)(BackgroundWorkerHandle *, pid_t *)),
+				 "ServerWorkers.waitForStartup declares BgwHandleStatus WaitForBackgroundWorkerStartup(BackgroundWorkerHandle *, pid_t *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&WaitForBackgroundWorkerShutdown), BgwHandleStatus (*)(BackgroundWorkerHandle *)),
+				 "ServerWorkers.waitForShutdown declares BgwHandleStatus WaitForBackgroundWorkerShutdown(BackgroundWorkerHandle *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&TerminateBackgroundWorker), void (*)(BackgroundWorkerHandle *)),
+				 "ServerWorkers.terminate declares void TerminateBackgroundWorker(BackgroundWorkerHandle *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_shared_attach), void *(*)(const char *, int64 *)),
+				 "SharedAreas.sharedAttach declares void *pgj_shared_attach(const char *, int64 *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&LWLockAcquire), bool (*)(LWLock *, LWLockMode)),
+				 "SharedAreas.acquire declares bool LWLockAcquire(LWLock *, LWLockMode), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&LWLockRelease), void (*)(LWLock *)),
+				 "SharedAreas.release declares void LWLockRelease(LWLock *), which is not how the headers of this server declare it");
 
 const PgjFact pgj_function_facts[] = {
+	{"fn.pgj_agg_state_new", (int64) pgj_agg_state_new},
+	{"fn.pgj_set_java_error", (int64) pgj_set_java_error},
+	{"fn.pgj_set_interrupt", (int64) pgj_set_interrupt},
+	{"fn.pgj_set_watch", (int64) pgj_set_watch},
+	{"fn.pgj_build_watch", (int64) pgj_build_watch},
 	{"fn.range_deserialize", (int64) range_deserialize},
 	{"fn.pgj_make_range", (int64) pgj_make_range},
+	{"fn.pgj_row_desc", (int64) pgj_row_desc},
+	{"fn.pgj_tupdesc_attr", (int64) pgj_tupdesc_attr},
+	{"fn.pgj_row_form", (int64) pgj_row_form},
+	{"fn.pgj_tuple_form", (int64) pgj_tuple_form},
+	{"fn.pgj_row_deform", (int64) pgj_row_deform},
+	{"fn.heap_deform_tuple", (int64) heap_deform_tuple},
+	{"fn.pgj_coerce_typmod", (int64) pgj_coerce_typmod},
 	{"fn.getBaseType", (int64) getBaseType},
 	{"fn.get_element_type", (int64) get_element_type},
 	{"fn.type_is_enum", (int64) type_is_enum},
@@ -60,11 +221,70 @@ const PgjFact pgj_function_facts[] = {
 	{"fn.domain_check", (int64) domain_check},
 	{"fn.get_fn_expr_argtype", (int64) get_fn_expr_argtype},
 	{"fn.get_fn_expr_rettype", (int64) get_fn_expr_rettype},
+	{"fn.pgj_datum_out", (int64) pgj_datum_out},
+	{"fn.pgj_datum_in", (int64) pgj_datum_in},
 	{"fn.pg_detoast_datum", (int64) pg_detoast_datum},
 	{"fn.pg_detoast_datum_packed", (int64) pg_detoast_datum_packed},
 	{"fn.palloc_extended", (int64) palloc_extended},
+	{"fn.pgj_convert_text", (int64) pgj_convert_text},
+	{"fn.pfree", (int64) pfree},
+	{"fn.pg_encoding_mbcliplen", (int64) pg_encoding_mbcliplen},
+	{"fn.GetDatabaseEncoding", (int64) GetDatabaseEncoding},
+	{"fn.GetDatabaseEncodingName", (int64) GetDatabaseEncodingName},
+	{"fn.pgj_hook_proceed", (int64) pgj_hook_proceed},
+	{"fn.pgj_hook_declared", (int64) pgj_hook_declared},
+	{"fn.pgj_error_code", (int64) pgj_error_code},
+	{"fn.pgj_error_field", (int64) pgj_error_field},
+	{"fn.pgj_guard_call", (int64) pgj_guard_call},
+	{"fn.pgj_direct_call", (int64) pgj_direct_call},
+	{"fn.pgj_elog", (int64) pgj_elog},
+	{"fn.pgj_interrupt_wanted", (int64) pgj_interrupt_wanted},
 	{"fn.format_type_be", (int64) format_type_be},
 	{"fn.format_procedure", (int64) format_procedure},
 	{"fn.get_namespace_name", (int64) get_namespace_name},
+	{"fn.pgj_setting", (int64) pgj_setting},
+	{"fn.pgj_spi_connect", (int64) pgj_spi_connect},
+	{"fn.pgj_spi_execute", (int64) pgj_spi_execute},
+	{"fn.pgj_spi_open_cursor", (int64) pgj_spi_open_cursor},
+	{"fn.pgj_spi_fetch", (int64) pgj_spi_fetch},
+	{"fn.pgj_track", (int64) pgj_track},
+	{"fn.pgj_type_oid", (int64) pgj_type_oid},
+	{"fn.pgj_spi_end_transaction", (int64) pgj_spi_end_transaction},
+	{"fn.SPI_finish", (int64) SPI_finish},
+	{"fn.SPI_prepare", (int64) SPI_prepare},
+	{"fn.SPI_keepplan", (int64) SPI_keepplan},
+	{"fn.SPI_freeplan", (int64) SPI_freeplan},
+	{"fn.SPI_cursor_find", (int64) SPI_cursor_find},
+	{"fn.SPI_cursor_close", (int64) SPI_cursor_close},
+	{"fn.SPI_result_code_string", (int64) SPI_result_code_string},
+	{"fn.AllocSetContextCreateInternal", (int64) AllocSetContextCreateInternal},
+	{"fn.MemoryContextReset", (int64) MemoryContextReset},
+	{"fn.quote_identifier", (int64) quote_identifier},
+	{"fn.quote_qualified_identifier", (int64) quote_qualified_identifier},
+	{"fn.quote_literal_cstr", (int64) quote_literal_cstr},
+	{"fn.pgj_subxact_begin", (int64) pgj_subxact_begin},
+	{"fn.pgj_subxact_commit", (int64) pgj_subxact_commit},
+	{"fn.pgj_subxact_rollback", (int64) pgj_subxact_rollback},
+	{"fn.pgj_watch_transactions", (int64) pgj_watch_transactions},
+	{"fn.GetCurrentSubTransactionId", (int64) GetCurrentSubTransactionId},
+	{"fn.SPI_register_trigger_data", (int64) SPI_register_trigger_data},
+	{"fn.pgj_bgw_signals", (int64) pgj_bgw_signals},
+	{"fn.pgj_bgw_attach_signals", (int64) pgj_bgw_attach_signals},
+	{"fn.pgj_bgw_default_signals", (int64) pgj_bgw_default_signals},
+	{"fn.pgj_bgw_wait_latch", (int64) pgj_bgw_wait_latch},
+	{"fn.pgj_bgw_worker_continue", (int64) pgj_bgw_worker_continue},
+	{"fn.pgj_bgw_begin", (int64) pgj_bgw_begin},
+	{"fn.pgj_bgw_commit", (int64) pgj_bgw_commit},
+	{"fn.pgj_bgw_abort", (int64) pgj_bgw_abort},
+	{"fn.BackgroundWorkerInitializeConnection", (int64) BackgroundWorkerInitializeConnection},
+	{"fn.BackgroundWorkerInitializeConnectionByOid", (int64) BackgroundWorkerInitializeConnectionByOid},
+	{"fn.pgj_bgw_register", (int64) pgj_bgw_register},
+	{"fn.GetBackgroundWorkerPid", (int64) GetBackgroundWorkerPid},
+	{"fn.WaitForBackgroundWorkerStartup", (int64) WaitForBackgroundWorkerStartup},
+	{"fn.WaitForBackgroundWorkerShutdown", (int64) WaitForBackgroundWorkerShutdown},
+	{"fn.TerminateBackgroundWorker", (int64) TerminateBackgroundWorker},
+	{"fn.pgj_shared_attach", (int64) pgj_shared_attach},
+	{"fn.LWLockAcquire", (int64) LWLockAcquire},
+	{"fn.LWLockRelease", (int64) LWLockRelease},
 	{NULL, 0}
 };

@@ -76,46 +76,36 @@ pgj_guard_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3, int64 
 	return rc;
 }
 
-/* Helpers with the guard's signature, for server macros Java cannot call directly. */
+/* A helper for server macros Java cannot call directly. */
 
-int64
-pgj_elog(int64 level, int64 message, int64 sqlerrcode, int64 detail, int64 hint,
-		 int64 unused)
+void
+pgj_elog(int32 level, const char *message, int32 sqlerrcode, const char *detail, const char *hint)
 {
-	ereport((int) level,
-			(sqlerrcode != 0 ? errcode((int) sqlerrcode) : 0,
-			 errmsg_internal("%s", (const char *) message),
-			 detail ? errdetail_internal("%s", (const char *) detail) : 0,
-			 hint ? errhint("%s", (const char *) hint) : 0));
-	return 0;
-}
-
-int64
-pgj_check_for_interrupts(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
-{
-	CHECK_FOR_INTERRUPTS();
-	return 0;
+	ereport(level,
+			(sqlerrcode != 0 ? errcode(sqlerrcode) : 0,
+			 errmsg_internal("%s", message),
+			 detail ? errdetail_internal("%s", detail) : 0,
+			 hint ? errhint("%s", hint) : 0));
 }
 
 /*
  * Subtransactions, the way PL/pgSQL's exception blocks run them: the caller's memory
  * context and resource owner are restored after begin, commit and rollback.
  */
-int64
-pgj_subxact_begin(int64 cxt, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+int32
+pgj_subxact_begin(MemoryContext cxt)
 {
 	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo((MemoryContext) cxt);
+	MemoryContextSwitchTo(cxt);
 	return GetCurrentTransactionNestLevel();
 }
 
-int64
-pgj_subxact_commit(int64 cxt, int64 owner, int64 a2, int64 a3, int64 a4, int64 a5)
+void
+pgj_subxact_commit(MemoryContext cxt, ResourceOwner owner)
 {
 	ReleaseCurrentSubTransaction();
-	MemoryContextSwitchTo((MemoryContext) cxt);
-	CurrentResourceOwner = (ResourceOwner) owner;
-	return 0;
+	MemoryContextSwitchTo(cxt);
+	CurrentResourceOwner = owner;
 }
 
 /* Not through pgj_guard_call: it must run while an error raised inside is unhandled. */

@@ -113,17 +113,16 @@ proceed(PgjHookCall *call)
 }
 
 /* Java: the next hook, or the standard function. */
-int64
-pgj_hook_proceed(int64 call, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+void
+pgj_hook_proceed(PgjHookInfo *call)
 {
-	PgjHookCall *c = (PgjHookCall *) call;
+	PgjHookCall *c = (PgjHookCall *) call;	/* its first member */
 
 	if (c->info.proceeded)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("a pgj hook proceeded twice with the same call")));
 	proceed(c);
-	return 0;
 }
 
 static void
@@ -243,12 +242,12 @@ utility_hook(PlannedStmt *pstmt, const char *text, bool read_only_tree, ProcessU
 }
 
 /* Java: the extension (which 0) or class (which 1) of declared hook class i. */
-int64
-pgj_hook_declared(int64 i, int64 which, int64 a2, int64 a3, int64 a4, int64 a5)
+const char *
+pgj_hook_declared(int32 i, int32 which)
 {
 	if (i < 0 || i >= declared_count)
-		return 0;
-	return which == 0 ? (int64) declared[i].extension : (int64) declared[i].class_name;
+		return NULL;
+	return which == 0 ? declared[i].extension : declared[i].class_name;
 }
 
 /* From manifest.c, in any process loading pgj.so: a hooks line puts pgj in the hooks, once. */

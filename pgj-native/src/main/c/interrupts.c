@@ -135,8 +135,8 @@ pgj_postmaster_gone(void)
  * What the server would do at its next CHECK_FOR_INTERRUPTS, plus what Java must not run past
  * (see pgj_sticky_interrupt); read from any thread. Java's Pg.checkForInterrupts asks it too.
  */
-int64
-pgj_interrupt_wanted(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+int32
+pgj_interrupt_wanted(void)
 {
 	if (pgj_sticky_interrupt == PGJ_INTERRUPT_NONE && pgj_postmaster_gone())
 		pgj_sticky_interrupt = PGJ_INTERRUPT_POSTMASTER_DIED;
@@ -365,7 +365,7 @@ watch(void *unused)
 	for (;;)
 	{
 		struct pollfd ready = {wake_fd, POLLIN, 0};
-		int			interrupt = (int) pgj_interrupt_wanted(0, 0, 0, 0, 0, 0);
+		int			interrupt = pgj_interrupt_wanted();
 		uint64_t	count;
 		int			n;
 

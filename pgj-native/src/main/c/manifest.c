@@ -298,17 +298,17 @@ pgj_read_manifests(bool preloading)
 }
 
 /* Java: the setting named `name`, or NULL if no installed extension declares it. */
-int64
-pgj_setting(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+PgjSetting *
+pgj_setting(const char *name)
 {
 	char		key[NAMEDATALEN * 2];
 	SettingEntry *entry;
 
-	if (settings == NULL || strlen((const char *) name) >= sizeof(key))
-		return 0;
+	if (settings == NULL || strlen(name) >= sizeof(key))
+		return NULL;
 	/* The hash compares whole keys: pad the name as the entries are. */
 	memset(key, 0, sizeof(key));
-	strlcpy(key, (const char *) name, sizeof(key));
+	strlcpy(key, name, sizeof(key));
 	entry = hash_search(settings, key, HASH_FIND, NULL);
-	return entry == NULL ? 0 : (int64) &entry->setting;
+	return entry == NULL ? NULL : &entry->setting;
 }

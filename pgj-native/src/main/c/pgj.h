@@ -13,7 +13,9 @@
 #include "utils/elog.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
+#include "access/htup.h"
 #include "postmaster/bgworker.h"
+#include "utils/portal.h"
 #include "utils/rangetypes.h"
 
 #include <signal.h>
@@ -72,7 +74,7 @@ extern volatile sig_atomic_t pgj_java_interrupted;
  * handled (errors.c), or the postmaster's death (interrupts.c). A PGJ_INTERRUPT_*.
  */
 extern volatile sig_atomic_t pgj_sticky_interrupt;
-extern int64 pgj_interrupt_wanted(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern int32 pgj_interrupt_wanted(void);
 
 /* What the watcher throws into Java; Boot.asyncInterrupt makes the error for each. */
 #define PGJ_INTERRUPT_NONE 0
@@ -91,21 +93,20 @@ extern MemoryContext pgj_error_context(void);
 extern void pgj_discard_errors_from_level(int level);
 
 /*
- * Called by Java through FFM (their addresses are in the facts table). Functions that
- * Java runs through pgj_guard_call share its six-integer signature.
+ * Called by Java through FFM: the two trampolines, and the functions below that Java calls
+ * through them, each with its real prototype, declared once in Java (@CFunction) and checked
+ * against this header by the generated functions.c. The trampolines pass six integer or
+ * pointer arguments, which a callee of fewer reads from the same registers.
  */
 typedef int64 (*PgjAnyFunction) (int64, int64, int64, int64, int64, int64);
 extern int64 pgj_direct_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3,
 							 int64 a4, int64 a5);
 extern int32 pgj_guard_call(PgjAnyFunction fn, int64 a0, int64 a1, int64 a2, int64 a3,
 							int64 a4, int64 a5, int64 *result);
-extern int64 pgj_elog(int64 level, int64 message, int64 sqlerrcode, int64 detail,
-					  int64 hint, int64 unused);
-extern int64 pgj_check_for_interrupts(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4,
-									  int64 a5);
-extern int64 pgj_subxact_begin(int64 cxt, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_subxact_commit(int64 cxt, int64 owner, int64 a2, int64 a3, int64 a4,
-								int64 a5);
+extern void pgj_elog(int32 level, const char *message, int32 sqlerrcode, const char *detail,
+					 const char *hint);
+extern int32 pgj_subxact_begin(MemoryContext cxt);
+extern void pgj_subxact_commit(MemoryContext cxt, ResourceOwner owner);
 extern int32 pgj_subxact_rollback(MemoryContext cxt, ResourceOwner owner, int32 level);
 extern void pgj_set_java_error(int32 sqlerrcode, const char *message, const char *detail,
 							   const char *hint, const char *context);
@@ -113,7 +114,6 @@ extern void pgj_set_interrupt(void);
 extern const char *pgj_error_field(int32 which);
 extern int32 pgj_error_code(void);
 extern int32 pgj_error_elevel(void);
-extern int64 pgj_database_encoding(void);
 extern char pgj_sharedir[];
 
 /*
@@ -175,16 +175,15 @@ typedef struct PgjSpiRows
 #define PGJ_SPI_KEEP_ROWS	0x4
 #define PGJ_SPI_FIRST_ROW	0x8
 
-extern int64 pgj_track(int64 cxt, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_spi_connect(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_spi_open_cursor(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_spi_fetch(int64 portal, int64 count, int64 memory, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_datum_out(int64 type, int64 value, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_datum_in(int64 type, int64 text, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_type_oid(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_spi_end_transaction(int64 commit, int64 chain, int64 a2, int64 a3, int64 a4,
-									 int64 a5);
+extern PgjCell *pgj_track(MemoryContext cxt);
+extern PgjCell *pgj_spi_connect(void);
+extern int32 pgj_spi_execute(PgjSpiRequest *request);
+extern Portal pgj_spi_open_cursor(PgjSpiRequest *request);
+extern PgjSpiRows *pgj_spi_fetch(Portal portal, int64 count, MemoryContext memory);
+extern char *pgj_datum_out(Oid type, Datum value);
+extern Datum pgj_datum_in(Oid type, char *text);
+extern Oid	pgj_type_oid(const char *name);
+extern void pgj_spi_end_transaction(bool commit, bool chain);
 
 /*
  * Background workers (bgworker.c). A worker's Java entry point travels in a launch
@@ -207,22 +206,21 @@ typedef struct PgjWorkerLaunch
 
 extern PgjWorkerLaunch *pgj_worker_launch;	/* this process's, when it is a pgj worker */
 extern bool pgj_bgw_sigterm_overdue(void);
-extern int64 pgj_bgw_register(int64 worker, int64 launch, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_bgw_wait_latch(int64 timeout_ms, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_bgw_signals(int64 clear, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_bgw_worker_continue(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_bgw_attach_signals(int64 flags, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_bgw_default_signals(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_bgw_begin(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_bgw_commit(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern BackgroundWorkerHandle *pgj_bgw_register(BackgroundWorker *worker, const PgjWorkerLaunch *launch);
+extern bool pgj_bgw_wait_latch(int64 timeout_ms);
+extern int32 pgj_bgw_signals(int32 clear);
+extern bool pgj_bgw_worker_continue(void);
+extern void pgj_bgw_attach_signals(int32 flags);
+extern void pgj_bgw_default_signals(void);
+extern void pgj_bgw_begin(void);
+extern void pgj_bgw_commit(void);
 extern int32 pgj_bgw_abort(void);
 extern void pgj_register_static_worker(const BackgroundWorker *worker, const PgjWorkerLaunch *launch);
 extern int	pgj_startup_slots;	/* shared-memory start-up callbacks of static workers */
 extern void pgj_request_startup_flags(void);
 
 /* encoding.c: Java's UTF-8 to and from a database encoding other than UTF8 and SQL_ASCII */
-extern int64 pgj_convert_text(int64 source, int64 length, int64 to_server, int64 out, int64 a4,
-							  int64 a5);
+extern int32 pgj_convert_text(const char *source, int64 length, bool to_server, int64 *out);
 
 /*
  * builds.c: one build of each extension per session, switched at a transaction boundary after
@@ -234,13 +232,13 @@ extern bool pgj_builds_checked;
 extern int	pgj_hooks_running;
 extern void pgj_check_builds(void);
 extern int	pgj_build_folder(const char *name);
-extern int64 pgj_build_watch(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern void pgj_build_watch(const char *name);
 extern bool pgj_build_replaced(const char *name);
 extern void pgj_forget_functions(int folder);
 
 /* xact.c: transaction callbacks for Java */
 extern int32 pgj_transaction_callbacks;
-extern int64 pgj_watch_transactions(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
+extern void pgj_watch_transactions(void);
 extern int32 pgj_transaction_event(int32 event, int32 sub, int32 parent, bool report);
 extern void pgj_watch_transaction_ends(void);
 extern void pgj_transaction_ended(void);
@@ -251,7 +249,7 @@ extern void pgj_transaction_ended(void);
 #define PGJ_HOOK_EXECUTOR_FINISH	3
 #define PGJ_HOOK_EXECUTOR_END		4
 #define PGJ_HOOK_PROCESS_UTILITY	5
-/* What Java reads of a hook call (org.pgj.hooks.QueryExecution, UtilityStatement). */
+/* What Java reads of a hook call (org.pgj.internal.hooks.HookCall). */
 typedef struct PgjHookInfo
 {
 	int32		kind;			/* PGJ_HOOK_* */
@@ -266,8 +264,8 @@ typedef struct PgjHookInfo
 } PgjHookInfo;
 
 extern void pgj_declare_hooks(char **fields, int n);
-extern int64 pgj_hook_proceed(int64 call, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_hook_declared(int64 i, int64 which, int64 a2, int64 a3, int64 a4, int64 a5);
+extern void pgj_hook_proceed(PgjHookInfo *call);
+extern const char *pgj_hook_declared(int32 i, int32 which);
 extern bool pgj_jvm_available(void);
 extern bool pgj_try_jvm(const char **reason, const char **hint);
 extern void pgj_run_hook(int64 call);
@@ -275,7 +273,7 @@ extern void pgj_run_hook(int64 call);
 /* shmem.c: the shared memory extensions declare */
 extern void pgj_declare_shared(char **fields, int n);
 extern void pgj_request_shared(void);
-extern int64 pgj_shared_attach(int64 name, int64 out, int64 a2, int64 a3, int64 a4, int64 a5);
+extern void *pgj_shared_attach(const char *name, int64 *out);
 
 #define PGJ_SIGHUP_RECEIVED		0x1
 #define PGJ_SIGTERM_RECEIVED	0x2
@@ -284,7 +282,6 @@ extern int64 pgj_shared_attach(int64 name, int64 out, int64 a2, int64 a3, int64 
 
 /* manifest.c: the extensions' runtime manifests ($sharedir/extension/<ext>.pgj) */
 extern void pgj_read_manifests(bool preloading);
-extern int64 pgj_setting(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5);
 
 /* A setting declared by an extension; Java reads its value where the server writes it. */
 typedef struct PgjSetting
@@ -296,6 +293,8 @@ typedef struct PgjSetting
 	double		real_value;
 	char	   *string_value;
 } PgjSetting;
+
+extern PgjSetting *pgj_setting(const char *name);
 
 /* The most rows of a set Java reads ahead of the executor in one call (sets.c). */
 #define PGJ_ROWS_AHEAD	64
@@ -324,12 +323,14 @@ extern int32 pgj_close_set(int64 set, bool report);
 extern bool pgj_set_row_ahead(PgjCallSite *site, FunctionCallInfo fcinfo, Datum *result);
 extern MemoryContext pgj_set_refill_begin(PgjCallSite *site);
 extern Datum pgj_set_refill_end(PgjCallSite *site, FunctionCallInfo fcinfo, MemoryContext caller_cxt);
-extern int64 pgj_set_watch(int64 econtext, int64 site, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_tupdesc_attr(int64 desc, int64 i, int64 a2, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5);
-extern int64 pgj_row_deform(int64 datum, int64 desc, int64 values, int64 nulls, int64 a4, int64 a5);
-extern int64 pgj_coerce_typmod(int64 datum, int64 type, int64 typmod, int64 a3, int64 a4, int64 a5);
+struct ExprContext;
+extern void pgj_set_watch(struct ExprContext *econtext, PgjCallSite *site);
+extern TupleDesc pgj_row_desc(Oid type, Oid fn_oid);
+extern Form_pg_attribute pgj_tupdesc_attr(TupleDesc desc, int32 i);
+extern Datum pgj_row_form(TupleDesc desc, Datum *values, bool *nulls);
+extern HeapTuple pgj_tuple_form(TupleDesc desc, Datum *values, bool *nulls);
+extern void pgj_row_deform(Datum datum, TupleDesc desc, Datum *values, bool *nulls);
+extern Datum pgj_coerce_typmod(Datum datum, Oid type, int32 typmod);
 
 /* aggregates.c: a Java object that is an aggregate's state, as its `internal` Datum points to it */
 typedef struct PgjAggState
@@ -338,7 +339,7 @@ typedef struct PgjAggState
 	int64		handle;			/* ObjectStates' handle of the object */
 } PgjAggState;
 
-extern int64 pgj_agg_state_new(int64 fcinfo, int64 handle, int64 a2, int64 a3, int64 a4, int64 a5);
+extern Datum pgj_agg_state_new(FunctionCallInfo fcinfo, int64 handle);
 extern void pgj_release_agg_state(int64 handle);
 
 /* ranges.c */

@@ -17,31 +17,31 @@
  * OUT parameters (RETURNS TABLE), copied into TopMemoryContext as Java keeps it for the
  * backend's life; 0 when the type is not composite.
  */
-int64
-pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4, int64 a5)
+TupleDesc
+pgj_row_desc(Oid type, Oid fn_oid)
 {
 	TupleDesc	desc;
 	MemoryContext old;
 
-	if ((Oid) type == RECORDOID)
+	if (type == RECORDOID)
 	{
 		Oid			result_type;
 		TupleDesc	result;
 
-		if (get_func_result_type((Oid) fn_oid, &result_type, &result) != TYPEFUNC_COMPOSITE)
-			return 0;
+		if (get_func_result_type(fn_oid, &result_type, &result) != TYPEFUNC_COMPOSITE)
+			return NULL;
 		old = MemoryContextSwitchTo(TopMemoryContext);
 		desc = CreateTupleDescCopy(result);
 	}
 	else
 	{
-		if (get_typtype((Oid) type) != TYPTYPE_COMPOSITE)
-			return 0;
+		if (get_typtype(type) != TYPTYPE_COMPOSITE)
+			return NULL;
 		old = MemoryContextSwitchTo(TopMemoryContext);
-		desc = lookup_rowtype_tupdesc_copy((Oid) type, -1);
+		desc = lookup_rowtype_tupdesc_copy(type, -1);
 	}
 	MemoryContextSwitchTo(old);
-	return (int64) BlessTupleDesc(desc);
+	return BlessTupleDesc(desc);
 }
 
 /*
@@ -49,17 +49,28 @@ pgj_row_desc(int64 type, int64 fn_oid, int64 a2, int64 a3, int64 a4, int64 a5)
  * server's business: from 18 they follow a per-attribute CompactAttribute array, so their
  * offset depends on the column count.
  */
-int64
-pgj_tupdesc_attr(int64 desc, int64 i, int64 a2, int64 a3, int64 a4, int64 a5)
+Form_pg_attribute
+pgj_tupdesc_attr(TupleDesc desc, int32 i)
 {
-	return (int64) TupleDescAttr((TupleDesc) desc, (int) i);
+	return TupleDescAttr(desc, i);
 }
 
 /* Java: a composite Datum, in the current memory context. */
-int64
-pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5)
+Datum
+pgj_row_form(TupleDesc desc, Datum *values, bool *nulls)
 {
-	return (int64) HeapTupleGetDatum(heap_form_tuple((TupleDesc) desc, (Datum *) values, (bool *) nulls));
+	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+}
+
+/*
+ * Java (triggers): a row to return, in the current memory context. heap_form_tuple itself is
+ * not declared to Java: 18 declares its arrays const, 15 does not, and a declaration has one
+ * prototype.
+ */
+HeapTuple
+pgj_tuple_form(TupleDesc desc, Datum *values, bool *nulls)
+{
+	return heap_form_tuple(desc, values, nulls);
 }
 
 /*
@@ -67,11 +78,10 @@ pgj_row_form(int64 desc, int64 values, int64 nulls, int64 a3, int64 a4, int64 a5
  * attributes. A row whose type or attribute types are not desc's (say, the type was altered
  * since Java resolved the function) is an error, never a misread.
  */
-int64
-pgj_row_deform(int64 datum, int64 desc_ptr, int64 values, int64 nulls, int64 a4, int64 a5)
+void
+pgj_row_deform(Datum datum, TupleDesc expected, Datum *values, bool *nulls)
 {
-	TupleDesc	expected = (TupleDesc) desc_ptr;
-	HeapTupleHeader header = DatumGetHeapTupleHeader((Datum) datum);
+	HeapTupleHeader header = DatumGetHeapTupleHeader(datum);
 	TupleDesc	actual = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(header),
 												HeapTupleHeaderGetTypMod(header));
 	HeapTupleData tuple;
@@ -95,9 +105,8 @@ pgj_row_deform(int64 datum, int64 desc_ptr, int64 values, int64 nulls, int64 a4,
 	ItemPointerSetInvalid(&tuple.t_self);
 	tuple.t_tableOid = InvalidOid;
 	tuple.t_data = header;
-	heap_deform_tuple(&tuple, actual, (Datum *) values, (bool *) nulls);
+	heap_deform_tuple(&tuple, actual, values, nulls);
 	ReleaseTupleDesc(actual);
-	return 0;
 }
 
 /*
@@ -105,12 +114,12 @@ pgj_row_deform(int64 datum, int64 desc_ptr, int64 values, int64 nulls, int64 a4,
  * it, as an assignment would: the type's length coercion function, which may round or raise
  * an error (22001 for a string too long). Values of types without one pass unchanged.
  */
-int64
-pgj_coerce_typmod(int64 datum, int64 type, int64 typmod, int64 a3, int64 a4, int64 a5)
+Datum
+pgj_coerce_typmod(Datum datum, Oid type, int32 typmod)
 {
 	Oid			function;
 
-	if (find_typmod_coercion_function((Oid) type, &function) != COERCION_PATH_FUNC)
+	if (find_typmod_coercion_function(type, &function) != COERCION_PATH_FUNC)
 		return datum;
-	return (int64) OidFunctionCall3(function, (Datum) datum, Int32GetDatum((int32) typmod), BoolGetDatum(false));
+	return OidFunctionCall3(function, datum, Int32GetDatum(typmod), BoolGetDatum(false));
 }

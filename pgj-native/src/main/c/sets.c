@@ -51,11 +51,9 @@ site_gone(void *site)
 }
 
 /* Java, when a set starts: watch for the executor letting go of it. */
-int64
-pgj_set_watch(int64 econtext, int64 site_ptr, int64 a2, int64 a3, int64 a4, int64 a5)
+void
+pgj_set_watch(ExprContext *econtext, PgjCallSite *site)
 {
-	PgjCallSite *site = (PgjCallSite *) site_ptr;
-
 	if (!site->watched)
 	{
 		MemoryContextCallback *cb = MemoryContextAlloc(site->cxt, sizeof(MemoryContextCallback));
@@ -65,8 +63,7 @@ pgj_set_watch(int64 econtext, int64 site_ptr, int64 a2, int64 a3, int64 a4, int6
 		MemoryContextRegisterResetCallback(site->cxt, cb);
 		site->watched = true;
 	}
-	RegisterExprContextCallback((ExprContext *) econtext, shut_down, PointerGetDatum(site));
-	return 0;
+	RegisterExprContextCallback(econtext, shut_down, PointerGetDatum(site));
 }
 
 /* The next row of the buffer, or the end of the set; Java closed the set when it found the end. */

@@ -106,17 +106,15 @@ pgj_request_shared(void)
  * Java: the address of area `name`, and in *out its size and LWLock (NULL when it has none);
  * 0 when no such area was created (pgj not preloaded, or not declared).
  */
-int64
-pgj_shared_attach(int64 name, int64 out, int64 a2, int64 a3, int64 a4, int64 a5)
+void *
+pgj_shared_attach(const char *name, int64 *result)
 {
-	int64	   *result = (int64 *) out;
-
 	for (int i = 0; i < area_count; i++)
-		if (areas[i].address != NULL && strcmp(areas[i].name, (const char *) name) == 0)
+		if (areas[i].address != NULL && strcmp(areas[i].name, name) == 0)
 		{
 			result[0] = (int64) areas[i].size;
 			result[1] = (int64) areas[i].lock;
-			return (int64) areas[i].address;
+			return areas[i].address;
 		}
-	return 0;
+	return NULL;
 }

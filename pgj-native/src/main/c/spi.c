@@ -9,8 +9,8 @@
  * reused with a new serial, so reading one is always safe, and a stale handle (serial
  * mismatch) reads as dead.
  *
- * Everything here that Java calls has the six-integer signature of pgj_guard_call and runs
- * under its PG_TRY.
+ * Everything here that Java calls runs under pgj_guard_call's PG_TRY; each is declared in
+ * Java with its prototype (functions.c).
  */
 #include "pgj.h"
 
@@ -84,10 +84,10 @@ track(MemoryContext cxt, MemoryContextCallbackFunction on_gone)
 }
 
 /* Java: the cell of a memory context (a plan's, a portal's). */
-int64
-pgj_track(int64 cxt, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+PgjCell *
+pgj_track(MemoryContext cxt)
 {
-	return (int64) track((MemoryContext) cxt, cell_release);
+	return track(cxt, cell_release);
 }
 
 static void
@@ -102,8 +102,8 @@ connection_gone(void *arg)
  * procedure called by a top-level CALL). Returns the cell of the connection's procedure
  * context, which SPI deletes when the connection ends by any path.
  */
-int64
-pgj_spi_connect(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+PgjCell *
+pgj_spi_connect(void)
 {
 	/*
 	 * A nonatomic connection's memory lives in the CALL's portal, which an abort drops. With
@@ -120,7 +120,7 @@ pgj_spi_connect(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 	cell = track(CurrentMemoryContext, connection_gone);
 	cell->nonatomic = nonatomic;
 	pgj_spi_depth++;
-	return (int64) cell;
+	return cell;
 }
 
 /*
@@ -450,10 +450,9 @@ only_queries(SPIPlanPtr plan)
 }
 
 /* Java: runs req (SQL text or a prepared plan); returns SPI's result code. */
-int64
-pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+int32
+pgj_spi_execute(PgjSpiRequest *req)
 {
-	PgjSpiRequest *req = (PgjSpiRequest *) request;
 	/* A STABLE or IMMUTABLE function's statements run read-only, as PL/pgSQL's do. */
 	bool		read_only = pgj_read_only || (req->flags & PGJ_SPI_READ_ONLY) != 0;
 	SPIPlanPtr	temporary = NULL;
@@ -504,10 +503,9 @@ pgj_spi_execute(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
 }
 
 /* Java: opens a cursor for req; returns the portal. */
-int64
-pgj_spi_open_cursor(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+Portal
+pgj_spi_open_cursor(PgjSpiRequest *req)
 {
-	PgjSpiRequest *req = (PgjSpiRequest *) request;
 	SPIPlanPtr	temporary = NULL;
 	Portal		portal;
 	bool		pushed = false;
@@ -534,50 +532,50 @@ pgj_spi_open_cursor(int64 request, int64 a1, int64 a2, int64 a3, int64 a4, int64
 	/* An unsaved plan is copied into the portal. */
 	if (temporary != NULL)
 		SPI_freeplan(temporary);
-	return (int64) portal;
+	return portal;
 }
 
 /* Java: fetches up to count rows from a cursor; returns them as take_rows does. */
-int64
-pgj_spi_fetch(int64 portal, int64 count, int64 memory, int64 a3, int64 a4, int64 a5)
+PgjSpiRows *
+pgj_spi_fetch(Portal portal, int64 count, MemoryContext memory)
 {
-	SPI_cursor_fetch((Portal) portal, true, count);
-	return SPI_tuptable != NULL ? (int64) take_rows((MemoryContext) memory) : 0;
+	SPI_cursor_fetch(portal, true, count);
+	return SPI_tuptable != NULL ? take_rows(memory) : NULL;
 }
 
 /* Java: the text form of a value, by its type's output function. */
-int64
-pgj_datum_out(int64 type, int64 value, int64 a2, int64 a3, int64 a4, int64 a5)
+char *
+pgj_datum_out(Oid type, Datum value)
 {
 	Oid			output;
 	bool		varlena;
 
-	getTypeOutputInfo((Oid) type, &output, &varlena);
-	return (int64) OidOutputFunctionCall(output, (Datum) value);
+	getTypeOutputInfo(type, &output, &varlena);
+	return OidOutputFunctionCall(output, value);
 }
 
 /* Java: a value from its text form, by its type's input function. */
-int64
-pgj_datum_in(int64 type, int64 text, int64 a2, int64 a3, int64 a4, int64 a5)
+Datum
+pgj_datum_in(Oid type, char *text)
 {
 	Oid			input;
 	Oid			ioparam;
 
-	getTypeInputInfo((Oid) type, &input, &ioparam);
-	return (int64) OidInputFunctionCall(input, (char *) text, ioparam, -1);
+	getTypeInputInfo(type, &input, &ioparam);
+	return OidInputFunctionCall(input, text, ioparam, -1);
 }
 
 /* Java: the OID of a type named as in SQL ("int4", "character varying(10)", "myschema.t[]"). */
-int64
-pgj_type_oid(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+Oid
+pgj_type_oid(const char *name)
 {
 	Oid			type;
 	int32		typmod;
 
 #if PG_VERSION_NUM >= 160000
-	parseTypeString((const char *) name, &type, &typmod, NULL);
+	parseTypeString(name, &type, &typmod, NULL);
 #else
-	parseTypeString((const char *) name, &type, &typmod, false);
+	parseTypeString(name, &type, &typmod, false);
 #endif
 	return type;
 }
@@ -586,8 +584,8 @@ pgj_type_oid(int64 name, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
  * Java: ends the transaction and starts a new one (COMMIT or ROLLBACK, chained or not) from
  * the innermost connection, which must be nonatomic; otherwise the server's own error.
  */
-int64
-pgj_spi_end_transaction(int64 commit, int64 chain, int64 a2, int64 a3, int64 a4, int64 a5)
+void
+pgj_spi_end_transaction(bool commit, bool chain)
 {
 	/*
 	 * SPI_commit needs a connection (Java only calls this from an open one); without one,
@@ -601,5 +599,4 @@ pgj_spi_end_transaction(int64 commit, int64 chain, int64 a2, int64 a3, int64 a4,
 		chain ? SPI_commit_and_chain() : SPI_commit();
 	else
 		chain ? SPI_rollback_and_chain() : SPI_rollback();
-	return 0;
 }

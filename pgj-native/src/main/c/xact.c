@@ -51,8 +51,8 @@ pgj_watch_transaction_ends(void)
 }
 
 /* Java, at its first callback. */
-int64
-pgj_watch_transactions(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a5)
+void
+pgj_watch_transactions(void)
 {
 	static bool watching = false;
 
@@ -62,5 +62,4 @@ pgj_watch_transactions(int64 a0, int64 a1, int64 a2, int64 a3, int64 a4, int64 a
 		RegisterSubXactCallback(subxact_event, NULL);
 		watching = true;
 	}
-	return 0;
 }

@@ -1,27 +1,18 @@
 package org.pgj.hooks;
 
-/** A query going through the executor, as an executor hook sees it; valid while the hook runs. */
-public final class QueryExecution extends HookCall {
-    QueryExecution(long call) {
-        super(call);
-    }
-
+/**
+ * A query going through the executor, as an executor hook sees it; valid while the hook runs
+ * (afterwards, each method throws IllegalStateException). pgj implements it.
+ */
+public interface QueryExecution {
     /** The text of the statement the query came from (for a function's query, its own text). */
-    public String sourceText() {
-        return sourceTextValue();
-    }
+    String sourceText();
 
-    public Operation operation() {
-        return operationValue();
-    }
+    Operation operation();
 
     /** The query's identifier when compute_query_id is on (0 otherwise). */
-    public long queryId() {
-        return queryIdValue();
-    }
+    long queryId();
 
     /** Rows processed so far: after {@code next.proceed()} in executorRun, those of the run. */
-    public long processedRows() {
-        return processedValue();
-    }
+    long processedRows();
 }

@@ -1,23 +1,16 @@
 package org.pgj.hooks;
 
-/** A utility statement (DDL, VACUUM, SET, ...) as the ProcessUtility hook sees it; valid while the hook runs. */
-public final class UtilityStatement extends HookCall {
-    UtilityStatement(long call) {
-        super(call);
-    }
-
+/**
+ * A utility statement (DDL, VACUUM, SET, ...) as the ProcessUtility hook sees it; valid while the
+ * hook runs (afterwards, each method throws IllegalStateException). pgj implements it.
+ */
+public interface UtilityStatement {
     /** The text of the statement (or of the whole query string it is part of). */
-    public String queryString() {
-        return sourceTextValue();
-    }
+    String queryString();
 
     /** The server's command tag, e.g. {@code CREATE TABLE} or {@code VACUUM}. */
-    public String commandTag() {
-        return commandTagText();
-    }
+    String commandTag();
 
     /** Whether the client sent it, rather than a function or another statement. */
-    public boolean isTopLevel() {
-        return topLevelValue();
-    }
+    boolean isTopLevel();
 }

@@ -7,6 +7,7 @@ import java.lang.foreign.MemorySegment;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
@@ -39,7 +40,7 @@ final class SharedAreas {
         Backend.checkThread();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_LONG, 2);
-            long address = Guard.call(ATTACH, arena.allocateFrom(name).address(), out.address());
+            long address = sharedAttach(arena.allocateFrom(name).address(), out.address());
             if (address == 0) {
                 throw new PgException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "shared memory \"" + name
                         + "\" is not set up in this server", null,
@@ -55,10 +56,18 @@ final class SharedAreas {
         }
     }
 
-    static void acquire(long lock, int mode) {
-        Guard.call(ACQUIRE, lock, mode);
+    /** The area's memory, its size and lock written at {@code out}; 0 when shmem.c has no such area. */
+    @CFunction("void *pgj_shared_attach(const char *, int64 *)")
+    private static long sharedAttach(long name, long out) {
+        return Guard.call(ATTACH, name, out);
     }
 
+    @CFunction(value = "bool LWLockAcquire(LWLock *, LWLockMode)", header = "storage/lwlock.h")
+    static boolean acquire(long lock, int mode) {
+        return (Guard.call(ACQUIRE, lock, mode) & 0xFF) != 0;
+    }
+
+    @CFunction(value = "void LWLockRelease(LWLock *)", header = "storage/lwlock.h")
     static void release(long lock) {
         Guard.call(RELEASE, lock);
     }

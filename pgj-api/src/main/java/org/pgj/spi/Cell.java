@@ -1,7 +1,7 @@
 package org.pgj.spi;
 
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.spi.SpiNative;
 
 /**
  * A liveness cell (spi.c): tells whether the server memory context that owns something Java
@@ -17,7 +17,7 @@ record Cell(long address, long serial) {
 
     /** A new cell watching {@code context}. */
     static Cell watching(long context) {
-        return at(Guard.call(SpiNative.TRACK, context));
+        return at(SpiNative.track(context));
     }
 
     boolean alive() {

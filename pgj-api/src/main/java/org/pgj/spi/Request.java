@@ -7,10 +7,10 @@ import static org.pgj.internal.nativecall.Native.ALL;
 
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.datum.BaseType;
 import org.pgj.internal.datum.Conversions;
 import org.pgj.internal.datum.EnumMapping;
+import org.pgj.internal.spi.SpiNative;
 
 /**
  * Builds the PgjSpiRequest (pgj.h) that spi.c runs: the statement, and its arguments as
@@ -105,6 +105,6 @@ final class Request {
 
     /** The OID of a type named as in SQL, resolved by the server (search_path, aliases, typmods). */
     static int typeOid(Scratch scratch, String name) {
-        return (int) Guard.call(SpiNative.TYPE_OID, ServerText.toServer(scratch, name, "type name"));
+        return SpiNative.typeOid(ServerText.toServer(scratch, name, "type name"));
     }
 }

@@ -7,6 +7,7 @@ import static org.pgj.internal.nativecall.Native.ALL;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.spi.SpiNative;
 
 /**
  * Copies what a statement returned into a {@link SpiResult}: the rows that spi.c put in the

@@ -5,9 +5,9 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import org.pgj.internal.nativecall.Backend;
-import org.pgj.internal.nativecall.Guard;
-import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.datum.Varlena;
+import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.spi.SpiNative;
 
 /**
  * Short-lived memory for SPI operations: a server memory context for statement text,
@@ -42,8 +42,8 @@ final class Scratch implements AutoCloseable {
     static Scratch open() {
         Backend.checkThread(); // the depth and the contexts are the backend thread's
         if (depth == DEPTHS.size()) {
-            DEPTHS.add(new Scratch(Guard.call(SpiNative.CREATE_CONTEXT, Native.readLong(SpiNative.TOP_MEMORY_CONTEXT),
-                    NAME, SpiNative.CONTEXT_MIN, SpiNative.CONTEXT_INIT, SpiNative.CONTEXT_MAX, 0)));
+            DEPTHS.add(new Scratch(SpiNative.allocSetContextCreate(Native.readLong(SpiNative.TOP_MEMORY_CONTEXT),
+                    NAME, SpiNative.CONTEXT_MIN, SpiNative.CONTEXT_INIT, SpiNative.CONTEXT_MAX)));
         }
         return DEPTHS.get(depth++);
     }
@@ -96,7 +96,7 @@ final class Scratch implements AutoCloseable {
             operations = 0;
             bytes = 0;
             // MemoryContextReset never reports an error, and must run even after one.
-            Native.direct(SpiNative.RESET_CONTEXT, context);
+            SpiNative.memoryContextReset(context);
         }
     }
 }

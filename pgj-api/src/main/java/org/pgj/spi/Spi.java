@@ -2,9 +2,10 @@ package org.pgj.spi;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongBinaryOperator;
 import org.pgj.internal.nativecall.Backend;
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.spi.SpiNative;
 
 /**
  * Runs SQL from Java inside the server, through PostgreSQL's SPI.
@@ -75,32 +76,32 @@ public final class Spi {
     /** An identifier quoted if SQL needs it to be ({@code Foo} → {@code "Foo"}, {@code foo} → {@code foo}). */
     public static String quoteIdentifier(String identifier) {
         Objects.requireNonNull(identifier, "identifier");
-        return quote(SpiNative.QUOTE_IDENTIFIER, identifier, null);
+        return quote((a, b) -> SpiNative.quoteIdentifier(a), identifier, null);
     }
 
     /** {@code qualifier.identifier}, each part quoted if needed; a null qualifier gives the identifier alone. */
     public static String quoteQualifiedIdentifier(String qualifier, String identifier) {
         Objects.requireNonNull(identifier, "identifier");
-        return quote(SpiNative.QUOTE_QUALIFIED_IDENTIFIER, qualifier, identifier);
+        return quote(SpiNative::quoteQualifiedIdentifier, qualifier, identifier);
     }
 
     /** A string literal ({@code it's} → {@code 'it''s'}, with {@code E'...'} for backslashes); null gives {@code NULL}. */
     public static String quoteLiteral(String literal) {
-        return literal == null ? "NULL" : quote(SpiNative.QUOTE_LITERAL, literal, null);
+        return literal == null ? "NULL" : quote((a, b) -> SpiNative.quoteLiteral(a), literal, null);
     }
 
     /**
      * The server's own quoting function of one or two C strings (null passes NULL), so keywords
      * and encodings are handled as SQL handles them.
      */
-    private static String quote(long function, String first, String second) {
+    private static String quote(LongBinaryOperator function, String first, String second) {
         Backend.checkThread();
         try (Scratch scratch = Scratch.open()) {
             long a = first == null ? 0 : ServerText.toServer(scratch, first, "text to quote");
             long b = second == null ? 0 : ServerText.toServer(scratch, second, "text to quote");
             long previous = scratch.enter();
             try {
-                return ServerEncoding.readCString(Guard.call(function, a, b));
+                return ServerEncoding.readCString(function.applyAsLong(a, b));
             } finally {
                 Scratch.leave(previous);
             }

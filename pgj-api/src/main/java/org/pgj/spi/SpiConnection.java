@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.nativecall.Backend;
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.spi.SpiNative;
 import org.pgj.internal.triggers.TransitionTables;
 
 /**
@@ -54,7 +54,7 @@ public final class SpiConnection implements AutoCloseable {
     static SpiConnection open() {
         Backend.checkThread();
         SpiStatement.freeOrphans();
-        Cell cell = Cell.at(Guard.call(SpiNative.CONNECT));
+        Cell cell = Cell.at(SpiNative.spiConnect());
         SpiConnection connection = new SpiConnection(cell, SpiNative.readBool(cell.address() + SpiNative.CELL_NONATOMIC));
         prune();
         OPEN.push(connection);
@@ -139,14 +139,14 @@ public final class SpiConnection implements AutoCloseable {
                 types[i] = Request.typeOid(scratch, argumentTypes[i]);
                 Native.ALL.set(java.lang.foreign.ValueLayout.JAVA_INT, array + SpiNative.OID_SIZE * i, types[i]);
             }
-            long plan = Guard.call(SpiNative.PREPARE, ServerText.toServer(scratch, sql, "statement"), types.length, array);
+            long plan = SpiNative.spiPrepare(ServerText.toServer(scratch, sql, "statement"), types.length, array);
             if (plan == 0) {
                 throw failure(SpiNative.readInt(SpiNative.SPI_RESULT), sql);
             }
             Cell cell = Cell.watching(Native.readLong(plan + SpiNative.PLAN_CONTEXT));
             // Saved in the plan cache like PL/pgSQL's plans: replanned after DDL, faster to run.
             // (Not before the cell exists: an unsaved plan goes with the scope if that fails.)
-            Guard.call(SpiNative.KEEP_PLAN, plan);
+            SpiNative.spiKeepplan(plan);
             return new SpiStatement(this, sql, plan, cell, types);
         } finally {
             busy--;
@@ -171,7 +171,7 @@ public final class SpiConnection implements AutoCloseable {
     public SpiCursor findCursor(String name) {
         checkUsable();
         try (Scratch scratch = Scratch.open()) {
-            long portal = Guard.call(SpiNative.CURSOR_FIND, ServerText.toServer(scratch, name, "cursor name"));
+            long portal = SpiNative.spiCursorFind(ServerText.toServer(scratch, name, "cursor name"));
             if (portal == 0) {
                 throw new CursorNotFoundException(name);
             }
@@ -237,7 +237,7 @@ public final class SpiConnection implements AutoCloseable {
             cursor.closeQuietly();
         }
         SpiStatement.freeWith(this);
-        int code = (int) Guard.call(SpiNative.FINISH);
+        int code = SpiNative.spiFinish();
         if (code < 0) {
             throw failure(code, "SPI_finish");
         }
@@ -280,7 +280,7 @@ public final class SpiConnection implements AutoCloseable {
         checkUsable();
         busy++;
         try (Scratch scratch = Scratch.open()) {
-            return ResultReader.read(this, "FETCH", scratch, Guard.call(SpiNative.FETCH, portal, count, scratch.context()));
+            return ResultReader.read(this, "FETCH", scratch, SpiNative.spiFetch(portal, count, scratch.context()));
         } finally {
             busy--;
         }
@@ -312,7 +312,7 @@ public final class SpiConnection implements AutoCloseable {
         try (Scratch scratch = Scratch.open()) {
             long request = Request.build(scratch, sql, statement == null ? 0 : statement.plan(),
                     statement == null ? null : statement.types(), arguments, flags, null);
-            int code = (int) Guard.call(SpiNative.EXECUTE, request);
+            int code = SpiNative.spiExecute(request);
             if (code < 0) {
                 throw failure(code, statement == null ? sql : statement.sql());
             }
@@ -350,7 +350,7 @@ public final class SpiConnection implements AutoCloseable {
         try (Scratch scratch = Scratch.open()) {
             long request = Request.build(scratch, sql, statement == null ? 0 : statement.plan(),
                     statement == null ? null : statement.types(), arguments, 0, name);
-            return adopt(Guard.call(SpiNative.OPEN_CURSOR, request), scratch);
+            return adopt(SpiNative.spiOpenCursor(request), scratch);
         } finally {
             end(statement);
         }
@@ -367,7 +367,7 @@ public final class SpiConnection implements AutoCloseable {
         checkUsable();
         busy++; // deferred triggers run at commit
         try {
-            Guard.call(SpiNative.END_TRANSACTION, commit ? 1 : 0, chain ? 1 : 0);
+            SpiNative.spiEndTransaction(commit, chain);
         } finally {
             busy--;
         }

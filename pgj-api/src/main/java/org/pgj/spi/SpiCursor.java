@@ -2,7 +2,7 @@ package org.pgj.spi;
 
 import org.pgj.errors.PgException;
 import org.pgj.internal.nativecall.Backend;
-import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.spi.SpiNative;
 
 /**
  * An open cursor: a query whose rows are fetched a batch at a time, so a large result never
@@ -86,7 +86,7 @@ public final class SpiCursor implements AutoCloseable {
         closed = true;
         connection.forget(this);
         if (cell.alive()) {
-            Guard.call(SpiNative.CURSOR_CLOSE, portal);
+            SpiNative.spiCursorClose(portal);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.pgj.errors.PgException;
 import org.pgj.internal.nativecall.Backend;
-import org.pgj.internal.nativecall.Guard;
+import org.pgj.internal.spi.SpiNative;
 
 /**
  * A prepared statement ({@link SpiConnection#prepare}): planned once, run many times with
@@ -114,7 +114,7 @@ public final class SpiStatement implements AutoCloseable {
         freed = true;
         SCOPED.remove(this);
         if (cell.alive()) {
-            Guard.call(SpiNative.FREE_PLAN, plan);
+            SpiNative.spiFreeplan(plan);
         }
     }
 

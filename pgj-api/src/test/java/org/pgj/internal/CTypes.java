@@ -20,7 +20,7 @@ final class CTypes {
             Map.entry("MemoryContext", "J"), Map.entry("ResourceOwner", "J"), Map.entry("TupleDesc", "J"),
             Map.entry("HeapTuple", "J"), Map.entry("Portal", "J"), Map.entry("SPIPlanPtr", "J"),
             Map.entry("Relation", "J"), Map.entry("PgjAnyFunction", "J"), Map.entry("fmNodePtr", "J"),
-            Map.entry("FmgrInfo *", "J"));
+            Map.entry("FmgrInfo *", "J"), Map.entry("FunctionCallInfo", "J"), Map.entry("Form_pg_attribute", "J"));
 
     private CTypes() {
     }

@@ -68,7 +68,7 @@ record NativeContract(List<Entry> entries, List<String> problems) {
 
     /**
      * Reads every class under {@code classes} (a compiled output folder). {@code factsC} are the
-     * names facts.c lists by hand, where the functions not yet declared in Java still are.
+     * names facts.c lists by hand: none may be a function's, since functions.c lists them all.
      */
     static NativeContract read(Path classes, Set<String> factsC) {
         List<ClassModel> models;
@@ -89,10 +89,14 @@ record NativeContract(List<Entry> entries, List<String> problems) {
         List<String> problems = new ArrayList<>();
         for (ClassModel model : models) {
             for (MethodModel method : model.methods()) {
-                declaration(model, method).ifPresent(entry -> {
-                    entries.add(entry);
-                    problems.addAll(check(entry, method, addressFields));
-                });
+                java.util.Optional<Entry> entry = declaration(model, method);
+                if (entry.isPresent()) {
+                    entries.add(entry.get());
+                    problems.addAll(check(entry.get(), method, addressFields));
+                } else if (callsByHand(model, method)) {
+                    problems.add(simpleName(model.thisClass().asInternalName()) + "." + method.methodName().stringValue()
+                            + " calls Guard.call or Native.direct itself: call the @CFunction method of that function");
+                }
             }
         }
         Map<String, String> declared = new HashMap<>();
@@ -103,14 +107,11 @@ record NativeContract(List<Entry> entries, List<String> problems) {
                         + ": call the one declaration");
             }
         }
-        for (String symbol : declared.keySet()) {
-            if (factsC.contains(FACT_PREFIX + symbol)) {
-                problems.add("fn." + symbol + " is declared by " + declared.get(symbol) + " and listed in facts.c: "
-                        + "remove it from facts.c");
-            }
-        }
+        factsC.stream().filter(name -> name.startsWith(FACT_PREFIX)).sorted().forEach(name ->
+                problems.add(name + " is listed in facts.c: declare the function with @CFunction on the method that calls it,"
+                        + " and remove it from facts.c"));
         requests.forEach((symbol, where) -> {
-            if (!declared.containsKey(symbol) && !factsC.contains(FACT_PREFIX + symbol)) {
+            if (!declared.containsKey(symbol)) {
                 problems.add(where + " read fact \"fn." + symbol + "\", which no @CFunction declares");
             }
         });
@@ -220,6 +221,26 @@ record NativeContract(List<Entry> entries, List<String> problems) {
             }
         }
         return problems;
+    }
+
+    /**
+     * Whether a method that declares no function calls one through a trampoline anyway: only a
+     * declaration may, so that each function is reached one way. Guard's and Native's own
+     * overloads are the trampolines' plumbing.
+     */
+    private static boolean callsByHand(ClassModel model, MethodModel method) {
+        ClassDesc owner = model.thisClass().asSymbol();
+        if (owner.equals(GUARD) || owner.equals(NATIVE) || method.code().isEmpty()) {
+            return false;
+        }
+        for (var element : method.code().get()) {
+            if (element instanceof InvokeInstruction invoke && (invoke.owner().asSymbol().equals(GUARD)
+                    && invoke.name().stringValue().equals("call")
+                    || invoke.owner().asSymbol().equals(NATIVE) && invoke.name().stringValue().equals("direct"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String simpleName(String internalName) {

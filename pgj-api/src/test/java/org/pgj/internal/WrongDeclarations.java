@@ -27,4 +27,9 @@ final class WrongDeclarations {
     static long unread(int function) {
         return Guard.call(0L, function);
     }
+
+    /** No declaration, yet a call of a function pointer. */
+    static long byHand(long function) {
+        return Native.direct(function);
+    }
 }

@@ -13,13 +13,14 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
-import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.datum.CallScope;
 import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.FcInfo;
 import org.pgj.internal.datum.TypeMapping;
+import org.pgj.internal.nativecall.Native;
 import org.pgj.types.Internal;
 
 /**
@@ -98,6 +99,12 @@ public final class ObjectStates {
         return objects[slot];
     }
 
+    /** A state Datum for {@code handle} in the aggregate context of the call; 0 outside an aggregate. */
+    @CFunction("Datum pgj_agg_state_new(FunctionCallInfo, int64)")
+    private static long aggStateNew(long fcinfo, long handle) {
+        return Guard.call(NEW_STATE, fcinfo, handle);
+    }
+
     /** A new state for {@code value} in the current call's aggregate context. */
     private static long create(Object value) {
         long fcinfo = CallScope.fcinfo();
@@ -106,7 +113,7 @@ public final class ObjectStates {
         long handle = (long) generations[slot] << 32 | slot;
         long datum;
         try {
-            datum = Guard.call(NEW_STATE, fcinfo, handle);
+            datum = aggStateNew(fcinfo, handle);
         } catch (RuntimeException e) {
             release(handle);
             throw e;

@@ -1,8 +1,5 @@
 package org.pgj.internal.boot;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import org.pgj.errors.PgInterrupt;
 import org.pgj.internal.call.ErrorBridge;
@@ -10,6 +7,7 @@ import org.pgj.internal.call.FunctionResolver;
 import org.pgj.internal.call.FunctionTable;
 import org.pgj.internal.call.SetCalls;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.hooks.HookDispatcher;
 import org.pgj.internal.logging.ServerLogging;
 import org.pgj.internal.nativecall.Backend;
 import org.pgj.internal.nativecall.Facts;
@@ -86,17 +84,10 @@ public final class Boot {
         }
     }
 
-    private static MethodHandle hookDispatch;
-
     /** From hooks.c: runs the extensions' query hooks; an error is recorded for the server to raise. */
     public static void hook(long call) {
         try {
-            if (hookDispatch == null) {
-                Class<?> dispatcher = Class.forName("org.pgj.hooks.HookDispatcher");
-                hookDispatch = MethodHandles.privateLookupIn(dispatcher, MethodHandles.lookup())
-                        .findStatic(dispatcher, "dispatch", MethodType.methodType(void.class, long.class));
-            }
-            hookDispatch.invokeExact(call);
+            HookDispatcher.dispatch(call);
         } catch (Throwable t) {
             ErrorBridge.record(t);
         }

@@ -5,6 +5,7 @@ import org.pgj.errors.PgException;
 import org.pgj.errors.PgInterrupt;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
@@ -30,21 +31,34 @@ public final class ErrorBridge {
         try {
             if (t instanceof PgInterrupt) {
                 // The server raises the real cancel or termination; the report below is the fallback.
-                Native.direct(SET_INTERRUPT);
+                setInterrupt();
             }
             Report r = report(t);
             try (Arena arena = Arena.ofConfined()) {
-                Native.direct(SET_JAVA_ERROR, Guard.packSqlState(r.sqlState),
+                setJavaError(Guard.packSqlState(r.sqlState),
                         ServerEncoding.messageCString(arena, r.message), ServerEncoding.messageCString(arena, r.detail),
-                        ServerEncoding.messageCString(arena, r.hint), ServerEncoding.messageCString(arena, r.context), 0);
+                        ServerEncoding.messageCString(arena, r.hint), ServerEncoding.messageCString(arena, r.context));
             }
         } catch (Throwable failure) {
             try {
-                Native.direct(SET_JAVA_ERROR, OUT_OF_MEMORY, FALLBACK_MESSAGE, 0, 0, 0, 0);
+                setJavaError(OUT_OF_MEMORY, FALLBACK_MESSAGE, 0, 0, 0);
             } catch (Throwable ignored) {
                 // Nothing more can be done without memory; the native side still sees an error.
             }
         }
+    }
+
+    /** errors.c keeps a copy of the error, which the call handler raises once Java has returned. */
+    @CFunction(value = "void pgj_set_java_error(int32, const char *, const char *, const char *, const char *)",
+            call = CFunction.Call.DIRECT)
+    private static void setJavaError(int sqlState, long message, long detail, long hint, long context) {
+        Native.direct(SET_JAVA_ERROR, sqlState, message, detail, hint, context, 0);
+    }
+
+    /** Java unwound for a cancel or termination, which the server raises itself. */
+    @CFunction(value = "void pgj_set_interrupt(void)", call = CFunction.Call.DIRECT)
+    private static void setInterrupt() {
+        Native.direct(SET_INTERRUPT);
     }
 
     record Report(String sqlState, String message, String detail, String hint, String context) {

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.stream.BaseStream;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 
@@ -49,6 +50,12 @@ public final class SetCalls {
     private static final int T_RETURN_SET_INFO = Facts.getInt("T_ReturnSetInfo");
     private static final int VALUE_PER_CALL = Facts.getInt("SFRM_ValuePerCall");
     private static final long WATCH = Facts.get("fn.pgj_set_watch");
+
+    /** sets.c ends the set when the executor lets go of it (shutdown callback, or its memory reset). */
+    @CFunction("void pgj_set_watch(struct ExprContext *, PgjCallSite *)")
+    private static void setWatch(long econtext, long site) {
+        Guard.call(WATCH, econtext, site);
+    }
 
     static {
         if (Facts.get("sizeof.NodeTag") != 4 || Facts.get("sizeof.SetFunctionReturnMode") != 4) {
@@ -115,7 +122,7 @@ public final class SetCalls {
         Running set;
         try {
             set = running(result, site);
-            Guard.call(WATCH, ALL.get(JAVA_LONG, rsinfo + RS_ECONTEXT), site);
+            setWatch(ALL.get(JAVA_LONG, rsinfo + RS_ECONTEXT), site);
         } catch (Throwable t) {
             throw closing(result, t);
         }

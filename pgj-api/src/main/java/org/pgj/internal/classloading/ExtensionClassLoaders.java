@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
@@ -105,6 +106,12 @@ public final class ExtensionClassLoaders {
         static final long WATCH = Facts.get("fn.pgj_build_watch");
     }
 
+    /** builds.c watches the folder {@code name} for a reinstall (not in a worker, which keeps its build). */
+    @CFunction("void pgj_build_watch(const char *)")
+    private static void buildWatch(long name) {
+        Guard.call(Native_.WATCH, name);
+    }
+
     /**
      * Whether pgj's installer is writing jars into the folder now: its temp files
      * ({@code .<jar>.pgj-tmp}, see AtomicFiles) are there and recent. A switch then waits for the
@@ -133,7 +140,7 @@ public final class ExtensionClassLoaders {
     private static Entry open(String dir) {
         // Watched before the jars are read, so that a reinstall from now on is noticed (builds.c).
         try (Arena arena = Arena.ofConfined()) {
-            Guard.call(Native_.WATCH, Native.cString(arena, dir));
+            buildWatch(Native.cString(arena, dir));
         }
         Path folder = folder(dir);
         // The jars listed are those opened only if no rename came in between: look again after.

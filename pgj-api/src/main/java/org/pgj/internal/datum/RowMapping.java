@@ -20,7 +20,6 @@ import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
 
 /**
@@ -31,11 +30,7 @@ import org.pgj.internal.nativecall.Native;
  * taken apart by the server (rows.c).
  */
 public final class RowMapping {
-    private static final long ROW_DESC = Facts.get("fn.pgj_row_desc");
-    private static final long ROW_FORM = Facts.get("fn.pgj_row_form");
-    private static final long ROW_DEFORM = Facts.get("fn.pgj_row_deform");
     private static final long NATTS = Facts.get("TupleDescData.natts");
-    private static final long TUPDESC_ATTR = Facts.get("fn.pgj_tupdesc_attr");
     private static final long ATT_NAME = Facts.get("FormData_pg_attribute.attname");
     private static final long ATT_TYPE = Facts.get("FormData_pg_attribute.atttypid");
     private static final long ATT_DROPPED = Facts.get("FormData_pg_attribute.attisdropped");
@@ -76,7 +71,7 @@ public final class RowMapping {
         if (!Modifier.isPublic(type.getModifiers())) {
             throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION, where + " is not public; pgj reads and builds it from outside");
         }
-        long desc = Guard.call(ROW_DESC, sqlType, fn.functionOid());
+        long desc = ServerRows.rowDesc(sqlType, fn.functionOid());
         if (desc == 0) {
             throw new PgException(SqlState.INVALID_FUNCTION_DEFINITION,
                     where + " cannot hold SQL type " + fn.sqlTypeName(sqlType) + ", which is not a composite type");
@@ -85,7 +80,7 @@ public final class RowMapping {
         List<Integer> live = new ArrayList<>();
         int natts = ALL.get(JAVA_INT, desc + NATTS);
         for (int i = 0; i < natts; i++) {
-            if (ALL.get(JAVA_BYTE, attribute(desc, i) + ATT_DROPPED) == 0) {
+            if (ALL.get(JAVA_BYTE, ServerRows.tupdescAttr(desc, i) + ATT_DROPPED) == 0) {
                 live.add(i);
             }
         }
@@ -99,7 +94,7 @@ public final class RowMapping {
         try {
             for (int i = 0; i < components.length; i++) {
                 RecordComponent rc = components[i];
-                long att = attribute(desc, live.get(i));
+                long att = ServerRows.tupdescAttr(desc, live.get(i));
                 String name = ServerEncoding.readCString(att + ATT_NAME);
                 Conversion c = TypeMappings.conversion(rc.getGenericType(), ALL.get(JAVA_INT, att + ATT_TYPE),
                         "field " + name + " (component " + rc.getName() + ") of the " + what, fn);
@@ -121,14 +116,9 @@ public final class RowMapping {
         }
     }
 
-    /** Attribute {@code index} of a descriptor, where the server's TupleDescAttr finds it (18 moved it). */
-    private static long attribute(long desc, int index) {
-        return Native.direct(TUPDESC_ATTR, desc, index);
-    }
-
     /** A composite Datum → a new record. */
     private static Object fromDatum(RowMapping row, long datum) throws Throwable {
-        Guard.call(ROW_DEFORM, datum, row.desc, row.values, row.nulls, 0, 0);
+        ServerRows.rowDeform(datum, row.desc, row.values, row.nulls);
         // Every field is read before the constructor runs: it is user code, which may use this mapping again.
         Object[] args = new Object[row.fields.length];
         for (int i = 0; i < args.length; i++) {
@@ -172,6 +162,6 @@ public final class RowMapping {
             ALL.set(JAVA_LONG, row.values + 8L * i, datums[i]);
             ALL.set(JAVA_BYTE, row.nulls + i, (byte) (isNull[i] ? 1 : 0));
         }
-        return Guard.call(ROW_FORM, row.desc, row.values, row.nulls);
+        return ServerRows.rowForm(row.desc, row.values, row.nulls);
     }
 }

@@ -1,5 +1,6 @@
 package org.pgj.internal.datum;
 
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.encoding.ServerEncoding;
@@ -17,11 +18,21 @@ public final class TextForms {
 
     /** The text form of {@code datum}, a value of {@code type}. */
     public static String out(int type, long datum) {
-        return ServerEncoding.readCString(Guard.call(DATUM_OUT, type, datum));
+        return ServerEncoding.readCString(datumOut(type, datum));
     }
 
     /** A value of {@code type} from its text form; the type's input function reports bad input. */
     public static long in(int type, String text) {
-        return Guard.call(DATUM_IN, type, Varlena.writeCString(text));
+        return datumIn(type, Varlena.writeCString(text));
+    }
+
+    @CFunction("char *pgj_datum_out(Oid, Datum)")
+    private static long datumOut(int type, long datum) {
+        return Guard.call(DATUM_OUT, type, datum);
+    }
+
+    @CFunction("Datum pgj_datum_in(Oid, char *)")
+    private static long datumIn(int type, long text) {
+        return Guard.call(DATUM_IN, type, text);
     }
 }

@@ -9,6 +9,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
@@ -65,6 +66,23 @@ final class ConvertedText implements TextCodec {
         return c.bytes;
     }
 
+    /** 0, or -1 when the conversion cannot be looked up now (outside a transaction); see encoding.c. */
+    @CFunction("int32 pgj_convert_text(const char *, int64, bool, int64 *)")
+    private static int convertText(long source, long length, boolean toServer, long out) {
+        return (int) Guard.call(CONVERT, source, length, toServer ? 1 : 0, out);
+    }
+
+    @CFunction(value = "void pfree(void *)", header = "utils/palloc.h", call = CFunction.Call.DIRECT)
+    private static void pfree(long pointer) {
+        Native.direct(PFREE, pointer);
+    }
+
+    /** How many of the first {@code length} bytes fit in {@code limit} without cutting a character. */
+    @CFunction(value = "int pg_encoding_mbcliplen(int, const char *, int, int)", header = "mb/pg_wchar.h")
+    private static int mbcliplen(int encoding, long bytes, int length, int limit) {
+        return (int) Guard.call(CLIP, encoding, bytes, length, limit);
+    }
+
     /**
      * What pgj_convert_text made: the bytes, how many source bytes, the failing character's
      * length (negative: invalid), and whether it failed for converting back to other bytes.
@@ -73,7 +91,7 @@ final class ConvertedText implements TextCodec {
     }
 
     private static Converted convert(long source, int length, boolean toServer) {
-        if (Guard.call(CONVERT, source, length, toServer ? 1 : 0, OUT, 0, 0) < 0) {
+        if (convertText(source, length, toServer, OUT) < 0) {
             throw new PgException(SqlState.INVALID_TRANSACTION_STATE, "text cannot be converted "
                     + (toServer ? "to" : "from") + " the database encoding outside a transaction", null,
                     "The server looks its conversion up in the catalogs, the first time, inside a transaction.");
@@ -85,7 +103,7 @@ final class ConvertedText implements TextCodec {
             return new Converted(bytes, (int) ALL.get(JAVA_LONG, OUT + 16), (int) ALL.get(JAVA_LONG, OUT + 24),
                     ALL.get(JAVA_LONG, OUT + 32) != 0);
         } finally {
-            Native.direct(PFREE, result);
+            pfree(result);
         }
     }
 
@@ -96,7 +114,7 @@ final class ConvertedText implements TextCodec {
         }
         try (Arena arena = Arena.ofConfined()) {
             long address = arena.allocateFrom(JAVA_BYTE, bytes).address();
-            return (int) Guard.call(CLIP, encoding, address, bytes.length, limit, 0, 0);
+            return mbcliplen(encoding, address, bytes.length, limit);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.pgj.internal.nativecall.Native.ALL;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
@@ -22,7 +23,7 @@ import org.pgj.internal.nativecall.Native;
  * the encoding cannot hold is written as an escape ({@code \u2192}, {@code \xff}) instead.
  */
 public final class ServerEncoding {
-    private static final long DATABASE_ENCODING = Facts.get("fn.pgj_database_encoding");
+    private static final long DATABASE_ENCODING = Facts.get("fn.GetDatabaseEncoding");
     private static final long ENCODING_NAME = Facts.get("fn.GetDatabaseEncodingName");
     private static final int UTF8 = Facts.getInt("PG_UTF8");
     private static final int SQL_ASCII = Facts.getInt("PG_SQL_ASCII");
@@ -44,7 +45,17 @@ public final class ServerEncoding {
      * worker runs Java before it connects (as SQL_ASCII), so connecting reads it again.
      */
     public static void refresh() {
-        use((int) Native.direct(DATABASE_ENCODING));
+        use(getDatabaseEncoding());
+    }
+
+    @CFunction(value = "int GetDatabaseEncoding(void)", header = "mb/pg_wchar.h", call = CFunction.Call.DIRECT)
+    private static int getDatabaseEncoding() {
+        return (int) Native.direct(DATABASE_ENCODING);
+    }
+
+    @CFunction(value = "const char *GetDatabaseEncodingName(void)", header = "mb/pg_wchar.h", call = CFunction.Call.DIRECT)
+    private static long getDatabaseEncodingName() {
+        return Native.direct(ENCODING_NAME);
     }
 
     /** Sets the database encoding the native side reported (it knows it without a downcall). */
@@ -55,7 +66,7 @@ public final class ServerEncoding {
         encoding = databaseEncoding;
         codec = databaseEncoding == UTF8 ? Utf8Text.INSTANCE
                 : databaseEncoding == SQL_ASCII ? SqlAsciiText.INSTANCE
-                : new ConvertedText(databaseEncoding, Native.readCString(Native.direct(ENCODING_NAME)));
+                : new ConvertedText(databaseEncoding, Native.readCString(getDatabaseEncodingName()));
     }
 
     /** The database encoding's name, as the server spells it. */

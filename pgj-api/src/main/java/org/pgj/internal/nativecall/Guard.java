@@ -87,6 +87,8 @@ public final class Guard {
         return e;
     }
 
+    /** The packed SQLSTATE of the unhandled server error; 0 when there is none. */
+    @CFunction(value = "int32 pgj_error_code(void)", call = CFunction.Call.DIRECT)
     private static int pendingCode() {
         return (int) Native.direct(ERROR_CODE);
     }
@@ -97,7 +99,13 @@ public final class Guard {
     }
 
     private static String field(int which) {
-        return ServerEncoding.readMessage(Native.direct(ERROR_FIELD, which));
+        return ServerEncoding.readMessage(errorField(which));
+    }
+
+    /** The unhandled error's message, detail, hint or context (0 to 3); 0 for none. */
+    @CFunction(value = "const char *pgj_error_field(int32)", call = CFunction.Call.DIRECT)
+    private static long errorField(int which) {
+        return Native.direct(ERROR_FIELD, which);
     }
 
     /** PostgreSQL packs a SQLSTATE as five 6-bit characters, the first in the lowest bits. */

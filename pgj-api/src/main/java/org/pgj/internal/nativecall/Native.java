@@ -28,6 +28,7 @@ public final class Native {
     private Native() {
     }
 
+    /** The two downcall shapes; NativeContractTest reads each handle as the address of its trampoline. */
     private static final class Linked {
         static final Linker LINKER = Linker.nativeLinker();
         static final MethodHandle GUARD = bind(Facts.get("fn.pgj_guard_call"), FunctionDescriptor.of(JAVA_INT,
@@ -47,6 +48,8 @@ public final class Native {
     }
 
     /** {@code pgj_guard_call(fn, a0..a5, result)}: the PG_TRY trampoline, see {@link Guard}. */
+    @CFunction(value = "int32 pgj_guard_call(PgjAnyFunction, int64, int64, int64, int64, int64, int64, int64 *)",
+            call = CFunction.Call.LINKED)
     static int guard(long fn, long a0, long a1, long a2, long a3, long a4, long a5, long result) {
         try {
             return (int) Linked.GUARD.invokeExact(fn, a0, a1, a2, a3, a4, a5, result);
@@ -59,6 +62,8 @@ public final class Native {
      * Calls a C function that never ereports, with up to six integer or pointer arguments.
      * A 32-bit result must be narrowed by the caller: the upper bits are undefined.
      */
+    @CFunction(value = "int64 pgj_direct_call(PgjAnyFunction, int64, int64, int64, int64, int64, int64)",
+            call = CFunction.Call.LINKED)
     public static long direct(long fn, long a0, long a1, long a2, long a3, long a4, long a5) {
         try {
             return (long) Linked.DIRECT.invokeExact(fn, a0, a1, a2, a3, a4, a5);

@@ -34,10 +34,21 @@ public final class Server {
         Backend.checkThread();
         checkForInterrupts();
         try (Arena arena = Arena.ofConfined()) {
-            Guard.call(ELOG, level, ServerEncoding.messageCString(arena, message),
-                    sqlState == null ? 0 : Guard.packSqlState(sqlState),
-                    ServerEncoding.messageCString(arena, detail), ServerEncoding.messageCString(arena, hint), 0);
+            elog(level, ServerEncoding.messageCString(arena, message), sqlState == null ? 0 : Guard.packSqlState(sqlState),
+                    ServerEncoding.messageCString(arena, detail), ServerEncoding.messageCString(arena, hint));
         }
+    }
+
+    /** ereport at {@code level} with an optional SQLSTATE (0: the level's default), detail and hint (0: none). */
+    @CFunction("void pgj_elog(int32, const char *, int32, const char *, const char *)")
+    private static void elog(int level, long message, int sqlState, long detail, long hint) {
+        Guard.call(ELOG, level, message, sqlState, detail, hint);
+    }
+
+    /** What the server would do at its next CHECK_FOR_INTERRUPTS, and what Java must not run past: an Interrupts kind. */
+    @CFunction(value = "int32 pgj_interrupt_wanted(void)", call = CFunction.Call.DIRECT)
+    private static int interruptWanted() {
+        return (int) Native.direct(INTERRUPT_WANTED);
     }
 
     private static int readVolatile(long address) {
@@ -57,7 +68,7 @@ public final class Server {
         }
         // A worker that checks before attaching its handlers keeps PostgreSQL's SIGTERM (bgworker.c).
         Workers.defaultSignals();
-        int kind = (int) Native.direct(INTERRUPT_WANTED);
+        int kind = interruptWanted();
         if (kind != Interrupts.NONE) {
             throw Interrupts.of(kind);
         }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Native;
 
@@ -30,6 +31,12 @@ public final class Settings {
         static final long STRING = Facts.get("PgjSetting.string_value");
     }
 
+    /** The PgjSetting manifest.c defined under {@code name}; 0 for none. */
+    @CFunction(value = "PgjSetting *pgj_setting(const char *)", call = CFunction.Call.DIRECT)
+    private static long setting(long name) {
+        return Native.direct(Layout.LOOKUP, name);
+    }
+
     private static long setting(String name, char kind) {
         if (!Backend.isRunning()) {
             throw new IllegalStateException("setting " + name + " can only be read inside PostgreSQL");
@@ -38,7 +45,7 @@ public final class Settings {
         Long address = ADDRESSES.get(name);
         if (address == null) {
             try (Arena arena = Arena.ofConfined()) {
-                address = Native.direct(Layout.LOOKUP, Native.cString(arena, name));
+                address = setting(Native.cString(arena, name));
             }
             if (address == 0) {
                 throw new IllegalStateException("setting " + name + " is not defined in this server: install the"

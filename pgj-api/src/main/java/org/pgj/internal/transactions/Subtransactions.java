@@ -2,6 +2,7 @@ package org.pgj.internal.transactions;
 
 import java.util.function.Supplier;
 import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
@@ -21,7 +22,7 @@ public final class Subtransactions {
         Backend.checkThread();
         long context = Native.readLong(CURRENT_MEMORY_CONTEXT);
         long owner = Native.readLong(CURRENT_RESOURCE_OWNER);
-        int level = (int) Guard.call(BEGIN, context);
+        int level = begin(context);
         T result;
         try {
             result = body.get();
@@ -29,16 +30,33 @@ public final class Subtransactions {
             rollBack(context, owner, level, t);
             throw t;
         }
-        Guard.call(COMMIT, context, owner);
+        commit(context, owner);
         return result;
     }
 
     private static void rollBack(long context, long owner, int level, Throwable cause) {
-        int rc = (int) Native.direct(ROLLBACK, context, owner, level);
+        int rc = rollback(context, owner, level);
         if (rc != 0) {
             RuntimeException failure = Guard.failure(rc);
             failure.addSuppressed(cause);
             throw failure;
         }
+    }
+
+    /** Begins a subtransaction and returns to {@code context}; its nesting level. */
+    @CFunction("int32 pgj_subxact_begin(MemoryContext)")
+    private static int begin(long context) {
+        return (int) Guard.call(BEGIN, context);
+    }
+
+    @CFunction("void pgj_subxact_commit(MemoryContext, ResourceOwner)")
+    private static void commit(long context, long owner) {
+        Guard.call(COMMIT, context, owner);
+    }
+
+    /** Runs while the error that failed the body is unhandled, so not guarded; its own PG_TRY gives a guard code. */
+    @CFunction(value = "int32 pgj_subxact_rollback(MemoryContext, ResourceOwner, int32)", call = CFunction.Call.DIRECT)
+    private static int rollback(long context, long owner, int level) {
+        return (int) Native.direct(ROLLBACK, context, owner, level);
     }
 }

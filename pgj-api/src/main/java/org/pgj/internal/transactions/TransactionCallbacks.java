@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.pgj.Pg;
 import org.pgj.internal.call.ErrorBridge;
 import org.pgj.internal.nativecall.Backend;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
@@ -52,10 +53,21 @@ public final class TransactionCallbacks {
     public static void register(Kind kind, Runnable action) {
         Objects.requireNonNull(action, "action");
         Backend.checkThread();
-        Guard.call(WATCH);
-        int sub = (int) Guard.call(CURRENT_SUB);
+        watchTransactions();
+        int sub = getCurrentSubTransactionId();
         WAITING.computeIfAbsent(sub, s -> new ArrayList<>()).add(new Action(kind, action));
         count();
+    }
+
+    /** Registers xact.c's transaction and subtransaction callbacks, once per backend. */
+    @CFunction("void pgj_watch_transactions(void)")
+    private static void watchTransactions() {
+        Guard.call(WATCH);
+    }
+
+    @CFunction(value = "SubTransactionId GetCurrentSubTransactionId(void)", header = "access/xact.h")
+    private static int getCurrentSubTransactionId() {
+        return (int) Guard.call(CURRENT_SUB);
     }
 
     private static void count() {

@@ -10,7 +10,7 @@ import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
 import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Native;
+import org.pgj.internal.datum.ServerRows;
 
 /**
  * The columns of a trigger's table, read from its TupleDesc: names and types of the live
@@ -19,8 +19,6 @@ import org.pgj.internal.nativecall.Native;
 final class TableColumns {
     private static final long NATTS = Facts.get("TupleDescData.natts");
     private static final long TYPE_ID = Facts.get("TupleDescData.tdtypeid");
-    /** Where an attribute is, from the server's TupleDescAttr: 18 moved it behind a per-column array. */
-    private static final long TUPDESC_ATTR = Facts.get("fn.pgj_tupdesc_attr");
     private static final long ATT_NAME = Facts.get("FormData_pg_attribute.attname");
     private static final long ATT_TYPE = Facts.get("FormData_pg_attribute.atttypid");
     private static final long ATT_DROPPED = Facts.get("FormData_pg_attribute.attisdropped");
@@ -48,7 +46,7 @@ final class TableColumns {
         List<Integer> live = new ArrayList<>();
         List<Integer> modifiers = new ArrayList<>();
         for (int i = 0; i < natts; i++) {
-            long att = Native.direct(TUPDESC_ATTR, desc, i);
+            long att = ServerRows.tupdescAttr(desc, i);
             boolean dropped = ALL.get(JAVA_BYTE, att + ATT_DROPPED) != 0;
             signature.add(dropped ? 0 : ALL.get(JAVA_INT, att + ATT_TYPE));
             if (!dropped) {

@@ -7,9 +7,8 @@ import static org.pgj.internal.nativecall.Native.ALL;
 import java.util.List;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
-import org.pgj.internal.nativecall.Facts;
-import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.datum.Conversions;
+import org.pgj.internal.datum.ServerRows;
 import org.pgj.internal.datum.TypeMapping;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.triggers.TriggerRow;
@@ -20,12 +19,6 @@ import org.pgj.triggers.TriggerRow;
  * is formed again only if something was set.
  */
 final class TableRow implements TriggerRow {
-    private static final long HEAP_DEFORM = Facts.get("fn.heap_deform_tuple");
-    private static final long HEAP_FORM = Facts.get("fn.heap_form_tuple");
-    private static final long ROW_FORM = Facts.get("fn.pgj_row_form");
-    private static final long ROW_DEFORM = Facts.get("fn.pgj_row_deform");
-    private static final long COERCE_TYPMOD = Facts.get("fn.pgj_coerce_typmod");
-
     final TriggerCall call;
     private final TableColumns columns;
     private final long values;
@@ -46,14 +39,14 @@ final class TableRow implements TriggerRow {
     /** The row of a HeapTuple of the trigger's table. */
     static TableRow of(TriggerCall call, long tuple) {
         TableRow row = new TableRow(call, tuple);
-        Guard.call(HEAP_DEFORM, tuple, row.columns.desc, row.values, row.nulls, 0, 0);
+        ServerRows.heapDeformTuple(tuple, row.columns.desc, row.values, row.nulls);
         return row;
     }
 
     /** The row of a composite Datum of the table's row type; an altered type is an error (pgj_row_deform). */
     static TableRow ofComposite(TriggerCall call, long datum) {
         TableRow row = new TableRow(call, 0);
-        Guard.call(ROW_DEFORM, datum, row.columns.desc, row.values, row.nulls, 0, 0);
+        ServerRows.rowDeform(datum, row.columns.desc, row.values, row.nulls);
         for (int i = 0; i < row.columns.count(); i++) {
             if (row.columns.typmod(i) >= 0 && !row.isNullAt(i)) {
                 long at = row.values + 8L * row.columns.attribute(i);
@@ -66,13 +59,13 @@ final class TableRow implements TriggerRow {
     /** As an assignment would: varchar(5) refuses a longer string, numeric(10,2) rounds. In the call's memory. */
     private long fitted(int index, long datum) {
         int typmod = columns.typmod(index);
-        return typmod < 0 ? datum : call.inCallMemory(() -> Guard.call(COERCE_TYPMOD, datum, columns.type(index), typmod));
+        return typmod < 0 ? datum : call.inCallMemory(() -> ServerRows.coerceTypmod(datum, columns.type(index), typmod));
     }
 
     /** The HeapTuple to return: the original one when nothing was set, else formed in the call's memory. */
     long heapTuple() {
         call.checkLive();
-        return modified ? call.inCallMemory(() -> Guard.call(HEAP_FORM, columns.desc, values, nulls)) : tuple;
+        return modified ? call.inCallMemory(() -> ServerRows.tupleForm(columns.desc, values, nulls)) : tuple;
     }
 
     @Override
@@ -125,7 +118,7 @@ final class TableRow implements TriggerRow {
     public <R extends Record> R as(Class<R> type) {
         call.checkLive();
         TypeMapping mapping = call.recordMapping(type);
-        long datum = call.inCallMemory(() -> Guard.call(ROW_FORM, columns.desc, values, nulls));
+        long datum = call.inCallMemory(() -> ServerRows.rowForm(columns.desc, values, nulls));
         return type.cast(Conversions.read(mapping, datum));
     }
 

@@ -7,6 +7,7 @@ import static org.pgj.internal.nativecall.Native.ALL;
 import java.util.ArrayDeque;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 
@@ -48,10 +49,15 @@ public final class TransitionTables {
         if (top == null || depth() != top.depth + 1) {
             return;
         }
-        int rc = (int) Guard.call(REGISTER, top.call.data);
+        int rc = registerTriggerData(top.call.data);
         if (rc != REGISTERED) {
             throw new PgException(SqlState.INTERNAL_ERROR, "SPI_register_trigger_data failed with code " + rc);
         }
+    }
+
+    @CFunction(value = "int SPI_register_trigger_data(TriggerData *)", header = "executor/spi.h")
+    private static int registerTriggerData(long data) {
+        return (int) Guard.call(REGISTER, data);
     }
 
     private static int depth() {

@@ -36,16 +36,6 @@ public final class Workers {
         static final long EXTRA = Facts.get("BackgroundWorker.bgw_extra");
         static final int EXTRA_LEN = Facts.getInt("BGW_EXTRALEN");
         static final int DATABASE_CONNECTION = Facts.getInt("BGWORKER_BACKEND_DATABASE_CONNECTION");
-        static final long WAIT_LATCH = Facts.get("fn.pgj_bgw_wait_latch");
-        static final long SIGNALS = Facts.get("fn.pgj_bgw_signals");
-        static final long CONTINUE = Facts.get("fn.pgj_bgw_worker_continue");
-        static final long ATTACH_SIGNALS = Facts.get("fn.pgj_bgw_attach_signals");
-        static final long DEFAULT_SIGNALS = Facts.get("fn.pgj_bgw_default_signals");
-        static final long BEGIN = Facts.get("fn.pgj_bgw_begin");
-        static final long COMMIT = Facts.get("fn.pgj_bgw_commit");
-        static final long ABORT = Facts.get("fn.pgj_bgw_abort");
-        static final long CONNECT = Facts.get("fn.BackgroundWorkerInitializeConnection");
-        static final long CONNECT_BY_OID = Facts.get("fn.BackgroundWorkerInitializeConnectionByOid");
         static final long DATABASE_ID = Facts.get("addr.MyDatabaseId");
         static final int PG_ERROR = Facts.getInt("PGJ_PG_ERROR");
         static final long EXTENSION = Facts.get("PgjWorkerLaunch.extension");
@@ -105,19 +95,19 @@ public final class Workers {
     /** Test-and-clear of the SIGHUP flag. */
     public static boolean sighupReceived() {
         entry("sighupReceived()");
-        return (Native.direct(Native_.SIGNALS, Native_.SIGHUP_RECEIVED) & Native_.SIGHUP_RECEIVED) != 0;
+        return (ServerWorkers.signals(Native_.SIGHUP_RECEIVED) & Native_.SIGHUP_RECEIVED) != 0;
     }
 
     /** Test-and-clear of the SIGTERM flag. */
     public static boolean sigtermReceived() {
         entry("sigtermReceived()");
-        return (Native.direct(Native_.SIGNALS, Native_.SIGTERM_RECEIVED) & Native_.SIGTERM_RECEIVED) != 0;
+        return (ServerWorkers.signals(Native_.SIGTERM_RECEIVED) & Native_.SIGTERM_RECEIVED) != 0;
     }
 
     /** SIGTERM sets a flag (if {@code sigterm}) or terminates; a SIGTERM held so far is handed over. */
     public static void attachSignalHandlers(boolean sigterm) {
         entry("attachSignalHandlers()");
-        Native.direct(Native_.ATTACH_SIGNALS, sigterm ? Native_.SIGTERM_RECEIVED : 0);
+        ServerWorkers.attachSignals(sigterm ? Native_.SIGTERM_RECEIVED : 0);
         sigtermUnsettled = false;
     }
 
@@ -134,26 +124,26 @@ public final class Workers {
     /** See {@link #serverUse}; also for an interrupt check before any attach. */
     public static void defaultSignals() {
         if (sigtermUnsettled) {
-            Native.direct(Native_.DEFAULT_SIGNALS);
+            ServerWorkers.defaultSignals();
             sigtermUnsettled = false;
         }
     }
 
     public static boolean waitLatch(long timeoutMillis) {
         serverUse("waitLatch()");
-        return Guard.call(Native_.WAIT_LATCH, timeoutMillis) != 0;
+        return ServerWorkers.waitLatch(timeoutMillis);
     }
 
     public static boolean workerContinue() {
         serverUse("workerContinue()");
-        return Guard.call(Native_.CONTINUE) != 0;
+        return ServerWorkers.workerContinue();
     }
 
     public static void connect(String database, String user) {
         long entry = serverUse("connectWorkerToSpi()");
         checkCanConnect(entry);
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
-            Guard.call(Native_.CONNECT, Native.cString(arena, database), Native.cString(arena, user), 0);
+            ServerWorkers.initializeConnection(Native.cString(arena, database), Native.cString(arena, user), 0);
         }
         connected();
     }
@@ -161,7 +151,7 @@ public final class Workers {
     public static void connect(int databaseOid, int userOid) {
         long entry = serverUse("connectWorkerToSpi()");
         checkCanConnect(entry);
-        Guard.call(Native_.CONNECT_BY_OID, Integer.toUnsignedLong(databaseOid), Integer.toUnsignedLong(userOid), 0);
+        ServerWorkers.initializeConnectionByOid(databaseOid, userOid, 0);
         connected();
     }
 
@@ -195,16 +185,16 @@ public final class Workers {
             throw new IllegalStateException("BackgroundWorker.transaction(...) cannot be nested;"
                     + " use org.pgj.errors.Subtransaction inside it");
         }
-        Guard.call(Native_.BEGIN);
+        ServerWorkers.begin();
         inTransaction = true;
         try {
             T result = body.get();
             inTransaction = false;
-            Guard.call(Native_.COMMIT);
+            ServerWorkers.commit();
             return result;
         } catch (RuntimeException | Error e) {
             inTransaction = false;
-            int rc = (int) Native.direct(Native_.ABORT);
+            int rc = ServerWorkers.abort();
             if (rc == Native_.PG_ERROR) {
                 try {
                     Guard.check(rc);
@@ -218,11 +208,6 @@ public final class Workers {
 
     /** Registration and handles: the facts the dynamic side needs. */
     private static final class Dynamic {
-        static final long REGISTER = Facts.get("fn.pgj_bgw_register");
-        static final long GET_PID = Facts.get("fn.GetBackgroundWorkerPid");
-        static final long WAIT_STARTUP = Facts.get("fn.WaitForBackgroundWorkerStartup");
-        static final long WAIT_SHUTDOWN = Facts.get("fn.WaitForBackgroundWorkerShutdown");
-        static final long TERMINATE = Facts.get("fn.TerminateBackgroundWorker");
         static final int SIZE = Facts.getInt("sizeof.BackgroundWorker");
         static final int MAXLEN = Facts.getInt("BGW_MAXLEN");
         static final long TYPE = Facts.get("BackgroundWorker.bgw_type");
@@ -271,7 +256,7 @@ public final class Workers {
             putText(launch + Native_.EXTENSION, r.extension(), Dynamic.NAME_LEN, "extension name");
             putText(launch + Native_.CLASS_NAME, r.className(), Dynamic.CLASS_NAME_LEN, "entry point class name");
             putText(launch + Native_.METHOD, r.method(), 2 * Dynamic.NAME_LEN, "entry point method name");
-            return Guard.call(Dynamic.REGISTER, worker, launch);
+            return ServerWorkers.register(worker, launch);
         }
     }
 
@@ -291,28 +276,33 @@ public final class Workers {
 
     /** Status codes are the server's BGWH_* values; the pid goes to {@code pid[0]}. */
     public static int pid(long handle, int[] pid) {
-        return waitCall(Dynamic.GET_PID, handle, pid);
+        return statusAndPid(ServerWorkers::getPid, handle, pid);
     }
 
     public static int waitForStartup(long handle, int[] pid) {
-        return waitCall(Dynamic.WAIT_STARTUP, handle, pid);
+        return statusAndPid(ServerWorkers::waitForStartup, handle, pid);
     }
 
     public static int waitForShutdown(long handle) {
         Backend.checkThread();
-        return (int) Guard.call(Dynamic.WAIT_SHUTDOWN, handle);
+        return ServerWorkers.waitForShutdown(handle);
     }
 
     public static void terminate(long handle) {
         Backend.checkThread();
-        Guard.call(Dynamic.TERMINATE, handle);
+        ServerWorkers.terminate(handle);
     }
 
-    private static int waitCall(long fn, long handle, int[] pid) {
+    /** A server function that writes a worker's pid and returns its BGWH_* status. */
+    private interface StatusCall {
+        int call(long handle, long pid);
+    }
+
+    private static int statusAndPid(StatusCall call, long handle, int[] pid) {
         Backend.checkThread();
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
             long out = arena.allocate(JAVA_INT).address();
-            int status = (int) Guard.call(fn, handle, out);
+            int status = call.call(handle, out);
             pid[0] = Native.ALL.get(JAVA_INT, out);
             return status;
         }

@@ -36,6 +36,16 @@ public final class Boundary {
         return ((java.lang.foreign.MemorySegment) all.get(null)).byteSize();
     }
 
+    /**
+     * The runtime half of an API package, called by reflection: the hook dispatcher, given an
+     * address of its choosing, would read a hook call there.
+     */
+    @PgFunction
+    public static String dispatchHookByReflection() throws ReflectiveOperationException {
+        Class.forName("org.pgj.internal.hooks.HookDispatcher").getMethod("dispatch", long.class).invoke(null, 8L);
+        return "dispatched";
+    }
+
     /** A private lookup in a runtime class. */
     @PgFunction
     public static String lookUpRuntimePrivately() throws ReflectiveOperationException {

@@ -24,6 +24,7 @@ class BoundaryTest {
             read_runtime_by_reflection | java.lang.IllegalAccessException | does not export org.pgj.internal.nativecall to unnamed module
             force_runtime_open         | java.lang.reflect.InaccessibleObjectException | does not "exports org.pgj.internal.nativecall" to unnamed module
             look_up_runtime_privately  | java.lang.IllegalAccessException | does not open org.pgj.internal.nativecall to unnamed module
+            dispatch_hook_by_reflection | java.lang.IllegalAccessException | does not export org.pgj.internal.hooks to unnamed module
             link_against_runtime       | java.lang.IllegalAccessError | does not export org.pgj.internal.nativecall to unnamed module
             """)
     void theRuntimeIsOutOfReach(String function, String thrown, String reason, PgServer server) throws SQLException {

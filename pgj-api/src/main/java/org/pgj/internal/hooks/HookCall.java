@@ -1,15 +1,18 @@
-package org.pgj.hooks;
+package org.pgj.internal.hooks;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import org.pgj.hooks.Operation;
+import org.pgj.hooks.QueryExecution;
+import org.pgj.hooks.UtilityStatement;
+import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Native;
-import org.pgj.internal.encoding.ServerEncoding;
 
 /** A hook call as hooks.c describes it (PgjHookInfo); readable only while the hook runs. */
-abstract sealed class HookCall permits QueryExecution, UtilityStatement {
+abstract sealed class HookCall {
     private static final long OPERATION = Facts.get("PgjHookInfo.operation");
     private static final long TEXT = Facts.get("PgjHookInfo.text");
     private static final long QUERY_ID = Facts.get("PgjHookInfo.query_id");
@@ -25,7 +28,7 @@ abstract sealed class HookCall permits QueryExecution, UtilityStatement {
     private final long call;
     private boolean over;
 
-    HookCall(long call) {
+    private HookCall(long call) {
         this.call = call;
     }
 
@@ -46,29 +49,54 @@ abstract sealed class HookCall permits QueryExecution, UtilityStatement {
         return p == 0 ? null : ServerEncoding.readCString(p);
     }
 
-    final String sourceTextValue() {
-        return text(TEXT);
+    /** An executor hook's query. */
+    static final class Query extends HookCall implements QueryExecution {
+        Query(long call) {
+            super(call);
+        }
+
+        @Override
+        public String sourceText() {
+            return text(TEXT);
+        }
+
+        @Override
+        public Operation operation() {
+            int op = Native.ALL.get(JAVA_INT, address() + OPERATION);
+            return op == SELECT ? Operation.SELECT : op == INSERT ? Operation.INSERT : op == UPDATE ? Operation.UPDATE
+                    : op == DELETE ? Operation.DELETE : op == UTILITY ? Operation.UTILITY : Operation.OTHER;
+        }
+
+        @Override
+        public long queryId() {
+            return Native.ALL.get(JAVA_LONG, address() + QUERY_ID);
+        }
+
+        @Override
+        public long processedRows() {
+            return Native.ALL.get(JAVA_LONG, address() + PROCESSED);
+        }
     }
 
-    final String commandTagText() {
-        return text(COMMAND_TAG);
-    }
+    /** ProcessUtility's statement. */
+    static final class Utility extends HookCall implements UtilityStatement {
+        Utility(long call) {
+            super(call);
+        }
 
-    final long queryIdValue() {
-        return Native.ALL.get(JAVA_LONG, address() + QUERY_ID);
-    }
+        @Override
+        public String queryString() {
+            return text(TEXT);
+        }
 
-    final long processedValue() {
-        return Native.ALL.get(JAVA_LONG, address() + PROCESSED);
-    }
+        @Override
+        public String commandTag() {
+            return text(COMMAND_TAG);
+        }
 
-    final boolean topLevelValue() {
-        return Native.ALL.get(JAVA_BYTE, address() + TOP_LEVEL) != 0;
-    }
-
-    final Operation operationValue() {
-        int op = Native.ALL.get(JAVA_INT, address() + OPERATION);
-        return op == SELECT ? Operation.SELECT : op == INSERT ? Operation.INSERT : op == UPDATE ? Operation.UPDATE
-                : op == DELETE ? Operation.DELETE : op == UTILITY ? Operation.UTILITY : Operation.OTHER;
+        @Override
+        public boolean isTopLevel() {
+            return Native.ALL.get(JAVA_BYTE, address() + TOP_LEVEL) != 0;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.pgj.hooks;
+package org.pgj.internal.hooks;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -6,19 +6,24 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.util.ArrayList;
 import java.util.List;
 import org.pgj.Pg;
+import org.pgj.hooks.Proceed;
+import org.pgj.hooks.QueryExecution;
+import org.pgj.hooks.QueryHooks;
+import org.pgj.hooks.UtilityStatement;
+import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
-import org.pgj.internal.classloading.ExtensionClassLoaders;
-import org.pgj.internal.encoding.ServerEncoding;
 
 /**
  * Runs the declared {@link QueryHooks} for a call from hooks.c, as a chain that ends in the
  * server's own function: those of the extensions created in this database (the call's
- * {@code active} bits). The runtime reaches it through {@code Boot.hook}; nothing else may,
- * since a call is an address on the server's stack.
+ * {@code active} bits). The runtime reaches it through {@code Boot.hook}; extension code cannot
+ * (its package is not exported), since a call is an address on the server's stack.
  */
-final class HookDispatcher {
+public final class HookDispatcher {
     private static final long KIND = Facts.get("PgjHookInfo.kind");
     private static final long ACTIVE = Facts.get("PgjHookInfo.active");
     private static final long PROCEED = Facts.get("fn.pgj_hook_proceed");
@@ -39,7 +44,7 @@ final class HookDispatcher {
     private HookDispatcher() {
     }
 
-    static void dispatch(long call) {
+    public static void dispatch(long call) {
         if (declared == null) {
             declared = load();
             loadedGeneration = ExtensionClassLoaders.generation();
@@ -48,7 +53,7 @@ final class HookDispatcher {
         }
         List<QueryHooks> hooks = active(Native.ALL.get(JAVA_LONG, call + ACTIVE));
         int kind = Native.ALL.get(JAVA_INT, call + KIND);
-        HookCall described = kind == UTILITY ? new UtilityStatement(call) : new QueryExecution(call);
+        HookCall described = kind == UTILITY ? new HookCall.Utility(call) : new HookCall.Query(call);
         try {
             next(hooks, 0, kind, described).proceed();
         } finally {
@@ -74,7 +79,7 @@ final class HookDispatcher {
     /** Hook {@code i} of the chain, then the rest; past the last, the server's own function. */
     private static Proceed next(List<QueryHooks> hooks, int i, int kind, HookCall call) {
         if (i == hooks.size()) {
-            return () -> Guard.call(PROCEED, call.address());
+            return () -> hookProceed(call.address());
         }
         return () -> {
             QueryHooks h = hooks.get(i);
@@ -107,7 +112,7 @@ final class HookDispatcher {
     /** The hook classes hooks.c read from the manifests; one that cannot be made is left out with a WARNING. */
     private static List<QueryHooks> load() {
         List<QueryHooks> loaded = new ArrayList<>();
-        for (int i = 0; Guard.call(DECLARED, i, 0) != 0; i++) {
+        for (int i = 0; hookDeclared(i, 0) != 0; i++) {
             loaded.add(make(i));
         }
         return loaded;
@@ -130,7 +135,7 @@ final class HookDispatcher {
     }
 
     private static QueryHooks make(int i) {
-        return make(ServerEncoding.readCString(Guard.call(DECLARED, i, 0)), ServerEncoding.readCString(Guard.call(DECLARED, i, 1)));
+        return make(ServerEncoding.readCString(hookDeclared(i, 0)), ServerEncoding.readCString(hookDeclared(i, 1)));
     }
 
     private static QueryHooks make(String extension, String className) {
@@ -141,5 +146,17 @@ final class HookDispatcher {
             Pg.warning("pgj hooks: " + className + " of extension " + extension + " is left out: " + e);
             return null;
         }
+    }
+
+    /** The next hook of the server's chain, or its own function; proceeding twice is an error. */
+    @CFunction("void pgj_hook_proceed(PgjHookInfo *)")
+    private static void hookProceed(long call) {
+        Guard.call(PROCEED, call);
+    }
+
+    /** The extension ({@code which} 0) or class name (1) of declared hook class {@code i}; 0 past the last. */
+    @CFunction("const char *pgj_hook_declared(int32, int32)")
+    private static long hookDeclared(int i, int which) {
+        return Guard.call(DECLARED, i, which);
     }
 }
