@@ -66,14 +66,19 @@ public final class RegressCommand {
     }
 
     public static int run(ToolContext ctx, Options o) {
-        PgConfig pg = ctx.versions().select(o.pg());
-        Prerequisites.forBuild(Jdk.current(), pg);
-        Prerequisites.forServer(pg);
-        Progress p = ctx.progress();
         if (o.inputDir() != null && !Files.isDirectory(o.regressDir())) {
             throw new ToolException("the regress input folder " + o.regressDir() + " does not exist: --inputdir names a"
                     + " folder holding sql/NAME.sql and expected/NAME.out");
         }
+        if ((o.accept() || o.acceptChanged()) && !o.regressDir().startsWith(o.project().dir())) {
+            // A suite kept elsewhere is someone else's (a C original's): its expected output is the reference.
+            throw new ToolException("--accept and --accept-changed write expected files only inside the project, and "
+                    + o.regressDir() + " is outside " + o.project().dir() + ": compare with the diff instead");
+        }
+        PgConfig pg = ctx.versions().select(o.pg());
+        Prerequisites.forBuild(Jdk.current(), pg);
+        Prerequisites.forServer(pg);
+        Progress p = ctx.progress();
         Path sqlDir = o.regressDir().resolve("sql");
         List<Path> tests = tests(sqlDir, o.tests());
         if (tests.isEmpty()) {
