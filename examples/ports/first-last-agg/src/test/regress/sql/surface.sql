@@ -52,3 +52,12 @@ RESET statement_timeout;
 SELECT 1 AS the_session_carries_on;
 DROP TABLE numbers;
 DROP TYPE pair;
+-- A user without privileges of its own.
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS first_last_agg_user;
+RESET client_min_messages;
+CREATE ROLE first_last_agg_user;
+SET ROLE first_last_agg_user;
+SELECT first(x ORDER BY x), last(x ORDER BY x) FROM (VALUES (3), (1), (2)) v(x);
+RESET ROLE;
+DROP ROLE first_last_agg_user;
