@@ -205,13 +205,19 @@ pgj_raise_pending(void)
 		ereport(FATAL,
 				(errcode(ERRCODE_ADMIN_SHUTDOWN),
 				 errmsg("terminating connection due to unexpected postmaster exit")));
+	/*
+	 * The client sees the error as a C extension would raise it; the Java stack, which only the
+	 * extension's developer can use, goes to the server log with the error's DETAIL, and to the
+	 * client as CONTEXT only when pgj.error_java_stack asks for it.
+	 */
 	if (java)
 		ereport(ERROR,
 				(errcode(code),
 				 errmsg_internal("%s", message ? message : "Java exception"),
 				 detail ? errdetail_internal("%s", detail) : 0,
+				 context ? errdetail_log("%s%s%s", detail ? detail : "", detail ? "\n" : "", context) : 0,
 				 hint ? errhint("%s", hint) : 0,
-				 context ? errcontext("%s", context) : 0));
+				 context && pgj_error_java_stack ? errcontext("%s", context) : 0));
 	/* The request was consumed elsewhere (e.g. by a rolled-back subtransaction). */
 	ereport(ERROR,
 			(errcode(ERRCODE_QUERY_CANCELED),

@@ -47,6 +47,7 @@ extern char *pgj_aot_cache;
 extern int	pgj_heap_max_mb;
 extern int	pgj_metaspace_max_mb;
 extern int	pgj_code_cache_max_mb;
+extern bool pgj_error_java_stack;
 
 /* jvm_boot.c */
 extern void pgj_ensure_jvm(void);

@@ -18,6 +18,7 @@ char	   *pgj_aot_cache = NULL;
 int			pgj_heap_max_mb = 256;
 int			pgj_metaspace_max_mb = 128;
 int			pgj_code_cache_max_mb = 64;
+bool		pgj_error_java_stack = false;
 
 PGJ_EXPORT void _PG_init(void);
 
@@ -84,6 +85,14 @@ _PG_init(void)
 							PGC_SUSET,
 							GUC_UNIT_MB,
 							NULL, NULL, NULL);
+	DefineCustomBoolVariable("pgj.error_java_stack",
+							 "Shows clients the Java stack of an error raised from Java, as its CONTEXT.",
+							 "Off, a client sees the error as a C extension would raise it; the server log has the Java stack either way.",
+							 &pgj_error_java_stack,
+							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
 	MarkGUCPrefixReserved("pgj");
 
 	/* The extensions' own settings, and their static workers when preloaded. */

@@ -11,12 +11,21 @@ import org.pgj.tooling.ToolException;
 import org.pgj.tooling.regress.RegressCommand;
 
 /**
- * {@code mvn pgj:regress [-Dpgj.accept=true] [-Dpgj.acceptChanged=true] [-Dpgj.tests=a,b]}: the
- * pg_regress-style tests in src/test/regress. Same as {@code pgj regress}.
+ * {@code mvn pgj:regress [-Dpgj.inputDir=DIR] [-Dpgj.createExtension=true] [-Dpgj.accept=true]
+ * [-Dpgj.acceptChanged=true] [-Dpgj.tests=a,b]}: the pg_regress-style tests in src/test/regress
+ * (or DIR). Same as {@code pgj regress}.
  */
 @Mojo(name = "regress", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_TEST_CLASSES)
 public class RegressMojo extends PgjMojo {
+    /** The folder of sql/ and expected/, as pg_regress's --inputdir; src/test/regress when left out. */
+    @Parameter(property = "pgj.inputDir")
+    java.io.File inputDir;
+
+    /** CREATE EXTENSION before the tests; by default, as with pg_regress, the tests create it. */
+    @Parameter(property = "pgj.createExtension", defaultValue = "false")
+    boolean createExtension;
+
     /** Keep the output of tests that have no expected output yet. */
     @Parameter(property = "pgj.accept", defaultValue = "false")
     boolean accept;
@@ -32,8 +41,9 @@ public class RegressMojo extends PgjMojo {
     @Override
     public void execute() throws MojoFailureException {
         try {
-            check(RegressCommand.run(context(), new RegressCommand.Options(extensionProject(), pgSpec(), accept,
-                    acceptChanged, tests == null ? List.of() : tests)), "regress");
+            check(RegressCommand.run(context(), new RegressCommand.Options(extensionProject(), pgSpec(),
+                    inputDir == null ? null : inputDir.toPath(), createExtension, accept, acceptChanged,
+                    tests == null ? List.of() : tests)), "regress");
         } catch (ToolException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

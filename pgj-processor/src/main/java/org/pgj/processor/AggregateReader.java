@@ -76,7 +76,10 @@ final class AggregateReader {
         this.reporter = reporter;
     }
 
-    /** A role annotation outside a {@code @PgAggregate} class, or beside {@code @PgFunction}, is a mistake. */
+    /**
+     * A role annotation outside a {@code @PgAggregate} class, or beside {@code @PgProcedure}, is a
+     * mistake. Beside {@code @PgFunction} it is not: the aggregate then uses that function as it is.
+     */
     void checkMethod(ExecutableElement method) {
         Element owner = method.getEnclosingElement();
         List<Role> roles = roles(method);
@@ -88,13 +91,16 @@ final class AggregateReader {
             reporter.error(method, what + " is not in a @PgAggregate class; annotate " + owner.getSimpleName()
                     + " with @PgAggregate");
         }
-        if (method.getAnnotation(PgFunction.class) != null || method.getAnnotation(PgProcedure.class) != null) {
-            reporter.error(method, what + " is also a @PgFunction or @PgProcedure; an aggregate's support function is"
-                    + " made from its role alone");
+        if (method.getAnnotation(PgProcedure.class) != null) {
+            reporter.error(method, what + " is also a @PgProcedure; an aggregate's support functions are functions");
         }
     }
 
-    Optional<Aggregate> read(TypeElement type) {
+    /**
+     * @param routines the {@code @PgFunction}s read so far, by method: a role method that is one
+     *                 is used as that function ({@code SFUNC = first_sfunc}) instead of a generated one
+     */
+    Optional<Aggregate> read(TypeElement type, Map<ExecutableElement, SqlFunction> routines) {
         PgAggregate pg = type.getAnnotation(PgAggregate.class);
         String what = "@PgAggregate " + names.binaryName(type);
         String sqlName = pg.name().isEmpty() ? SnakeCase.of(type.getSimpleName().toString()) : pg.name().trim();
@@ -116,8 +122,10 @@ final class AggregateReader {
                     ok = false;
                 }
             }
-            if (roles((ExecutableElement) e).size() > 1) {
-                reporter.error(e, what + ": method " + e.getSimpleName() + " has more than one role; give each its own method");
+            // One SQL function can fill several roles (first_sfunc is SFUNC and COMBINEFUNC); a generated one has one.
+            if (roles((ExecutableElement) e).size() > 1 && e.getAnnotation(PgFunction.class) == null) {
+                reporter.error(e, what + ": method " + e.getSimpleName() + " has more than one role; give each its own"
+                        + " method, or make it a @PgFunction that the aggregate uses in each role");
                 ok = false;
             }
         }
@@ -140,11 +148,26 @@ final class AggregateReader {
         String movingJavaState = movingState != null && javaState(pg, movingState) ? movingType.get() : null;
 
         Map<Role, SqlFunction> read = new EnumMap<>(Role.class);
+        List<SqlFunction> generated = new ArrayList<>();
         for (Map.Entry<Role, ExecutableElement> m : methods.entrySet()) {
             Role role = m.getKey();
             boolean moving = role.name().startsWith("MOVING");
             String objectState = moving ? movingJavaState : javaState;
-            Optional<SqlFunction> fn = functions.read(m.getValue(), declaration(pg, sqlName, role, objectState));
+            Optional<SqlFunction> fn;
+            if (m.getValue().getAnnotation(PgFunction.class) != null) {
+                if (objectState != null) {
+                    reporter.error(m.getValue(), what + ": " + role.label() + " " + m.getValue().getSimpleName() + " is a"
+                            + " @PgFunction, which SQL could call with any internal pointer; a Java-object state needs a"
+                            + " support function of the aggregate's own: leave out @PgFunction");
+                    ok = false;
+                    continue;
+                }
+                // Read (and reported on) as the @PgFunction it is; missing when that failed.
+                fn = Optional.ofNullable(routines.get(m.getValue()));
+            } else {
+                fn = functions.read(m.getValue(), declaration(pg, sqlName, role, objectState));
+                fn.ifPresent(generated::add);
+            }
             if (fn.isEmpty()) {
                 ok = false;
             } else {
@@ -155,7 +178,7 @@ final class AggregateReader {
             return Optional.empty();
         }
         return check(type, pg, what, sqlName, methods, read, javaState != null, movingJavaState != null)
-                .map(aggregate -> new Aggregate(List.copyOf(read.values()), aggregate));
+                .map(aggregate -> new Aggregate(List.copyOf(generated), aggregate));
     }
 
     /** The support function's declaration: named after the aggregate, with its role's NULL handling. */

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,16 +111,20 @@ public final class PgjProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<Element> routines = new LinkedHashSet<>(round.getElementsAnnotatedWith(PgFunction.class));
         routines.addAll(round.getElementsAnnotatedWith(PgProcedure.class));
+        Map<ExecutableElement, SqlFunction> read = new HashMap<>();
         for (Element e : routines) {
             if (e.getKind() == ElementKind.METHOD) {
                 sawFunction = true;
-                functionReader.read((ExecutableElement) e).ifPresent(functions::add);
+                functionReader.read((ExecutableElement) e).ifPresent(f -> {
+                    functions.add(f);
+                    read.put((ExecutableElement) e, f);
+                });
             }
         }
         for (Element e : round.getElementsAnnotatedWith(PgAggregate.class)) {
             if (e instanceof TypeElement type) {
                 sawFunction = true;
-                aggregateReader.read(type).ifPresent(a -> {
+                aggregateReader.read(type, read).ifPresent(a -> {
                     functions.addAll(a.functions());
                     aggregates.add(a.aggregate());
                 });

@@ -227,4 +227,61 @@ class AggregatesTest {
                 @PgFunction(name = "agg") public static long same(long x) { return x; }
                 """).assertOneError("SQL function agg(bigint)", "has the signature of the aggregate");
     }
+
+    /** first_last_agg's shape: SFUNC and COMBINEFUNC are one function of the extension, as it is declared. */
+    @Test
+    void aPgFunctionIsUsedAsItIsInEveryRoleItHas() {
+        Compilation c = compile("@PgAggregate(name = \"first\", parallel = Parallel.SAFE)", """
+                @StateFunction @CombineFunction
+                @PgFunction(name = "first_sfunc", volatility = Volatility.IMMUTABLE, parallel = Parallel.SAFE)
+                public static org.pgj.types.AnyElement keep(org.pgj.types.AnyElement a, org.pgj.types.AnyElement b) { return a; }
+                """);
+        c.assertSucceeded();
+        String sql = c.sql();
+        assertTrue(sql.contains("CREATE FUNCTION first_sfunc(a anyelement, b anyelement) RETURNS anyelement LANGUAGE pgj_demo"
+                + " IMMUTABLE STRICT PARALLEL SAFE AS 'org.example.Agg.keep(org.pgj.types.AnyElement,org.pgj.types.AnyElement)';"), sql);
+        assertTrue(sql.contains("""
+                CREATE AGGREGATE first(b anyelement) (
+                    SFUNC = first_sfunc,
+                    STYPE = anyelement,
+                    COMBINEFUNC = first_sfunc,
+                    PARALLEL = SAFE
+                );"""), sql);
+        assertEquals(1, sql.split("CREATE FUNCTION first_sfunc\\(", -1).length - 1, "declared once:\n" + sql);
+        assertFalse(sql.contains("first_state") || sql.contains("first_combine") || sql.contains(" VOLATILE"),
+                "no generated support function:\n" + sql);
+        assertTrue(sql.indexOf("CREATE FUNCTION first_sfunc(") < sql.indexOf("CREATE AGGREGATE"), sql);
+    }
+
+    @Test
+    void aPgFunctionBesideGeneratedSupportFunctions() {
+        Compilation c = compile("@PgAggregate(name = \"total\", initialCondition = \"0\")", """
+                @StateFunction @PgFunction(name = "plus", volatility = Volatility.IMMUTABLE)
+                public static long add(long s, long x) { return s + x; }
+                @FinalFunction public static String show(long s) { return Long.toString(s); }
+                """);
+        c.assertSucceeded();
+        String sql = c.sql();
+        assertTrue(sql.contains("CREATE FUNCTION plus(s bigint, x bigint) RETURNS bigint LANGUAGE pgj_demo IMMUTABLE STRICT"), sql);
+        assertTrue(sql.contains("CREATE FUNCTION total_final(s bigint) RETURNS text"), sql);
+        assertTrue(sql.contains("SFUNC = plus,") && sql.contains("FINALFUNC = total_final"), sql);
+    }
+
+    @Test
+    void rolesOfAPgFunctionAreStillChecked() {
+        compile("@PgAggregate", """
+                @StateFunction @PgFunction public static long add(long s, int x) { return s + x; }
+                """).assertOneError("the state function is strict", "give an initialCondition");
+        compile("@PgAggregate(javaState = true)", """
+                @StateFunction @PgFunction public static List<Long> add(List<Long> s, long x) { return s; }
+                """).assertOneError("@StateFunction add is a @PgFunction", "leave out @PgFunction");
+        compile("@PgAggregate(initialCondition = \"0\")", """
+                @StateFunction @CombineFunction public static long add(long s, long x) { return s + x; }
+                """).assertOneError("has more than one role", "make it a @PgFunction");
+        Compilation procedure = compile("@PgAggregate(initialCondition = \"0\")", """
+                @StateFunction @PgProcedure public static void add(long s, long x) { }
+                """);
+        assertTrue(procedure.errorMessages().stream().anyMatch(m -> m.contains("is also a @PgProcedure")),
+                procedure.errorMessages().toString());
+    }
 }

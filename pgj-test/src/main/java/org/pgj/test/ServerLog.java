@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Checks on the test server's log. */
@@ -25,8 +26,12 @@ public final class ServerLog {
 
     /** The log's end now. */
     public static Mark mark(PgServer server) {
+        return mark(server.logFile());
+    }
+
+    static Mark mark(Path log) {
         try {
-            return new Mark(Files.isRegularFile(server.logFile()) ? Files.size(server.logFile()) : 0);
+            return new Mark(Files.isRegularFile(log) ? Files.size(log) : 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -34,7 +39,11 @@ public final class ServerLog {
 
     /** The lines written since {@code mark}. */
     public static List<String> linesSince(PgServer server, Mark mark) {
-        try (RandomAccessFile file = new RandomAccessFile(server.logFile().toFile(), "r")) {
+        return linesSince(server.logFile(), mark);
+    }
+
+    static List<String> linesSince(Path log, Mark mark) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long length = file.length();
             byte[] bytes = new byte[(int) Math.max(0, length - mark.offset())];
             file.seek(Math.min(mark.offset(), length));
@@ -65,7 +74,7 @@ public final class ServerLog {
         assertNoCrash(linesSince(server, mark));
     }
 
-    private static void assertNoCrash(List<String> log) {
+    static void assertNoCrash(List<String> log) {
         if (log.stream().anyMatch(ServerLog::isCrashLine)) {
             throw new AssertionError("the server log shows a crash:\n" + String.join("\n", log));
         }

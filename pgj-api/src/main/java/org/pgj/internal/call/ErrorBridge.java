@@ -113,7 +113,10 @@ public final class ErrorBridge {
         };
     }
 
-    /** The top Java frames, for the error's CONTEXT; pgj's own frames are left out. */
+    /**
+     * The top Java frames, for the server log (errors.c; the client's CONTEXT only under
+     * pgj.error_java_stack); pgj's own frames are left out.
+     */
     static String javaContext(Throwable t) {
         StringBuilder sb = new StringBuilder("Java stack of ").append(t.getClass().getName()).append(':');
         int shown = 0;

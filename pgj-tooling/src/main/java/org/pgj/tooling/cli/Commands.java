@@ -367,13 +367,19 @@ final class Commands {
         }
     }
 
-    @Command(name = "regress", customSynopsis = "pgj regress [pgNN] [--accept] [--accept-changed] [TEST...]",
-            description = "the SQL tests in src/test/regress (sql/*.sql, expected/*.out)")
+    @Command(name = "regress", customSynopsis = "pgj regress [pgNN] [--inputdir DIR] [--create-extension] [--accept] [--accept-changed] [TEST...]",
+            description = "the SQL tests in src/test/regress (sql/*.sql, expected/*.out), in a fresh database")
     static final class Regress implements Callable<Integer> {
         @ParentCommand
         Pgj pgj;
         @Spec
         CommandSpec spec;
+        @Option(names = "--inputdir", paramLabel = "DIR",
+                description = "take sql/ and expected/ from DIR (as pg_regress's --inputdir), e.g. a C original's test folder")
+        Path inputDir;
+        @Option(names = "--create-extension",
+                description = "CREATE EXTENSION before the tests (by default, as with pg_regress, the tests create it)")
+        boolean createExtension;
         @Option(names = "--accept", description = "write the outputs of tests without an expected file")
         boolean accept;
         @Option(names = "--accept-changed", description = "also replace the expected files of failing tests")
@@ -385,8 +391,9 @@ final class Commands {
         @Override
         public Integer call() {
             Leading target = Leading.of(spec, args, Integer.MAX_VALUE);
-            return RegressCommand.run(pgj.context(), new RegressCommand.Options(pgj.project(), target.pg(), accept,
-                    acceptChanged, target.rest()));
+            return RegressCommand.run(pgj.context(), new RegressCommand.Options(pgj.project(), target.pg(),
+                    inputDir == null ? null : inputDir.toAbsolutePath(), createExtension, accept, acceptChanged,
+                    target.rest()));
         }
     }
 

@@ -25,13 +25,17 @@ import org.pgj.tooling.project.ProjectBuilder;
 import org.pgj.tooling.server.PrivateServer;
 
 /**
- * {@code pgj regress [pgNN] [--accept] [--accept-changed] [TEST...]}: pg_regress-style tests.
- * Each {@code src/test/regress/sql/NAME.sql} runs through psql exactly as pg_regress runs it
- * ({@code psql -X -a -q} reading the file on standard input, errors included in the output), in a
- * fresh database of the private test server that has the extension created. The output goes to
- * {@code target/pgj/regress/results/NAME.out} and must equal {@code expected/NAME.out} (or an
- * alternative {@code NAME_1.out} ... {@code NAME_9.out}); differences are shown as a diff and
- * collected in {@code target/pgj/regress/regression.diffs}.
+ * {@code pgj regress [pgNN] [--inputdir DIR] [--create-extension] [--accept] [--accept-changed] [TEST...]}:
+ * pg_regress-style tests. Each {@code sql/NAME.sql} of the input folder ({@code src/test/regress}
+ * unless {@code --inputdir} names another, such as a C original's {@code test} folder) runs through
+ * psql exactly as pg_regress runs it ({@code psql -X -a -q} reading the file on standard input,
+ * errors included in the output, the project folder as its working folder, so that {@code \i}
+ * paths resolve as under PGXS), in order, in one fresh database of the private test server. As
+ * with pg_regress, nothing is created in it: a suite creates its extension itself ({@code CREATE
+ * EXTENSION} in its first test); {@code --create-extension} creates it first, for suites written
+ * to expect it. The output goes to {@code target/pgj/regress/results/NAME.out} and must equal
+ * {@code expected/NAME.out} (or an alternative {@code NAME_1.out} ... {@code NAME_9.out});
+ * differences are shown as a diff and collected in {@code target/pgj/regress/regression.diffs}.
  *
  * <p>A test without expected output fails, unless {@code --accept} makes its result the expected
  * output; {@code --accept-changed} does the same for tests whose output changed.
@@ -41,19 +45,41 @@ public final class RegressCommand {
     static final Map<String, String> PSQL_ENV = Map.of("PGTZ", "PST8PDT", "PGDATESTYLE", "Postgres, MDY",
             "PGAPPNAME", "pgj_regress", "LC_MESSAGES", "C", "PGOPTIONS", "");
 
-    /** @param tests test names to run (no {@code .sql}); empty runs all */
-    public record Options(ExtensionProject project, String pg, boolean accept, boolean acceptChanged, List<String> tests) {
+    /**
+     * @param inputDir the folder of {@code sql/} and {@code expected/}; null for the project's {@code src/test/regress}
+     * @param createExtension whether to {@code CREATE EXTENSION} before the tests, which otherwise create it themselves
+     * @param tests test names to run (no {@code .sql}); empty runs all
+     */
+    public record Options(ExtensionProject project, String pg, Path inputDir, boolean createExtension, boolean accept,
+            boolean acceptChanged, List<String> tests) {
+        /** The project's own tests, which create the extension themselves. */
+        public Options(ExtensionProject project, String pg, boolean accept, boolean acceptChanged, List<String> tests) {
+            this(project, pg, null, false, accept, acceptChanged, tests);
+        }
+
+        Path regressDir() {
+            return inputDir == null ? project.regressDir() : project.dir().resolve(inputDir).toAbsolutePath().normalize();
+        }
     }
 
     private RegressCommand() {
     }
 
     public static int run(ToolContext ctx, Options o) {
+        if (o.inputDir() != null && !Files.isDirectory(o.regressDir())) {
+            throw new ToolException("the regress input folder " + o.regressDir() + " does not exist: --inputdir names a"
+                    + " folder holding sql/NAME.sql and expected/NAME.out");
+        }
+        if ((o.accept() || o.acceptChanged()) && !o.regressDir().startsWith(o.project().dir())) {
+            // A suite kept elsewhere is someone else's (a C original's): its expected output is the reference.
+            throw new ToolException("--accept and --accept-changed write expected files only inside the project, and "
+                    + o.regressDir() + " is outside " + o.project().dir() + ": compare with the diff instead");
+        }
         PgConfig pg = ctx.versions().select(o.pg());
         Prerequisites.forBuild(Jdk.current(), pg);
         Prerequisites.forServer(pg);
         Progress p = ctx.progress();
-        Path sqlDir = o.project().regressDir().resolve("sql");
+        Path sqlDir = o.regressDir().resolve("sql");
         List<Path> tests = tests(sqlDir, o.tests());
         if (tests.isEmpty()) {
             ctx.out().println("no regress tests: add NAME.sql files to " + sqlDir + " (and run with --accept to keep their output)");
@@ -75,13 +101,13 @@ public final class RegressCommand {
                 + "ALTER DATABASE " + database + " SET lc_time TO 'C';\n"
                 + "ALTER DATABASE " + database + " SET bytea_output TO 'hex';\n"
                 + "ALTER DATABASE " + database + " SET timezone_abbreviations TO 'Default';\n"
-                + "CREATE EXTENSION " + stage.extension() + ";");
+                + (o.createExtension() ? "CREATE EXTENSION " + stage.extension() + ";" : ""));
         p.step("running " + tests.size() + " regress test(s) of " + stage.extension() + " in database " + database
                 + " on port " + server.port());
 
         Path out = o.project().target().resolve("pgj/regress");
         Path results = out.resolve("results");
-        Path expectedDir = o.project().regressDir().resolve("expected");
+        Path expectedDir = o.regressDir().resolve("expected");
         Path diffs = out.resolve("regression.diffs");
         StringBuilder allDiffs = new StringBuilder();
         int failed = 0;
@@ -92,7 +118,7 @@ public final class RegressCommand {
             for (Path test : tests) {
                 String name = test.getFileName().toString().replaceFirst("\\.sql$", "");
                 long start = System.nanoTime();
-                String output = runTest(server, database, test);
+                String output = runTest(server, database, o.project().dir(), test);
                 Path result = results.resolve(name + ".out");
                 Files.writeString(result, output, StandardCharsets.UTF_8);
                 String time = String.format(Locale.ROOT, "%.2fs", (System.nanoTime() - start) / 1e9);
@@ -140,12 +166,15 @@ public final class RegressCommand {
         return 1;
     }
 
-    /** psql as pg_regress runs it: the file on standard input, echoed, errors in the same stream. */
-    private static String runTest(PrivateServer server, String database, Path test) {
+    /**
+     * psql as pg_regress runs it: the file on standard input, echoed, errors in the same stream,
+     * in the folder pg_regress is run from under PGXS (the project's), where {@code \i} paths start.
+     */
+    private static String runTest(PrivateServer server, String database, Path workDir, Path test) {
         List<String> command = List.of(server.pgConfig().bindir().resolve("psql").toString(), "-X", "-a", "-q",
                 "-h", "localhost", "-p", Integer.toString(server.port()), "-U", "postgres", "-d", database,
                 "-v", "HIDE_TABLEAM=on", "-v", "HIDE_TOAST_COMPRESSION=on");
-        Exec.Result r = Exec.run(command, test.getParent(), PSQL_ENV, 600, test);
+        Exec.Result r = Exec.run(command, workDir, PSQL_ENV, 600, test);
         // psql exits 0 after SQL errors (no ON_ERROR_STOP); 2 means it lost the connection, which the output shows.
         return r.output();
     }

@@ -88,9 +88,10 @@ public final class NewCommand {
             throw new ToolException("'" + name + "' is longer than " + MAX_NAME + " characters: PostgreSQL truncates "
                     + "longer names; choose a shorter one");
         }
-        if (SQL_RESERVED.contains(name) || JAVA_RESERVED.contains(name) || name.startsWith("pg_")) {
-            throw new ToolException("'" + name + "' is reserved (an SQL or Java keyword, or the pg_ prefix): choose another name, e.g. "
-                    + name.replaceFirst("^pg_", "") + "_ext");
+        // pg_ is reserved for schemas and roles, not extensions (pg_trgm, pg_stat_statements), and pgj creates neither.
+        if (SQL_RESERVED.contains(name) || JAVA_RESERVED.contains(name)) {
+            throw new ToolException("'" + name + "' is reserved (an SQL or Java keyword): choose another name, e.g. "
+                    + name + "_ext");
         }
         return name;
     }

@@ -62,6 +62,19 @@ class CommandLineTest {
         assertUsageError("pgj: Unmatched argument at index 0: 'frobnicate'", "see `pgj --help` for the commands", "frobnicate");
     }
 
+    /** pg_regress's defaults: the project's suite, which creates its extension; both can be changed. */
+    @Test
+    void regressTakesAnInputFolderAndCanCreateTheExtension() {
+        Commands.Regress plain = parse("regress", "pg15", "hello");
+        assertNull(plain.inputDir);
+        assertEquals(false, plain.createExtension);
+        assertEquals(List.of("hello"), Commands.Leading.of(plain.spec, plain.args, Integer.MAX_VALUE).rest());
+        Commands.Regress other = parse("regress", "--inputdir", "../c/test", "--create-extension", "agg");
+        assertEquals(Path.of("../c/test"), other.inputDir);
+        assertTrue(other.createExtension);
+        assertEquals(List.of("agg"), other.args);
+    }
+
     @Test
     void testPassesWhatFollowsTheDoubleDashToMaven() {
         Commands.Test test = parse("test", "pg15", "--", "-Dtest=X", "-q");

@@ -81,12 +81,23 @@ class NewCommandTest {
     @Test
     void namesMustWorkInSqlJavaAndPaths() {
         for (Map.Entry<String, String> bad : Map.of("Hello", "lower-case", "my-ext", "e.g. my_ext", "1st", "starting with a letter",
-                "select", "reserved", "class", "reserved", "pg_thing", "reserved", "x".repeat(58), "longer than 57").entrySet()) {
+                "select", "reserved", "class", "reserved", "x".repeat(58), "longer than 57").entrySet()) {
             ToolException e = assertThrows(ToolException.class, () -> NewCommand.checkName(bad.getKey()));
             assertTrue(e.getMessage().contains(bad.getValue()), bad.getKey() + ": " + e.getMessage());
         }
         assertEquals("ok_name2", NewCommand.checkName("ok_name2"));
         assertThrows(ToolException.class, () -> NewCommand.checkName(""));
+    }
+
+    /** pg_ is reserved for schemas and roles, not for extensions: pg_trgm, pg_similarity. */
+    @Test
+    void namesMayStartWithPg() throws IOException {
+        assertEquals("pg_similarity", NewCommand.checkName("pg_similarity"));
+        assertEquals(0, NewCommand.run(ctx(), new NewCommand.Options("pg_similarity", false)));
+        Path dir = tmp.resolve("pg_similarity");
+        assertTrue(Files.readString(dir.resolve("pom.xml")).contains("<pgj.extension>pg_similarity</pgj.extension>"));
+        String main = Files.readString(dir.resolve("src/main/java/org/example/pg_similarity/PgSimilarity.java"));
+        assertTrue(main.contains("@PgFunction(name = \"hello_pg_similarity\""), main);
     }
 
     @Test

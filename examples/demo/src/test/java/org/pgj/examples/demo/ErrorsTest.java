@@ -1,6 +1,7 @@
 package org.pgj.examples.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.pgj.errors.PgException;
@@ -15,7 +17,10 @@ import org.pgj.errors.Subtransaction;
 import org.pgj.spi.Spi;
 import org.pgj.test.ExpectedPgError;
 import org.pgj.test.InBackend;
+import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
+import org.pgj.test.Poll;
+import org.pgj.test.ServerLog;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -39,7 +44,6 @@ class ErrorsTest {
     void javaExceptionsMapToSqlStates(Connection c) throws SQLException {
         ServerErrorMessage m = fails(c, "select divide(1, 0)", "22012");
         assertTrue(m.getMessage().contains("java.lang.ArithmeticException: / by zero"), m.getMessage());
-        assertTrue(m.getWhere().contains("Failures.divide"), "the Java stack is the CONTEXT: " + m.getWhere());
         assertEquals("38000", fails(c, "select illegal_state('bad')", "38000").getSQLState());
         fails(c, "select throw_java('java.lang.IllegalArgumentException')", "22023");
         fails(c, "select throw_java('java.lang.NumberFormatException')", "22P02");
@@ -53,6 +57,37 @@ class ErrorsTest {
         assertEquals("custom message", m.getMessage());
         assertEquals("the detail", m.getDetail());
         assertEquals("the hint", m.getHint());
+        assertNull(m.getWhere(), "no CONTEXT, as a C extension's error has none");
+    }
+
+    /** The client sees the error as C would raise it; the Java stack is in the server log, and behind a setting. */
+    @Test
+    void theJavaStackGoesToTheLogAndToClientsThatAskForIt(Connection c, PgServer server) throws SQLException {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        ServerErrorMessage m = fails(c, "select divide(1, 0) AS stack_to_the_log", "22012");
+        assertNull(m.getWhere(), "no Java stack for the client: " + m.getWhere());
+        assertNull(m.getDetail(), "the Java stack is the log's DETAIL only: " + m.getDetail());
+        Poll.until("the server log has the error with its Java stack", Duration.ofSeconds(30), Duration.ofMillis(50), () -> {
+            String log = String.join("\n", ServerLog.linesSince(server, mark));
+            return log.contains("java.lang.ArithmeticException: / by zero") && log.contains("Java stack of java.lang.ArithmeticException")
+                    && log.contains("Failures.divide");
+        });
+        m = fails(c, "select raise('P0001', 'custom message', 'the detail', 'the hint')", "P0001");
+        assertEquals("the detail", m.getDetail(), "the client's DETAIL stays the exception's");
+
+        try (Statement s = c.createStatement()) {
+            s.execute("SET pgj.error_java_stack = on");
+        }
+        try {
+            m = fails(c, "select divide(1, 0)", "22012");
+            assertTrue(m.getWhere().contains("Java stack of java.lang.ArithmeticException"), m.getWhere());
+            assertTrue(m.getWhere().contains("Failures.divide"), "the Java stack is the CONTEXT: " + m.getWhere());
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("RESET pgj.error_java_stack");
+            }
+        }
+        ServerLog.assertNoCrashSince(server, mark);
     }
 
     @Test

@@ -1,0 +1,65 @@
+package org.pgj.tooling.regress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pgj.tooling.ToolContext;
+import org.pgj.tooling.ToolException;
+import org.pgj.tooling.env.PgVersions;
+import org.pgj.tooling.progress.Progress;
+import org.pgj.tooling.project.ExtensionProject;
+import org.pgj.tooling.project.ProjectBuilder;
+
+/** Where pgj regress takes a suite from, and what it refuses before it starts a server. */
+class RegressOptionsTest {
+    @TempDir
+    Path tmp;
+
+    private ExtensionProject project() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("ext"));
+        Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        return ExtensionProject.at(dir);
+    }
+
+    private ToolContext ctx() {
+        return new ToolContext(tmp.resolve("home"), PgVersions.of(tmp.resolve("home")), Progress.silent(),
+                new PrintStream(OutputStream.nullOutputStream()), tmp, ProjectBuilder.alreadyBuilt());
+    }
+
+    @Test
+    void theSuiteIsTheProjectsUnlessAnInputFolderIsNamed() throws IOException {
+        ExtensionProject p = project();
+        assertEquals(p.dir().resolve("src/test/regress"), new RegressCommand.Options(p, null, false, false, List.of()).regressDir());
+        RegressCommand.Options elsewhere = new RegressCommand.Options(p, null, Path.of("../original/test"), false, false, false, List.of());
+        assertEquals(tmp.resolve("original/test"), elsewhere.regressDir(), "relative to the project, as psql's folder");
+    }
+
+    @Test
+    void aMissingInputFolderIsNamed() throws IOException {
+        ExtensionProject p = project();
+        ToolException e = assertThrows(ToolException.class, () -> RegressCommand.run(ctx(),
+                new RegressCommand.Options(p, null, tmp.resolve("nowhere"), false, false, false, List.of())));
+        assertTrue(e.getMessage().contains("the regress input folder " + tmp.resolve("nowhere") + " does not exist"), e.getMessage());
+    }
+
+    /** Another's suite (a C original's) is the reference: pgj regress never writes into it. */
+    @Test
+    void acceptingWritesOnlyInsideTheProject() throws IOException {
+        ExtensionProject p = project();
+        Path original = Files.createDirectories(tmp.resolve("original/test"));
+        for (boolean changed : new boolean[] {false, true}) {
+            ToolException e = assertThrows(ToolException.class, () -> RegressCommand.run(ctx(),
+                    new RegressCommand.Options(p, null, original, false, !changed, changed, List.of())));
+            assertTrue(e.getMessage().contains("write expected files only inside the project"), e.getMessage());
+        }
+    }
+}
