@@ -58,7 +58,7 @@ public final class MavenBuild implements ProjectBuilder {
             }
         }
         throw new ToolException("the Maven build of " + project.dir() + " failed (`mvn " + String.join(" ", args)
-                + "`, exit " + r.exitCode() + "):\n" + r.tail(60) + "\nfix the error above and run again");
+                + "`, exit " + r.exitCode() + "):\n" + MavenFailure.summary(r.output(), 60) + "\nfix the error above and run again");
     }
 
     /** Runs Maven with its output on this console (for test runs, whose report is the output); returns the exit code. */
