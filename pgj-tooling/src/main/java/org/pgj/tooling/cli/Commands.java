@@ -264,11 +264,19 @@ final class Commands {
         }
     }
 
-    @Command(name = "stop", description = "stop the dev servers")
+    @Command(name = "stop", description = "stop the dev servers (--tests: the test servers too; all: every server under the pgj home)")
     static final class Stop extends ServerControl {
+        @Option(names = "--tests", description = "stop the majors' test servers (test, isolated) too")
+        boolean tests;
+
         @Override
         ServerCommand.Action action() {
             return ServerCommand.Action.STOP;
+        }
+
+        @Override
+        public Integer call() {
+            return ServerCommand.run(pgj.context(), action(), pg, tests);
         }
     }
 
