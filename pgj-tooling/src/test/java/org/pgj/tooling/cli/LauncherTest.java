@@ -70,4 +70,19 @@ class LauncherTest {
         assertFalse(out.contains("JAVA_HOME=" + oldJdk), out);
         assertTrue(out.contains("MAVEN_OPTS=--sun-misc-unsafe-memory-access=allow -Djansi.noreset=true"), out);
     }
+
+    /** Maven as the launcher runs it (`./pgj test -v` in the root is `mvn -B -ntp install -v`): no ANSI escapes. */
+    @Test
+    void mavenRunByTheLauncherPrintsNoEscapeCodes() throws Exception {
+        Path root = LAUNCHER.toAbsolutePath().normalize().getParent();
+        ProcessBuilder pb = new ProcessBuilder(List.of(root.resolve("pgj").toString(), "test", "-v")).directory(root.toFile())
+                .redirectErrorStream(true);
+        pb.environment().remove("MAVEN_OPTS");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("Apache Maven"), out);
+        assertFalse(out.contains("\u001b"), "ANSI escape codes in: " + out.replace("\u001b", "<ESC>"));
+    }
 }
