@@ -477,6 +477,55 @@ load_jvm(void)
 	return create;
 }
 
+/*
+ * The JAVA_VERSION of pgj.java_home's release file ("17.0.15"), or "" when unknown. A JDK older
+ * than 25 rejects pgj's options with a bare JNI error and prints nothing, so a failed start
+ * names the version instead.
+ */
+static void
+java_home_version(char *version, size_t size)
+{
+	char		path[MAXPGPATH];
+	char		line[256];
+	FILE	   *release;
+
+	version[0] = '\0';
+	snprintf(path, sizeof(path), "%s/release", pgj_java_home);
+	release = fopen(path, "r");
+	if (release == NULL)
+		return;
+	while (fgets(line, sizeof(line), release) != NULL)
+	{
+		if (strncmp(line, "JAVA_VERSION=\"", 14) == 0)
+		{
+			strlcpy(version, line + 14, size);
+			version[strcspn(version, "\"\n")] = '\0';
+			break;
+		}
+	}
+	fclose(release);
+}
+
+/*
+ * fail() for a JVM that did not start: too old a JDK is named as such, else the VM's own words.
+ * rc is JNI_CreateJavaVM's error, or JNI_OK when the VM exited instead of returning one.
+ */
+static void
+fail_start(const char *what, jint rc)
+{
+	char		version[64];
+
+	java_home_version(version, sizeof(version));
+	/* "1.8.0_392" and older start with 1; 25 and newer are two digits of 25 or more. */
+	if (version[0] != '\0' && atoi(version) < 25)
+		fail(JAVA_HOME_HINT,
+			 "pgj.java_home = \"%s\" is Java %s, too old for pgj: it needs JDK 25", pgj_java_home, version);
+	else if (rc == JNI_OK)
+		fail("Check pgj.jvm_options and pgj.java_home.", "%s: %s", what, vm_output);
+	else
+		fail("Check pgj.jvm_options and pgj.java_home.", "%s (JNI error %d): %s", what, rc, vm_output);
+}
+
 /* Creates the JVM with every signal blocked; NULL (failed) when it does not start. */
 static JNIEnv *
 create_jvm(CreateJavaVM create, JvmOptions *o)
@@ -502,16 +551,14 @@ create_jvm(CreateJavaVM create, JvmOptions *o)
 	if (sigsetjmp(boot_exit_jump, 0) != 0)
 	{
 		pthread_sigmask(SIG_SETMASK, &saved, NULL);
-		fail("Check pgj.jvm_options and pgj.java_home.",
-			 "the JVM exited during start-up: %s", vm_output);
+		fail_start("the JVM exited during start-up", JNI_OK);
 		return NULL;
 	}
 	rc = create(&vm, (void **) &env, &args);
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 	if (rc != JNI_OK)
 	{
-		fail("Check pgj.jvm_options and pgj.java_home.",
-			 "could not create the JVM (JNI error %d): %s", rc, vm_output);
+		fail_start("could not create the JVM", rc);
 		return NULL;
 	}
 	the_vm = vm;

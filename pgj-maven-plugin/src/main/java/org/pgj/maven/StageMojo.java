@@ -36,6 +36,7 @@ public class StageMojo extends PgjMojo {
                         + " (no pgj annotation processor output): nothing to stage");
                 return;
             }
+            ProvidedDependencies.warnings(project.getArtifacts()).forEach(getLog()::warn);
             stager.stage();
         } catch (ToolException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -7,7 +7,8 @@ import org.pgj.tooling.dev.ServerCommand;
 
 /**
  * {@code mvn pgj:stop [-Dpgj.pg=15|all]}: stops the dev server of a PostgreSQL major (default:
- * every configured one). Needs no project. Same as {@code pgj stop}.
+ * every configured one); {@code all} stops every server running under the pgj home (dev, test,
+ * isolated, bench). Needs no project. Same as {@code pgj stop}.
  */
 @Mojo(name = "stop", requiresProject = false, threadSafe = true)
 public class StopMojo extends PgjMojo {

@@ -152,7 +152,7 @@ final class CompositeTypes {
             Optional<TypeMapping.SqlType> sql = mapping.parameter(type);
             if (sql.isEmpty()) {
                 reporter.error(record, "record " + key + ": component " + component.getSimpleName()
-                        + " has unsupported type " + type + "; supported: " + TypeMapping.supported());
+                        + " has unsupported type " + type + TypeMapping.SEE_SUPPORTED);
                 continue;
             }
             columns.add(new SqlCompositeType.Column(SnakeCase.of(component.getSimpleName().toString()),

@@ -142,7 +142,7 @@ final class FunctionReader {
                     : variadic ? VariadicParameters.sqlType(mapping, param.asType()) : mapping.parameter(param.asType());
             if (type.isEmpty()) {
                 reporter.error(param, what + ": parameter " + param.getSimpleName() + " has unsupported type "
-                        + param.asType() + "; supported: " + TypeMapping.supported());
+                        + param.asType() + TypeMapping.SEE_SUPPORTED);
                 r.ok = false;
                 continue;
             }
@@ -203,8 +203,7 @@ final class FunctionReader {
             reporter.error(method, what + " must return void: a procedure returns no value");
             r.ok = false;
         } else if (result.isEmpty()) {
-            reporter.error(method, what + ": unsupported return type " + returned
-                    + "; supported: " + TypeMapping.supported());
+            reporter.error(method, what + ": unsupported return type " + returned + TypeMapping.SEE_SUPPORTED);
             r.ok = false;
         }
         Optional<String> override = sqlTypeOverride(method, what);
@@ -314,7 +313,7 @@ final class FunctionReader {
             if (type.isEmpty()) {
                 reporter.error(method, what + ": component " + component.getSimpleName() + " of record "
                         + names.binaryName(row) + " has unsupported type " + component.asType()
-                        + "; supported: " + TypeMapping.supported());
+                        + TypeMapping.SEE_SUPPORTED);
                 continue;
             }
             composites.createdName(component.asType()).ifPresent(types::add);

@@ -190,13 +190,11 @@ final class TypeMapping {
                 || type.getAnnotation(org.pgj.types.PgType.class) != null;
     }
 
-    /** For the "unsupported type" error: every Java type this table accepts. */
-    static String supported() {
-        return String.join(", ", TABLE.keySet()) + ", arrays and " + LIST + "<T> of these, " + RANGE
-                + "<T> of " + String.join(", ", new java.util.TreeSet<>(RANGES.keySet())) + ", types annotated @MappedBy or @PgType, "
-                + OPTIONAL + "<T> of a reference type above, records (composite types), void as a return type, and"
-                + " Stream<T>, Iterator<T> or Iterable<T> of those as a set-returning one";
-    }
+    /**
+     * Ends every "unsupported type" error: where the supported types are listed. The list itself
+     * (some 60 types) would bury the one type the error is about, once per error.
+     */
+    static final String SEE_SUPPORTED = "; the Java types pgj maps are listed in the README, section 3 (Types and NULL)";
 
     /**
      * The form PostgreSQL compares when it matches function signatures: type modifiers do not

@@ -70,22 +70,30 @@ class ErrorsTest {
     }
 
     @Test
-    void unsupportedParameterTypeNamesTheTypeAndTheSupportedOnes() {
+    void unsupportedParameterTypeNamesTheTypeAndPointsAtTheReadme() {
         Diagnostic<? extends JavaFileObject> e = compileDemo("""
                 @PgFunction public static int size(
                         java.util.Map<String, String> items) { return items.size(); }
                 """).assertOneError("@PgFunction method org.example.Demo.size(java.util.Map)",
-                "parameter items has unsupported type java.util.Map<java.lang.String,java.lang.String>",
-                "supported: boolean, java.lang.Boolean, short", "java.lang.String, byte[]", "java.util.Optional<T>");
+                "parameter items has unsupported type java.util.Map<java.lang.String,java.lang.String>; "
+                        + "the Java types pgj maps are listed in the README, section 3 (Types and NULL)");
         assertEquals(5, e.getLineNumber(), "reported on the parameter");
+        assertFalse(e.getMessage(null).contains("java.lang.Boolean"), "no list of every supported type: " + e.getMessage(null));
     }
 
     @Test
     void unsupportedReturnType() {
-        compileDemo("""
+        Diagnostic<? extends JavaFileObject> e = compileDemo("""
                 @PgFunction public static Object thing() { return null; }
-                """).assertOneError("@PgFunction method org.example.Demo.thing(): unsupported return type java.lang.Object",
-                "supported: ");
+                """).assertOneError("@PgFunction method org.example.Demo.thing(): unsupported return type java.lang.Object; "
+                + "the Java types pgj maps are listed in the README, section 3 (Types and NULL)");
+        assertTrue(e.getMessage(null).length() < 200, e.getMessage(null));
+    }
+
+    @Test
+    void theReadmeSectionTheErrorNamesExists() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        assertTrue(readme.contains("\n### 3. Types and NULL\n"), "TypeMapping.SEE_SUPPORTED names this section");
     }
 
     @Test

@@ -216,14 +216,16 @@ class ToolingEndToEndTest {
 
         Path oldJdk = oldJdk();
         if (oldJdk != null) {
-            // Plain Maven on an old JDK: the plugin still loads and pgj:check (bound to validate) names the JDK to install.
-            ScratchUser.Result oldJava = sh("cd prereq && JAVA_HOME=" + oldJdk + " MAVEN_OPTS= mvn -q package");
+            // Plain Maven on an old JDK, with the README's MAVEN_OPTS (which an old JDK must not refuse): the plugin
+            // still loads and pgj:check (bound to validate) names the JDK to install.
+            ScratchUser.Result oldJava = sh("cd prereq && JAVA_HOME=" + oldJdk
+                    + " MAVEN_OPTS=\"-XX:+IgnoreUnrecognizedVMOptions --sun-misc-unsafe-memory-access=allow\" mvn -q package");
             assertExit(1, oldJava);
             assertContains(oldJava.output(), "too old for pgj");
             assertContains(oldJava.output(), "install Temurin JDK 25 (apt-get install temurin-25-jdk) and set JAVA_HOME to it");
             assertFalse(Files.exists(user.home().resolve("prereq/target/classes")), "pgj:check fails before anything compiles");
         } else {
-            System.out.println("[e2e] no JDK older than 22 in /usr/lib/jvm: the old-JDK check was skipped");
+            System.out.println("[e2e] no JDK older than 25 in /usr/lib/jvm: the old-JDK check was skipped");
         }
     }
 
@@ -347,17 +349,18 @@ class ToolingEndToEndTest {
 
     /** Plain mvn in a script of its own needs JAVA_HOME, as the README's session sets it. */
     private static String jdkForMaven() {
-        return "export JAVA_HOME=" + System.getProperty("java.home") + " MAVEN_OPTS=--sun-misc-unsafe-memory-access=allow\n";
+        return "export JAVA_HOME=" + System.getProperty("java.home")
+                + " MAVEN_OPTS=\"-XX:+IgnoreUnrecognizedVMOptions --sun-misc-unsafe-memory-access=allow\"\n";
     }
 
-    /** A JDK older than 22, if the machine has one (Debian 12's default java is 17). */
+    /** A JDK older than 25, if the machine has one (Debian 12's default java is 17). */
     private static Path oldJdk() throws IOException {
         try (var dirs = Files.list(Path.of("/usr/lib/jvm"))) {
             for (Path dir : dirs.sorted().toList()) {
                 Path release = dir.resolve("release");
                 if (Files.isRegularFile(release) && !Files.isSymbolicLink(dir)) {
                     Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
-                    if (m.find() && Integer.parseInt(m.group(1)) < 22 && Files.isExecutable(dir.resolve("bin/java"))) {
+                    if (m.find() && Integer.parseInt(m.group(1)) < 25 && Files.isExecutable(dir.resolve("bin/java"))) {
                         return dir;
                     }
                 }

@@ -228,15 +228,19 @@ final class Commands {
         }
     }
 
-    @Command(name = "run", customSynopsis = "pgj run [pgNN] [DB] [-c SQL | -f FILE]...",
+    @Command(name = "run", customSynopsis = "pgj run [pgNN] [DB] [-c SQL | -f FILE]... [--force]",
             description = {"build, install into the dev server, start it, create DB, then psql",
                 "Builds, installs into the dev server, starts it, creates DB (default: the extension's name), "
                         + "runs CREATE or ALTER EXTENSION ... UPDATE, then psql (or the SQL given, and exits)."})
     static final class Run extends PsqlSession {
+        @Option(names = "--force", description = "when the install script changed, drop your objects that depend on the "
+                + "extension (views, defaults) with it")
+        boolean force;
+
         @Override
         public Integer call() {
             Leading target = target();
-            return RunCommand.run(pgj.context(), new RunCommand.Options(pgj.project(), target.pg(), target.first(), sql));
+            return RunCommand.run(pgj.context(), new RunCommand.Options(pgj.project(), target.pg(), target.first(), sql, force));
         }
     }
 
@@ -264,11 +268,19 @@ final class Commands {
         }
     }
 
-    @Command(name = "stop", description = "stop the dev servers")
+    @Command(name = "stop", description = "stop the dev servers (--tests: the test servers too; all: every server under the pgj home)")
     static final class Stop extends ServerControl {
+        @Option(names = "--tests", description = "stop the majors' test servers (test, isolated) too")
+        boolean tests;
+
         @Override
         ServerCommand.Action action() {
             return ServerCommand.Action.STOP;
+        }
+
+        @Override
+        public Integer call() {
+            return ServerCommand.run(pgj.context(), action(), pg, tests);
         }
     }
 
@@ -453,7 +465,7 @@ final class Commands {
             server.install(stage, false, ctx.progress());
             AotCache.ensure(server, ctx.progress());
             server.createDatabase("pgj_demo", true);
-            DevDatabase.prepare(server, "pgj_demo", stage, ctx.progress());
+            DevDatabase.prepare(server, "pgj_demo", stage, true, ctx.progress());
             ctx.progress().step("running " + sql);
             int exit = Psql.session(server, "pgj_demo", List.of("-c", "\\set ECHO all", "-f", sql.toString()), project);
             if (exit != 0) {

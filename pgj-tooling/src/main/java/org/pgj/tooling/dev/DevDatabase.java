@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import org.pgj.tooling.AtomicFiles;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.installation.Stage;
@@ -20,7 +21,9 @@ import org.pgj.tooling.server.PrivateServer;
  * <li>not there: {@code CREATE EXTENSION};
  * <li>an older version: {@code ALTER EXTENSION ... UPDATE}, through the project's upgrade scripts;
  * <li>the same version, but its install script changed since this database got it (the usual
- *     edit-run loop, which keeps the version): dropped and created again.
+ *     edit-run loop, which keeps the version): dropped and created again, unless objects that are
+ *     not the extension's depend on it (a view on one of its functions): those are named, and
+ *     dropped with it only when forced.
  * </ul>
  * What each database got is remembered as the install script's hash under the pgj home.
  */
@@ -28,7 +31,8 @@ public final class DevDatabase {
     private DevDatabase() {
     }
 
-    public static void prepare(PrivateServer server, String database, Stage stage, Progress p) {
+    /** @param force drop what depends on the extension with it when its install script changed */
+    public static void prepare(PrivateServer server, String database, Stage stage, boolean force, Progress p) {
         String exists = server.psql("postgres", "SELECT count(*) FROM pg_database WHERE datname = " + literal(database)).trim();
         if (exists.equals("0")) {
             server.createDatabase(database, false);
@@ -53,10 +57,19 @@ public final class DevDatabase {
             }
             p.step("ALTER EXTENSION " + ext + " UPDATE from " + installed + " to " + stage.version() + " in database " + database);
         } else if (!script.equals(recorded)) {
+            List<String> dependents = ExtensionDependents.of(server, database, ext);
+            if (!dependents.isEmpty() && !force) {
+                throw new ToolException("the install script of " + ext + " " + stage.version() + " changed since database "
+                        + database + " got it, and dropping the extension to create it again would also drop "
+                        + dependents.size() + " object(s) of yours that depend on it:\n  " + String.join("\n  ", dependents)
+                        + "\nto drop them with it, run again with --force (Maven: -Dpgj.force=true); to keep them, raise the "
+                        + "version and let `pgj upgrade` write the upgrade script, which pgj run then applies");
+            }
             server.psql(database, "DROP EXTENSION " + ext + " CASCADE;\nCREATE EXTENSION " + ext + ";");
             p.step("the install script of " + ext + " " + stage.version() + " changed since database " + database
-                    + " got it: dropped and created the extension again (to keep data across changes, raise the version "
-                    + "and let `pgj upgrade` write the upgrade script)");
+                    + " got it: dropped and created the extension again"
+                    + (dependents.isEmpty() ? "" : ", and with it " + String.join(", ", dependents))
+                    + " (to keep data across changes, raise the version and let `pgj upgrade` write the upgrade script)");
         } else {
             p.step("database " + database + " has " + ext + " " + stage.version() + ", up to date");
             return;

@@ -22,8 +22,9 @@ public final class RunCommand {
      * @param pg       a major ({@code pg15}), or null for the default
      * @param database null for the extension's name
      * @param sql      {@code -c}/{@code -f} pairs for {@link Psql}; empty for an interactive psql
+     * @param force    when the install script changed, drop the user's objects that depend on the extension with it
      */
-    public record Options(ExtensionProject project, String pg, String database, List<String> sql) {
+    public record Options(ExtensionProject project, String pg, String database, List<String> sql, boolean force) {
     }
 
     private RunCommand() {
@@ -43,7 +44,7 @@ public final class RunCommand {
         server.install(stage, false, p);
         AotCache.ensure(server, p);
         String database = o.database() == null ? stage.extension() : o.database();
-        DevDatabase.prepare(server, database, stage, p);
+        DevDatabase.prepare(server, database, stage, o.force(), p);
         if (o.sql().isEmpty()) {
             p.step("psql on database " + database + " (port " + server.port() + "); \\q quits, the server keeps running (pgj stop)");
         }

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.pgj.tooling.ToolException;
 
 /**
- * A JDK on this machine. The backend loads {@link #libjvm()} into PostgreSQL, and pgj-api uses
- * the FFM API, final since Java 22: older JDKs cannot run it.
+ * A JDK on this machine. The backend loads {@link #libjvm()} into PostgreSQL; pgj needs JDK 25
+ * ({@link #MINIMUM_FEATURE}), and older JDKs cannot run it.
  */
 public final class Jdk {
     /**
@@ -39,7 +39,7 @@ public final class Jdk {
         return new Jdk(Path.of(System.getProperty("java.home")).toAbsolutePath(), Runtime.version().feature());
     }
 
-    /** A JDK ≥ 22: JAVA_HOME if it is new enough, else the newest under /usr/lib/jvm. */
+    /** A JDK ≥ {@link #MINIMUM_FEATURE}: JAVA_HOME if it is new enough, else the newest under /usr/lib/jvm. */
     public static Jdk find() {
         return find(System.getenv(), Path.of("/usr/lib/jvm"));
     }

@@ -19,7 +19,7 @@ import org.pgj.tooling.ToolException;
  * installs is relative to one pg_config, so a machine with several majors stays unambiguous.
  */
 public final class PgConfig {
-    private static final String INSTALL_HINT_ANY = "apt-get install postgresql-15 postgresql-server-dev-15";
+    private static final String INSTALL_HINT_ANY = installHint(15);
     private static final Pattern VERSION = Pattern.compile("PostgreSQL (\\d+)(?:\\.(\\d+))?");
 
     private final Path path;
@@ -51,6 +51,14 @@ public final class PgConfig {
      */
     public static PgConfig find(Path explicitOrNull) {
         return find(explicitOrNull, System.getenv(), Path.of("/usr/lib/postgresql"));
+    }
+
+    /**
+     * The pg_config at {@code path}, given for PostgreSQL {@code major} (as {@code pgj init --pg16}):
+     * if it is missing or broken, the hint names that major's packages.
+     */
+    public static PgConfig forMajor(Path path, int major) {
+        return load(path, "--pg" + major, installHint(major));
     }
 
     static PgConfig find(Path explicitOrNull, Map<String, String> env, Path debianRoot) {
@@ -88,10 +96,18 @@ public final class PgConfig {
         }
     }
 
+    private static String installHint(int major) {
+        return "apt-get install postgresql-" + major + " postgresql-server-dev-" + major;
+    }
+
     private static PgConfig load(Path path, String source) {
+        return load(path, source, INSTALL_HINT_ANY);
+    }
+
+    private static PgConfig load(Path path, String source, String installHint) {
         if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
             throw new ToolException("pg_config " + path + " (from " + source + ") does not exist or is not executable: "
-                    + "install PostgreSQL with `" + INSTALL_HINT_ANY + "`, or fix the path");
+                    + "install PostgreSQL with `" + installHint + "`, or fix the path");
         }
         List<String> options = List.of("--version", "--bindir", "--pkglibdir", "--sharedir", "--includedir-server", "--pgxs");
         List<String> command = new ArrayList<>();
@@ -99,14 +115,18 @@ public final class PgConfig {
         command.addAll(options);
         Exec.Result r = Exec.run(command, 30);
         List<String> lines = r.output().lines().toList();
+        Matcher m = VERSION.matcher(lines.isEmpty() ? "" : lines.get(0));
+        boolean printsAVersion = m.find();
+        // A program that succeeds without naming a PostgreSQL version (PG_CONFIG=/usr/bin/true) is no pg_config at all.
+        if (r.ok() && !printsAVersion) {
+            throw new ToolException(path + " (from " + source + ") is not a pg_config: asked for --version, it printed "
+                    + (lines.isEmpty() ? "nothing" : "'" + lines.get(0).strip() + "'")
+                    + "; point -Dpgj.pgConfig / PG_CONFIG at PostgreSQL's own pg_config (e.g. "
+                    + "/usr/lib/postgresql/15/bin/pg_config), or unset PG_CONFIG to let pgj find one");
+        }
         if (!r.ok() || lines.size() < options.size()) {
             throw new ToolException("`" + path + " " + String.join(" ", options) + "` failed (exit " + r.exitCode() + "): "
-                    + r.tail(5) + "\nreinstall PostgreSQL's development files (`" + INSTALL_HINT_ANY + "`)");
-        }
-        Matcher m = VERSION.matcher(lines.get(0));
-        if (!m.find()) {
-            throw new ToolException(path + " reports version '" + lines.get(0)
-                    + "', not a PostgreSQL version: point -Dpgj.pgConfig / PG_CONFIG at PostgreSQL's own pg_config");
+                    + r.tail(5) + "\nreinstall PostgreSQL's development files (`" + installHint + "`)");
         }
         String version = m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2);
         return new PgConfig(path.toAbsolutePath(), lines.get(0).strip(), version, Integer.parseInt(m.group(1)),

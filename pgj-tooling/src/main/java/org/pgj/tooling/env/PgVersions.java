@@ -138,7 +138,7 @@ public final class PgVersions {
         Map<Integer, Path> next = new TreeMap<>(recorded);
         detect().forEach((major, pg) -> next.putIfAbsent(major, pg.path()));
         for (Map.Entry<Integer, Path> e : given.entrySet()) {
-            PgConfig pg = PgConfig.find(e.getValue());
+            PgConfig pg = PgConfig.forMajor(e.getValue(), e.getKey());
             requireSupported(pg.major(), e.getValue().toString());
             if (pg.major() != e.getKey()) {
                 throw new ToolException(e.getValue() + " is PostgreSQL " + pg.major() + ", not " + e.getKey()

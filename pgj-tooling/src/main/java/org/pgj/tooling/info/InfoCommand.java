@@ -12,10 +12,12 @@ import org.pgj.tooling.installation.InstallDirs;
 import org.pgj.tooling.project.ExtensionProject;
 import org.pgj.tooling.project.MavenBuild;
 import org.pgj.tooling.server.PrivateServer;
+import org.pgj.tooling.server.RunningServer;
 
 /**
  * {@code pgj info [pgNN|all] [--install-root]}: what pgj works with: the JDK, Maven, the pgj home,
- * each configured PostgreSQL (pg_config, version, dev and test server with port and state), and
+ * the servers running under the pgj home (name, major, port, pid, data folder), each configured
+ * PostgreSQL (pg_config, version, dev and test server with port and state), and
  * the pgj files installed in the system and in the private servers. {@code --install-root} prints
  * only the dev server's private installation root, for scripts ({@code tar -C "$(pgj info --install-root)"}).
  */
@@ -41,6 +43,9 @@ public final class InfoCommand {
         out.println("pgj home: " + ctx.home());
         out.println("majors:   " + (ctx.versions().isRecorded() ? "recorded in " + ctx.versions().configFile()
                 : "found on this machine (`pgj init` records them in " + ctx.versions().configFile() + ")"));
+        List<RunningServer> running = RunningServer.under(ctx.home());
+        out.println("running:  " + (running.isEmpty() ? "no server" : running.size() + " server(s) (`pgj stop all` stops them)"));
+        running.forEach(server -> out.println("  " + server.describe()));
         String defaultMajor = defaultMajor(ctx);
         List<PgConfig> majors;
         try {

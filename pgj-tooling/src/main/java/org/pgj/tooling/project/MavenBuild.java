@@ -58,7 +58,7 @@ public final class MavenBuild implements ProjectBuilder {
             }
         }
         throw new ToolException("the Maven build of " + project.dir() + " failed (`mvn " + String.join(" ", args)
-                + "`, exit " + r.exitCode() + "):\n" + r.tail(60) + "\nfix the error above and run again");
+                + "`, exit " + r.exitCode() + "):\n" + MavenFailure.summary(r.output(), 60) + "\nfix the error above and run again");
     }
 
     /** Runs Maven with its output on this console (for test runs, whose report is the output); returns the exit code. */
@@ -78,12 +78,21 @@ public final class MavenBuild implements ProjectBuilder {
     }
 
     private static Map<String, String> environment() {
-        Jdk jdk = Jdk.current();
-        String opts = System.getenv().getOrDefault("MAVEN_OPTS", "");
-        // Maven 3.8's Guava uses sun.misc.Unsafe, which JDK 24+ warns about on every run.
-        if (jdk.feature() >= 24 && !opts.contains("sun-misc-unsafe-memory-access")) {
-            opts = (opts + " --sun-misc-unsafe-memory-access=allow").trim();
+        return Map.of("JAVA_HOME", Jdk.current().home().toString(),
+                "MAVEN_OPTS", mavenOpts(System.getenv().getOrDefault("MAVEN_OPTS", ""), Jdk.current().feature()));
+    }
+
+    /** The user's MAVEN_OPTS plus what Maven 3.8 needs to run quietly on a JDK of {@code feature}. */
+    static String mavenOpts(String userOpts, int feature) {
+        String opts = userOpts;
+        // Maven 3.8's Guava uses sun.misc.Unsafe, which JDK 24+ warns about on every run (older JDKs reject the flag).
+        if (feature >= 24 && !opts.contains("sun-misc-unsafe-memory-access")) {
+            opts += " --sun-misc-unsafe-memory-access=allow";
         }
-        return Map.of("JAVA_HOME", jdk.home().toString(), "MAVEN_OPTS", opts);
+        // Maven's Jansi writes a colour reset (ESC[0m) at exit even in batch mode, into output pgj shows.
+        if (!opts.contains("jansi.noreset")) {
+            opts += " -Djansi.noreset=true";
+        }
+        return opts.trim();
     }
 }

@@ -32,23 +32,16 @@ final class Postmaster {
     }
 
     private Path pidFile() {
-        return home.dataDir().resolve("postmaster.pid");
+        return pidFileOf().file();
+    }
+
+    private PidFile pidFileOf() {
+        return new PidFile(home.dataDir());
     }
 
     /** The running postmaster, if any: postmaster.pid names a live process. */
     Optional<ProcessHandle> process() {
-        List<String> lines = pidFileLines();
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                    .filter(Postmaster::isRunningProcess)
-                    // A reboot can hand the old pid to another program; the command tells them apart.
-                    .filter(h -> h.info().command().map(c -> c.contains("postgres") || c.contains("postmaster")).orElse(true));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return pidFileOf().process();
     }
 
     boolean isRunning() {
@@ -57,33 +50,11 @@ final class Postmaster {
 
     /** The port the running postmaster listens on, as its postmaster.pid says ("" if unknown). */
     String runningPort() {
-        List<String> lines = pidFileLines();
-        return lines.size() > 3 ? lines.get(3).trim() : "";
-    }
-
-    /**
-     * Alive and not a zombie: a postmaster killed outright stays one until its new parent reaps
-     * it, which in a container may take long or never happen.
-     */
-    private static boolean isRunningProcess(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return false;
-        }
-        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
-        try {
-            String line = Files.readString(stat);
-            return !line.substring(line.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException | RuntimeException noProcFileSystem) {
-            return process.isAlive();
-        }
+        return pidFileOf().port();
     }
 
     private List<String> pidFileLines() {
-        try {
-            return Files.isRegularFile(pidFile()) ? Files.readAllLines(pidFile()) : List.of();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return pidFileOf().lines();
     }
 
     /** Removes the postmaster.pid of a postmaster that ended without cleaning up, once it is reaped. */

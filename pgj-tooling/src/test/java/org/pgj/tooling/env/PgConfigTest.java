@@ -91,4 +91,14 @@ class PgConfigTest {
         ToolException e = assertThrows(ToolException.class, () -> pg.checkCanBuild(tmp.toString()));
         assertTrue(e.getMessage().contains("apt-get install gcc make"), e.getMessage());
     }
+
+    @Test
+    void aProgramThatPrintsNothingIsNotAPgConfig() {
+        ToolException e = assertThrows(ToolException.class,
+                () -> PgConfig.find(null, Map.of("PG_CONFIG", "/usr/bin/true"), tmp));
+        assertTrue(e.getMessage().contains("/usr/bin/true (from PG_CONFIG) is not a pg_config"), e.getMessage());
+        assertTrue(e.getMessage().contains("it printed nothing"), e.getMessage());
+        assertTrue(e.getMessage().contains("unset PG_CONFIG"), e.getMessage());
+        assertTrue(!e.getMessage().contains("exit 0"), e.getMessage());
+    }
 }

@@ -83,4 +83,14 @@ class PgVersionsTest {
         assertTrue(e.getMessage().contains("the pg_config recorded for PostgreSQL 14"), e.getMessage());
         assertTrue(e.getMessage().contains("run `pgj init`"), e.getMessage());
     }
+
+    @Test
+    void aBadPathForAMajorNamesThatMajorsPackages() {
+        // pgj init --pg16 /bad/path
+        ToolException e = assertThrows(ToolException.class,
+                () -> versions(Map.of("PATH", "/nonexistent")).record(Map.of(16, tmp.resolve("bad/path"))));
+        assertTrue(e.getMessage().contains("(from --pg16) does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("apt-get install postgresql-16 postgresql-server-dev-16"), e.getMessage());
+        assertTrue(!e.getMessage().contains("postgresql-15"), e.getMessage());
+    }
 }
