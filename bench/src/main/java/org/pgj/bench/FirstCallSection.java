@@ -18,6 +18,7 @@ import java.util.Map;
 final class FirstCallSection implements Section {
     static final Measurement.Limits TARGET = new Measurement.Limits(50.0, 80.0, null, null);
     static final String CALL = "SELECT add_one(1)";
+    static final String SOME_CALLS = "SELECT sum(add_one(i)) FROM generate_series(1, 100000) i";
 
     @Override
     public String name() {
@@ -32,10 +33,16 @@ final class FirstCallSection implements Section {
     public void run(BenchRun run) throws SQLException {
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("new session SELECT 1", null, "SELECT 1"));
-        variants.add(new Variant("new session " + CALL, null, CALL));
-        for (String options : run.jvmOptionVariants()) {
-            variants.add(new Variant("new session " + CALL + ", pgj.jvm_options = '" + options + "'",
-                    "SET pgj.jvm_options = '" + options.replace("'", "''") + "'", CALL));
+        List<String> options = new ArrayList<>();
+        options.add(null);
+        options.addAll(run.jvmOptionVariants());
+        for (String o : options) {
+            String setup = o == null ? null : "SET pgj.jvm_options = '" + o.replace("'", "''") + "'";
+            String with = o == null ? "" : ", pgj.jvm_options = '" + o + "'";
+            variants.add(new Variant("new session " + CALL + with, setup, CALL));
+            // Backends that work at once: JVM flags that cut the start can slow what follows it.
+            variants.add(new Variant("new session, 100k add_one calls first" + with, setup, SOME_CALLS));
+            variants.add(new Variant("new session, 1M shout calls first" + with, setup, MemorySection.MANY_CALLS));
         }
         int sessions = run.counts().firstCallSessions();
         run.step("[first-call] " + sessions + " new sessions for each of: "
