@@ -1,5 +1,10 @@
 package org.pgj.bench;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +20,7 @@ import org.pgj.tooling.server.PrivateServer;
 
 /**
  * The benchmark's own PostgreSQL cluster ({@code bench-<major>} under the pgj home, port
- * 29600+major, PGJ_BENCH_PORT overrides) with database {@code pgj_bench}: the demo extension,
+ * 29600+major if free, else any free port; PGJ_BENCH_PORT overrides) with database {@code pgj_bench}: the demo extension,
  * the C baseline, and the plpgsql and plpython3u versions of add_one; for SPI, the spi example
  * extension, a table {@code kv} of {@value #LOOKUP_ROWS} rows and the plpgsql loops it is
  * compared with.
@@ -48,13 +53,16 @@ final class BenchServer implements AutoCloseable {
     private final PrivateServer server;
     private final Stage stage;
     private final boolean python;
+    private final String collation;
     private final boolean keepRunning;
     private final Progress progress;
 
-    private BenchServer(PrivateServer server, Stage stage, boolean python, boolean keepRunning, Progress progress) {
+    private BenchServer(PrivateServer server, Stage stage, boolean python, String collation, boolean keepRunning,
+                        Progress progress) {
         this.server = server;
         this.stage = stage;
         this.python = python;
+        this.collation = collation;
         this.keepRunning = keepRunning;
         this.progress = progress;
     }
@@ -62,8 +70,9 @@ final class BenchServer implements AutoCloseable {
     /** Installs everything, (re)starts the cluster and creates {@value #DATABASE} from scratch. */
     static BenchServer setUp(Path root, boolean keepRunning, Progress p) {
         PgConfig pg = PgConfig.find(null);
-        int port = port(pg);
         p.step("using " + pg);
+        int port = port(pg, p);
+        PlPython.ensureInstalled(pg, p);
         Stage stage = readStage(root, DEMO_STAGE, "examples/demo");
         Stage spiStage = readStage(root, SPI_STAGE, "examples/spi");
         Stage bgworkerStage = readStage(root, BGWORKER_STAGE, "examples/bgworker");
@@ -89,9 +98,9 @@ final class BenchServer implements AutoCloseable {
         boolean python = server.psql(DATABASE,
                 "SELECT count(*) FROM pg_available_extensions WHERE name = 'plpython3u'").trim().equals("1");
         if (!python) {
-            p.step("WARNING: plpython3u is not installed, its row is skipped (apt-get install postgresql-plpython3-"
-                    + pg.major() + ")");
+            p.step("WARNING: plpython3u is not available to the benchmark's server, its rows are skipped");
         }
+        String collation = server.psql(DATABASE, "SELECT datcollate FROM pg_database WHERE datname = current_database()").trim();
         StringBuilder sql = new StringBuilder();
         SESSION_SETTINGS.forEach((name, value) ->
                 sql.append("ALTER DATABASE ").append(DATABASE).append(" SET ").append(name).append(" = ").append(value).append(";\n"));
@@ -142,7 +151,7 @@ final class BenchServer implements AutoCloseable {
         p.step("database " + DATABASE + " is ready on port " + server.port() + " (demo, add_one_c, series_c, add_one_plpgsql"
                 + (python ? ", add_one_py" : "") + "; functions; bgworker; spi, kv, lookup_loop_plpgsql, cursor_sum_plpgsql;"
                 + " types, big_values)");
-        return new BenchServer(server, stage, python, keepRunning, p);
+        return new BenchServer(server, stage, python, collation, keepRunning, p);
     }
 
     private static Stage readStage(Path root, String stage, String module) {
@@ -154,21 +163,59 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    private static int port(PgConfig pg) {
+    /** PGJ_BENCH_PORT if set; else 29600+major if it is free, else a free port the system picks. */
+    private static int port(PgConfig pg, Progress p) {
         String env = System.getenv("PGJ_BENCH_PORT");
-        if (env == null || env.isBlank()) {
-            return PORT_BASE + pg.major();
+        if (env != null && !env.isBlank()) {
+            try {
+                int port = Integer.parseInt(env.trim());
+                p.step("port " + port + " (PGJ_BENCH_PORT)");
+                return port;
+            } catch (NumberFormatException e) {
+                throw new ToolException("PGJ_BENCH_PORT='" + env + "' is not a port number: set it to a free port", e);
+            }
         }
-        try {
-            return Integer.parseInt(env.trim());
-        } catch (NumberFormatException e) {
-            throw new ToolException("PGJ_BENCH_PORT='" + env + "' is not a port number: set it to a free port", e);
+        int preferred = PORT_BASE + pg.major();
+        int port = isFree(preferred) ? preferred : anyFreePort();
+        p.step("port " + port + (port == preferred ? "" : " (" + preferred + " is taken)")
+                + ", free on localhost; PGJ_BENCH_PORT overrides");
+        return port;
+    }
+
+    /** Whether nothing listens on {@code port} on localhost, nor has its Unix socket in /tmp or /var/run/postgresql. */
+    private static boolean isFree(int port) {
+        if (Files.exists(Path.of("/tmp/.s.PGSQL." + port)) || Files.exists(Path.of("/var/run/postgresql/.s.PGSQL." + port))) {
+            return false;
         }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int anyFreePort() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (isFree(socket.getLocalPort()) || attempt == 19) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new ToolException("cannot find a free port on localhost (" + e.getMessage() + "): set PGJ_BENCH_PORT", e);
+            }
+        }
+        throw new IllegalStateException("unreachable");
     }
 
     /** A new session in {@value #DATABASE}: a new backend, so a new JVM on its first Java call. */
     Connection connect() throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl(DATABASE));
+    }
+
+    /** The database's collation (datcollate): what upper() and the text functions run under. */
+    String collation() {
+        return collation;
     }
 
     boolean hasPython() {

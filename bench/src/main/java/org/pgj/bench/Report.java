@@ -22,8 +22,8 @@ final class Report {
     /** Where and how the numbers were taken: enough to tell two result files apart. */
     record Environment(String startedAt, String postgres, String pgConfig, int port, String demoStage, String stageJavaHome,
                        String benchJava, int cpus, String loadAverageAtStart, String loadAverageAtEnd,
-                       Map<String, String> sessionSettings, long rows, int warmups, int timedRuns,
-                       int firstCallSessions, int memoryBackends, double elapsedSeconds) {
+                       Map<String, String> sessionSettings, String collation, Counts counts, List<String> jvmOptionVariants,
+                       double elapsedSeconds) {
     }
 
     record Results(Environment environment, List<Measurement> measurements, List<String> failures) {
@@ -58,8 +58,11 @@ final class Report {
         out.println();
         out.printf(Locale.ROOT, "pgj core benchmark, %s, %s, %d CPUs, load average %s at start, %s at end%n",
                 e.startedAt(), e.postgres(), e.cpus(), e.loadAverageAtStart(), e.loadAverageAtEnd());
-        out.printf(Locale.ROOT, "throughput: %,d rows, median of %d runs after %d warm-ups; first call: %d new sessions;"
-                + " memory: %d backends each%n", e.rows(), e.timedRuns(), e.warmups(), e.firstCallSessions(), e.memoryBackends());
+        Counts n = e.counts();
+        out.printf(Locale.ROOT, "port %d; collation %s; throughput: %d runs after %d warm-ups; first call: %d new sessions;"
+                + " memory: %d backends each; storms: %d connections; pgbench: %d runs of %d s%n", e.port(), e.collation(),
+                n.timed(), n.warmups(), n.firstCallSessions(), n.memoryBackends(), n.stormConnections(), n.pgbenchRounds(),
+                n.pgbenchSeconds());
         for (int r0 = 0; r0 < rows.size(); r0++) {
             StringBuilder line = new StringBuilder();
             String[] row = rows.get(r0);
@@ -99,27 +102,28 @@ final class Report {
 
     private static String spread(Measurement m) {
         if (m.p90() != null) {
-            return "p90 " + amount(m.p90(), m.unit());
+            return "p90 " + amount(m.p90(), m.unit()) + ", max " + amount(m.max(), m.unit());
         }
-        if (m.p99() != null) {
-            return "p99 " + amount(m.p99(), m.unit());
-        }
-        double min = m.samples().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         double max = m.samples().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        return String.format(Locale.ROOT, "%.1f–%s", min, amount(max, m.unit()));
+        return String.format(Locale.ROOT, "%.1f–%s", m.min(), amount(max, m.unit()));
     }
 
+    /** The ratio as median and min, the function's own cost per call, or the difference to the baseline. */
     private static String compared(Measurement m) {
-        if (m.ratio() != null && m.extraNsPerRow() != null) {
-            return String.format(Locale.ROOT, "%.2f× %s (%+.0f ns/row)", m.ratio(), m.baseline(), m.extraNsPerRow());
-        }
+        StringBuilder s = new StringBuilder();
         if (m.ratio() != null) {
-            return String.format(Locale.ROOT, "%.2f× %s", m.ratio(), m.baseline());
+            s.append(String.format(Locale.ROOT, "%.2f× (min %.2f×) %s", m.ratio(), m.ratioOfMinimums(), m.baseline()));
+        } else if (m.delta() != null) {
+            s.append(String.format(Locale.ROOT, "%+.1f %s vs %s", m.delta(), m.unit(), m.baseline()));
         }
-        if (m.delta() != null) {
-            return String.format(Locale.ROOT, "%+.1f %s vs %s", m.delta(), m.unit(), m.baseline());
+        if (m.nsPerCall() != null) {
+            s.append(s.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT, "%s %.1f ns/call",
+                    m.nsPerCallOver() == null ? "whole query" : "own", m.nsPerCall()));
+            if (m.ownRatio() != null) {
+                s.append(String.format(Locale.ROOT, " = %.2f× the baseline's", m.ownRatio()));
+            }
         }
-        return "";
+        return s.toString();
     }
 
     private static String amount(double value, String unit) {

@@ -3,10 +3,13 @@ package org.pgj.bench;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.pgj.tooling.progress.Progress;
@@ -19,57 +22,78 @@ final class Timing {
     private Timing() {
     }
 
-    /** One timed execution: how long it took and the single value it returned. */
-    record Run(double ms, String value) {
+    /** One timed execution: how long it took, the single value it returned and the notices it sent. */
+    record Run(double ms, String value, List<String> notices) {
     }
 
-    /** Runs {@code sql}, reads its one value, and returns the elapsed wall-clock time. */
+    /** Runs {@code sql}, reads its one value, and returns the elapsed wall-clock time and its notices. */
     static Run run(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             long start = System.nanoTime();
             try (ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 String value = rs.getString(1);
-                return new Run((System.nanoTime() - start) / 1e6, value);
+                double ms = (System.nanoTime() - start) / 1e6;
+                List<String> notices = new ArrayList<>();
+                for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                    notices.add(w.getMessage());
+                }
+                return new Run(ms, value, notices);
             }
         }
     }
 
+    /** Runs statements that return nothing (settings), untimed. */
+    static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     /**
-     * Times every query of {@code queries} (name → SQL) {@code timed} times after {@code warmups}
-     * untimed runs, interleaved round by round: load changes on a noisy machine then hit every
-     * query alike, and the ratios between them stay meaningful. All queries must return the same
-     * value, which checks that every implementation computes the same thing.
+     * Times every query {@code timed} times after {@code warmups} untimed runs, interleaved round by
+     * round: load changes on a noisy machine then hit every query alike, and the ratios between them
+     * stay meaningful. A query's setup (settings) runs untimed right before it. All queries must
+     * return the same value, which checks that every implementation computes the same thing.
+     *
+     * @return every timed run, by query name
      */
-    static Map<String, List<Double>> interleaved(Connection c, Map<String, String> queries, int warmups, int timed,
-                                                 Progress p) throws SQLException {
-        Map<String, List<Double>> times = new LinkedHashMap<>();
-        queries.keySet().forEach(name -> times.put(name, new ArrayList<>()));
+    static Map<String, List<Run>> interleaved(Connection c, List<Comparison.Query> queries, int warmups, int timed,
+                                              Progress p) throws SQLException {
+        Map<String, List<Run>> runs = new LinkedHashMap<>();
+        queries.forEach(q -> runs.put(q.name(), new ArrayList<>()));
         String expected = null;
         for (int round = 1; round <= warmups + timed; round++) {
             boolean warmup = round <= warmups;
             StringBuilder line = new StringBuilder(warmup ? "  warm-up " + round + "/" + warmups
                     : "  run " + (round - warmups) + "/" + timed).append(':');
             // The order rotates every round, so no query always runs right after the same one.
-            List<Map.Entry<String, String>> order = new ArrayList<>(queries.entrySet());
-            java.util.Collections.rotate(order, -(round % order.size()));
-            for (Map.Entry<String, String> q : order) {
-                Run run = run(c, q.getValue());
+            List<Comparison.Query> order = new ArrayList<>(queries);
+            Collections.rotate(order, -(round % order.size()));
+            for (Comparison.Query q : order) {
+                if (q.setup() != null) {
+                    execute(c, q.setup());
+                }
+                Run run = run(c, q.sql());
                 if (expected == null) {
                     expected = run.value();
                 } else if (!Objects.equals(expected, run.value())) {
-                    throw new IllegalStateException(q.getKey() + " returned " + run.value() + ", the others " + expected
-                            + ": `" + q.getValue() + "` computes something else");
+                    throw new IllegalStateException(q.name() + " returned " + run.value() + ", the others " + expected
+                            + ": `" + q.sql() + "` computes something else");
                 }
                 if (!warmup) {
-                    times.get(q.getKey()).add(run.ms());
+                    runs.get(q.name()).add(run);
                 }
-                line.append(String.format(java.util.Locale.ROOT, " %s %.0f ms,", q.getKey(), run.ms()));
+                line.append(String.format(Locale.ROOT, " %s %.0f ms,", q.name(), run.ms()));
             }
             line.setLength(line.length() - 1);
             p.step(line.toString());
         }
-        return times;
+        return runs;
+    }
+
+    static List<Double> ms(List<Run> runs) {
+        return runs.stream().map(Run::ms).toList();
     }
 
     static double median(List<Double> values) {
@@ -87,5 +111,13 @@ final class Timing {
 
     static double mean(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 }

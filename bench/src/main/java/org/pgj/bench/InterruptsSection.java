@@ -18,10 +18,11 @@ import org.pgj.tooling.progress.Progress;
  * functions). A cancel's latency is from the moment {@code pg_cancel_backend} is sent to the
  * moment the victim's statement has ended with its ERROR, as its client sees it.
  */
-final class InterruptBenchmark {
+final class InterruptsSection implements Section {
     static final double LOOP_MAX_RATIO = 1.05;
     static final double CANCEL_MAX_MEDIAN_MS = 100;
     static final double CANCEL_MAX_P99_MS = 250;
+    static final Measurement.Limits CANCEL_LIMITS = new Measurement.Limits(CANCEL_MAX_MEDIAN_MS, null, CANCEL_MAX_P99_MS, null);
     /** Stops the JIT's counted loops from polling for safepoints: what pgj turns on for the watcher. */
     static final String WITHOUT_CHECKS = "-XX:-UseCountedLoopSafepoints";
     private static final String LOOP = "SELECT sum_ints(1000000000)";
@@ -46,11 +47,21 @@ final class InterruptBenchmark {
         CASES.put("Arrays.sort of 50M ints", "SELECT sort_random(50000000)");
     }
 
-    private InterruptBenchmark() {
+    @Override
+    public String name() {
+        return "interrupts";
+    }
+
+    @Override
+    public void run(BenchRun run) throws SQLException {
+        List<Measurement> results = new ArrayList<>();
+        loopCost(run.bench(), run.counts().warmups(), run.counts().timed(), run.progress(), results);
+        cancelLatency(run.bench(), run.counts().interruptSamples(), run.progress(), results);
+        results.forEach(run::add);
     }
 
     /** Summing 10⁹ ints in a counted loop, with the safepoint polls the watcher needs and without. */
-    static void loopCost(BenchServer bench, int warmups, int timed, Progress p, List<Measurement> results) throws SQLException {
+    private static void loopCost(BenchServer bench, int warmups, int timed, Progress p, List<Measurement> results) throws SQLException {
         p.step("[interrupts 1/2] the cost of interruptible loops: " + LOOP + ", with and without " + WITHOUT_CHECKS);
         List<Double> with = new ArrayList<>();
         List<Double> without = new ArrayList<>();
@@ -82,9 +93,9 @@ final class InterruptBenchmark {
             }
         }
         Measurement base = Measurement.throughput("interrupts loop", "sum of 10^9 ints, " + WITHOUT_CHECKS, LOOP, without,
-                null, 1, null);
+                null, null, 1, null);
         results.add(base);
-        results.add(Measurement.throughput("interrupts loop", "sum of 10^9 ints, as pgj runs it", LOOP, with, base, 1,
+        results.add(Measurement.throughput("interrupts loop", "sum of 10^9 ints, as pgj runs it", LOOP, with, base, null, 1,
                 LOOP_MAX_RATIO));
     }
 
@@ -92,7 +103,7 @@ final class InterruptBenchmark {
      * For every case, {@code samples} cancels of a statement that runs it; and as many sessions
      * whose first call (which starts the JVM) a 5 ms statement_timeout stops.
      */
-    static void cancelLatency(BenchServer bench, int samples, Progress p, List<Measurement> results) throws SQLException {
+    private static void cancelLatency(BenchServer bench, int samples, Progress p, List<Measurement> results) throws SQLException {
         p.step("[interrupts 2/2] from pg_cancel_backend to the ERROR: " + samples + " cancels of each of " + CASES.size()
                 + " cases, and " + samples + " first calls a 5 ms statement_timeout stops");
         for (Map.Entry<String, String> c : CASES.entrySet()) {
@@ -108,8 +119,7 @@ final class InterruptBenchmark {
                 }
             }
             p.step(String.format(Locale.ROOT, "  %s: %s ms", c.getKey(), ms));
-            results.add(Measurement.latencyWithTail("interrupts cancel", c.getKey(), c.getValue(), ms, CANCEL_MAX_MEDIAN_MS,
-                    CANCEL_MAX_P99_MS));
+            results.add(Measurement.latency("interrupts cancel", c.getKey(), c.getValue(), ms, null, CANCEL_LIMITS));
         }
         List<Double> late = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
@@ -127,9 +137,8 @@ final class InterruptBenchmark {
             }
         }
         p.step(String.format(Locale.ROOT, "  the JVM's start: %s ms", late));
-        results.add(Measurement.latencyWithTail("interrupts cancel", "the JVM's start (statement_timeout)",
-                "SET statement_timeout = '5ms'; SELECT sum_ints(10) in a new session", late, CANCEL_MAX_MEDIAN_MS,
-                CANCEL_MAX_P99_MS));
+        results.add(Measurement.latency("interrupts cancel", "the JVM's start (statement_timeout)",
+                "SET statement_timeout = '5ms'; SELECT sum_ints(10) in a new session", late, null, CANCEL_LIMITS));
     }
 
     private static void expectCancel(SQLException e, String what) {

@@ -1,0 +1,117 @@
+package org.pgj.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The first Java call in a new connection, from the query's start to its result: a fresh
+ * connection per sample, each backend gone before the next opens, alternating with the baseline
+ * {@code SELECT 1} and with each {@code --jvm-options} variant, so all rows see the same load.
+ * Each Java sample also reports its split (JVM created, runtime booted, function resolved), the
+ * rest being the call itself and what the split does not time (loading libjvm, the watchers).
+ */
+final class FirstCallSection implements Section {
+    static final Measurement.Limits TARGET = new Measurement.Limits(50.0, 80.0, null, null);
+    static final String CALL = "SELECT add_one(1)";
+    static final String SOME_CALLS = "SELECT sum(add_one(i)) FROM generate_series(1, 100000) i";
+
+    @Override
+    public String name() {
+        return "first-call";
+    }
+
+    /** One row: what the new session sets (untimed) before its first query. */
+    private record Variant(String name, String setup, String sql) {
+    }
+
+    @Override
+    public void run(BenchRun run) throws SQLException {
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("new session SELECT 1", null, "SELECT 1"));
+        List<String> options = new ArrayList<>();
+        options.add(null);
+        options.addAll(run.jvmOptionVariants());
+        for (String o : options) {
+            String setup = o == null ? null : "SET pgj.jvm_options = '" + o.replace("'", "''") + "'";
+            String with = o == null ? "" : ", pgj.jvm_options = '" + o + "'";
+            variants.add(new Variant("new session " + CALL + with, setup, CALL));
+            // Backends that work at once: JVM flags that cut the start can slow what follows it.
+            variants.add(new Variant("new session, 100k add_one calls first" + with, setup, SOME_CALLS));
+            variants.add(new Variant("new session, 1M shout calls first" + with, setup, MemorySection.MANY_CALLS));
+        }
+        int sessions = run.counts().firstCallSessions();
+        run.step("[first-call] " + sessions + " new sessions for each of: "
+                + String.join("; ", variants.stream().map(Variant::name).toList()));
+        Map<Variant, List<Double>> times = new LinkedHashMap<>();
+        Map<Variant, List<StartSplit>> splits = new LinkedHashMap<>();
+        variants.forEach(v -> {
+            times.put(v, new ArrayList<>());
+            splits.put(v, new ArrayList<>());
+        });
+        for (int i = 1; i <= sessions; i++) {
+            StringBuilder line = new StringBuilder("  session " + i + "/" + sessions + ":");
+            // Rotated like the throughput rounds, so no variant always runs right after the same one.
+            List<Variant> order = new ArrayList<>(variants);
+            java.util.Collections.rotate(order, -(i % order.size()));
+            for (Variant v : order) {
+                long pid;
+                try (Connection c = run.connect()) {
+                    Timing.execute(c, StartSplit.REPORTING);
+                    if (v.setup() != null) {
+                        Timing.execute(c, v.setup());
+                    }
+                    Timing.Run r = Timing.run(c, v.sql());
+                    times.get(v).add(r.ms());
+                    StartSplit split = StartSplit.of(r.notices());
+                    if (split != null) {
+                        splits.get(v).add(split);
+                    }
+                    line.append(String.format(Locale.ROOT, " %.0f ms%s,", r.ms(), split == null ? ""
+                            : String.format(Locale.ROOT, " (created %.0f, booted %.0f, resolved %.0f)", split.createdMs(),
+                            split.bootedMs(), split.resolvedMs())));
+                    pid = BenchRun.pid(c);
+                }
+                BenchRun.awaitExit(pid);
+            }
+            line.setLength(line.length() - 1);
+            run.step(line.toString());
+        }
+        Measurement base = null;
+        for (Variant v : variants) {
+            boolean pgjDefault = v.setup() == null && v.sql().equals(CALL);
+            Measurement m = Measurement.latency("first call", v.name(), v.sql(), times.get(v), base,
+                    pgjDefault ? TARGET : Measurement.Limits.NONE);
+            run.add(m);
+            base = base == null ? m : base;
+            recordSplit(run, v, times.get(v), splits.get(v));
+        }
+    }
+
+    /** The split of a variant's samples as rows of their own; none if the server sent no split. */
+    private static void recordSplit(BenchRun run, Variant v, List<Double> totals, List<StartSplit> split) {
+        if (split.isEmpty()) {
+            return;
+        }
+        String sql = v.sql() + " (DEBUG1 notices)";
+        run.add(Measurement.latency("first call", "  JVM created", sql, split.stream().map(StartSplit::createdMs).toList(),
+                null, Measurement.Limits.NONE));
+        run.add(Measurement.latency("first call", "  Java runtime booted", sql, split.stream().map(StartSplit::bootedMs).toList(),
+                null, Measurement.Limits.NONE));
+        run.add(Measurement.latency("first call", "  function resolved", sql,
+                split.stream().map(StartSplit::resolvedMs).toList(), null, Measurement.Limits.NONE));
+        if (split.size() == totals.size()) {
+            List<Double> rest = new ArrayList<>();
+            for (int i = 0; i < totals.size(); i++) {
+                StartSplit s = split.get(i);
+                rest.add(totals.get(i) - s.createdMs() - s.bootedMs() - s.resolvedMs());
+            }
+            run.add(Measurement.latency("first call", "  the rest (libjvm, watchers, the call)", sql, rest, null,
+                    Measurement.Limits.NONE));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.pgj.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parallel query: a PARALLEL SAFE Java function in a parallel aggregate with 2 workers against the
+ * same query with parallelism off, in one session. Each worker is a new process that starts its
+ * own JVM in every query; their DEBUG1 notices give that start.
+ */
+final class ParallelSection implements Section {
+    static final double MAX_RATIO = 1.0;
+    static final int WORKERS = 2;
+
+    @Override
+    public String name() {
+        return "parallel";
+    }
+
+    @Override
+    public void run(BenchRun run) throws SQLException {
+        long rows = run.counts().parallelRows();
+        String table = "parallel_rows_" + rows;
+        String sql = "SELECT sum(add_one(i)) FROM " + table;
+        String parallel = "SET max_parallel_workers_per_gather = " + WORKERS + "; " + StartSplit.REPORTING;
+        try (Connection c = run.connect()) {
+            run.step("[parallel] " + sql + " (" + rows + " rows) with " + WORKERS + " workers and with parallelism off");
+            Timing.execute(c, "CREATE TABLE IF NOT EXISTS " + table + " AS SELECT i FROM generate_series(1, " + rows + ") i");
+            Timing.execute(c, "VACUUM ANALYZE " + table);
+            Timing.execute(c, parallel);
+            StringBuilder all = new StringBuilder();
+            try (var s = c.createStatement(); var rs = s.executeQuery("EXPLAIN " + sql)) {
+                while (rs.next()) {
+                    all.append('\n').append(rs.getString(1));
+                }
+            }
+            if (!all.toString().contains("Workers Planned: " + WORKERS)) {
+                throw new IllegalStateException("the planner does not use " + WORKERS + " workers for `" + sql + "`:\n" + all);
+            }
+            List<Measurement> rowsOut = run.compare(c, Comparison.of("parallel", rows)
+                    .baseline("parallelism off", sql, "SET max_parallel_workers_per_gather = 0; RESET client_min_messages")
+                    .add(WORKERS + " workers", sql, parallel, MAX_RATIO));
+            run.step(String.format(Locale.ROOT, "  %d workers: %.2f× the time with parallelism off", WORKERS,
+                    rowsOut.getLast().ratio()));
+        }
+        workerStarts(run, sql, parallel);
+    }
+
+    /** Per-worker JVM start: the DEBUG1 splits of the workers' JVMs, from a few parallel runs of their own. */
+    private static void workerStarts(BenchRun run, String sql, String parallel) throws SQLException {
+        List<Double> starts = new ArrayList<>();
+        try (Connection c = run.connect()) {
+            Timing.execute(c, parallel);
+            Timing.run(c, sql); // the leader's own JVM
+            for (int i = 0; i < run.counts().timed(); i++) {
+                for (StartSplit split : StartSplit.every(Timing.run(c, sql).notices())) {
+                    starts.add(split.startMs());
+                }
+            }
+        }
+        if (starts.isEmpty()) {
+            run.step("  no worker reported its JVM's start (no DEBUG1 notices from the workers)");
+            return;
+        }
+        run.step(String.format(Locale.ROOT, "  per-worker JVM start (created + booted): %s ms", starts));
+        run.add(Measurement.latency("parallel", "per-worker JVM start (created + booted)", sql + " (DEBUG1 notices)", starts,
+                null, Measurement.Limits.NONE));
+    }
+}
