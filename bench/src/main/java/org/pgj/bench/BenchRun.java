@@ -37,6 +37,14 @@ final class BenchRun {
         return jvmOptionVariants;
     }
 
+    /** pgj's own JVM options first, then each of {@code --jvm-options}. */
+    List<JvmVariant> jvmVariants() {
+        List<JvmVariant> variants = new ArrayList<>();
+        variants.add(JvmVariant.DEFAULT);
+        jvmOptionVariants.forEach(o -> variants.add(new JvmVariant(o)));
+        return variants;
+    }
+
     void step(String line) {
         progress.step(line);
     }

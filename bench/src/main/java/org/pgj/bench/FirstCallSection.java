@@ -33,16 +33,11 @@ final class FirstCallSection implements Section {
     public void run(BenchRun run) throws SQLException {
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("new session SELECT 1", null, "SELECT 1"));
-        List<String> options = new ArrayList<>();
-        options.add(null);
-        options.addAll(run.jvmOptionVariants());
-        for (String o : options) {
-            String setup = o == null ? null : "SET pgj.jvm_options = '" + o.replace("'", "''") + "'";
-            String with = o == null ? "" : ", pgj.jvm_options = '" + o + "'";
-            variants.add(new Variant("new session " + CALL + with, setup, CALL));
+        for (JvmVariant v : run.jvmVariants()) {
+            variants.add(new Variant("new session " + CALL + v.suffix(), v.setup(), CALL));
             // Backends that work at once: JVM flags that cut the start can slow what follows it.
-            variants.add(new Variant("new session, 100k add_one calls first" + with, setup, SOME_CALLS));
-            variants.add(new Variant("new session, 1M shout calls first" + with, setup, MemorySection.MANY_CALLS));
+            variants.add(new Variant("new session, 100k add_one calls first" + v.suffix(), v.setup(), SOME_CALLS));
+            variants.add(new Variant("new session, 1M shout calls first" + v.suffix(), v.setup(), MemorySection.MANY_CALLS));
         }
         int sessions = run.counts().firstCallSessions();
         run.step("[first-call] " + sessions + " new sessions for each of: "

@@ -30,17 +30,12 @@ final class MemorySection implements Section {
         run.step("[memory] private memory of " + n + " backends each: without Java, after one call, after "
                 + CallsSection.ROWS + " text calls; read at once and again after " + SETTLE_MS + " ms idle");
         Measurement base = backends(run, null, "backend without Java", "SELECT 1", null, null).getFirst();
-        List<String> options = new ArrayList<>();
-        options.add(null);
-        options.addAll(run.jvmOptionVariants());
-        for (String o : options) {
-            // Side by side with the default: each --jvm-options variant, without targets.
-            String setup = o == null ? null : "SET pgj.jvm_options = '" + o.replace("'", "''") + "'";
-            String with = o == null ? "" : ", pgj.jvm_options = '" + o + "'";
-            backends(run, setup, "backend after add_one(1)" + with, "SELECT add_one(1)", base,
-                    o == null ? AFTER_ONE_CALL_MAX_MB : null);
-            backends(run, setup, "backend after " + CallsSection.ROWS + " shout calls" + with, MANY_CALLS, base,
-                    o == null ? AFTER_MANY_CALLS_MAX_MB : null);
+        // Side by side with the default: each --jvm-options variant, without targets.
+        for (JvmVariant v : run.jvmVariants()) {
+            backends(run, v.setup(), "backend after add_one(1)" + v.suffix(), "SELECT add_one(1)", base,
+                    v.isDefault() ? AFTER_ONE_CALL_MAX_MB : null);
+            backends(run, v.setup(), "backend after " + CallsSection.ROWS + " shout calls" + v.suffix(), MANY_CALLS, base,
+                    v.isDefault() ? AFTER_MANY_CALLS_MAX_MB : null);
         }
     }
 
