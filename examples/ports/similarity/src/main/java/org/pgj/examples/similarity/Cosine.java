@@ -6,7 +6,8 @@ import org.pgj.functions.Volatility;
 
 /**
  * The cosine of the angle between the strings' token sets: common / sqrt(|A| |B|).
- * Empty token sets give NaN, as in the original. The value is normalized already: {@code pg_similarity.cosine_is_normalized} changes nothing.
+ * Empty token sets give NaN, as in the original. The value is normalized already:
+ * {@code pg_similarity.cosine_is_normalized} changes nothing.
  */
 public final class Cosine {
     private Cosine() {

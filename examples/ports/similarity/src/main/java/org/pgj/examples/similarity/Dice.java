@@ -6,7 +6,8 @@ import org.pgj.functions.Volatility;
 
 /**
  * Dice's coefficient of the strings' token sets: 2 common / (|A| + |B|).
- * Empty token sets give NaN, as in the original. The value is normalized already: {@code pg_similarity.dice_is_normalized} changes nothing.
+ * Empty token sets give NaN, as in the original. The value is normalized already:
+ * {@code pg_similarity.dice_is_normalized} changes nothing.
  */
 public final class Dice {
     private Dice() {

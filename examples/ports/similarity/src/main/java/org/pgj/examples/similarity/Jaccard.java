@@ -6,7 +6,8 @@ import org.pgj.functions.Volatility;
 
 /**
  * Jaccard's index of the strings' token sets: common / |A or B|.
- * Empty token sets give NaN, as in the original. The value is normalized already: {@code pg_similarity.jaccard_is_normalized} changes nothing.
+ * Empty token sets give NaN, as in the original. The value is normalized already:
+ * {@code pg_similarity.jaccard_is_normalized} changes nothing.
  */
 public final class Jaccard {
     private Jaccard() {

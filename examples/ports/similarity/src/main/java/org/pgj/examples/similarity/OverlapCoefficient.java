@@ -6,7 +6,8 @@ import org.pgj.functions.Volatility;
 
 /**
  * The overlap coefficient of the strings' token sets: common / min(|A|, |B|).
- * Empty token sets give NaN, as in the original. The value is normalized already: {@code pg_similarity.overlap_is_normalized} changes nothing.
+ * Empty token sets give NaN, as in the original. The value is normalized already:
+ * {@code pg_similarity.overlap_is_normalized} changes nothing.
  */
 public final class OverlapCoefficient {
     private OverlapCoefficient() {
