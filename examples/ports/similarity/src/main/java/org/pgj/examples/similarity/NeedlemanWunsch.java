@@ -78,7 +78,8 @@ public final class NeedlemanWunsch {
         for (int i = 1; i <= a.length; i++) {
             row[0] = gap * i;
             for (int j = 1; j <= b.length; j++) {
-                row[j] = Math.max(Math.max(row[j - 1] + gap, above[j] + gap), above[j - 1] + substitution(a[i - 1], b[j - 1]));
+                int diagonal = above[j - 1] + substitution(a[i - 1], b[j - 1]);
+                row[j] = Math.max(Math.max(row[j - 1] + gap, above[j] + gap), diagonal);
             }
             int[] swap = above;
             above = row;
