@@ -43,6 +43,22 @@ class SqlSurfaceTest {
         return Files.readString(OriginalSuite.folder().resolve(file));
     }
 
+    /** The control file's comment and relocatability (the default version is 1.0 too). */
+    @Test
+    void controlFile(Connection c) throws SQLException, IOException {
+        Map<String, String> control = new TreeMap<>();
+        for (String line : original("pg_similarity.control").split("\n")) {
+            String[] nameValue = line.split("=", 2);
+            if (!line.startsWith("#") && nameValue.length == 2) {
+                control.put(nameValue[0].strip(), nameValue[1].strip().replace("'", ""));
+            }
+        }
+        assertEquals(List.of(List.of(control.get("comment"), control.get("default_version"),
+                Boolean.parseBoolean(control.get("relocatable")))), rows(c, """
+                select a.comment, e.extversion, e.extrelocatable from pg_extension e
+                join pg_available_extensions a on a.name = e.extname where e.extname = 'pg_similarity'"""));
+    }
+
     @Test
     void functions(Connection c) throws SQLException, IOException {
         Set<String> expected = new TreeSet<>();
