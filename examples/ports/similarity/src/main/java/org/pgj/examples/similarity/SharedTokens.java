@@ -11,9 +11,13 @@ record SharedTokens(int inA, int inB, int inEither) {
     static SharedTokens of(Tokenizer tokenizer, String a, String b) {
         Set<String> setA = new HashSet<>(tokenizer.tokens(a));
         Set<String> setB = new HashSet<>(tokenizer.tokens(b));
-        Set<String> either = new HashSet<>(setA);
-        either.addAll(setB);
-        return new SharedTokens(setA.size(), setB.size(), either.size());
+        int common = 0;
+        for (String token : setB) {
+            if (setA.contains(token)) {
+                common++;
+            }
+        }
+        return new SharedTokens(setA.size(), setB.size(), setA.size() + setB.size() - common);
     }
 
     int common() {

@@ -66,19 +66,18 @@ public enum Tokenizer {
     }
 
     private static List<String> runs(String s, CharClass inToken) {
-        int[] cs = s.codePoints().toArray();
         List<String> tokens = new ArrayList<>();
         int i = 0;
-        while (i < cs.length) {
-            while (i < cs.length && !inToken.has(cs[i])) {
-                i++;
+        while (i < s.length()) {
+            while (i < s.length() && !inToken.has(s.codePointAt(i))) {
+                i += Character.charCount(s.codePointAt(i));
             }
             int start = i;
-            while (i < cs.length && inToken.has(cs[i])) {
-                i++;
+            while (i < s.length() && inToken.has(s.codePointAt(i))) {
+                i += Character.charCount(s.codePointAt(i));
             }
             if (i > start) {
-                tokens.add(text(cs, start, i));
+                tokens.add(s.substring(start, i));
             }
         }
         return tokens;
