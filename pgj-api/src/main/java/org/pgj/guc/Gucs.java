@@ -1,7 +1,11 @@
 package org.pgj.guc;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.pgj.internal.settings.Settings;
 import org.pgj.internal.settings.SnakeCase;
 
@@ -19,32 +23,45 @@ public final class Gucs {
         if (!settings.isInterface() || prefix == null) {
             throw new IllegalArgumentException(settings.getName() + " is not an interface annotated with @GucSettings");
         }
+        // Each method's reader is made once: a call then costs a map lookup and a memory read,
+        // not reflection, which matters to functions that read a setting at every row.
+        Map<Method, Supplier<Object>> readers = new HashMap<>();
+        for (Method method : settings.getMethods()) {
+            if (!method.isDefault() && !Modifier.isStatic(method.getModifiers())) {
+                readers.put(method, reader(prefix.value() + "." + nameOf(method), method.getReturnType()));
+            }
+        }
         Object proxy = Proxy.newProxyInstance(settings.getClassLoader(), new Class<?>[] {settings},
-                (self, method, args) -> switch (method.getName()) {
-                    case "toString" -> settings.getSimpleName() + " (" + prefix.value() + ".*)";
-                    case "hashCode" -> System.identityHashCode(self);
-                    case "equals" -> self == args[0];
-                    default -> read(prefix.value(), method);
+                (self, method, args) -> {
+                    Supplier<Object> reader = readers.get(method);
+                    if (reader != null) {
+                        return reader.get();
+                    }
+                    return switch (method.getName()) {
+                        case "toString" -> settings.getSimpleName() + " (" + prefix.value() + ".*)";
+                        case "hashCode" -> System.identityHashCode(self);
+                        case "equals" -> self == args[0];
+                        default -> throw new UnsupportedOperationException(method.toString());
+                    };
                 });
         return settings.cast(proxy);
     }
 
-    private static Object read(String prefix, Method method) {
-        String name = prefix + "." + nameOf(method);
-        Class<?> type = method.getReturnType();
+    private static Supplier<Object> reader(String name, Class<?> type) {
         if (type.isEnum()) {
-            return type.getEnumConstants()[Settings.readEnum(name)];
+            Object[] constants = type.getEnumConstants();
+            return () -> constants[Settings.readEnum(name)];
         }
         if (type == boolean.class) {
-            return Settings.readBool(name);
+            return () -> Settings.readBool(name);
         }
         if (type == int.class) {
-            return Settings.readInt(name);
+            return () -> Settings.readInt(name);
         }
         if (type == double.class) {
-            return Settings.readReal(name);
+            return () -> Settings.readReal(name);
         }
-        return Settings.readString(name);
+        return () -> Settings.readString(name);
     }
 
     /** The setting name after the prefix: the annotation's, else the method's in snake_case. */
