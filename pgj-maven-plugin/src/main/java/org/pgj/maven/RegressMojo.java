@@ -11,7 +11,7 @@ import org.pgj.tooling.ToolException;
 import org.pgj.tooling.regress.RegressCommand;
 
 /**
- * {@code mvn pgj:regress [-Dpgj.inputDir=DIR] [-Dpgj.createExtension=true] [-Dpgj.accept=true]
+ * {@code mvn pgj:regress [-Dpgj.inputDir=DIR] [-Dpgj.createExtension=true] [-Dpgj.settings=NAME=VALUE,...] [-Dpgj.accept=true]
  * [-Dpgj.acceptChanged=true] [-Dpgj.tests=a,b]}: the pg_regress-style tests in src/test/regress
  * (or DIR). Same as {@code pgj regress}.
  */
@@ -25,6 +25,10 @@ public class RegressMojo extends PgjMojo {
     /** CREATE EXTENSION before the tests; by default, as with pg_regress, the tests create it. */
     @Parameter(property = "pgj.createExtension", defaultValue = "false")
     boolean createExtension;
+
+    /** Settings of the test database the suite was written under, as NAME=VALUE (e.g. extra_float_digits=0). */
+    @Parameter(property = "pgj.settings")
+    List<String> settings;
 
     /** Keep the output of tests that have no expected output yet. */
     @Parameter(property = "pgj.accept", defaultValue = "false")
@@ -43,7 +47,7 @@ public class RegressMojo extends PgjMojo {
         try {
             check(RegressCommand.run(context(), new RegressCommand.Options(extensionProject(), pgSpec(),
                     inputDir == null ? null : inputDir.toPath(), createExtension, accept, acceptChanged,
-                    tests == null ? List.of() : tests)), "regress");
+                    tests == null ? List.of() : tests, settings == null ? List.of() : settings)), "regress");
         } catch (ToolException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

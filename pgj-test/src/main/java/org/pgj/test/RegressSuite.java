@@ -35,6 +35,16 @@ public final class RegressSuite {
      * @return what pgj regress printed: a line per test
      */
     public static String assertPasses(Path inputDir, boolean createExtension) {
+        return assertPasses(inputDir, createExtension, List.of(), List.of());
+    }
+
+    /**
+     * The same for some of the suite's tests, in a database with the suite's own settings.
+     *
+     * @param tests the tests to run, by name; empty runs all
+     * @param settings {@code NAME=VALUE} settings of the test database (pgj regress's {@code --set})
+     */
+    public static String assertPasses(Path inputDir, boolean createExtension, List<String> tests, List<String> settings) {
         Stage stage = Stage.read(TestEnvironment.stageDir());
         PgConfig pg = TestEnvironment.pgConfig(stage);
         Path home = TestEnvironment.pgjHome();
@@ -45,7 +55,7 @@ public final class RegressSuite {
         Path log = PrivateServer.forTests(pg, home).logFile();
         ServerLog.Mark mark = ServerLog.mark(log);
         int exit = RegressCommand.run(ctx, new RegressCommand.Options(ExtensionProject.at(Path.of("")),
-                "pg" + pg.major(), inputDir, createExtension, false, false, List.of()));
+                "pg" + pg.major(), inputDir, createExtension, false, false, tests, settings));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, () -> "the regress suite " + inputDir + " failed on PostgreSQL " + pg.major() + ":\n" + printed);
         // Matching outputs are not enough: no backend may have crashed on the way.

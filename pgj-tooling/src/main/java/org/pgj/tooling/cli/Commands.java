@@ -379,7 +379,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "regress", customSynopsis = "pgj regress [pgNN] [--inputdir DIR] [--create-extension] [--accept] [--accept-changed] [TEST...]",
+    @Command(name = "regress", customSynopsis = "pgj regress [pgNN] [--inputdir DIR] [--create-extension] [--set NAME=VALUE]... [--accept] [--accept-changed] [TEST...]",
             description = "the SQL tests in src/test/regress (sql/*.sql, expected/*.out), in a fresh database")
     static final class Regress implements Callable<Integer> {
         @ParentCommand
@@ -392,6 +392,9 @@ final class Commands {
         @Option(names = "--create-extension",
                 description = "CREATE EXTENSION before the tests (by default, as with pg_regress, the tests create it)")
         boolean createExtension;
+        @Option(names = "--set", paramLabel = "NAME=VALUE",
+                description = "a setting of the test database the suite was written under, e.g. extra_float_digits=0 (repeatable)")
+        List<String> settings = new ArrayList<>();
         @Option(names = "--accept", description = "write the outputs of tests without an expected file")
         boolean accept;
         @Option(names = "--accept-changed", description = "also replace the expected files of failing tests")
@@ -405,7 +408,7 @@ final class Commands {
             Leading target = Leading.of(spec, args, Integer.MAX_VALUE);
             return RegressCommand.run(pgj.context(), new RegressCommand.Options(pgj.project(), target.pg(),
                     inputDir == null ? null : inputDir.toAbsolutePath(), createExtension, accept, acceptChanged,
-                    target.rest()));
+                    target.rest(), settings));
         }
     }
 

@@ -25,7 +25,7 @@ import org.pgj.tooling.project.ProjectBuilder;
 import org.pgj.tooling.server.PrivateServer;
 
 /**
- * {@code pgj regress [pgNN] [--inputdir DIR] [--create-extension] [--accept] [--accept-changed] [TEST...]}:
+ * {@code pgj regress [pgNN] [--inputdir DIR] [--create-extension] [--set NAME=VALUE]... [--accept] [--accept-changed] [TEST...]}:
  * pg_regress-style tests. Each {@code sql/NAME.sql} of the input folder ({@code src/test/regress}
  * unless {@code --inputdir} names another, such as a C original's {@code test} folder) runs through
  * psql exactly as pg_regress runs it ({@code psql -X -a -q} reading the file on standard input,
@@ -49,12 +49,26 @@ public final class RegressCommand {
      * @param inputDir the folder of {@code sql/} and {@code expected/}; null for the project's {@code src/test/regress}
      * @param createExtension whether to {@code CREATE EXTENSION} before the tests, which otherwise create it themselves
      * @param tests test names to run (no {@code .sql}); empty runs all
+     * @param settings {@code NAME=VALUE} settings of the test database, besides pg_regress's own: what a
+     *     suite was written under (an original's {@code extra_float_digits = 0}, a library loaded at
+     *     session start)
      */
     public record Options(ExtensionProject project, String pg, Path inputDir, boolean createExtension, boolean accept,
-            boolean acceptChanged, List<String> tests) {
+            boolean acceptChanged, List<String> tests, List<String> settings) {
+        public Options {
+            settings = List.copyOf(settings);
+            settings.forEach(RegressCommand::settingName);
+        }
+
         /** The project's own tests, which create the extension themselves. */
         public Options(ExtensionProject project, String pg, boolean accept, boolean acceptChanged, List<String> tests) {
             this(project, pg, null, false, accept, acceptChanged, tests);
+        }
+
+        /** Without settings of the suite's own. */
+        public Options(ExtensionProject project, String pg, Path inputDir, boolean createExtension, boolean accept,
+                       boolean acceptChanged, List<String> tests) {
+            this(project, pg, inputDir, createExtension, accept, acceptChanged, tests, List.of());
         }
 
         Path regressDir() {
@@ -101,6 +115,7 @@ public final class RegressCommand {
                 + "ALTER DATABASE " + database + " SET lc_time TO 'C';\n"
                 + "ALTER DATABASE " + database + " SET bytea_output TO 'hex';\n"
                 + "ALTER DATABASE " + database + " SET timezone_abbreviations TO 'Default';\n"
+                + suiteSettings(database, o.settings())
                 + (o.createExtension() ? "CREATE EXTENSION " + stage.extension() + ";" : ""));
         p.step("running " + tests.size() + " regress test(s) of " + stage.extension() + " in database " + database
                 + " on port " + server.port());
@@ -177,6 +192,25 @@ public final class RegressCommand {
         Exec.Result r = Exec.run(command, workDir, PSQL_ENV, 600, test);
         // psql exits 0 after SQL errors (no ON_ERROR_STOP); 2 means it lost the connection, which the output shows.
         return r.output();
+    }
+
+    /** ALTER DATABASE statements for the suite's own {@code NAME=VALUE} settings. */
+    static String suiteSettings(String database, List<String> settings) {
+        StringBuilder sql = new StringBuilder();
+        for (String setting : settings) {
+            sql.append("ALTER DATABASE ").append(database).append(" SET ").append(settingName(setting)).append(" TO '")
+                    .append(setting.substring(setting.indexOf('=') + 1).trim().replace("'", "''")).append("';\n");
+        }
+        return sql.toString();
+    }
+
+    private static String settingName(String setting) {
+        int eq = setting.indexOf('=');
+        String name = eq > 0 ? setting.substring(0, eq).trim() : "";
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+            throw new ToolException("--set " + setting + " is not NAME=VALUE with a setting's name, e.g. --set extra_float_digits=0");
+        }
+        return name;
     }
 
     /** The diff against the closest expected file; empty if one matches. */

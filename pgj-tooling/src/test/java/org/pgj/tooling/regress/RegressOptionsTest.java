@@ -62,4 +62,17 @@ class RegressOptionsTest {
             assertTrue(e.getMessage().contains("write expected files only inside the project"), e.getMessage());
         }
     }
+
+    /** A suite's own settings become settings of its database; what is not NAME=VALUE is refused up front. */
+    @Test
+    void settingsOfTheSuite() throws IOException {
+        assertEquals("ALTER DATABASE d SET extra_float_digits TO '0';\nALTER DATABASE d SET search_path TO 'a, ''b''';\n",
+                RegressCommand.suiteSettings("d", List.of("extra_float_digits=0", " search_path = a, 'b'")));
+        ExtensionProject p = project();
+        for (String bad : List.of("extra_float_digits", "=0", "x; DROP TABLE t=1")) {
+            ToolException e = assertThrows(ToolException.class,
+                    () -> new RegressCommand.Options(p, null, null, false, false, false, List.of(), List.of(bad)));
+            assertTrue(e.getMessage().contains("is not NAME=VALUE"), e.getMessage());
+        }
+    }
 }

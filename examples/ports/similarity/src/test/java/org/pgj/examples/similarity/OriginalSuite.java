@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pgj.test.OriginalSuites;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 
@@ -38,13 +39,9 @@ final class OriginalSuite {
     private OriginalSuite() {
     }
 
-    /** The folder of the C original: the system property {@code pgj.ports} (set by the build). */
+    /** The folder of the C original (pgj-test's {@link OriginalSuites}). */
     static Path folder() {
-        String ports = System.getProperty("pgj.ports");
-        assertTrue(ports != null, "the system property pgj.ports (the folder of the C originals) is not set");
-        Path folder = Path.of(ports, "pg_similarity-1.0");
-        assertTrue(Files.isDirectory(folder), "the C original is not at " + folder);
-        return folder;
+        return OriginalSuites.of("pg_similarity-1.0");
     }
 
     /**

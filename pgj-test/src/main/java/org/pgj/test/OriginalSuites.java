@@ -1,4 +1,4 @@
-package org.pgj.examples.ports.firstlastagg;
+package org.pgj.test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,14 +8,14 @@ import java.nio.file.Path;
  * (CI clones pgj next to {@code shared/}), found from this module by walking up to the checkout's
  * root; {@code -Dpgj.ports=DIR} names another folder. They are read there, never copied.
  */
-final class OriginalSuites {
-    static final String PROPERTY = "pgj.ports";
+public final class OriginalSuites {
+    public static final String PROPERTY = "pgj.ports";
 
     private OriginalSuites() {
     }
 
     /** The folder of one original, such as {@code first_last_agg-0.1.4}; fails naming where it looked. */
-    static Path of(String release) {
+    public static Path of(String release) {
         Path ports = ports();
         Path dir = ports.resolve(release);
         if (!Files.isDirectory(dir)) {
