@@ -329,6 +329,11 @@ static const char *const fixed_jvm_flags[] = {
 	 */
 	"--add-modules=org.pgj",
 	"--enable-native-access=org.pgj",
+	/*
+	 * exits.c re-registers java.lang.Shutdown's natives on purpose; HotSpot would log two
+	 * warnings about it into the server log at every JVM start.
+	 */
+	"-Xlog:jni+resolve=off",
 	/* The server log gets UTF-8 whatever the server's locale. */
 	"-Dstdout.encoding=UTF-8",
 	"-Dstderr.encoding=UTF-8",

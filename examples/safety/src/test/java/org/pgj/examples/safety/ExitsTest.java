@@ -1,11 +1,13 @@
 package org.pgj.examples.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pgj.test.Sql.contains;
 import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -46,5 +48,16 @@ class ExitsTest {
         contains(outcome, "thread \"exiting thread\"");
         assertEquals(1, one(c, "select 1"));
         ServerLog.assertNoCrashSince(server, mark);
+    }
+
+    /** Guarding the exits re-registers JDK natives on purpose: a JVM start logs nothing about it. */
+    @Test
+    void aJvmStartLeavesTheServerLogClean(PgServer server) throws SQLException {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection fresh = server.connect()) {
+            assertEquals(45L, one(fresh, "select sum_ints(10)"), "a new session starts its JVM");
+        }
+        List<String> noise = ServerLog.linesSince(server, mark).stream().filter(l -> l.contains("[warning]")).toList();
+        assertTrue(noise.isEmpty(), "the JVM's start logged " + noise);
     }
 }
