@@ -15,8 +15,9 @@
  *    Java at all, the watcher leaves it alone: the runtime and the server check for interrupts
  *    themselves, and no asynchronous error may land in the middle of their bookkeeping;
  *  - where the JVM links code (a JDK class initializer, a class loader, an invokedynamic
- *    bootstrap), or may be about to (the top frame's instruction links: may_be_linking), a
- *    cancel waits: an error there is remembered for the backend's life (see links_code). A
+ *    bootstrap), or may be about to (the top frame's instruction links: may_be_linking), or in
+ *    JDK code that caches what it loads (locale data, services, security providers), a cancel
+ *    waits: an error there is remembered for the backend's life (see links_code). A
  *    termination does not wait: the backend takes what it broke with it.
  * It tries again every few milliseconds while the interrupt stays pending, so code that catches
  * the error and carries on is stopped again. Once Java has returned, the call handler lets the
@@ -172,11 +173,27 @@ static struct
 static jclass class_loader_class;
 
 /*
+ * JDK code that remembers a failure, by class name prefix: what loads and caches locale data,
+ * resource bundles, services, security providers, loggers, time zones and charsets falls back
+ * for good when an error interrupts it (a cancel during the first French date format left the
+ * session formatting dates with the root locale's pattern), so a cancel waits until it is done.
+ */
+static const char *const remembers_failures[] = {
+	"Ljava/util/ResourceBundle", "Lsun/util/resources/", "Lsun/util/locale/", "Lsun/util/cldr/",
+	"Lsun/text/resources/", "Ljava/util/ServiceLoader", "Ljdk/internal/loader/",
+	"Ljava/security/", "Lsun/security/", "Ljavax/crypto/", "Ljava/util/logging/",
+	"Lsun/util/logging/", "Ljdk/internal/logger/", "Ljava/lang/System$LoggerFinder",
+	"Ljava/time/zone/", "Lsun/util/calendar/", "Ljava/nio/charset/", "Lsun/nio/cs/",
+	"Ljava/lang/invoke/MethodHandleNatives;", "Ljava/lang/invoke/BootstrapMethodInvoker;",
+};
+
+/*
  * Where the JVM links code, an error is remembered for good: a class whose initializer fails is
  * unusable, a constant pool entry whose class failed to load fails the same way at every later
  * use, and an invokedynamic call site whose bootstrap method failed stays broken. So class
  * initializers of the JDK, class loaders (a class loading in the middle of any code shows them),
- * and the linking of call sites are never interrupted by a cancel.
+ * the linking of call sites and the JDK code that caches its failures are never interrupted by a
+ * cancel.
  */
 static bool
 links_code(JNIEnv *env, jclass declaring, const char *method_name)
@@ -187,8 +204,8 @@ links_code(JNIEnv *env, jclass declaring, const char *method_name)
 
 	if (!linking && (*jvmti)->GetClassSignature(jvmti, declaring, &class_name, NULL) == JVMTI_ERROR_NONE)
 	{
-		linking = strcmp(class_name, "Ljava/lang/invoke/MethodHandleNatives;") == 0
-			|| strcmp(class_name, "Ljava/lang/invoke/BootstrapMethodInvoker;") == 0;
+		for (int i = 0; i < lengthof(remembers_failures) && !linking; i++)
+			linking = strncmp(class_name, remembers_failures[i], strlen(remembers_failures[i])) == 0;
 		(*jvmti)->Deallocate(jvmti, (unsigned char *) class_name);
 	}
 	return linking;
@@ -227,14 +244,36 @@ frame_kind(JNIEnv *env, jmethodID method)
 }
 
 /*
+ * The JDK's native methods that initialize or define classes inside the JVM: Class.forName0,
+ * Unsafe.allocateInstance and ensureClassInitialized0, reflection's native accessors, class
+ * definition. Others (Thread.yield, System.arraycopy, ...) are soon back in Java, where the error
+ * may land; waiting for a poll of Java code instead could take seconds in a loop around them.
+ */
+static bool
+initializes_classes(jmethodID method)
+{
+	static const char *const names[] = {"forName0", "allocateInstance", "ensureClassInitialized0",
+	"newInstance0", "invoke0", "defineClass0", "defineClass1", "defineClass2", "findBootstrapClass"};
+	char	   *name = NULL;
+	bool		initializes = false;
+
+	if ((*jvmti)->GetMethodName(jvmti, method, &name, NULL, NULL) != JVMTI_ERROR_NONE)
+		return true;			/* unknown: wait */
+	for (int i = 0; i < lengthof(names) && !initializes; i++)
+		initializes = strcmp(name, names[i]) == 0;
+	(*jvmti)->Deallocate(jvmti, (unsigned char *) name);
+	return initializes;
+}
+
+/*
  * Whether the suspended thread may be inside the JVM on behalf of its top frame, linking code:
  * resolving a constant, loading or initializing a class, running an invokedynamic bootstrap.
  * The stack does not show that yet (the class initializer's frame comes later), but an error
  * thrown now would be delivered at the JVM's next step into Java, inside that initializer. A
  * thread stopped at a poll of its own code gets the error at that poll, before its next
  * instruction, so only the top frame's instruction matters: the bytecodes that link, and a native
- * method that is neither running native code nor waiting (it is inside the JVM: a JNI call, a
- * reflective call, an allocation that initializes a class).
+ * method that initializes classes while it is neither running native code nor waiting (it is
+ * inside the JVM, about to run an initializer).
  */
 static bool
 may_be_linking(jvmtiFrameInfo *top, jint state)
@@ -245,7 +284,8 @@ may_be_linking(jvmtiFrameInfo *top, jint state)
 
 	if (top->location < 0)
 		return !(state & (JVMTI_THREAD_STATE_IN_NATIVE | JVMTI_THREAD_STATE_WAITING
-						  | JVMTI_THREAD_STATE_BLOCKED_ON_MONITOR_ENTER));
+						  | JVMTI_THREAD_STATE_BLOCKED_ON_MONITOR_ENTER))
+			&& initializes_classes(top->method);
 	if ((*jvmti)->GetBytecodes(jvmti, top->method, &length, &bytecodes) != JVMTI_ERROR_NONE)
 		return true;
 	if (top->location < length)
