@@ -34,17 +34,12 @@ public final class Euclidean {
         InputLength.check(a, b);
         List<String> tokensA = tokenizer.tokens(a);
         List<String> tokensB = tokenizer.tokens(b);
-        Set<String> distinct = new HashSet<>(tokensA);
-        distinct.addAll(tokensB);
         Set<String> inA = new HashSet<>(tokensA);
         Set<String> inB = new HashSet<>(tokensB);
-        double squares = 0.0;
-        for (String token : distinct) {
-            if (inA.contains(token) != inB.contains(token)) {
-                squares += 1;
-            }
-        }
-        double distance = Math.sqrt(squares);
+        // Each token in one string and not the other adds 1 to the squared distance.
+        long onlyInOne = inA.stream().filter(t -> !inB.contains(t)).count()
+                + inB.stream().filter(t -> !inA.contains(t)).count();
+        double distance = Math.sqrt(onlyInOne);
         double possible = Math.sqrt(tokensA.size() * tokensA.size() + tokensB.size() * tokensB.size());
         return normalized ? (possible - distance) / possible : distance;
     }
