@@ -66,6 +66,9 @@ static jmethodID release_agg_state_method = NULL;
 static jmethodID hook_method = NULL;
 static jmethodID transaction_ended_method = NULL;
 static jmethodID build_replaced_method = NULL;
+static jmethodID fdw_method = NULL;
+static jmethodID fdw_next_method = NULL;
+static jmethodID fdw_abandon_method = NULL;
 static void check_java_exception(const char *what);
 static bool exception_dropped(void);
 static pthread_t backend_thread;
@@ -600,7 +603,10 @@ start_java(JNIEnv *env)
 		&& (hook_method = (*env)->GetStaticMethodID(env, cls, "hook", "(J)V")) != NULL
 		&& (transaction_ended_method = (*env)->GetStaticMethodID(env, cls, "transactionEnded", "()V")) != NULL
 		&& (build_replaced_method = (*env)->GetStaticMethodID(env, cls, "buildReplaced",
-															   "(Ljava/lang/String;)Z")) != NULL)
+															   "(Ljava/lang/String;)Z")) != NULL
+		&& (fdw_method = (*env)->GetStaticMethodID(env, cls, "fdw", "(IJII)[B")) != NULL
+		&& (fdw_next_method = (*env)->GetStaticMethodID(env, cls, "fdwNext", "(J)J")) != NULL
+		&& (fdw_abandon_method = (*env)->GetStaticMethodID(env, cls, "fdwAbandon", "(J)V")) != NULL)
 		ok = boot_java(env, cls, mid);
 	if ((*env)->ExceptionCheck(env) || ok == 0)
 	{
@@ -792,6 +798,48 @@ pgj_run_hook(int64 call)
 {
 	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, hook_method, (jlong) call);
 	check_java_exception("running a hook");
+}
+
+/*
+ * Asks a foreign data wrapper's Java side (fdw.c): the request and the answer are strings in the
+ * database encoding, each ending in NUL. NULL when Java recorded an error for the caller.
+ */
+char *
+pgj_fdw_call(int32 op, const char *request, int length, int *answer_length)
+{
+	JNIEnv	   *env = the_env;
+	jbyteArray	out = (*env)->CallStaticObjectMethod(env, resolver_class, fdw_method, (jint) op, (jlong) request,
+													 (jint) length, (jint) GetDatabaseEncoding());
+	char	   *answer = NULL;
+
+	if (out != NULL && !(*env)->ExceptionCheck(env))
+	{
+		*answer_length = (*env)->GetArrayLength(env, out);
+		answer = palloc(*answer_length + 1);
+		(*env)->GetByteArrayRegion(env, out, 0, *answer_length, (jbyte *) answer);
+		answer[*answer_length] = '\0';
+	}
+	(*env)->DeleteLocalRef(env, out);
+	check_java_exception("running a foreign data wrapper");
+	return answer;
+}
+
+/* A scan's next row (fdw.c): its address, 0 at the end, -1 with an error recorded. */
+int64
+pgj_fdw_next(int64 scan)
+{
+	jlong		row = (*the_env)->CallStaticLongMethod(the_env, resolver_class, fdw_next_method, (jlong) scan);
+
+	check_java_exception("reading a foreign table");
+	return row;
+}
+
+/* A scan the executor dropped in an error: Java closes it and only logs what fails. */
+void
+pgj_fdw_abandon(int64 scan)
+{
+	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, fdw_abandon_method, (jlong) scan);
+	exception_dropped();
 }
 
 /*

@@ -271,6 +271,11 @@ extern bool pgj_jvm_available(void);
 extern bool pgj_try_jvm(const char **reason, const char **hint);
 extern void pgj_run_hook(int64 call);
 
+/* fdw.c ↔ jvm_boot.c: foreign data wrappers' Java side */
+extern char *pgj_fdw_call(int32 op, const char *request, int length, int *answer_length);
+extern int64 pgj_fdw_next(int64 scan);
+extern void pgj_fdw_abandon(int64 scan);
+
 /* shmem.c: the shared memory extensions declare */
 extern void pgj_declare_shared(char **fields, int n);
 extern void pgj_request_shared(void);

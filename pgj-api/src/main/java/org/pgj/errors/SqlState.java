@@ -38,6 +38,10 @@ public final class SqlState {
     public static final String INVALID_FUNCTION_DEFINITION = "42P13";
     public static final String INSUFFICIENT_RESOURCES = "53000";
     public static final String OUT_OF_MEMORY = "53200";
+    public static final String FDW_ERROR = "HV000";
+    public static final String FDW_INVALID_OPTION_NAME = "HV00D";
+    public static final String FDW_OPTION_NAME_NOT_FOUND = "HV00J";
+    public static final String FDW_UNABLE_TO_ESTABLISH_CONNECTION = "HV00N";
     public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
     public static final String DATA_CORRUPTED = "XX001";
     public static final String STATEMENT_TOO_COMPLEX = "54001";

@@ -247,19 +247,13 @@ final class RuntimeManifest {
 
     /** A @PgHooks class: public, concrete, with a public no-argument constructor, implementing QueryHooks. */
     void addHooks(Element e, Types types) {
-        TypeElement queryHooks = elements.getTypeElement("org.pgj.hooks.QueryHooks");
-        boolean constructor = e.getEnclosedElements().stream().anyMatch(c -> c.getKind() == ElementKind.CONSTRUCTOR
-                && c.getModifiers().contains(Modifier.PUBLIC) && ((ExecutableElement) c).getParameters().isEmpty());
-        if (!(e instanceof TypeElement t) || t.getKind() != ElementKind.CLASS || !t.getModifiers().contains(Modifier.PUBLIC)
-                || t.getModifiers().contains(Modifier.ABSTRACT) || !constructor
-                || (t.getNestingKind().isNested() && !t.getModifiers().contains(Modifier.STATIC))
-                || queryHooks == null || !types.isAssignable(t.asType(), types.erasure(queryHooks.asType()))) {
+        if (!InstantiableClasses.implementing(e, "org.pgj.hooks.QueryHooks", elements, types)) {
             reporter.error(e, "@PgHooks belongs on a public, non-abstract class with a public constructor without"
                     + " parameters that implements org.pgj.hooks.QueryHooks");
             return;
         }
         sources.add(e);
-        hooks.add(elements.getBinaryName(t).toString());
+        hooks.add(elements.getBinaryName((TypeElement) e).toString());
     }
 
     private static TypeElement worker(ExecutableElement m) {

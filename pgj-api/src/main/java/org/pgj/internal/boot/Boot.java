@@ -7,6 +7,7 @@ import org.pgj.internal.call.FunctionResolver;
 import org.pgj.internal.call.FunctionTable;
 import org.pgj.internal.call.SetCalls;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.fdw.ForeignDataWrappers;
 import org.pgj.internal.hooks.HookDispatcher;
 import org.pgj.internal.logging.ServerLogging;
 import org.pgj.internal.nativecall.Backend;
@@ -110,6 +111,25 @@ public final class Boot {
             return ExtensionClassLoaders.replaced(dir);
         } catch (Throwable t) {
             return false;
+        }
+    }
+
+    /** From fdw.c: see {@link ForeignDataWrappers#call}; an error is recorded, never thrown. */
+    public static byte[] fdw(int op, long request, int length, int encoding) {
+        return ForeignDataWrappers.call(op, request, length, encoding);
+    }
+
+    /** From fdw.c, per row: see {@link ForeignDataWrappers#next}. */
+    public static long fdwNext(long scan) {
+        return ForeignDataWrappers.next(scan);
+    }
+
+    /** From fdw.c, when the executor dropped a scan in an error; nothing is thrown. */
+    public static void fdwAbandon(long scan) {
+        try {
+            ForeignDataWrappers.abandon(scan);
+        } catch (Throwable t) {
+            // the scan's memory is only freed at the backend's exit
         }
     }
 
