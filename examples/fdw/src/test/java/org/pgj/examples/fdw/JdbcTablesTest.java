@@ -1,0 +1,223 @@
+package org.pgj.examples.fdw;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pgj.test.Sql.column;
+import static org.pgj.test.Sql.contains;
+import static org.pgj.test.Sql.exec;
+import static org.pgj.test.Sql.fails;
+import static org.pgj.test.Sql.one;
+import static org.pgj.test.Sql.rows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.pgj.test.PgServer;
+import org.pgj.test.PgjTest;
+import org.pgj.test.RunningStatement;
+import org.pgj.test.ServerLog;
+import org.postgresql.util.PSQLException;
+
+/**
+ * The JDBC wrapper against another database of the same server through pgjdbc: joins with local
+ * tables, pushdown shown by EXPLAIN VERBOSE and giving the same rows as without it, a remote
+ * error as a clean ERROR, a cancel during a slow remote read, a million rows without the
+ * backend's memory growing, a user who is not a superuser, and a LATIN1 database.
+ */
+@PgjTest
+class JdbcTablesTest {
+    private static final String REMOTE = "pgj_fdw_remote";
+    private static boolean remoteMade;
+
+    private static Connection connect(PgServer server, String database) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl().replace("/" + server.database() + "?", "/" + database + "?"));
+    }
+
+    /** The remote database, made once per run: items (1000 rows), big (1M rows), slow (a view that sleeps per row). */
+    private static synchronized void remote(PgServer server) throws SQLException {
+        if (remoteMade) {
+            return;
+        }
+        try (Connection c = server.connect()) {
+            exec(c, "DROP DATABASE IF EXISTS " + REMOTE, "CREATE DATABASE " + REMOTE);
+        }
+        try (Connection r = connect(server, REMOTE)) {
+            exec(r, "CREATE TABLE items (id int PRIMARY KEY, name text, price numeric(10,2), note text)",
+                    "INSERT INTO items SELECT i, 'item ' || i, i * 1.25, CASE WHEN i % 10 = 0 THEN NULL ELSE 'n' || i END"
+                            + " FROM generate_series(1, 1000) i",
+                    "INSERT INTO items VALUES (1001, 'café', 3.5, 'ünïcode')",
+                    "CREATE TABLE big AS SELECT i AS id, md5(i::text) AS label FROM generate_series(1, 1000000) i",
+                    "CREATE VIEW slow AS SELECT i AS id, pg_sleep(0.05)::text AS label FROM generate_series(1, 100000) i",
+                    "ANALYZE items", "ANALYZE big");
+        }
+        remoteMade = true;
+    }
+
+    /** The server, user mapping and foreign tables, in {@code c}'s database. */
+    private static void wrap(PgServer server, Connection c) throws SQLException {
+        remote(server);
+        exec(c, "DROP SERVER IF EXISTS remote CASCADE",
+                "CREATE SERVER remote FOREIGN DATA WRAPPER jdbc OPTIONS (url 'jdbc:postgresql://localhost:" + server.port()
+                        + "/" + REMOTE + "', fetch_size '500')",
+                "CREATE USER MAPPING FOR PUBLIC SERVER remote OPTIONS (user 'postgres')",
+                "CREATE FOREIGN TABLE r_items (id int, name text, price numeric(10,2), note text) SERVER remote"
+                        + " OPTIONS (table 'public.items')",
+                "CREATE FOREIGN TABLE r_big (id int, label text) SERVER remote OPTIONS (table 'public.big')",
+                "CREATE FOREIGN TABLE r_slow (id int, label text) SERVER remote OPTIONS (table 'public.slow')",
+                "CREATE FOREIGN TABLE r_missing (id int) SERVER remote OPTIONS (table 'public.no_such_table')");
+    }
+
+    private static String plan(Connection c, String query) throws SQLException {
+        return rows(c, "EXPLAIN (VERBOSE) " + query).stream().map(r -> (String) r.getFirst()).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void rowsJoinsAndPushdown(PgServer server) throws Exception {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection c = server.connect()) {
+            wrap(server, c);
+            assertEquals(1001L, one(c, "SELECT count(*) FROM r_items"));
+            assertEquals(Arrays.asList(10, "item 10", new java.math.BigDecimal("12.50"), null),
+                    rows(c, "SELECT * FROM r_items WHERE id = 10").getFirst());
+            assertEquals("café", one(c, "SELECT name FROM r_items WHERE id = 1001"));
+
+            String query = "SELECT id, name FROM r_items WHERE id < 100 AND name LIKE 'item 1%' AND note IS NOT NULL"
+                    + " ORDER BY id DESC LIMIT 3";
+            String p = plan(c, query);
+            contains(p, "Remote SQL: SELECT \"id\", \"name\", \"note\" FROM public.items WHERE \"id\" < '100'::integer AND"
+                    + " \"name\" LIKE 'item 1%'::text AND \"note\" IS NOT NULL ORDER BY \"id\" DESC NULLS FIRST LIMIT 3");
+            contains(p, "Pushed Down: quals: id < '100' AND name ~~ 'item 1%' AND note IS NOT NULL; order: id DESC NULLS FIRST; limit: 3");
+            assertTrue(!p.contains("Sort") && !p.contains("Filter"), "no local sort or filter:\n" + p);
+            assertEquals(List.of(List.of(19, "item 19"), List.of(18, "item 18"), List.of(17, "item 17")), rows(c, query));
+
+            // a qual that is not simple stays local; the rows are the same as the server computes them
+            p = plan(c, "SELECT id FROM r_items WHERE id % 100 = 0 AND id > 500");
+            contains(p, "Filter: ((r_items.id % 100) = 0)");
+            contains(p, "WHERE \"id\" > '500'::integer");
+            assertEquals(List.of(600, 700, 800, 900, 1000), column(c, "SELECT id FROM r_items WHERE id % 100 = 0 AND id > 500 ORDER BY id"));
+
+            // a join with a local table: no LIMIT or order pushed, since the table is not all the query reads
+            exec(c, "CREATE TEMP TABLE wanted(id int, qty int)", "INSERT INTO wanted VALUES (3, 1), (500, 2), (2000, 3)");
+            String join = "SELECT w.id, i.name, w.qty FROM wanted w JOIN r_items i ON i.id = w.id ORDER BY w.id LIMIT 5";
+            p = plan(c, join);
+            assertTrue(!p.contains("LIMIT 5\"") && !p.contains("Remote SQL: SELECT \"id\", \"name\" FROM public.items ORDER"),
+                    p);
+            assertEquals(List.of(List.of(3, "item 3", 1), List.of(500, "item 500", 2)), rows(c, join));
+            // two foreign scans in one query, each with its own remote connection
+            assertEquals(1001L, one(c, "SELECT count(*) FROM r_items a JOIN r_items b USING (id)"));
+            assertEquals(1, one(c, "SELECT 1"));
+        }
+        ServerLog.assertNoCrashSince(server, mark);
+    }
+
+    @Test
+    void remoteErrorsAndBadOptionsAreCleanErrors(PgServer server) throws Exception {
+        try (Connection c = server.connect()) {
+            wrap(server, c);
+            PSQLException e = fails(c, "SELECT * FROM r_missing", "42P01");
+            contains(e.getServerErrorMessage().getMessage(), "remote: ERROR: relation \"public.no_such_table\" does not exist");
+            assertEquals(1, one(c, "SELECT 1"));
+            assertEquals(1001L, one(c, "SELECT count(*) FROM r_items"), "the wrapper carries on after a remote error");
+            exec(c, "CREATE SERVER nowhere FOREIGN DATA WRAPPER jdbc OPTIONS (url 'jdbc:postgresql://localhost:1/none')",
+                    "CREATE FOREIGN TABLE r_nowhere (id int) SERVER nowhere OPTIONS (table 'x')");
+            contains(fails(c, "SELECT * FROM r_nowhere", "HV00N").getServerErrorMessage().getMessage(), "could not connect");
+            fails(c, "CREATE SERVER bad1 FOREIGN DATA WRAPPER jdbc OPTIONS (url 'postgresql://x')", "HV002");
+            fails(c, "CREATE SERVER bad2 FOREIGN DATA WRAPPER jdbc OPTIONS (url 'jdbc:postgresql://x/y', fetch_size '-5')", "22023");
+            contains(fails(c, "CREATE USER MAPPING FOR CURRENT_USER SERVER nowhere OPTIONS (pasword 'x')", "HV00D")
+                    .getServerErrorMessage().getHint(), "Valid options in this context are: password, user.");
+            fails(c, "CREATE FOREIGN TABLE r_bad (id int) SERVER nowhere", "HV002");
+            exec(c, "DROP SERVER nowhere CASCADE");
+            assertEquals(1, one(c, "SELECT 1"));
+        }
+    }
+
+    @Test
+    void aCancelStopsASlowRemoteRead(PgServer server) throws Exception {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection c = server.connect(); Connection observer = server.connect()) {
+            wrap(server, c);
+            try (RunningStatement s = RunningStatement.start(c, observer, "SELECT count(*) FROM r_slow")) {
+                s.awaitActive(Duration.ofSeconds(30));
+                s.stop(RunningStatement.Stop.CANCEL, Duration.ofSeconds(30));
+                SQLException e = s.outcome(Duration.ofSeconds(1));
+                assertTrue(e != null && "57014".equals(e.getSQLState()), "cancelled: " + e);
+            }
+            assertEquals(1, one(c, "SELECT 1"));
+            exec(c, "SET statement_timeout = '300ms'");
+            fails(c, "SELECT count(*) FROM r_slow", "57014");
+            exec(c, "RESET statement_timeout");
+            assertEquals(1001L, one(c, "SELECT count(*) FROM r_items"));
+        }
+        ServerLog.assertNoCrashSince(server, mark);
+    }
+
+    /** Resident memory of a backend in kB, from /proc (the server runs on this machine). */
+    private static long residentKb(int pid) throws Exception {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMillionRowsStreamWithoutTheBackendGrowing(PgServer server) throws Exception {
+        try (Connection c = server.connect()) {
+            wrap(server, c);
+            int pid = (Integer) one(c, "SELECT pg_backend_pid()");
+            assertEquals(10_000L, one(c, "SELECT count(label) FROM r_big WHERE id <= 10000"));
+            long before = residentKb(pid);
+            assertEquals(1_000_000L, one(c, "SELECT count(label) FROM r_big"));
+            assertEquals(500000500000L, ((Number) one(c, "SELECT sum(id) FROM r_big")).longValue());
+            long after = residentKb(pid);
+            // a million 32-character labels held at once would be well over 100 MB of Java strings
+            assertTrue(after - before < 40_000, "the backend grew by " + (after - before) + " kB over a million rows");
+        }
+    }
+
+    @Test
+    void aUserWhoIsNotASuperuserAndPasswordsInMappings(PgServer server) throws Exception {
+        try (Connection c = server.connect()) {
+            wrap(server, c);
+            exec(c, "DROP ROLE IF EXISTS jdbc_reader", "DROP ROLE IF EXISTS jdbc_other",
+                    "CREATE ROLE jdbc_reader LOGIN", "CREATE ROLE jdbc_other LOGIN",
+                    "CREATE USER MAPPING FOR jdbc_reader SERVER remote OPTIONS (user 'postgres', password 'secret')",
+                    "GRANT SELECT ON r_items TO jdbc_reader", "GRANT USAGE ON FOREIGN SERVER remote TO jdbc_reader");
+            try (Connection r = server.connectAs("jdbc_reader")) {
+                assertEquals(1001L, one(r, "SELECT count(*) FROM r_items"));
+                assertEquals("{user=postgres,password=secret}", one(r, "SELECT umoptions::text FROM pg_user_mappings"
+                        + " WHERE usename = 'jdbc_reader'"), "the mapping's own user, with USAGE on the server, sees its password");
+                fails(r, "SELECT count(*) FROM r_big", "42501");
+                assertEquals(1, one(r, "SELECT 1"));
+            }
+            try (Connection o = server.connectAs("jdbc_other")) {
+                assertNull(one(o, "SELECT umoptions FROM pg_user_mappings WHERE usename = 'jdbc_reader'"),
+                        "another user does not see the password");
+            }
+            exec(c, "DROP USER MAPPING FOR jdbc_reader SERVER remote", "REVOKE ALL ON r_items FROM jdbc_reader",
+                    "REVOKE ALL ON FOREIGN SERVER remote FROM jdbc_reader",
+                    "DROP ROLE jdbc_reader", "DROP ROLE jdbc_other");
+        }
+    }
+
+    @Test
+    void aLatin1DatabaseReadsRemoteText(PgServer server) throws Exception {
+        try (Connection c = server.connect()) {
+            remote(server);
+            exec(c, "DROP DATABASE IF EXISTS pgj_jdbc_latin1",
+                    "CREATE DATABASE pgj_jdbc_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+        }
+        try (Connection l = connect(server, "pgj_jdbc_latin1")) {
+            exec(l, "CREATE EXTENSION wrappers");
+            wrap(server, l);
+            assertEquals(List.of("café", "ünïcode"), rows(l, "SELECT name, note FROM r_items WHERE id = 1001").getFirst());
+            assertEquals(4, one(l, "SELECT octet_length(name) FROM r_items WHERE id = 1001"));
+            assertEquals(1L, one(l, "SELECT count(*) FROM r_items WHERE name = 'café'"), "a pushed-down qual with a LATIN1 constant");
+        }
+    }
+}
