@@ -35,11 +35,14 @@
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
+#include "optimizer/appendinfo.h"
+#include "optimizer/inherit.h"
 #include "optimizer/optimizer.h"
 #include "optimizer/pathnode.h"
 #include "optimizer/paths.h"
 #include "optimizer/planmain.h"
 #include "optimizer/restrictinfo.h"
+#include "parser/parsetree.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -57,6 +60,13 @@
 #define FDW_BEGIN 3
 #define FDW_RESCAN 4
 #define FDW_END 5
+#define FDW_ROW_KEY 6
+#define FDW_BEGIN_WRITES 7
+#define FDW_WRITE 8
+#define FDW_END_WRITES 9
+
+/* The junk column that carries the row key of an UPDATE or DELETE. */
+#define ROW_KEY_COLUMN "pgj_row_key"
 
 /* 18 counts disabled nodes in a path; 17 added the restrictions a foreign path checks itself. */
 #if PG_VERSION_NUM >= 180000
@@ -99,11 +109,10 @@ enum
 	PRIVATE_EXPLAIN				/* String list of label, value pairs */
 };
 
-/* A running scan. */
-typedef struct RunningScan
+/* Reads Java's rows into slots: the columns Java gives, in order, with their input functions. */
+typedef struct RowReader
 {
-	int64		java;			/* Java's scan id; 0 once ended */
-	int			count;			/* columns Java produces */
+	int			count;
 	AttrNumber *attnums;
 	FmgrInfo   *input;
 	Oid		   *ioparams;
@@ -111,7 +120,27 @@ typedef struct RunningScan
 	const char *relation;
 	const char *column;			/* for the error context: the column being read */
 	const char *position;		/* and where Java says the row came from */
+} RowReader;
+
+/* A running scan. */
+typedef struct RunningScan
+{
+	int64		java;			/* Java's scan id; 0 once ended */
+	RowReader	rows;
 } RunningScan;
+
+/* A running INSERT, UPDATE or DELETE. */
+typedef struct RunningWrite
+{
+	int64		java;			/* Java's writer id; 0 once ended */
+	const char *operation;
+	List	   *targets;		/* attnums whose values Java gets */
+	bool		returning;
+	AttrNumber	key_junk;		/* the row key in the subplan's output */
+	FmgrInfo	key_output;
+	FmgrInfo   *output;			/* by attribute */
+	RowReader	rows;			/* every column, for RETURNING */
+} RunningWrite;
 
 /* Strings for Java: each with its NUL. */
 static void
@@ -571,12 +600,12 @@ get_plan(PlannerInfo *root, RelOptInfo *baserel, Oid relid, ForeignPath *best_pa
 static void
 row_context(void *arg)
 {
-	RunningScan *scan = arg;
+	RowReader  *r = arg;
 
-	if (scan->column != NULL && scan->position != NULL)
-		errcontext("foreign table %s, column %s, %s", scan->relation, scan->column, scan->position);
-	else if (scan->column != NULL)
-		errcontext("foreign table %s, column %s", scan->relation, scan->column);
+	if (r->column != NULL && r->position != NULL)
+		errcontext("foreign table %s, column %s, %s", r->relation, r->column, r->position);
+	else if (r->column != NULL)
+		errcontext("foreign table %s, column %s", r->relation, r->column);
 }
 
 static void
@@ -606,6 +635,44 @@ scan_memory_gone(void *arg)
 	scan->java = 0;
 }
 
+/* A reader of `attnums`' values, in that order. */
+static void
+reader_init(RowReader *r, Relation rel, List *attnums)
+{
+	ListCell   *lc;
+	int			i = 0;
+
+	r->relation = RelationGetRelationName(rel);
+	r->count = list_length(attnums);
+	r->attnums = palloc(sizeof(AttrNumber) * Max(r->count, 1));
+	r->input = palloc(sizeof(FmgrInfo) * Max(r->count, 1));
+	r->ioparams = palloc(sizeof(Oid) * Max(r->count, 1));
+	r->typmods = palloc(sizeof(int32) * Max(r->count, 1));
+	foreach(lc, attnums)
+	{
+		Form_pg_attribute attr = pgj_tupdesc_attr(RelationGetDescr(rel), lfirst_int(lc) - 1);
+		Oid			input;
+
+		r->attnums[i] = attr->attnum;
+		getTypeInputInfo(attr->atttypid, &input, &r->ioparams[i]);
+		fmgr_info(input, &r->input[i]);
+		r->typmods[i] = attr->atttypmod;
+		i++;
+	}
+}
+
+/* The attribute numbers of the columns that are not dropped. */
+static List *
+live_columns(Relation rel)
+{
+	List	   *attnums = NIL;
+
+	for (int i = 0; i < RelationGetDescr(rel)->natts; i++)
+		if (!pgj_tupdesc_attr(RelationGetDescr(rel), i)->attisdropped)
+			attnums = lappend_int(attnums, i + 1);
+	return attnums;
+}
+
 static void
 begin_scan(ForeignScanState *node, int eflags)
 {
@@ -618,28 +685,11 @@ begin_scan(ForeignScanState *node, int eflags)
 	StringInfoData request;
 	ListCell   *lc;
 	Reply		reply;
-	int			i = 0;
 
 	node->fdw_state = scan;
 	if (eflags & EXEC_FLAG_EXPLAIN_ONLY)
 		return;
-	scan->relation = RelationGetRelationName(rel);
-	scan->count = list_length(needed);
-	scan->attnums = palloc(sizeof(AttrNumber) * Max(scan->count, 1));
-	scan->input = palloc(sizeof(FmgrInfo) * Max(scan->count, 1));
-	scan->ioparams = palloc(sizeof(Oid) * Max(scan->count, 1));
-	scan->typmods = palloc(sizeof(int32) * Max(scan->count, 1));
-	foreach(lc, needed)
-	{
-		Form_pg_attribute attr = pgj_tupdesc_attr(RelationGetDescr(rel), lfirst_int(lc) - 1);
-		Oid			input;
-
-		scan->attnums[i] = attr->attnum;
-		getTypeInputInfo(attr->atttypid, &input, &scan->ioparams[i]);
-		fmgr_info(input, &scan->input[i]);
-		scan->typmods[i] = attr->atttypmod;
-		i++;
-	}
+	reader_init(&scan->rows, rel, needed);
 	initStringInfo(&request);
 	put_table(&request, strVal(linitial(plan->fdw_private)), strVal(lsecond(plan->fdw_private)),
 			  RelationGetRelid(rel), needed);
@@ -666,17 +716,45 @@ row_int(const char *row, int at)
 
 /*
  * Java's row: int32 count, int32 offset of the position text (-1: none), count int32 offsets of
- * the values (-1: NULL), then the NUL-terminated texts.
+ * the values (-1: NULL), then the NUL-terminated texts. Into `slot`, whose other columns are NULL.
  */
+static void
+read_row(RowReader *r, const char *row, TupleTableSlot *slot)
+{
+	ErrorContextCallback context;
+	int			position;
+
+	if (row_int(row, 0) != r->count)
+		elog(ERROR, "pgj: the foreign data wrapper gave %d values for %d columns", row_int(row, 0), r->count);
+	position = row_int(row, 4);
+	r->position = position < 0 ? NULL : row + position;
+	ExecClearTuple(slot);
+	memset(slot->tts_isnull, true, sizeof(bool) * slot->tts_tupleDescriptor->natts);
+	context.callback = row_context;
+	context.arg = r;
+	context.previous = error_context_stack;
+	error_context_stack = &context;
+	for (int i = 0; i < r->count; i++)
+	{
+		int			at = row_int(row, 8 + 4 * i);
+		int			column = r->attnums[i] - 1;
+
+		r->column = NameStr(pgj_tupdesc_attr(slot->tts_tupleDescriptor, column)->attname);
+		slot->tts_isnull[column] = at < 0;
+		slot->tts_values[column] = InputFunctionCall(&r->input[i], at < 0 ? NULL : (char *) row + at,
+													 r->ioparams[i], r->typmods[i]);
+	}
+	r->column = NULL;
+	error_context_stack = context.previous;
+	ExecStoreVirtualTuple(slot);
+}
+
 static TupleTableSlot *
 iterate_scan(ForeignScanState *node)
 {
 	RunningScan *scan = node->fdw_state;
 	TupleTableSlot *slot = node->ss.ss_ScanTupleSlot;
-	ErrorContextCallback context;
 	int64		address;
-	const char *row;
-	int			position;
 
 	ExecClearTuple(slot);
 	address = pgj_fdw_next(scan->java);
@@ -687,29 +765,8 @@ iterate_scan(ForeignScanState *node)
 	CHECK_FOR_INTERRUPTS();
 	if (address == 0)
 		return slot;
-	row = (const char *) address;
-	if (row_int(row, 0) != scan->count)
-		elog(ERROR, "pgj: the foreign data wrapper gave %d values for %d columns", row_int(row, 0), scan->count);
-	position = row_int(row, 4);
-	scan->position = position < 0 ? NULL : row + position;
-	memset(slot->tts_isnull, true, sizeof(bool) * slot->tts_tupleDescriptor->natts);
-	context.callback = row_context;
-	context.arg = scan;
-	context.previous = error_context_stack;
-	error_context_stack = &context;
-	for (int i = 0; i < scan->count; i++)
-	{
-		int			at = row_int(row, 8 + 4 * i);
-		int			column = scan->attnums[i] - 1;
-
-		scan->column = NameStr(pgj_tupdesc_attr(slot->tts_tupleDescriptor, column)->attname);
-		slot->tts_isnull[column] = at < 0;
-		slot->tts_values[column] = InputFunctionCall(&scan->input[i], at < 0 ? NULL : (char *) row + at,
-													 scan->ioparams[i], scan->typmods[i]);
-	}
-	scan->column = NULL;
-	error_context_stack = context.previous;
-	return ExecStoreVirtualTuple(slot);
+	read_row(&scan->rows, (const char *) address, slot);
+	return slot;
 }
 
 static void
@@ -745,6 +802,219 @@ explain_scan(ForeignScanState *node, ExplainState *es)
 		ExplainPropertyText(strVal(list_nth(lines, i)), strVal(list_nth(lines, i + 1)), es);
 }
 
+/* UPDATE and DELETE name rows by the wrapper's row key, which the subplan carries as a junk column. */
+static void
+add_update_targets(PlannerInfo *root, Index rtindex, RangeTblEntry *target_rte, Relation target_relation)
+{
+	Oid			relid = RelationGetRelid(target_relation);
+	char	   *folder;
+	char	   *wrapper;
+	StringInfoData request;
+	Reply		reply;
+	const char *key;
+	AttrNumber	attno;
+	Form_pg_attribute attr;
+
+	wrapper_of_table(relid, &folder, &wrapper);
+	initStringInfo(&request);
+	put_table(&request, folder, wrapper, relid, NIL);
+	reply = call_java(FDW_ROW_KEY, &request);
+	key = take(&reply);
+	attno = get_attnum(relid, key);
+	if (attno <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_COLUMN_NAME_NOT_FOUND),
+				 errmsg("the row key \"%s\" of foreign table %s is not one of its columns", key,
+						RelationGetRelationName(target_relation))));
+	attr = pgj_tupdesc_attr(RelationGetDescr(target_relation), attno - 1);
+	add_row_identity_var(root, makeVar(rtindex, attno, attr->atttypid, attr->atttypmod, attr->attcollation, 0),
+						 rtindex, ROW_KEY_COLUMN);
+}
+
+/* What the writes send Java: every column for INSERT, the columns set for UPDATE; whether rows are returned. */
+static List *
+plan_modify(PlannerInfo *root, ModifyTable *plan, Index resultRelation, int subplan_index)
+{
+	RangeTblEntry *rte = planner_rt_fetch(resultRelation, root);
+	List	   *targets = NIL;
+
+	if (plan->operation == CMD_INSERT)
+	{
+		Relation	rel = table_open(rte->relid, NoLock);
+
+		targets = live_columns(rel);
+		table_close(rel, NoLock);
+	}
+	else if (plan->operation == CMD_UPDATE)
+	{
+		Bitmapset  *columns = get_rel_all_updated_cols(root, find_base_rel(root, resultRelation));
+		int			column = -1;
+
+		while ((column = bms_next_member(columns, column)) >= 0)
+			if (column + FirstLowInvalidHeapAttributeNumber > 0)
+				targets = lappend_int(targets, column + FirstLowInvalidHeapAttributeNumber);
+	}
+	return list_make2(targets, makeInteger(plan->returningLists != NIL));
+}
+
+static void
+end_java_writes(RunningWrite *w)
+{
+	StringInfoData request;
+
+	if (w->java == 0)
+		return;
+	initStringInfo(&request);
+	put_int(&request, w->java);
+	w->java = 0;
+	(void) call_java(FDW_END_WRITES, &request);
+}
+
+static void
+writes_memory_gone(void *arg)
+{
+	RunningWrite *w = arg;
+
+	if (w->java != 0)
+		pgj_fdw_abandon(w->java);
+	w->java = 0;
+}
+
+static void
+begin_modify(ModifyTableState *mtstate, ResultRelInfo *rinfo, List *fdw_private, int subplan_index, int eflags)
+{
+	Relation	rel = rinfo->ri_RelationDesc;
+	TupleDesc	desc = RelationGetDescr(rel);
+	RunningWrite *w = palloc0(sizeof(RunningWrite));
+	MemoryContextCallback *callback;
+	StringInfoData request;
+	char	   *folder;
+	char	   *wrapper;
+	Reply		reply;
+
+	rinfo->ri_FdwState = w;
+	if (eflags & EXEC_FLAG_EXPLAIN_ONLY)
+		return;
+	w->operation = mtstate->operation == CMD_INSERT ? "INSERT" : mtstate->operation == CMD_UPDATE ? "UPDATE" : "DELETE";
+	w->targets = linitial(fdw_private);
+	w->returning = intVal(lsecond(fdw_private)) != 0;
+	if (mtstate->operation != CMD_INSERT)
+	{
+		List	   *tlist = outerPlanState(mtstate)->plan->targetlist;
+		Oid			output;
+		bool		varlena;
+
+		w->key_junk = ExecFindJunkAttributeInTlist(tlist, ROW_KEY_COLUMN);
+		if (!AttributeNumberIsValid(w->key_junk))
+			elog(ERROR, "pgj: the row key column of foreign table %s is missing", RelationGetRelationName(rel));
+		getTypeOutputInfo(exprType((Node *) ((TargetEntry *) list_nth(tlist, w->key_junk - 1))->expr), &output, &varlena);
+		fmgr_info(output, &w->key_output);
+	}
+	w->output = palloc0(sizeof(FmgrInfo) * Max(desc->natts, 1));
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute attr = pgj_tupdesc_attr(desc, i);
+		Oid			output;
+		bool		varlena;
+
+		if (attr->attisdropped)
+			continue;
+		getTypeOutputInfo(attr->atttypid, &output, &varlena);
+		fmgr_info(output, &w->output[i]);
+	}
+	reader_init(&w->rows, rel, live_columns(rel));
+	wrapper_of_table(RelationGetRelid(rel), &folder, &wrapper);
+	initStringInfo(&request);
+	put_table(&request, folder, wrapper, RelationGetRelid(rel), w->targets);
+	put(&request, w->operation);
+	put(&request, w->returning ? "1" : "0");
+	reply = call_java(FDW_BEGIN_WRITES, &request);
+	w->java = take_int(&reply);
+	callback = MemoryContextAllocZero(mtstate->ps.state->es_query_cxt, sizeof(MemoryContextCallback));
+	callback->func = writes_memory_gone;
+	callback->arg = w;
+	MemoryContextRegisterResetCallback(mtstate->ps.state->es_query_cxt, callback);
+}
+
+/*
+ * One row to Java: its key (UPDATE, DELETE) and the target columns' values (INSERT, UPDATE). The
+ * row Java returns becomes `slot` for RETURNING; none means no row was written (not counted).
+ */
+static TupleTableSlot *
+write_row(ResultRelInfo *rinfo, TupleTableSlot *slot, TupleTableSlot *planSlot)
+{
+	RunningWrite *w = rinfo->ri_FdwState;
+	TupleDesc	desc = RelationGetDescr(rinfo->ri_RelationDesc);
+	StringInfoData request;
+	ListCell   *lc;
+	Reply		reply;
+	int64		row;
+
+	initStringInfo(&request);
+	put_int(&request, w->java);
+	put(&request, w->operation);
+	if (AttributeNumberIsValid(w->key_junk))
+	{
+		bool		isnull;
+		Datum		key = ExecGetJunkAttribute(planSlot, w->key_junk, &isnull);
+
+		put(&request, isnull ? "1" : "0");
+		put(&request, isnull ? "" : OutputFunctionCall(&w->key_output, key));
+	}
+	else
+	{
+		put(&request, "1");
+		put(&request, "");
+	}
+	if (strcmp(w->operation, "DELETE") == 0)
+		put_int(&request, 0);
+	else
+	{
+		slot_getallattrs(slot);
+		put_int(&request, list_length(w->targets));
+		foreach(lc, w->targets)
+		{
+			int			i = lfirst_int(lc) - 1;
+
+			put(&request, NameStr(pgj_tupdesc_attr(desc, i)->attname));
+			put(&request, slot->tts_isnull[i] ? "1" : "0");
+			put(&request, slot->tts_isnull[i] ? "" : OutputFunctionCall(&w->output[i], slot->tts_values[i]));
+		}
+	}
+	reply = call_java(FDW_WRITE, &request);
+	row = take_int(&reply);
+	if (row == 0)
+		return NULL;
+	if (w->returning)
+		read_row(&w->rows, (const char *) row, slot);
+	return slot;
+}
+
+static TupleTableSlot *
+exec_insert(EState *estate, ResultRelInfo *rinfo, TupleTableSlot *slot, TupleTableSlot *planSlot)
+{
+	return write_row(rinfo, slot, planSlot);
+}
+
+static TupleTableSlot *
+exec_update(EState *estate, ResultRelInfo *rinfo, TupleTableSlot *slot, TupleTableSlot *planSlot)
+{
+	return write_row(rinfo, slot, planSlot);
+}
+
+static TupleTableSlot *
+exec_delete(EState *estate, ResultRelInfo *rinfo, TupleTableSlot *slot, TupleTableSlot *planSlot)
+{
+	return write_row(rinfo, slot, planSlot);
+}
+
+static void
+end_modify(EState *estate, ResultRelInfo *rinfo)
+{
+	if (rinfo->ri_FdwState != NULL)
+		end_java_writes(rinfo->ri_FdwState);
+}
+
 Datum
 pgj_fdw_handler(PG_FUNCTION_ARGS)
 {
@@ -758,6 +1028,13 @@ pgj_fdw_handler(PG_FUNCTION_ARGS)
 	routine->ReScanForeignScan = rescan;
 	routine->EndForeignScan = end_scan;
 	routine->ExplainForeignScan = explain_scan;
+	routine->AddForeignUpdateTargets = add_update_targets;
+	routine->PlanForeignModify = plan_modify;
+	routine->BeginForeignModify = begin_modify;
+	routine->ExecForeignInsert = exec_insert;
+	routine->ExecForeignUpdate = exec_update;
+	routine->ExecForeignDelete = exec_delete;
+	routine->EndForeignModify = end_modify;
 	PG_RETURN_POINTER(routine);
 }
 

@@ -37,6 +37,9 @@ final class BenchServer implements AutoCloseable {
     static final String FUNCTIONS_STAGE = "examples/functions/target/pgj/stage";
     static final String TYPES_STAGE = "examples/types/target/pgj/stage";
     static final String SAFETY_STAGE = "examples/safety/target/pgj/stage";
+    static final String FDW_STAGE = "examples/fdw/target/pgj/stage";
+    /** The database the foreign data wrappers read from, on the same server. */
+    static final String REMOTE_DATABASE = "pgj_bench_remote";
     /** Elements of the int[] and bytes of the text that the types section converts. */
     static final int ARRAY_ELEMENTS = 1_000_000;
     static final int TEXT_BYTES = 10_000_000;
@@ -79,6 +82,7 @@ final class BenchServer implements AutoCloseable {
         Stage functionsStage = readStage(root, FUNCTIONS_STAGE, "examples/functions");
         Stage typesStage = readStage(root, TYPES_STAGE, "examples/types");
         Stage safetyStage = readStage(root, SAFETY_STAGE, "examples/safety");
+        Stage fdwStage = readStage(root, FDW_STAGE, "examples/fdw");
         PrivateServer server = PrivateServer.of(pg, PrivateServer.defaultHome(), "bench-" + pg.major(), port);
         // Into the server's private installation (no root needed), like every private server.
         server.install(stage, false, p);
@@ -87,6 +91,7 @@ final class BenchServer implements AutoCloseable {
         server.install(functionsStage, false, p);
         server.install(typesStage, false, p);
         server.install(safetyStage, false, p);
+        server.install(fdwStage, false, p);
         CFunction.buildAndInstall(pg, server.installation().dirs().pkglibdir(), root.resolve("bench/src/main/c"),
                 root.resolve("bench/target/c"), p);
 
@@ -142,6 +147,26 @@ final class BenchServer implements AutoCloseable {
         sql.append("CREATE EXTENSION types;\n")
                 .append("CREATE TABLE big_values AS SELECT array(SELECT generate_series(1, ").append(ARRAY_ELEMENTS)
                 .append(")) AS a, repeat('abcdefghij', ").append(TEXT_BYTES / 10).append(") AS t;\n");
+        // Foreign data wrappers: the fdw example's jdbc wrapper against postgres_fdw, both reading another database here.
+        server.createDatabase(REMOTE_DATABASE, true);
+        server.psql(REMOTE_DATABASE, "CREATE TABLE big AS SELECT i AS id, md5(i::text) AS label FROM generate_series(1, "
+                + FdwSection.ROWS + ") i;\nANALYZE big;\n");
+        boolean postgresFdw = server.psql(DATABASE,
+                "SELECT count(*) FROM pg_available_extensions WHERE name = 'postgres_fdw'").trim().equals("1");
+        sql.append("CREATE EXTENSION wrappers;\n")
+                .append("CREATE SERVER jdbc_remote FOREIGN DATA WRAPPER jdbc OPTIONS (url 'jdbc:postgresql://localhost:")
+                .append(server.port()).append('/').append(REMOTE_DATABASE).append("', fetch_size '1000');\n")
+                .append("CREATE USER MAPPING FOR PUBLIC SERVER jdbc_remote OPTIONS (user 'postgres');\n")
+                .append("CREATE FOREIGN TABLE jdbc_big (id int, label text) SERVER jdbc_remote OPTIONS (table 'public.big');\n");
+        if (postgresFdw) {
+            sql.append("CREATE EXTENSION postgres_fdw;\n")
+                    .append("CREATE SERVER pg_remote FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', port '")
+                    .append(server.port()).append("', dbname '").append(REMOTE_DATABASE).append("', fetch_size '1000');\n")
+                    .append("CREATE USER MAPPING FOR PUBLIC SERVER pg_remote OPTIONS (user 'postgres');\n")
+                    .append("CREATE FOREIGN TABLE pg_big (id int, label text) SERVER pg_remote OPTIONS (table_name 'big');\n");
+        } else {
+            p.step("WARNING: postgres_fdw is not available to the benchmark's server, the fdw section is skipped");
+        }
         if (python) {
             sql.append("CREATE EXTENSION plpython3u;\n")
                     .append("CREATE FUNCTION add_one_py(i int4) RETURNS int4 LANGUAGE plpython3u STRICT IMMUTABLE\n")

@@ -1,6 +1,8 @@
 package org.pgj.fdw;
 
 import java.util.Map;
+import org.pgj.errors.PgException;
+import org.pgj.errors.SqlState;
 
 /**
  * A foreign data wrapper written in Java (see {@link PgForeignDataWrapper}). Planning asks
@@ -24,4 +26,23 @@ public interface ForeignDataWrapper {
 
     /** The rows of a planned scan. */
     RowSource open(Scan scan) throws Exception;
+
+    /**
+     * The column that names a row for UPDATE and DELETE (a primary key). By default the wrapper
+     * has none, and UPDATE and DELETE are refused.
+     */
+    default String rowKey(ForeignTable table) {
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "foreign table " + table.name() + " cannot be updated:"
+                + " its wrapper names no row key");
+    }
+
+    /**
+     * Writes of one INSERT, UPDATE or DELETE statement ({@code operation}: {@code "INSERT"},
+     * {@code "UPDATE"}, {@code "DELETE"}); {@code returning}: whether the statement returns rows.
+     * By default the wrapper is read-only.
+     */
+    default TableWriter writer(ForeignTable table, String operation, boolean returning) throws Exception {
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "foreign table " + table.name() + " is read-only: its wrapper"
+                + " does not " + operation);
+    }
 }

@@ -28,6 +28,10 @@ public final class ForeignDataWrappers {
     private static final int BEGIN = 3;
     private static final int RESCAN = 4;
     private static final int END = 5;
+    private static final int ROW_KEY = 6;
+    private static final int BEGIN_WRITES = 7;
+    private static final int WRITE = 8;
+    private static final int END_WRITES = 9;
 
     private ForeignDataWrappers() {
     }
@@ -47,6 +51,13 @@ public final class ForeignDataWrappers {
                 }
                 case END -> {
                     RunningScans.end(in.nextLong());
+                    yield new byte[0];
+                }
+                case ROW_KEY -> new Strings.Answer().put(wrapper(in).rowKey(table(in))).bytes();
+                case BEGIN_WRITES -> beginWrites(in);
+                case WRITE -> write(in);
+                case END_WRITES -> {
+                    RunningWrites.end(in.nextLong());
                     yield new byte[0];
                 }
                 default -> throw new IllegalArgumentException("pgj: unknown foreign data wrapper request " + op);
@@ -148,6 +159,32 @@ public final class ForeignDataWrappers {
             parts.add("limit: " + plan.request().limit());
         }
         return parts;
+    }
+
+    /** fdw.c's put_table, the operation and whether it returns rows → the writer's id. */
+    private static byte[] beginWrites(Strings in) throws Exception {
+        ForeignDataWrapper wrapper = wrapper(in);
+        ForeignTable table = table(in);
+        String operation = in.next();
+        boolean returning = in.nextFlag();
+        return new Strings.Answer().put(RunningWrites.open(wrapper.writer(table, operation, returning), table)).bytes();
+    }
+
+    /** Writer id, operation, key (with a NULL flag), then name, NULL flag and text per value → a row's address or 0. */
+    private static byte[] write(Strings in) throws Exception {
+        long id = in.nextLong();
+        String operation = in.next();
+        boolean keyNull = in.nextFlag();
+        String key = in.next();
+        int count = in.nextInt();
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = in.next();
+            boolean isNull = in.nextFlag();
+            String text = in.next();
+            values.put(name, isNull ? null : text);
+        }
+        return new Strings.Answer().put(RunningWrites.write(id, operation, keyNull ? null : key, values)).bytes();
     }
 
     private static byte[] begin(Strings in) throws Exception {

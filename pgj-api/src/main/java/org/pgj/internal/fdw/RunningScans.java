@@ -69,10 +69,14 @@ final class RunningScans {
         }
     }
 
-    /** A scan the executor dropped in an error: closed, and a failure only logged. */
+    /** A scan or writer the executor dropped in an error: closed, and a failure only logged. */
     static void abandon(long id) {
         try {
-            end(id);
+            if (RunningWrites.owns(id)) {
+                RunningWrites.end(id);
+            } else {
+                end(id);
+            }
         } catch (Throwable t) {
             try {
                 Pg.log("pgj: closing an abandoned foreign scan failed: " + t);

@@ -21,6 +21,7 @@ import org.pgj.fdw.Scan;
 import org.pgj.fdw.ScanPlan;
 import org.pgj.fdw.ScanRequest;
 import org.pgj.fdw.SortKey;
+import org.pgj.fdw.TableWriter;
 
 /**
  * Tables of another database through JDBC, written for PostgreSQL servers (pgjdbc is installed
@@ -35,7 +36,7 @@ public class JdbcTables implements ForeignDataWrapper {
     private static final Map<OptionTarget, Set<String>> OPTIONS = Map.of(
             OptionTarget.SERVER, Set.of("url", "fetch_size"),
             OptionTarget.USER_MAPPING, Set.of("user", "password"),
-            OptionTarget.TABLE, Set.of("table"));
+            OptionTarget.TABLE, Set.of("table", "key"));
 
     @Override
     public void validate(OptionTarget target, Map<String, String> options) {
@@ -107,7 +108,18 @@ public class JdbcTables implements ForeignDataWrapper {
                 .explain("Remote SQL", sql.toString());
     }
 
-    private static String quote(String identifier) {
+    /** The table option {@code key}, by default {@code id}. */
+    @Override
+    public String rowKey(ForeignTable table) {
+        return table.options().getOrDefault("key", "id");
+    }
+
+    @Override
+    public TableWriter writer(ForeignTable table, String operation, boolean returning) {
+        return new RemoteWriter(table, rowKey(table), returning);
+    }
+
+    static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
+import org.pgj.test.Poll;
 import org.pgj.test.RunningStatement;
 import org.pgj.test.ServerLog;
 import org.postgresql.util.PSQLException;
@@ -119,6 +120,47 @@ class JdbcTablesTest {
     }
 
     @Test
+    void insertUpdateAndDeleteWithReturning(PgServer server) throws Exception {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection c = server.connect()) {
+            wrap(server, c);
+            try (Connection r = connect(server, REMOTE)) {
+                exec(r, "DROP TABLE IF EXISTS orders",
+                        "CREATE TABLE orders (id int PRIMARY KEY, item text NOT NULL, qty int DEFAULT 1, placed date)");
+            }
+            exec(c, "CREATE FOREIGN TABLE r_orders (id int, item text, qty int, placed date) SERVER remote"
+                    + " OPTIONS (table 'public.orders')");
+            assertEquals(List.of(List.of(1, "pen", 2), List.of(2, "ink", 5)),
+                    rows(c, "INSERT INTO r_orders (id, item, qty) VALUES (1, 'pen', 2), (2, 'ink', 5) RETURNING id, item, qty"));
+            exec(c, "INSERT INTO r_orders VALUES (3, 'pad', NULL, '2026-01-02')");
+            assertEquals(3L, one(c, "SELECT count(*) FROM r_orders"));
+            assertEquals(List.of(List.of(2, 50)), rows(c, "UPDATE r_orders SET qty = qty * 10 WHERE item = 'ink' RETURNING id, qty"));
+            assertEquals(List.of(List.of(3, "pad", 7)), rows(c, "UPDATE r_orders SET qty = 7 WHERE id = 3 RETURNING id, item, qty"));
+            assertEquals("2026-01-02", one(c, "SELECT placed::text FROM r_orders WHERE id = 3"), "a column UPDATE did not set");
+            assertEquals(List.of(List.of(1, "pen")), rows(c, "DELETE FROM r_orders WHERE qty = 2 RETURNING id, item"));
+            exec(c, "DELETE FROM r_orders WHERE id = 2");
+            assertEquals(List.of(3), column(c, "SELECT id FROM r_orders"));
+            try (Connection r = connect(server, REMOTE)) {
+                assertEquals(List.of(Arrays.asList(3, "pad", 7)), rows(r, "SELECT id, item, qty FROM orders"), "written remotely");
+            }
+            // a remote constraint: a clean error with the remote SQLSTATE, and the session carries on
+            contains(fails(c, "INSERT INTO r_orders VALUES (3, 'again')", "23505").getServerErrorMessage().getMessage(),
+                    "duplicate key value violates unique constraint");
+            fails(c, "INSERT INTO r_orders (id) VALUES (9)", "23502");
+            // a wrapper without writes refuses them
+            Path p = Files.createTempFile("pgj-ro", ".csv");
+            p.toFile().setReadable(true, false);
+            exec(c, "CREATE SERVER IF NOT EXISTS csv FOREIGN DATA WRAPPER csv_files",
+                    "CREATE FOREIGN TABLE read_only (id int) SERVER csv OPTIONS (filename '" + p + "')");
+            contains(fails(c, "INSERT INTO read_only VALUES (1)", "0A000").getServerErrorMessage().getMessage(), "read-only");
+            fails(c, "DELETE FROM read_only", "0A000");
+            exec(c, "DROP FOREIGN TABLE read_only");
+            assertEquals(1, one(c, "SELECT 1"));
+        }
+        ServerLog.assertNoCrashSince(server, mark);
+    }
+
+    @Test
     void remoteErrorsAndBadOptionsAreCleanErrors(PgServer server) throws Exception {
         try (Connection c = server.connect()) {
             wrap(server, c);
@@ -146,6 +188,10 @@ class JdbcTablesTest {
             wrap(server, c);
             try (RunningStatement s = RunningStatement.start(c, observer, "SELECT count(*) FROM r_slow")) {
                 s.awaitActive(Duration.ofSeconds(30));
+                // Cancelled while the rows are read: the remote query runs (pgjdbc is loaded and connected).
+                Poll.until("the remote query to run", Duration.ofSeconds(30), Duration.ofMillis(5),
+                        () -> (Long) one(observer, "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + REMOTE
+                                + "' AND state = 'active' AND query LIKE '%FROM public.slow%'") == 1L);
                 s.stop(RunningStatement.Stop.CANCEL, Duration.ofSeconds(30));
                 SQLException e = s.outcome(Duration.ofSeconds(1));
                 assertTrue(e != null && "57014".equals(e.getSQLState()), "cancelled: " + e);
