@@ -608,31 +608,42 @@ row_context(void *arg)
 		errcontext("foreign table %s, column %s", r->relation, r->column);
 }
 
+/* Ends the Java side of a scan (FDW_END) or of writes (FDW_END_WRITES), once. */
 static void
-end_java_scan(RunningScan *scan)
+end_java(int32 op, int64 *java)
 {
 	StringInfoData request;
 
-	if (scan->java == 0)
+	if (*java == 0)
 		return;
 	initStringInfo(&request);
-	put_int(&request, scan->java);
-	scan->java = 0;
-	(void) call_java(FDW_END, &request);
+	put_int(&request, *java);
+	*java = 0;
+	(void) call_java(op, &request);
 }
 
 /*
- * The executor's memory went away without EndForeignScan (an error): Java closes the scan too.
- * An error now only goes to the log, since this runs during the abort.
+ * The executor's memory went away without EndForeignScan or EndForeignModify (an error): Java
+ * closes its side too. An error now only goes to the log, since this runs during the abort.
  */
 static void
-scan_memory_gone(void *arg)
+java_memory_gone(void *arg)
 {
-	RunningScan *scan = arg;
+	int64	   *java = arg;
 
-	if (scan->java != 0)
-		pgj_fdw_abandon(scan->java);
-	scan->java = 0;
+	if (*java != 0)
+		pgj_fdw_abandon(*java);
+	*java = 0;
+}
+
+static void
+end_with_memory(EState *estate, int64 *java)
+{
+	MemoryContextCallback *callback = MemoryContextAllocZero(estate->es_query_cxt, sizeof(MemoryContextCallback));
+
+	callback->func = java_memory_gone;
+	callback->arg = java;
+	MemoryContextRegisterResetCallback(estate->es_query_cxt, callback);
 }
 
 /* A reader of `attnums`' values, in that order. */
@@ -681,7 +692,6 @@ begin_scan(ForeignScanState *node, int eflags)
 	List	   *needed = lthird(plan->fdw_private);
 	List	   *state = list_nth(plan->fdw_private, PRIVATE_STATE);
 	RunningScan *scan = palloc0(sizeof(RunningScan));
-	MemoryContextCallback *callback;
 	StringInfoData request;
 	ListCell   *lc;
 	Reply		reply;
@@ -698,10 +708,7 @@ begin_scan(ForeignScanState *node, int eflags)
 		put(&request, strVal(lfirst(lc)));
 	reply = call_java(FDW_BEGIN, &request);
 	scan->java = take_int(&reply);
-	callback = MemoryContextAllocZero(node->ss.ps.state->es_query_cxt, sizeof(MemoryContextCallback));
-	callback->func = scan_memory_gone;
-	callback->arg = scan;
-	MemoryContextRegisterResetCallback(node->ss.ps.state->es_query_cxt, callback);
+	end_with_memory(node->ss.ps.state, &scan->java);
 }
 
 /* Reads a 32-bit integer of Java's row at `at`. */
@@ -786,7 +793,7 @@ end_scan(ForeignScanState *node)
 	RunningScan *scan = node->fdw_state;
 
 	if (scan != NULL)
-		end_java_scan(scan);
+		end_java(FDW_END, &scan->java);
 }
 
 /* What was pushed down and the wrapper's own lines, with VERBOSE. */
@@ -858,35 +865,11 @@ plan_modify(PlannerInfo *root, ModifyTable *plan, Index resultRelation, int subp
 }
 
 static void
-end_java_writes(RunningWrite *w)
-{
-	StringInfoData request;
-
-	if (w->java == 0)
-		return;
-	initStringInfo(&request);
-	put_int(&request, w->java);
-	w->java = 0;
-	(void) call_java(FDW_END_WRITES, &request);
-}
-
-static void
-writes_memory_gone(void *arg)
-{
-	RunningWrite *w = arg;
-
-	if (w->java != 0)
-		pgj_fdw_abandon(w->java);
-	w->java = 0;
-}
-
-static void
 begin_modify(ModifyTableState *mtstate, ResultRelInfo *rinfo, List *fdw_private, int subplan_index, int eflags)
 {
 	Relation	rel = rinfo->ri_RelationDesc;
 	TupleDesc	desc = RelationGetDescr(rel);
 	RunningWrite *w = palloc0(sizeof(RunningWrite));
-	MemoryContextCallback *callback;
 	StringInfoData request;
 	char	   *folder;
 	char	   *wrapper;
@@ -930,10 +913,7 @@ begin_modify(ModifyTableState *mtstate, ResultRelInfo *rinfo, List *fdw_private,
 	put(&request, w->returning ? "1" : "0");
 	reply = call_java(FDW_BEGIN_WRITES, &request);
 	w->java = take_int(&reply);
-	callback = MemoryContextAllocZero(mtstate->ps.state->es_query_cxt, sizeof(MemoryContextCallback));
-	callback->func = writes_memory_gone;
-	callback->arg = w;
-	MemoryContextRegisterResetCallback(mtstate->ps.state->es_query_cxt, callback);
+	end_with_memory(mtstate->ps.state, &w->java);
 }
 
 /*
@@ -1012,7 +992,7 @@ static void
 end_modify(EState *estate, ResultRelInfo *rinfo)
 {
 	if (rinfo->ri_FdwState != NULL)
-		end_java_writes(rinfo->ri_FdwState);
+		end_java(FDW_END_WRITES, &((RunningWrite *) rinfo->ri_FdwState)->java);
 }
 
 Datum
