@@ -64,6 +64,7 @@
 #define FDW_BEGIN_WRITES 7
 #define FDW_WRITE 8
 #define FDW_END_WRITES 9
+#define FDW_IMPORT_SCHEMA 10
 
 /* The junk column that carries the row key of an UPDATE or DELETE. */
 #define ROW_KEY_COLUMN "pgj_row_key"
@@ -995,6 +996,40 @@ end_modify(EState *estate, ResultRelInfo *rinfo)
 		end_java(FDW_END_WRITES, &((RunningWrite *) rinfo->ri_FdwState)->java);
 }
 
+/* IMPORT FOREIGN SCHEMA: Java writes the CREATE FOREIGN TABLE statements; the server filters and runs them. */
+static List *
+import_schema(ImportForeignSchemaStmt *stmt, Oid server_oid)
+{
+	ForeignServer *server = GetForeignServer(server_oid);
+	ForeignDataWrapper *fdw = GetForeignDataWrapper(server->fdwid);
+	char	   *folder;
+	char	   *wrapper;
+	StringInfoData request;
+	ListCell   *lc;
+	Reply		reply;
+	List	   *statements = NIL;
+
+	wrapper_of_function(fdw->fdwhandler, "_handler", &folder, &wrapper);
+	initStringInfo(&request);
+	put(&request, folder);
+	put(&request, wrapper);
+	put(&request, server->servername);
+	put_options(&request, server->options);
+	put_options(&request, mapping_options(GetUserId(), server_oid));
+	put(&request, stmt->remote_schema);
+	put(&request, stmt->local_schema);
+	put(&request, stmt->list_type == FDW_IMPORT_SCHEMA_LIMIT_TO ? "LIMIT TO"
+		: stmt->list_type == FDW_IMPORT_SCHEMA_EXCEPT ? "EXCEPT" : "ALL");
+	put_int(&request, list_length(stmt->table_list));
+	foreach(lc, stmt->table_list)
+		put(&request, lfirst_node(RangeVar, lc)->relname);
+	put_options(&request, stmt->options);
+	reply = call_java(FDW_IMPORT_SCHEMA, &request);
+	for (int64 i = 0, n = take_int(&reply); i < n; i++)
+		statements = lappend(statements, pstrdup(take(&reply)));
+	return statements;
+}
+
 Datum
 pgj_fdw_handler(PG_FUNCTION_ARGS)
 {
@@ -1015,6 +1050,7 @@ pgj_fdw_handler(PG_FUNCTION_ARGS)
 	routine->ExecForeignUpdate = exec_update;
 	routine->ExecForeignDelete = exec_delete;
 	routine->EndForeignModify = end_modify;
+	routine->ImportForeignSchema = import_schema;
 	PG_RETURN_POINTER(routine);
 }
 

@@ -1,5 +1,6 @@
 package org.pgj.fdw;
 
+import java.util.List;
 import java.util.Map;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
@@ -26,6 +27,16 @@ public interface ForeignDataWrapper {
 
     /** The rows of a planned scan. */
     RowSource open(Scan scan) throws Exception;
+
+    /**
+     * {@code IMPORT FOREIGN SCHEMA}: one {@code CREATE FOREIGN TABLE} statement per remote table
+     * (the server puts each in the local schema and skips those the statement's list leaves out).
+     * By default refused.
+     */
+    default List<String> importSchema(SchemaImport request) throws Exception {
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "server " + request.server() + "'s wrapper does not"
+                + " import foreign schemas");
+    }
 
     /**
      * The column that names a row for UPDATE and DELETE (a primary key). By default the wrapper

@@ -12,6 +12,7 @@ import org.pgj.fdw.Qual;
 import org.pgj.fdw.Scan;
 import org.pgj.fdw.ScanPlan;
 import org.pgj.fdw.ScanRequest;
+import org.pgj.fdw.SchemaImport;
 import org.pgj.fdw.SortKey;
 import org.pgj.internal.call.ErrorBridge;
 import org.pgj.internal.encoding.ServerEncoding;
@@ -32,6 +33,7 @@ public final class ForeignDataWrappers {
     private static final int BEGIN_WRITES = 7;
     private static final int WRITE = 8;
     private static final int END_WRITES = 9;
+    private static final int IMPORT_SCHEMA = 10;
 
     private ForeignDataWrappers() {
     }
@@ -60,6 +62,7 @@ public final class ForeignDataWrappers {
                     RunningWrites.end(in.nextLong());
                     yield new byte[0];
                 }
+                case IMPORT_SCHEMA -> importSchema(in);
                 default -> throw new IllegalArgumentException("pgj: unknown foreign data wrapper request " + op);
             };
         } catch (Throwable t) {
@@ -159,6 +162,27 @@ public final class ForeignDataWrappers {
             parts.add("limit: " + plan.request().limit());
         }
         return parts;
+    }
+
+    /** Wrapper, server, its options, the mapping's, remote and local schema, list kind and tables, options → statements. */
+    private static byte[] importSchema(Strings in) throws Exception {
+        ForeignDataWrapper wrapper = wrapper(in);
+        String server = in.next();
+        Map<String, String> serverOptions = in.nextOptions();
+        Map<String, String> userOptions = in.nextOptions();
+        String remote = in.next();
+        String local = in.next();
+        String kind = in.next();
+        int count = in.nextInt();
+        List<String> tables = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tables.add(in.next());
+        }
+        List<String> statements = wrapper.importSchema(new SchemaImport(server, serverOptions, userOptions, remote, local, kind,
+                List.copyOf(tables), in.nextOptions()));
+        Strings.Answer out = new Strings.Answer().put(statements.size());
+        statements.forEach(out::put);
+        return out.bytes();
     }
 
     /** fdw.c's put_table, the operation and whether it returns rows → the writer's id. */

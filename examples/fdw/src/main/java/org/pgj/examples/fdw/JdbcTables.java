@@ -20,6 +20,7 @@ import org.pgj.fdw.RowSource;
 import org.pgj.fdw.Scan;
 import org.pgj.fdw.ScanPlan;
 import org.pgj.fdw.ScanRequest;
+import org.pgj.fdw.SchemaImport;
 import org.pgj.fdw.SortKey;
 import org.pgj.fdw.TableWriter;
 
@@ -106,6 +107,55 @@ public class JdbcTables implements ForeignDataWrapper {
                 .costs(100, 100 + rows * 0.0125)
                 .state(sql.toString())
                 .explain("Remote SQL", sql.toString());
+    }
+
+    /**
+     * One foreign table per table, view and foreign table of the remote schema, its columns with
+     * their types as the remote catalog spells them ({@code format_type}), keyed by the table's
+     * first primary key column when it has a one-column primary key.
+     */
+    @Override
+    public List<String> importSchema(SchemaImport request) {
+        return RemoteConnections.withConnection(request.serverOptions(), request.userOptions(), c -> {
+            try (java.sql.PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+                s.setString(1, request.remoteSchema());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new PgException("HV00B", "schema \"" + request.remoteSchema() + "\" is not present on foreign server \""
+                                + request.server() + "\"");
+                    }
+                }
+            }
+            Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
+            Map<String, String> keys = new java.util.HashMap<>();
+            try (java.sql.PreparedStatement s = c.prepareStatement("""
+                    SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
+                           (SELECT i.indkey[0] = a.attnum FROM pg_index i
+                             WHERE i.indrelid = c.oid AND i.indisprimary AND i.indnkeyatts = 1)
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                    WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'm', 'f', 'p')
+                    ORDER BY c.relname, a.attnum""")) {
+                s.setString(1, request.remoteSchema());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        columns.computeIfAbsent(rs.getString(1), t -> new java.util.ArrayList<>())
+                                .add(quote(rs.getString(2)) + " " + rs.getString(3));
+                        if (rs.getBoolean(4)) {
+                            keys.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return columns.entrySet().stream().map(t -> "CREATE FOREIGN TABLE " + quote(t.getKey()) + " ("
+                    + String.join(", ", t.getValue()) + ") SERVER " + quote(request.server()) + " OPTIONS (table "
+                    + literal(quote(request.remoteSchema()) + "." + quote(t.getKey()))
+                    + (keys.containsKey(t.getKey()) ? ", key " + literal(keys.get(t.getKey())) : "") + ")").toList();
+        });
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** The table option {@code key}, by default {@code id}. */

@@ -28,24 +28,49 @@ final class RemoteConnections {
     private RemoteConnections() {
     }
 
-    private static String key(ForeignTable table) {
-        return table.serverOptions().get("url") + "\u0000" + table.userOptions().getOrDefault("user", "");
+    private static String key(Map<String, String> serverOptions, Map<String, String> userOptions) {
+        return serverOptions.get("url") + "\u0000" + userOptions.getOrDefault("user", "");
+    }
+
+    /** Work on a connection of the server's for the user; given back afterwards, or closed after a failure. */
+    interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    static <T> T withConnection(Map<String, String> serverOptions, Map<String, String> userOptions, Work<T> work) {
+        Connection c = take(serverOptions, userOptions);
+        try (Statement none = c.createStatement()) {
+            T result = work.on(c);
+            giveBack(c, none);
+            return result;
+        } catch (SQLException e) {
+            discard(c);
+            throw error(e);
+        } catch (RuntimeException e) {
+            discard(c);
+            throw e;
+        }
     }
 
     static Connection take(ForeignTable table) {
-        Connection c = IDLE.computeIfAbsent(key(table), k -> new ArrayDeque<>()).pollFirst();
+        return take(table.serverOptions(), table.userOptions());
+    }
+
+    private static Connection take(Map<String, String> serverOptions, Map<String, String> userOptions) {
+        String key = key(serverOptions, userOptions);
+        Connection c = IDLE.computeIfAbsent(key, k -> new ArrayDeque<>()).pollFirst();
         if (c != null) {
             return c;
         }
-        String url = table.serverOptions().get("url");
+        String url = serverOptions.get("url");
         Properties p = new Properties();
-        table.userOptions().forEach(p::setProperty);
+        userOptions.forEach(p::setProperty);
         try {
             for (Driver d : ServiceLoader.load(Driver.class, RemoteConnections.class.getClassLoader())) {
                 if (d.acceptsURL(url)) {
                     c = d.connect(url, p);
                     c.setAutoCommit(false); // a cursor, so that rows stream fetch_size at a time
-                    KEYS.put(c, key(table));
+                    KEYS.put(c, key);
                     return c;
                 }
             }
@@ -85,23 +110,16 @@ final class RemoteConnections {
 
     /** The remote table's row count as its statistics say, a tenth per qual; 1000 when unknown. */
     static long estimateRows(ForeignTable table, int quals) {
-        Connection c = take(table);
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('"
-                        + table.options().get("table").replace("'", "''") + "')")) {
-            long rows = rs.next() && rs.getLong(1) > 0 ? rs.getLong(1) : 1000;
-            for (int i = 0; i < quals; i++) {
-                rows = Math.max(1, rows / 10);
+        long rows = withConnection(table.serverOptions(), table.userOptions(), c -> {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('"
+                            + table.options().get("table").replace("'", "''") + "')")) {
+                return rs.next() && rs.getLong(1) > 0 ? rs.getLong(1) : 1000L;
             }
-            return rows;
-        } catch (SQLException e) {
-            return 1000;
-        } finally {
-            try (Statement none = c.createStatement()) {
-                giveBack(c, none);
-            } catch (SQLException e) {
-                discard(c);
-            }
+        });
+        for (int i = 0; i < quals; i++) {
+            rows = Math.max(1, rows / 10);
         }
+        return rows;
     }
 }

@@ -161,6 +161,32 @@ class JdbcTablesTest {
     }
 
     @Test
+    void importForeignSchema(PgServer server) throws Exception {
+        try (Connection c = server.connect()) {
+            wrap(server, c);
+            exec(c, "DROP SCHEMA IF EXISTS imported CASCADE", "CREATE SCHEMA imported",
+                    "IMPORT FOREIGN SCHEMA public LIMIT TO (items, slow) FROM SERVER remote INTO imported");
+            assertEquals(List.of("items", "slow"), column(c, "SELECT c.relname::text FROM pg_class c JOIN pg_foreign_table f"
+                    + " ON f.ftrelid = c.oid WHERE c.relnamespace = 'imported'::regnamespace ORDER BY 1"));
+            assertEquals("numeric(10,2)", one(c, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                    + " WHERE attrelid = 'imported.items'::regclass AND attname = 'price'"));
+            assertEquals("{table=public.items,key=id}", one(c, "SELECT ftoptions::text FROM pg_foreign_table"
+                    + " WHERE ftrelid = 'imported.items'::regclass"));
+            assertEquals(1001L, one(c, "SELECT count(*) FROM imported.items"));
+            exec(c, "IMPORT FOREIGN SCHEMA public EXCEPT (items, slow, big) FROM SERVER remote INTO imported");
+            assertTrue(column(c, "SELECT c.relname::text FROM pg_class c WHERE c.relnamespace = 'imported'::regnamespace")
+                    .stream().noneMatch(t -> t.equals("big")), "EXCEPT leaves big out");
+            contains(fails(c, "IMPORT FOREIGN SCHEMA no_such_schema FROM SERVER remote INTO imported", "HV00B")
+                    .getServerErrorMessage().getMessage(), "schema \"no_such_schema\" is not present on foreign server \"remote\"");
+            exec(c, "CREATE SERVER IF NOT EXISTS csv FOREIGN DATA WRAPPER csv_files");
+            contains(fails(c, "IMPORT FOREIGN SCHEMA x FROM SERVER csv INTO imported", "0A000").getServerErrorMessage()
+                    .getMessage(), "does not import foreign schemas");
+            exec(c, "DROP SCHEMA imported CASCADE");
+            assertEquals(1, one(c, "SELECT 1"));
+        }
+    }
+
+    @Test
     void remoteErrorsAndBadOptionsAreCleanErrors(PgServer server) throws Exception {
         try (Connection c = server.connect()) {
             wrap(server, c);
