@@ -170,7 +170,7 @@ class JdbcTablesTest {
                     + " ON f.ftrelid = c.oid WHERE c.relnamespace = 'imported'::regnamespace ORDER BY 1"));
             assertEquals("numeric(10,2)", one(c, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
                     + " WHERE attrelid = 'imported.items'::regclass AND attname = 'price'"));
-            assertEquals("{table=public.items,key=id}", one(c, "SELECT ftoptions::text FROM pg_foreign_table"
+            assertEquals("{\"table=\\\"public\\\".\\\"items\\\"\",key=id}", one(c, "SELECT ftoptions::text FROM pg_foreign_table"
                     + " WHERE ftrelid = 'imported.items'::regclass"));
             assertEquals(1001L, one(c, "SELECT count(*) FROM imported.items"));
             exec(c, "IMPORT FOREIGN SCHEMA public EXCEPT (items, slow, big) FROM SERVER remote INTO imported");
