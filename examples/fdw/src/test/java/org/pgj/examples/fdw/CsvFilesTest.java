@@ -58,6 +58,10 @@ class CsvFilesTest {
                 "CREATE FOREIGN TABLE " + name + " (" + columns + ") SERVER csv OPTIONS (filename '" + file + "'" + options + ")");
     }
 
+    private static String plan(Connection c, String explain) throws SQLException {
+        return rows(c, explain).stream().map(r -> (String) r.getFirst()).collect(Collectors.joining("\n"));
+    }
+
     @Test
     void rowsWithNullsQuotesAndAHeader(PgServer server) throws Exception {
         ServerLog.Mark mark = ServerLog.mark(server);
@@ -81,6 +85,10 @@ class CsvFilesTest {
             exec(c, "CREATE TEMP TABLE bonus(id int, extra int)", "INSERT INTO bonus VALUES (1, 10), (3, 30), (9, 90)");
             assertEquals(List.of(List.of("Ann", 10), List.of("say \"hi\"", 30)),
                     rows(c, "SELECT p.name, b.extra FROM people p JOIN bonus b USING (id) ORDER BY id"));
+            // a correlated subquery rescans the foreign scan once per outer row
+            String correlated = "SELECT b.id, (SELECT p.name FROM people p WHERE p.id = b.id) FROM bonus b ORDER BY b.id";
+            contains(plan(c, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + correlated), "Foreign Scan on people p (actual rows=1 loops=3)");
+            assertEquals(List.of(List.of(1, "Ann"), List.of(3, "say \"hi\""), Arrays.asList(9, null)), rows(c, correlated));
         }
         ServerLog.assertNoCrashSince(server, mark);
     }

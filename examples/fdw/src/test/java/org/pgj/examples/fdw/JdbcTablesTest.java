@@ -112,6 +112,10 @@ class JdbcTablesTest {
             assertTrue(!p.contains("LIMIT 5\"") && !p.contains("Remote SQL: SELECT \"id\", \"name\" FROM public.items ORDER"),
                     p);
             assertEquals(List.of(List.of(3, "item 3", 1), List.of(500, "item 500", 2)), rows(c, join));
+            // a correlated subquery rescans the foreign scan once per outer row: a remote query each time
+            String correlated = "SELECT w.id, (SELECT i.name FROM r_items i WHERE i.id = w.id) FROM wanted w ORDER BY 1";
+            contains(rows(c, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + correlated).toString(), "loops=3");
+            assertEquals(List.of(List.of(3, "item 3"), List.of(500, "item 500"), Arrays.asList(2000, null)), rows(c, correlated));
             // two foreign scans in one query, each with its own remote connection
             assertEquals(1001L, one(c, "SELECT count(*) FROM r_items a JOIN r_items b USING (id)"));
             assertEquals(1, one(c, "SELECT 1"));
