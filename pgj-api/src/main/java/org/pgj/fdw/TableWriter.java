@@ -18,7 +18,13 @@ public interface TableWriter extends AutoCloseable {
 
     Map<String, Object> delete(String key) throws Exception;
 
+    /** The statement ended: its writes stand. */
     @Override
     default void close() throws Exception {
+    }
+
+    /** The statement failed or was cancelled: its writes should be undone where the wrapper can. By default {@link #close}. */
+    default void abort() throws Exception {
+        close();
     }
 }

@@ -73,7 +73,7 @@ final class RunningScans {
     static void abandon(long id) {
         try {
             if (RunningWrites.owns(id)) {
-                RunningWrites.end(id);
+                RunningWrites.abort(id);
             } else {
                 end(id);
             }

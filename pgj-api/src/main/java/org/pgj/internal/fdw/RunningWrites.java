@@ -54,12 +54,25 @@ final class RunningWrites {
     }
 
     static void end(long id) throws Exception {
+        end(id, false);
+    }
+
+    /** A writer the executor dropped in an error: its statement failed. */
+    static void abort(long id) throws Exception {
+        end(id, true);
+    }
+
+    private static void end(long id, boolean failed) throws Exception {
         Running r = OPEN.remove(id);
         if (r == null) {
             return;
         }
         try {
-            r.writer.close();
+            if (failed) {
+                r.writer.abort();
+            } else {
+                r.writer.close();
+            }
         } finally {
             r.returned.free();
         }

@@ -15,8 +15,9 @@ import org.pgj.fdw.TableWriter;
 
 /**
  * The JDBC wrapper's writes: each row one remote INSERT, UPDATE or DELETE (with RETURNING when
- * the local statement returns rows), in a remote transaction committed when the statement ends.
- * Not two-phase: a local transaction rolled back afterwards leaves the remote rows written.
+ * the local statement returns rows), in a remote transaction committed when the statement ends and
+ * rolled back when it fails. Not two-phase: a local transaction rolled back after the statement
+ * leaves the remote rows written.
  */
 final class RemoteWriter implements TableWriter {
     private final ForeignTable table;
@@ -93,6 +94,12 @@ final class RemoteWriter implements TableWriter {
             failed = true;
             throw RemoteConnections.error(e);
         }
+    }
+
+    /** The local statement failed or was cancelled: the connection goes, and its transaction with it. */
+    @Override
+    public void abort() {
+        RemoteConnections.discard(c);
     }
 
     /** Commits the remote transaction (rolls it back after a failure) and gives the connection back. */

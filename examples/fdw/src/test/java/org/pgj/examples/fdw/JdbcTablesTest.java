@@ -151,6 +151,15 @@ class JdbcTablesTest {
             contains(fails(c, "INSERT INTO r_orders VALUES (3, 'again')", "23505").getServerErrorMessage().getMessage(),
                     "duplicate key value violates unique constraint");
             fails(c, "INSERT INTO r_orders (id) VALUES (9)", "23502");
+            // a statement cancelled in the middle of its writes leaves no remote row behind
+            exec(c, "SET statement_timeout = '500ms'");
+            fails(c, "INSERT INTO r_orders SELECT i, 'bulk' FROM generate_series(100, 1000000) i", "57014");
+            exec(c, "RESET statement_timeout");
+            try (Connection r = connect(server, REMOTE)) {
+                assertEquals(0L, one(r, "SELECT count(*) FROM orders WHERE item = 'bulk'"), "the remote transaction rolled back");
+            }
+            assertEquals(List.of(List.of(4, "after")), rows(c, "INSERT INTO r_orders VALUES (4, 'after') RETURNING id, item"));
+            exec(c, "DELETE FROM r_orders WHERE id = 4");
             // a wrapper without writes refuses them
             Path p = Files.createTempFile("pgj-ro", ".csv");
             p.toFile().setReadable(true, false);
