@@ -27,4 +27,27 @@ public interface TypeCodec<T> {
     default T fromBinary(byte[] bytes) {
         return fromText(new String(bytes, StandardCharsets.UTF_8));
     }
+
+    /**
+     * Whether {@link #send} and {@link #receive} are this codec's own wire format. When false (the
+     * default), the type's send function writes a version byte (1) and then {@link #toBinary}, as
+     * {@code jsonb} does, and its receive function reads that back.
+     */
+    default boolean ownsWireFormat() {
+        return false;
+    }
+
+    /**
+     * The message a binary-protocol client or {@code COPY ... (FORMAT binary)} gets, when
+     * {@link #ownsWireFormat()}: all of it, with no byte of pgj's (to match an existing format,
+     * such as {@code int8send}'s eight bytes in network byte order).
+     */
+    default byte[] send(T value) {
+        return toBinary(value);
+    }
+
+    /** A value from a whole message that {@link #send} wrote, when {@link #ownsWireFormat()}. */
+    default T receive(byte[] message) {
+        return fromBinary(message);
+    }
 }
