@@ -66,7 +66,7 @@ public @interface PgType {
 
     /** {@code ALIGNMENT} of {@code CREATE TYPE}. */
     enum Alignment {
-        /** Not written: {@code int4} alignment, or {@code double} for a value passed by value of 8 bytes. */
+        /** Not written: the server's default, {@code int4}. */
         DEFAULT,
         CHAR,
         INT2,
