@@ -16,8 +16,6 @@ final class EnglishNumerals {
         "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
     private static final String[] TENS = {"", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
         "ninety"};
-    private static final long[] ZILLIONS = {1_000_000_000_000_000_000L, 1_000_000_000_000_000L, 1_000_000_000_000L,
-        1_000_000_000L, 1_000_000L};
     private static final String[] ZILLION_NAMES = {"quintillion", "quadrillion", "trillion", "billion", "million"};
 
     static {
@@ -27,8 +25,8 @@ final class EnglishNumerals {
         for (int i = 2; i < TENS.length; i++) {
             LEXER.word(TENS[i], "TEN", i * 10L);
         }
-        for (int i = 0; i < ZILLIONS.length; i++) {
-            LEXER.words("ZILLION", ZILLIONS[i], ZILLION_NAMES[i], ZILLION_NAMES[i] + "s");
+        for (int i = 0; i < Zillions.VALUES.length; i++) {
+            LEXER.words("ZILLION", Zillions.VALUES[i], ZILLION_NAMES[i], ZILLION_NAMES[i] + "s");
         }
     }
 
@@ -72,33 +70,7 @@ final class EnglishNumerals {
     }
 
     static String format(long value) {
-        if (value == 0) {
-            return "zero";
-        }
-        return value < 0 ? "minus " + zillions(-value) : zillions(value);
-    }
-
-    /** An unsigned magnitude, so that -9223372036854775808 has one too. */
-    private static String zillions(long magnitude) {
-        StringBuilder text = new StringBuilder();
-        long rest = magnitude;
-        for (int i = 0; i < ZILLIONS.length; i++) {
-            if (Long.compareUnsigned(rest, ZILLIONS[i]) >= 0) {
-                append(text, upTo999((int) Long.divideUnsigned(rest, ZILLIONS[i])) + " " + ZILLION_NAMES[i]);
-                rest = Long.remainderUnsigned(rest, ZILLIONS[i]);
-            }
-        }
-        if (rest > 0) {
-            append(text, upTo999999((int) rest));
-        }
-        return text.toString();
-    }
-
-    private static void append(StringBuilder text, String words) {
-        if (!text.isEmpty()) {
-            text.append(' ');
-        }
-        text.append(words);
+        return Zillions.words(value, "zero", (i, n) -> upTo999(n) + " " + ZILLION_NAMES[i], EnglishNumerals::upTo999999);
     }
 
     private static String upTo999999(int n) {

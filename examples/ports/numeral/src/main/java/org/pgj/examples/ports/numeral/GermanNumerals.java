@@ -17,8 +17,6 @@ final class GermanNumerals {
         "zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"};
     private static final String[] TENS = {"", "zehn", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig",
         "achtzig", "neunzig"};
-    private static final long[] ZILLIONS = {1_000_000_000_000_000_000L, 1_000_000_000_000_000L, 1_000_000_000_000L,
-        1_000_000_000L, 1_000_000L};
     private static final String[] ZILLION_ONE = {"Trillion", "Billiarde", "Billion", "Milliarde", "Million"};
     private static final String[] ZILLION_MANY = {"Trillionen", "Billiarden", "Billionen", "Milliarden", "Millionen"};
 
@@ -29,10 +27,10 @@ final class GermanNumerals {
         for (int i = 2; i < TENS.length; i++) {
             LEXER.word(TENS[i], "TEN", i * 10L);
         }
-        for (int i = 0; i < ZILLIONS.length; i++) {
+        for (int i = 0; i < Zillions.VALUES.length; i++) {
             // Capitalized as nouns are, or not: the original reads both.
             for (String name : new String[] {ZILLION_ONE[i], ZILLION_MANY[i]}) {
-                LEXER.words("ZILLION", ZILLIONS[i], name, Character.toLowerCase(name.charAt(0)) + name.substring(1));
+                LEXER.words("ZILLION", Zillions.VALUES[i], name, Character.toLowerCase(name.charAt(0)) + name.substring(1));
             }
         }
     }
@@ -73,34 +71,8 @@ final class GermanNumerals {
     }
 
     static String format(long value) {
-        if (value == 0) {
-            return "null";
-        }
-        return value < 0 ? "minus " + zillions(-value) : zillions(value);
-    }
-
-    /** An unsigned magnitude, so that -9223372036854775808 has one too. */
-    private static String zillions(long magnitude) {
-        StringBuilder text = new StringBuilder();
-        long rest = magnitude;
-        for (int i = 0; i < ZILLIONS.length; i++) {
-            if (Long.compareUnsigned(rest, ZILLIONS[i]) >= 0) {
-                int n = (int) Long.divideUnsigned(rest, ZILLIONS[i]);
-                append(text, upTo999(n, "eine") + " " + (n == 1 ? ZILLION_ONE[i] : ZILLION_MANY[i]));
-                rest = Long.remainderUnsigned(rest, ZILLIONS[i]);
-            }
-        }
-        if (rest > 0) {
-            append(text, upTo999999((int) rest));
-        }
-        return text.toString();
-    }
-
-    private static void append(StringBuilder text, String words) {
-        if (!text.isEmpty()) {
-            text.append(' ');
-        }
-        text.append(words);
+        return Zillions.words(value, "null", (i, n) -> upTo999(n, "eine") + " " + (n == 1 ? ZILLION_ONE[i] : ZILLION_MANY[i]),
+                GermanNumerals::upTo999999);
     }
 
     private static String upTo999999(int n) {

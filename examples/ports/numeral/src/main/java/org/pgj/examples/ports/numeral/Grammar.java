@@ -1,12 +1,10 @@
 package org.pgj.examples.ports.numeral;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A context-free grammar over {@link Token}s whose rules compute a {@code long}, written as the
@@ -23,13 +21,20 @@ final class Grammar {
         long apply(long[] values);
     }
 
-    private record Rule(List<String> symbols, Action action) {
+    /** An alternative: its symbols by number (terminals first), and its action. */
+    private record Rule(int[] symbols, Action action) {
     }
 
     private final String start;
-    private final Map<String, List<Rule>> rules = new LinkedHashMap<>();
+    private final Map<String, List<Rule>> rulesByName = new LinkedHashMap<>();
+    private final List<String[]> symbolsByRule = new ArrayList<>();
     /** Terminals in declaration order ({@link Token#END} first), which orders the expected tokens of an error, as bison does. */
     private final List<String> terminals;
+    /** Symbol numbers: terminals, then nonterminals; made at the first parse, once every rule is known. */
+    private volatile Compiled compiled;
+
+    private record Compiled(Map<String, Integer> numbers, Rule[][] rules, int start) {
+    }
 
     Grammar(String start, String... terminals) {
         this.start = start;
@@ -40,13 +45,41 @@ final class Grammar {
 
     /** Adds the alternative {@code symbol: symbols... { action }}; no symbols is {@code %empty}. */
     Grammar rule(String symbol, Action action, String... symbols) {
-        rules.computeIfAbsent(symbol, s -> new ArrayList<>()).add(new Rule(List.of(symbols), action));
+        rulesByName.computeIfAbsent(symbol, s -> new ArrayList<>()).add(new Rule(null, action));
+        symbolsByRule.add(symbols);
         return this;
     }
 
     /** An alternative whose value is that of its only symbol ({@code $$ = $1}). */
     Grammar rule(String symbol, String only) {
         return rule(symbol, v -> v[0], only);
+    }
+
+    private Compiled compiled() {
+        Compiled c = compiled;
+        if (c == null) {
+            Map<String, Integer> numbers = new LinkedHashMap<>();
+            terminals.forEach(t -> numbers.put(t, numbers.size()));
+            rulesByName.keySet().forEach(n -> numbers.put(n, numbers.size()));
+            Rule[][] rules = new Rule[numbers.size()][];
+            int next = 0;
+            for (Map.Entry<String, List<Rule>> e : rulesByName.entrySet()) {
+                List<Rule> alternatives = new ArrayList<>();
+                for (Rule r : e.getValue()) {
+                    String[] names = symbolsByRule.get(next++);
+                    alternatives.add(new Rule(Arrays.stream(names).mapToInt(n -> {
+                        Integer number = numbers.get(n);
+                        if (number == null) {
+                            throw new IllegalStateException("symbol " + n + " is neither a terminal nor has a rule");
+                        }
+                        return number;
+                    }).toArray(), r.action()));
+                }
+                rules[numbers.get(e.getKey())] = alternatives.toArray(Rule[]::new);
+            }
+            c = compiled = new Compiled(Map.copyOf(numbers), rules, numbers.get(start));
+        }
+        return c;
     }
 
     /**
@@ -56,82 +89,125 @@ final class Grammar {
      * @throws ArithmeticException when only overflowing parses would have read it
      */
     long parse(List<Token> tokens) {
-        Parse parse = new Parse(tokens);
-        Long value = parse.spans(start, 0).get(tokens.size());
-        if (value != null) {
-            return value;
+        Compiled c = compiled();
+        int[] kinds = new int[tokens.size()];
+        long[] values = new long[tokens.size()];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = c.numbers().getOrDefault(tokens.get(i).kind(), -1);
+            values[i] = tokens.get(i).value();
+        }
+        Parse parse = new Parse(c, kinds, values);
+        Spans spans = parse.spans(c.start(), 0);
+        for (int i = 0; i < spans.size; i++) {
+            if (spans.ends[i] == kinds.length) {
+                return spans.values[i];
+            }
         }
         if (parse.overflowed) {
             throw new ArithmeticException("value out of range");
         }
-        throw new IllegalArgumentException(parse.error());
+        int at = Math.min(parse.furthest, kinds.length - 1);
+        List<String> wanted = new ArrayList<>();
+        for (int t = 0; t < terminals.size(); t++) {
+            if ((parse.expected & (1L << t)) != 0) {
+                wanted.add(terminals.get(t));
+            }
+        }
+        // The start symbol ends in END, so a token matched here would have moved furthest on: this one was not.
+        String message = "syntax error, unexpected " + tokens.get(at).kind();
+        throw new IllegalArgumentException(wanted.isEmpty() || wanted.size() > 4 ? message
+                : message + ", expecting " + String.join(" or ", wanted));
+    }
+
+    /** The ends of the spans one symbol covers from one position, with their values, in the order found. */
+    private static final class Spans {
+        static final Spans NONE = new Spans();
+        int[] ends = new int[2];
+        long[] values = new long[2];
+        int size;
+
+        void add(int end, long value) {
+            for (int i = 0; i < size; i++) {
+                if (ends[i] == end) {
+                    return; // a span keeps its first value
+                }
+            }
+            if (size == ends.length) {
+                ends = Arrays.copyOf(ends, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            ends[size] = end;
+            values[size++] = value;
+        }
     }
 
     /** One parse of one input: the spans found so far, and the furthest position a terminal was tried at. */
-    private final class Parse {
-        private final List<Token> tokens;
-        private final Map<String, Map<Integer, Map<Integer, Long>>> memo = new HashMap<>();
-        private int furthest;
-        private final Set<String> expected = new LinkedHashSet<>();
-        private boolean overflowed;
+    private static final class Parse {
+        private final Compiled grammar;
+        private final int[] kinds;
+        private final long[] tokenValues;
+        /** By symbol and position: null until parsed. */
+        private final Spans[] memo;
+        int furthest;
+        /** The terminals tried at {@link #furthest}, one bit each. */
+        long expected;
+        boolean overflowed;
 
-        Parse(List<Token> tokens) {
-            this.tokens = tokens;
+        Parse(Compiled grammar, int[] kinds, long[] tokenValues) {
+            this.grammar = grammar;
+            this.kinds = kinds;
+            this.tokenValues = tokenValues;
+            this.memo = new Spans[grammar.rules().length * (kinds.length + 1)];
         }
 
-        /** Every end of a span {@code symbol} covers from {@code from}, with its value. */
-        Map<Integer, Long> spans(String symbol, int from) {
-            if (!rules.containsKey(symbol)) {
+        Spans spans(int symbol, int from) {
+            Rule[] alternatives = grammar.rules()[symbol];
+            if (alternatives == null) {
                 return terminal(symbol, from);
             }
-            Map<Integer, Map<Integer, Long>> bySymbol = memo.computeIfAbsent(symbol, s -> new HashMap<>());
-            Map<Integer, Long> known = bySymbol.get(from);
+            int key = symbol * (kinds.length + 1) + from;
+            Spans known = memo[key];
             if (known != null) {
                 return known;
             }
-            Map<Integer, Long> ends = new LinkedHashMap<>();
-            bySymbol.put(from, ends); // the grammars are right-recursive: no symbol reaches itself at the same position
-            for (Rule rule : rules.get(symbol)) {
-                alternative(rule, 0, from, new long[rule.symbols().size()], ends);
+            Spans ends = new Spans();
+            memo[key] = ends; // the grammars are right-recursive: no symbol reaches itself at the same position
+            for (Rule rule : alternatives) {
+                alternative(rule, 0, from, new long[rule.symbols().length], ends);
             }
             return ends;
         }
 
-        private void alternative(Rule rule, int index, int at, long[] values, Map<Integer, Long> ends) {
+        private void alternative(Rule rule, int index, int at, long[] values, Spans ends) {
             if (index == values.length) {
                 try {
-                    ends.putIfAbsent(at, rule.action().apply(values.clone()));
+                    ends.add(at, rule.action().apply(values)); // actions read the values at once: no copy
                 } catch (ArithmeticException e) {
                     overflowed = true;
                 }
                 return;
             }
-            for (Map.Entry<Integer, Long> span : spans(rule.symbols().get(index), at).entrySet()) {
-                values[index] = span.getValue();
-                alternative(rule, index + 1, span.getKey(), values, ends);
+            Spans spans = spans(rule.symbols()[index], at);
+            for (int i = 0; i < spans.size; i++) {
+                values[index] = spans.values[i];
+                alternative(rule, index + 1, spans.ends[i], values, ends);
             }
         }
 
-        private Map<Integer, Long> terminal(String kind, int at) {
+        private Spans terminal(int kind, int at) {
             if (at > furthest) {
                 furthest = at;
-                expected.clear();
+                expected = 0;
             }
             if (at == furthest) {
-                expected.add(kind);
+                expected |= 1L << kind;
             }
-            Token token = tokens.get(at);
-            return token.kind().equals(kind) ? Map.of(at + 1, token.value()) : Map.of();
-        }
-
-        /** bison's verbose message: the unexpected token, and what it expected when that is up to four tokens. */
-        String error() {
-            int at = Math.min(furthest, tokens.size() - 1);
-            // The start symbol ends in END, so a token matched here would have moved furthest on: this one was not.
-            Token unexpected = tokens.get(at);
-            List<String> wanted = terminals.stream().filter(expected::contains).toList();
-            String message = "syntax error, unexpected " + unexpected.kind();
-            return wanted.isEmpty() || wanted.size() > 4 ? message : message + ", expecting " + String.join(" or ", wanted);
+            if (at >= kinds.length || kinds[at] != kind) {
+                return Spans.NONE;
+            }
+            Spans one = new Spans();
+            one.add(at + 1, tokenValues[at]);
+            return one;
         }
     }
 }

@@ -1,7 +1,8 @@
 package org.pgj.examples.ports.numeral;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,14 +15,19 @@ final class Lexer {
     /** The integer rule comes first: flex prefers the earlier rule on equal lengths. */
     static final String INT = "INT";
 
-    private final Map<String, Token> words = new LinkedHashMap<>();
-    private int longestWord;
+    /** The vocabulary by first character, longest words first. */
+    private final Map<Character, List<Map.Entry<String, Token>>> words = new HashMap<>();
 
     /** Adds a word of the vocabulary, with the token it is. */
     Lexer word(String word, String kind, long value) {
-        words.put(word, new Token(kind, value));
-        longestWord = Math.max(longestWord, word.length());
+        List<Map.Entry<String, Token>> same = words.computeIfAbsent(word.charAt(0), c -> new ArrayList<>());
+        same.add(Map.entry(word, new Token(kind, value)));
+        same.sort(Comparator.comparingInt((Map.Entry<String, Token> e) -> e.getKey().length()).reversed());
         return this;
+    }
+
+    private List<Map.Entry<String, Token>> wordsStartingWith(char c) {
+        return words.getOrDefault(c, List.of());
     }
 
     /** Adds words that are the same token. */
@@ -48,9 +54,13 @@ final class Lexer {
             int integer = integerLength(text, i);
             Token word = null;
             int wordLength = 0;
-            for (int length = Math.min(longestWord, text.length() - i); length > integer && word == null; length--) {
-                word = words.get(text.substring(i, i + length));
-                wordLength = length;
+            for (Map.Entry<String, Token> w : wordsStartingWith(c)) {
+                // Longest first: the first that matches is the longest match.
+                if (w.getKey().length() > integer && text.startsWith(w.getKey(), i)) {
+                    word = w.getValue();
+                    wordLength = w.getKey().length();
+                    break;
+                }
             }
             if (word != null) {
                 tokens.add(word);
