@@ -40,6 +40,16 @@ public record Celsius(short tenths) {
         return new Celsius((short) Math.round(t.tenths + degrees * 10));
     }
 
+    /** Arrays of a type passed by value, both ways: each value one degree warmer. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static Celsius[] eachWarmer(Celsius[] temperatures) {
+        Celsius[] warmer = new Celsius[temperatures.length];
+        for (int i = 0; i < temperatures.length; i++) {
+            warmer[i] = temperatures[i] == null ? null : warmer(temperatures[i], 1);
+        }
+        return warmer;
+    }
+
     /** Text {@code -3.5C}; stored as the short in the server's byte order; sent as int2send sends it. */
     public static final class Codec implements TypeCodec<Celsius> {
         @Override

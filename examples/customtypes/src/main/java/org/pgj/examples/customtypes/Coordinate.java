@@ -1,6 +1,8 @@
 package org.pgj.examples.customtypes;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.Volatility;
 import org.pgj.types.PgType;
@@ -19,6 +21,16 @@ public record Coordinate(double latitude, double longitude) {
     @PgFunction(volatility = Volatility.IMMUTABLE)
     public static Coordinate midpoint(Coordinate a, Coordinate b) {
         return new Coordinate((a.latitude + b.latitude) / 2, (a.longitude + b.longitude) / 2);
+    }
+
+    /** Arrays of a fixed-length type by reference, both ways: the midpoints of each leg. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static List<Coordinate> midpoints(List<Coordinate> path) {
+        List<Coordinate> legs = new ArrayList<>();
+        for (int i = 1; i < path.size(); i++) {
+            legs.add(midpoint(path.get(i - 1), path.get(i)));
+        }
+        return legs;
     }
 
     /** Text {@code (latitude,longitude)}; binary: the two doubles. */

@@ -46,6 +46,7 @@ class FixedLengthTest {
         assertEquals(-35, one(c, "select '-3.5C'::celsius::smallint"));
         assertEquals(true, one(c, "select '-3.5C'::celsius < '-3.4C' and '-0.1C'::celsius = (select warmer('0C', -0.1))"));
         assertEquals("21.5C", one(c, "select warmer('20C', 1.5)::text"));
+        assertEquals("{0.0C,NULL,-2.5C,3276.7C}", one(c, "select each_warmer('{-1C,NULL,-3.5C,3275.7C}')::text"));
         exec(c, "drop table if exists temps", "create temp table temps(id int, t celsius, note text)",
                 "insert into temps values (1, '-40C', 'x'), (2, null, 'y'), (3, '36.6C', 'z')");
         assertEquals(List.of("-40.0C", "36.6C"), column(c, "select t::text from temps where t is not null order by id"));
@@ -85,6 +86,7 @@ class FixedLengthTest {
         assertEquals("(7.5349,76.8616)", one(c, "select midpoint('(49.0097,2.5479)', '(-33.9399,151.1753)')::text"));
         assertEquals(List.of("Paris"), column(c, "select name from places where p = '(49.0097,2.5479)'"));
         assertEquals("{\"(1.0,2.0)\",NULL}", one(c, "select array[midpoint('(0,0)', '(2,4)'), null]::text"));
+        assertEquals("{\"(1.0,2.0)\",\"(3.0,5.0)\"}", one(c, "select midpoints('{\"(0,0)\",\"(2,4)\",\"(4,6)\"}')::text"));
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         copy.copyOut("copy places to stdout (format binary)", out);
