@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The text and binary forms of a {@link PgType}, when JSON is not the one wanted. The binary
- * form is what the server stores (TOAST compresses it) and what binary-protocol clients send
- * and receive; by default it is the text form's UTF-8 bytes. Values are never null: NULL is
+ * form is what the server stores (TOAST compresses it; of exactly {@link PgType#internalLength()}
+ * bytes for a fixed-length type) and, after a version byte, what binary-protocol clients send and
+ * receive, unless the codec {@link #ownsWireFormat()}; by default it is the text form's UTF-8 bytes. Values are never null: NULL is
  * handled by pgj. A thrown {@link IllegalArgumentException} (or any other exception) while
  * reading becomes the server's "invalid input syntax" error (22P02 for text, 22P03 for binary).
  *
