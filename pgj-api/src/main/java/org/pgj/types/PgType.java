@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Makes a Java record or class a SQL base type of the extension (pgrx's
  * {@code #[derive(PostgresType)]}), named after it in snake_case. The install script creates
  * the type with its input, output, receive and send functions, all run by pgj: values are
- * stored as a variable-length (TOAST-able) binary form, and their text and binary forms come
+ * stored as a variable-length (TOAST-able) binary form, or one of a fixed length
+ * ({@link #internalLength()}, {@link #passedByValue()}), and their text and binary forms come
  * from the {@link #codec()}, JSON through the extension's own Jackson by default. The type is
  * then usable everywhere a mapped type is: parameters, results, arrays, lists, record
  * components, table columns and SPI.
@@ -38,6 +39,40 @@ public @interface PgType {
 
     /** The operators and operator classes derived from the Java class's own methods. */
     Derive[] derive() default {};
+
+    /**
+     * {@code INTERNALLENGTH}: the stored form's fixed length in bytes, which every value's
+     * {@link TypeCodec#toBinary} must have; {@code -1} (the default) is a variable-length value,
+     * which TOAST may compress.
+     */
+    int internalLength() default -1;
+
+    /**
+     * {@code PASSEDBYVALUE}: the stored form is the Datum itself, as for {@code bigint}; needs an
+     * {@link #internalLength()} of 1, 2, 4 or 8. The codec's binary form is then the Datum's
+     * bytes in the server's native byte order ({@code ByteOrder.nativeOrder()}), so a type whose
+     * codec writes a {@code long} that way is binary-coercible with {@code bigint}.
+     */
+    boolean passedByValue() default false;
+
+    /** {@code ALIGNMENT} of the stored form; {@link Alignment#DEFAULT} lets the server choose. */
+    Alignment alignment() default Alignment.DEFAULT;
+
+    /**
+     * {@code CATEGORY}, one ASCII upper-case letter ({@code 'N'} numeric, {@code 'S'} string, ...)
+     * that the server's resolution of overloads and implicit casts consults; empty is {@code 'U'}.
+     */
+    String category() default "";
+
+    /** {@code ALIGNMENT} of {@code CREATE TYPE}. */
+    enum Alignment {
+        /** Not written: the server's default, {@code int4}. */
+        DEFAULT,
+        CHAR,
+        INT2,
+        INT4,
+        DOUBLE
+    }
 
     /** What {@link #derive()} can ask for. */
     enum Derive {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,6 +16,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.pgj.functions.BinaryCoercible;
 import org.pgj.functions.CompositeType;
 import org.pgj.functions.Parallel;
 import org.pgj.functions.Security;
@@ -22,6 +24,7 @@ import org.pgj.functions.Volatility;
 import org.pgj.internal.settings.SnakeCase;
 import org.pgj.types.MappedBy;
 import org.pgj.types.PgType;
+import org.pgj.types.PgType.Alignment;
 import org.pgj.types.PgType.Derive;
 
 /**
@@ -33,6 +36,8 @@ import org.pgj.types.PgType.Derive;
 final class BaseTypes {
     /** Roles of the I/O functions, in the order {@link SqlBaseType#definition} names them. */
     private static final List<String> IO_ROLES = List.of("input", "output", "receive", "send");
+    /** {@code internalLength} of a variable-length type. */
+    private static final int VARIABLE = -1;
 
     private final JavaTypeNames names;
     private final Reporter reporter;
@@ -95,6 +100,7 @@ final class BaseTypes {
             reporter.error(e, "@PgType " + key + " is a type of its own; it cannot also be @MappedBy or @CompositeType");
             ok = false;
         }
+        ok &= checkStorage(e, key, annotation);
         Set<Derive> derive = derived(annotation);
         if ((derive.contains(Derive.ORD) || derive.contains(Derive.HASH)) && !derive.contains(Derive.EQ)) {
             reporter.error(e, "@PgType " + key + ": derive " + derive + " needs EQ too, because btree and hash operator"
@@ -197,7 +203,71 @@ final class BaseTypes {
             classes.add("CREATE OPERATOR CLASS " + SqlIdentifiers.quote(name + "_ops") + " DEFAULT FOR TYPE " + type
                     + " USING hash AS OPERATOR 1 =, FUNCTION 1 " + SqlIdentifiers.quote(name + "_hash") + "(" + type + ");");
         }
-        return new SqlBaseType(e, name, List.copyOf(io), List.copyOf(operators), List.copyOf(classes), key, order);
+        return new SqlBaseType(e, name, List.copyOf(io), List.copyOf(operators), List.copyOf(classes),
+                storage(e.getAnnotation(PgType.class)), coercibleCasts(e, type), key, order);
+    }
+
+    /** The clauses of {@code CREATE TYPE} that say how a value is stored. */
+    private static String storage(PgType annotation) {
+        if (annotation.internalLength() == VARIABLE) {
+            return "INTERNALLENGTH = VARIABLE, STORAGE = extended" + category(annotation);
+        }
+        return "INTERNALLENGTH = " + annotation.internalLength() + (annotation.passedByValue() ? ", PASSEDBYVALUE" : "")
+                + (annotation.alignment() == Alignment.DEFAULT ? "" : ", ALIGNMENT = " + annotation.alignment().name().toLowerCase(Locale.ROOT))
+                + category(annotation);
+    }
+
+    private static String category(PgType annotation) {
+        return annotation.category().isEmpty() ? "" : ", CATEGORY = " + SqlIdentifiers.literal(annotation.category());
+    }
+
+    /** The type's {@code @BinaryCoercible} casts, each from or to the type. */
+    private static List<SqlCast> coercibleCasts(TypeElement e, String type) {
+        List<SqlCast> casts = new ArrayList<>();
+        for (BinaryCoercible cast : e.getAnnotationsByType(BinaryCoercible.class)) {
+            casts.add(cast.to().isBlank() ? new SqlCast(cast.from().trim(), type, cast.context())
+                    : new SqlCast(type, cast.to().trim(), cast.context()));
+        }
+        return List.copyOf(casts);
+    }
+
+    /** What the server would refuse in the storage clauses and the binary-coercible casts, named at the class. */
+    private boolean checkStorage(TypeElement e, String key, PgType annotation) {
+        boolean ok = true;
+        int length = annotation.internalLength();
+        if (length != VARIABLE && length < 1) {
+            reporter.error(e, "@PgType " + key + ": internalLength " + length + " is not a length; give the stored form's"
+                    + " bytes (1 or more), or -1 for a variable length");
+            ok = false;
+        }
+        if (annotation.passedByValue() && !List.of(1, 2, 4, 8).contains(length)) {
+            reporter.error(e, "@PgType " + key + ": passedByValue needs internalLength 1, 2, 4 or 8 (a Datum holds"
+                    + " at most 8 bytes), not " + length);
+            ok = false;
+        }
+        if (length == VARIABLE && annotation.alignment() != Alignment.DEFAULT && annotation.alignment() != Alignment.INT4
+                && annotation.alignment() != Alignment.DOUBLE) {
+            reporter.error(e, "@PgType " + key + ": a variable-length value starts with a 4-byte header, so its alignment"
+                    + " is INT4 or DOUBLE, not " + annotation.alignment());
+            ok = false;
+        }
+        if (!annotation.category().isEmpty() && !annotation.category().matches("[A-Z]")) {
+            reporter.error(e, "@PgType " + key + ": category \"" + annotation.category() + "\" must be one ASCII"
+                    + " upper-case letter, such as \"N\" for a numeric type");
+            ok = false;
+        }
+        for (BinaryCoercible cast : e.getAnnotationsByType(BinaryCoercible.class)) {
+            if (cast.to().isBlank() == cast.from().isBlank()) {
+                reporter.error(e, "@PgType " + key + ": @BinaryCoercible names the other type in exactly one of to and"
+                        + " from, not " + (cast.to().isBlank() ? "neither" : "both"));
+                ok = false;
+            } else if (length == VARIABLE) {
+                reporter.error(e, "@PgType " + key + ": @BinaryCoercible needs a fixed internalLength: a value of"
+                        + " variable length is the codec's bytes, which no built-in type stores as they are");
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     /** A comparison operator with its commutator, negator and the planner's estimators of that kind. */

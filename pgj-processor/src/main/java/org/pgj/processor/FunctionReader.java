@@ -20,6 +20,7 @@ import org.pgj.functions.Default;
 import org.pgj.functions.Nullable;
 import org.pgj.functions.OutParameters;
 import org.pgj.functions.Parallel;
+import org.pgj.functions.BuiltinFunction;
 import org.pgj.functions.PgCast;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.PgOperator;
@@ -71,7 +72,7 @@ final class FunctionReader {
             return Optional.empty();
         }
         Reading r = new Reading(method, a, names.target(method));
-        r.ok = checkCallable(method, r.what);
+        r.ok = checkCallable(method, r.what) & checkBuiltin(method, r.what, a);
         String sqlName = sqlName(r);
         boolean anyNullable = readParameters(r);
         String returnType = readReturnType(r);
@@ -229,6 +230,24 @@ final class FunctionReader {
             composites.createdName(returned).ifPresent(types::add);
         }
         return returnType;
+    }
+
+    /** A {@code @BuiltinFunction} names a C function of the server, on a function (not a procedure). */
+    private boolean checkBuiltin(ExecutableElement method, String what, Declaration a) {
+        BuiltinFunction builtin = method.getAnnotation(BuiltinFunction.class);
+        if (builtin == null) {
+            return true;
+        }
+        if (a.procedure() || !a.kind().equals("@PgFunction")) {
+            reporter.error(method, what + ": @BuiltinFunction needs a @PgFunction, whose body the built-in replaces");
+            return false;
+        }
+        if (!builtin.value().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            reporter.error(method, what + ": @BuiltinFunction(\"" + builtin.value() + "\") is not the C name of a built-in"
+                    + " function; name one as pg_proc.prosrc has it, such as \"int8eq\"");
+            return false;
+        }
+        return true;
     }
 
     /** Procedures are never strict: SQL has no STRICT for them. */

@@ -2,6 +2,7 @@ package org.pgj.processor;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.pgj.functions.Security;
 
@@ -67,6 +68,7 @@ final class InstallScript {
                         fn.operator().ifPresent(o -> sql.append(o.render("", SqlIdentifiers.quote(fn.sqlName()))).append('\n'));
                     }
                     type.operatorClasses().forEach(c -> sql.append(c).append('\n'));
+                    type.coercibleCasts().forEach(c -> sql.append(c.renderWithoutFunction()).append('\n'));
                 }
                 case SqlBlock block -> {
                     sql.append("-- ").append(block.origin()).append('\n');
@@ -83,7 +85,8 @@ final class InstallScript {
 
     /**
      * {@code CREATE FUNCTION} in the extension's language, or, given a symbol of pgj.so, as a
-     * {@code LANGUAGE C} function of that symbol (which finds its Java side itself).
+     * {@code LANGUAGE C} function of that symbol (which finds its Java side itself), or as the
+     * server's {@code internal} function a {@code @BuiltinFunction} names.
      */
     static String createFunction(ExtensionInfo ext, SqlFunction fn, String nativeSymbol) {
         StringBuilder sql = new StringBuilder(fn.procedure() ? "CREATE PROCEDURE " : "CREATE FUNCTION ");
@@ -95,7 +98,8 @@ final class InstallScript {
         if (!fn.procedure()) {
             sql.append(" RETURNS ").append(fn.returnType());
         }
-        sql.append(" LANGUAGE ").append(nativeSymbol == null ? ext.language() : "C");
+        Optional<String> builtin = fn.builtin();
+        sql.append(" LANGUAGE ").append(builtin.isPresent() ? "internal" : nativeSymbol == null ? ext.language() : "C");
         // A trigger function takes no arguments and runs once per firing: those clauses say nothing.
         if (!fn.procedure() && !fn.trigger()) {
             sql.append(' ').append(fn.volatility());
@@ -111,7 +115,8 @@ final class InstallScript {
                     .map(InstallScript::searchPathItem)
                     .collect(Collectors.joining(", ")));
         }
-        sql.append(" AS ").append(nativeSymbol == null ? SqlIdentifiers.literal(fn.target())
+        sql.append(" AS ").append(builtin.isPresent() ? SqlIdentifiers.literal(builtin.get())
+                : nativeSymbol == null ? SqlIdentifiers.literal(fn.target())
                 : "'MODULE_PATHNAME', " + SqlIdentifiers.literal(nativeSymbol)).append(';');
         return sql.toString();
     }

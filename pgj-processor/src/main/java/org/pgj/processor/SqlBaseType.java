@@ -5,8 +5,9 @@ import javax.lang.model.element.Element;
 
 /**
  * The base type of a {@code @PgType} class: its shell, its input, output, receive and send
- * functions, the {@code CREATE TYPE} that names them, then the derived operator functions with
- * their operators, and the operator classes. Nothing it contains depends on other objects of the
+ * functions, the {@code CREATE TYPE} that names them with its {@code storage} clauses, then the
+ * derived operator functions with their operators, the operator classes and the binary-coercible
+ * casts. Nothing it contains depends on other objects of the
  * script; functions, aggregates and composite types that use it come after it.
  */
 record SqlBaseType(
@@ -15,6 +16,8 @@ record SqlBaseType(
         List<SqlFunction> ioFunctions,
         List<SqlFunction> operatorFunctions,
         List<String> operatorClasses,
+        String storage,
+        List<SqlCast> coercibleCasts,
         String origin,
         SourceOrder order) implements ScriptObject {
 
@@ -51,6 +54,6 @@ record SqlBaseType(
                 + ", OUTPUT = " + SqlIdentifiers.quote(ioFunctions.get(1).sqlName())
                 + ", RECEIVE = " + SqlIdentifiers.quote(ioFunctions.get(2).sqlName())
                 + ", SEND = " + SqlIdentifiers.quote(ioFunctions.get(3).sqlName())
-                + ", INTERNALLENGTH = VARIABLE, STORAGE = extended);";
+                + ", " + storage + ");";
     }
 }

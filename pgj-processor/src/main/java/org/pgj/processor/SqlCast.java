@@ -2,7 +2,7 @@ package org.pgj.processor;
 
 import org.pgj.functions.PgCast;
 
-/** {@code CREATE CAST (source AS target) WITH FUNCTION ...}, written after its function. */
+/** {@code CREATE CAST (source AS target) WITH FUNCTION ...}, written after its function, or {@code WITHOUT FUNCTION}. */
 record SqlCast(String source, String target, PgCast.Context context) {
     /** {@code (source AS target)}, as {@code DROP CAST} names it. */
     String name() {
@@ -10,11 +10,19 @@ record SqlCast(String source, String target, PgCast.Context context) {
     }
 
     String render(String function) {
-        String as = switch (context) {
+        return "CREATE CAST " + name() + " WITH FUNCTION " + function + "(" + source + ")" + contextClause() + ";";
+    }
+
+    /** A binary-coercible cast: the server reinterprets the stored form and runs no function. */
+    String renderWithoutFunction() {
+        return "CREATE CAST " + name() + " WITHOUT FUNCTION" + contextClause() + ";";
+    }
+
+    private String contextClause() {
+        return switch (context) {
             case EXPLICIT -> "";
             case ASSIGNMENT -> " AS ASSIGNMENT";
             case IMPLICIT -> " AS IMPLICIT";
         };
-        return "CREATE CAST (" + source + " AS " + target + ") WITH FUNCTION " + function + "(" + source + ")" + as + ";";
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
+import org.pgj.functions.BuiltinFunction;
 import org.pgj.functions.Parallel;
 import org.pgj.functions.Security;
 import org.pgj.functions.Volatility;
@@ -87,6 +88,13 @@ record SqlFunction(
     /** A trigger function ({@code @PgTrigger}): no arguments, {@code RETURNS trigger}. */
     boolean trigger() {
         return !procedure && returnType.equals("trigger");
+    }
+
+    /** The server's built-in function that runs this one ({@code @BuiltinFunction}), if any. */
+    Optional<String> builtin() {
+        return element instanceof javax.lang.model.element.ExecutableElement method
+                ? Optional.ofNullable(method.getAnnotation(BuiltinFunction.class)).map(BuiltinFunction::value)
+                : Optional.empty();
     }
 
     /** {@code function} or {@code procedure}, as SQL says it. */

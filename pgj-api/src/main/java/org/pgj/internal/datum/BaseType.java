@@ -2,9 +2,13 @@ package org.pgj.internal.datum;
 
 import static java.lang.invoke.MethodType.methodType;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +25,8 @@ import org.pgj.types.TypeCodec;
 
 /**
  * A {@link PgType} class and its SQL base type: a value is a varlena holding the codec's binary
- * form, which the server stores and TOASTs as it would a bytea. Reading a stored value that the
+ * form, which the server stores and TOASTs as it would a bytea, or that form of a fixed length,
+ * pointed to or (passed by value) the Datum itself. Reading a stored value that the
  * codec refuses is an error (XX001), never a crash: the bytes are only ever handed to the codec.
  */
 public final class BaseType {
@@ -39,10 +44,18 @@ public final class BaseType {
     /** By SQL type OID: the mapping to it, or empty when it is not this class's type. */
     private final Map<Integer, Optional<TypeMapping>> mappings = new ConcurrentHashMap<>();
 
+    /** The stored form's fixed length in bytes ({@link PgType#internalLength()}), or -1 for a varlena. */
+    private final int internalLength;
+    /** Whether the stored form is the Datum itself ({@link PgType#passedByValue()}). */
+    private final boolean byValue;
+
     private BaseType(Class<?> javaType, String sqlName, Supplier<TypeCodec<Object>> makeCodec) {
         this.javaType = javaType;
         this.sqlName = sqlName;
         this.makeCodec = makeCodec;
+        PgType annotation = javaType.getAnnotation(PgType.class);
+        this.internalLength = annotation.internalLength();
+        this.byValue = annotation.passedByValue();
     }
 
     /**
@@ -120,10 +133,62 @@ public final class BaseType {
 
     /** A stored value: its bytes (detoasted) read by the codec. */
     static Object fromDatum(BaseType type, long datum) {
-        return type.decode(Varlena.readBytes(datum));
+        return type.decode(type.storedBytes(datum));
     }
 
-    private Object decode(byte[] bytes) {
+    /**
+     * The stored form of a Datum: a varlena's data, the fixed number of bytes a Datum points to,
+     * or those of the Datum itself in the server's byte order (the low bytes, as PostgreSQL's
+     * {@code store_att_byval} keeps them).
+     */
+    byte[] storedBytes(long datum) {
+        if (internalLength < 0) {
+            return Varlena.readBytes(datum);
+        }
+        byte[] bytes = new byte[internalLength];
+        if (byValue) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+            switch (internalLength) {
+                case 1 -> buffer.put((byte) datum);
+                case 2 -> buffer.putShort((short) datum);
+                case 4 -> buffer.putInt((int) datum);
+                default -> buffer.putLong(datum);
+            }
+        } else {
+            MemorySegment.copy(Native.ALL, ValueLayout.JAVA_BYTE, datum, bytes, 0, internalLength);
+        }
+        return bytes;
+    }
+
+    /**
+     * The Datum of a stored form: a palloc'd varlena or fixed-length copy, or for a type passed by
+     * value the bytes as a Datum, sign-extended as PostgreSQL's {@code Int32GetDatum} does, so
+     * that equal values are equal Datums.
+     */
+    long datumOf(byte[] bytes) {
+        if (internalLength < 0) {
+            return Varlena.writeBytes(bytes);
+        }
+        if (bytes.length != internalLength) {
+            throw new PgException(SqlState.INTERNAL_ERROR, "the codec of type " + sqlName + " wrote " + bytes.length
+                    + " bytes, but the type's internalLength is " + internalLength, null,
+                    "Make the codec's toBinary write exactly internalLength bytes.");
+        }
+        if (byValue) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+            return switch (internalLength) {
+                case 1 -> buffer.get();
+                case 2 -> buffer.getShort();
+                case 4 -> buffer.getInt();
+                default -> buffer.getLong();
+            };
+        }
+        long address = Varlena.palloc(internalLength);
+        MemorySegment.copy(bytes, 0, Native.ALL, ValueLayout.JAVA_BYTE, address, internalLength);
+        return address;
+    }
+
+    Object decode(byte[] bytes) {
         Object value;
         try {
             value = codec().fromBinary(bytes);
@@ -147,7 +212,7 @@ public final class BaseType {
 
     /** The value of a comparison function's argument {@code position}, decoded or as last decoded. */
     Object decodedForComparison(int position, long datum) {
-        byte[] bytes = Varlena.readBytes(datum);
+        byte[] bytes = storedBytes(datum);
         for (int i = 0; i < 2; i++) {
             if (Arrays.equals(bytes, lastBytes[i])) {
                 return lastValues[i];
@@ -161,7 +226,7 @@ public final class BaseType {
 
     /** A value as the varlena of its binary form. */
     static long toDatum(BaseType type, Object value) {
-        return Varlena.writeBytes(type.codec().toBinary(value));
+        return type.datumOf(type.codec().toBinary(value));
     }
 
     /** A codec that reads a null has read no value; SQL NULL is not a value of the type. */

@@ -98,8 +98,9 @@ public final class BaseTypeFunctions {
     }
 
     /**
-     * Reads the rest of the message buffer: the version byte, then the codec's binary form, which
-     * is decoded (so bad bytes are refused here, 22P03) and stored as the codec writes it again.
+     * Reads the rest of the message buffer: the codec's own wire format, or else the version byte
+     * and the codec's binary form. Either is decoded (so bad bytes are refused here, 22P03) and
+     * stored as the codec writes it again.
      */
     static long receive(BaseType type, long fcinfo) {
         try {
@@ -110,13 +111,14 @@ public final class BaseTypeFunctions {
             byte[] message = new byte[length - cursor];
             java.lang.foreign.MemorySegment.copy(ALL, JAVA_BYTE, data + cursor, message, 0, message.length);
             ALL.set(JAVA_INT, info + INFO_CURSOR, length); // a receive function consumes what it read
-            if (message.length == 0 || message[0] != BINARY_VERSION) {
+            boolean own = type.codec().ownsWireFormat();
+            if (!own && (message.length == 0 || message[0] != BINARY_VERSION)) {
                 throw new PgException(SqlState.INVALID_BINARY_REPRESENTATION, "unsupported binary format of type "
                         + type.sqlName + ": the first byte must be the version " + BINARY_VERSION);
             }
             Object value;
             try {
-                value = type.codec().fromBinary(Arrays.copyOfRange(message, 1, message.length));
+                value = own ? type.codec().receive(message) : type.codec().fromBinary(Arrays.copyOfRange(message, 1, message.length));
             } catch (PgException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -130,10 +132,13 @@ public final class BaseTypeFunctions {
         }
     }
 
-    /** The version byte and the stored bytes: they are the codec's binary form already. */
+    /** The codec's own wire form of the value, or else the version byte and the stored bytes, which are the codec's binary form already. */
     static long send(BaseType type, long fcinfo) {
         try {
-            byte[] stored = Varlena.readBytes(FcInfo.arg(fcinfo, 0));
+            byte[] stored = type.storedBytes(FcInfo.arg(fcinfo, 0));
+            if (type.codec().ownsWireFormat()) {
+                return Varlena.writeBytes(type.codec().send(type.decode(stored)));
+            }
             byte[] message = new byte[stored.length + 1];
             message[0] = BINARY_VERSION;
             System.arraycopy(stored, 0, message, 1, stored.length);
