@@ -78,13 +78,13 @@ class NewUserInstallTest {
                 r.output().lastIndexOf("installed pgj " + VERSION + "'s Maven artifacts"), "the artifacts are copied once:\n" + r.output());
     }
 
-    /** ./pgj self-install in a copy of the checkout's files: builds without tests (offline here), ~/bin made and on PATH. */
+    /** ./pgj self-install in a copy of the checkout's files (what git would clone, and new files): builds without tests (offline here), ~/bin made and on PATH. */
     @Test
     void selfInstallFromTheCheckout() throws IOException, InterruptedException {
         ScratchUser user = newUser();
         Path checkout = user.home().resolve("pgj");
         ScratchUser.Result copy = ScratchUser.exec(List.of("sh", "-c", "mkdir -p '" + checkout + "' && git -C '" + ROOT
-                + "' ls-files -z | (cd '" + ROOT + "' && xargs -0 tar -cf -) | tar -xf - -C '" + checkout + "'"
+                + "' ls-files -z --cached --others --exclude-standard | (cd '" + ROOT + "' && xargs -0 tar -cf -) | tar -xf - -C '" + checkout + "'"
                 + (user.isSwitched() ? " && chown -R " + ScratchUser.NAME + ": '" + checkout + "'" : "")));
         assertExit(0, copy);
         ScratchUser.Result r = user.bash("""
