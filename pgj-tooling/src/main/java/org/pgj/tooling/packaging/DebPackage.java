@@ -30,8 +30,8 @@ public final class DebPackage {
     public record Control(String name, String version, String depends, String summary) {
     }
 
-    /** The runtime's and the extension's .deb files. */
-    public record Debs(Path runtime, Path extension) {
+    /** The runtime's and the extension's .deb files; the JDK's package the runtime depends on, or null. */
+    public record Debs(Path runtime, Path extension, String jdkPackage) {
     }
 
     private DebPackage() {
@@ -61,7 +61,7 @@ public final class DebPackage {
         String architecture = run(List.of("dpkg", "--print-architecture")).output().strip();
         try {
             Files.createDirectories(out);
-            return new Debs(build(tree, runtimeFiles, runtime, architecture, out), build(tree, extensionFiles, ext, architecture, out));
+            return new Debs(build(tree, runtimeFiles, runtime, architecture, out), build(tree, extensionFiles, ext, architecture, out), jdk);
         } catch (IOException e) {
             throw new ToolException("cannot write the Debian packages into " + out + " (" + e.getMessage()
                     + "): check that the build folder is writable", e);

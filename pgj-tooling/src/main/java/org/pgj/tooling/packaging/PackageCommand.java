@@ -61,6 +61,10 @@ public final class PackageCommand {
             ctx.out().println("Debian packages (the extension, and pgj's runtime it depends on, which extensions of this pgj version share):");
             ctx.out().println("  " + debs.extension());
             ctx.out().println("  " + debs.runtime());
+            if (debs.jdkPackage() == null) {
+                ctx.out().println("the runtime's package depends on no JDK: " + stage.javaHome() + " is not from a Debian package, so the "
+                        + "server needs a JDK " + Jdk.MINIMUM_FEATURE + " there, or pgj.java_home set to one");
+            }
             ctx.out().println("install them with: sudo apt-get install " + debs.extension().getParent() + "/*.deb");
             return 0;
         }

@@ -46,8 +46,12 @@ class DebPackageTest {
         assertTrue(runtimeDepends.startsWith("postgresql-15"), runtimeDepends);
         Exec.Result jdk = Exec.run(List.of("dpkg-query", "-S", System.getProperty("java.home") + "/lib/server/libjvm.so"), 30);
         if (jdk.ok()) {
-            assertEquals("postgresql-15, " + jdk.output().substring(0, jdk.output().indexOf(':')), runtimeDepends,
-                    "the runtime depends on the package of the JDK that pgj.so defaults to");
+            String owner = jdk.output().substring(0, jdk.output().indexOf(':'));
+            assertEquals("postgresql-15, " + owner, runtimeDepends, "the runtime depends on the package of the JDK that pgj.so defaults to");
+            assertEquals(owner, debs.jdkPackage());
+        } else {
+            assertEquals("postgresql-15", runtimeDepends, "a JDK unpacked by hand adds no dependency");
+            assertEquals(null, debs.jdkPackage());
         }
         assertEquals(List.of("-rwxr-xr-x root/root ./usr/lib/postgresql/15/lib/pgj.so",
                 "-rw-r--r-- root/root ./usr/share/postgresql/15/pgj/lib/pgj-api.jar"), contents(debs.runtime()));
