@@ -81,7 +81,7 @@ class LauncherTest {
     void missingDebianPackagesAreInstalledAsRootAndNamedOtherwise() throws Exception {
         Path root = LAUNCHER.toAbsolutePath().normalize().getParent();
         Path bin = Files.createDirectories(tmp.resolve("bin"));
-        for (String tool : List.of("bash", "env", "readlink", "dirname", "head", "tail", "grep", "sed", "cat", "date", "mktemp", "sleep",
+        for (String tool : List.of("bash", "env", "readlink", "dirname", "head", "tail", "grep", "sed", "cat", "mktemp", "sleep",
                 "rm", "cmp", "ls", "tr", "cut", "make", "chmod")) {
             // Scripts, not symbolic links, which JUnit warns about when it deletes the folder.
             script(bin.resolve(tool), "#!/bin/sh\nexec " + which(tool) + " \"$@\"\n");
