@@ -116,6 +116,25 @@ class LauncherTest {
         }
     }
 
+    /** Plain `mvn` in the checkout on Debian 12's default JDK 17: the build's first check names the JDK to use and how. */
+    @Test
+    void theCheckoutsOwnBuildChecksTheJdkFirst() throws Exception {
+        Path oldJdk = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        assumeTrue(Files.isExecutable(oldJdk.resolve("bin/java")), "no JDK 17 here");
+        Path root = LAUNCHER.toAbsolutePath().normalize().getParent();
+        // -N: the parent alone, whose validate phase runs the check; -o: the plugin is there since this build ran it.
+        ProcessBuilder pb = new ProcessBuilder(List.of("mvn", "-B", "-o", "-N", "validate")).directory(root.toFile()).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", oldJdk.toString());
+        pb.environment().put("MAVEN_OPTS", "-Djansi.noreset=true");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("pgj needs JDK 25 to build, and this Maven runs on Java 17"), out);
+        assertTrue(out.contains("Run ./pgj self-install (or ./pgj test), which finds JDK 25 in JAVA_HOME or /usr/lib/jvm by itself, "
+                + "or set JAVA_HOME to a JDK 25"), out);
+    }
+
     private record Run(int exit, String output) {
     }
 
