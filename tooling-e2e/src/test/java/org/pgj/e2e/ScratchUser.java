@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +56,20 @@ final class ScratchUser {
 
     /** A fresh scratch home with the launcher and a copy of {@code localRepository}. */
     static ScratchUser create(Path repoRoot, Path localRepository, int major) throws IOException, InterruptedException {
+        return create(repoRoot, localRepository, major, true);
+    }
+
+    /**
+     * A fresh scratch home without pgj, as a new user has: no launcher, and a Maven repository (a
+     * copy of {@code localRepository}, offline) that has Maven's plugins and libraries but none of
+     * pgj's artifacts. Maven uses it even when the tests do not run as root.
+     */
+    static ScratchUser createWithoutPgj(Path repoRoot, Path localRepository, int major) throws IOException, InterruptedException {
+        return create(repoRoot, localRepository, major, false);
+    }
+
+    private static ScratchUser create(Path repoRoot, Path localRepository, int major, boolean withPgj)
+            throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         String name = root ? NAME : System.getProperty("user.name");
         Path runs = root ? RUNS : repoRoot.resolve("tooling-e2e/target/e2e-runs");
@@ -64,25 +80,33 @@ final class ScratchUser {
         removeFinishedRuns(root, name, runs);
         // One folder per run, named after the test JVM: builds on one machine may run this test at the same time.
         Path home = runs.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                + ProcessHandle.current().pid());
-        Files.createDirectories(home.resolve("bin"));
-        Path launcher = home.resolve("bin/pgj");
-        Files.copy(repoRoot.resolve("pgj"), launcher, StandardCopyOption.REPLACE_EXISTING);
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-        if (root) {
+                + ProcessHandle.current().pid() + (withPgj ? "" : "-new"));
+        Files.createDirectories(home);
+        if (withPgj) {
+            Files.createDirectories(home.resolve("bin"));
+            Path launcher = home.resolve("bin/pgj");
+            Files.copy(repoRoot.resolve("pgj"), launcher, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        if (root || !withPgj) {
             Path m2 = Files.createDirectories(home.resolve(".m2"));
             // A copy, so the user's Maven never writes into root's repository (0.5 GB copy in about a second).
             Result copy = exec(List.of("cp", "-a", localRepository.toString(), m2.resolve("repository").toString()));
             if (copy.exit != 0) {
                 throw new IllegalStateException("cannot copy " + localRepository + ": " + copy.output);
             }
+            if (!withPgj) {
+                exec(List.of("rm", "-rf", m2.resolve("repository/org/pgj").toString()));
+            }
             Files.writeString(m2.resolve("settings.xml"), "<settings>\n  <offline>true</offline>\n</settings>\n");
             // Maven takes ~ from the password file, not from $HOME; its launcher reads ~/.mavenrc by $HOME.
             Files.writeString(home.resolve(".mavenrc"), "MAVEN_OPTS=\"$MAVEN_OPTS -Duser.home=$HOME\"\n");
+        }
+        if (root) {
             exec(List.of("chmod", "755", runs.toString()));
             exec(List.of("chown", "-R", NAME + ":", home.toString()));
         }
-        // Otherwise Maven keeps using the current user's own ~/.m2, which has pgj from this build.
+        // A user with pgj who is not root keeps Maven's own ~/.m2, which has pgj from this build.
         return new ScratchUser(root, name, home, freePort(), freePort(), major);
     }
 
@@ -91,7 +115,8 @@ final class ScratchUser {
         try (Stream<Path> dirs = Files.list(runs)) {
             for (Path dir : dirs.toList()) {
                 String folder = dir.getFileName().toString();
-                long pid = folder.matches("\\d{8}-\\d{6}-\\d+") ? Long.parseLong(folder.substring(folder.lastIndexOf('-') + 1)) : -1;
+                Matcher run = Pattern.compile("\\d{8}-\\d{6}-(\\d+)(-new)?").matcher(folder);
+                long pid = run.matches() ? Long.parseLong(run.group(1)) : -1;
                 if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     continue;
                 }
@@ -116,6 +141,16 @@ final class ScratchUser {
 
     Path home() {
         return home;
+    }
+
+    /** A copy of {@code file} in the user's home, the user's own. */
+    Path give(Path file) throws IOException, InterruptedException {
+        Path copy = home.resolve(file.getFileName());
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        if (switched) {
+            exec(List.of("chown", NAME + ":", copy.toString()));
+        }
+        return copy;
     }
 
     String name() {

@@ -279,10 +279,7 @@ class ToolingEndToEndTest {
     @Test
     @Order(6)
     void packagesAndSudoInstallsServeTheSystemsPostgres() throws IOException, InterruptedException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(user.isSwitched() && "1".equals(System.getenv("PGJ_E2E_SYSTEM")),
-                "writes into the system's PostgreSQL: only as root on CI (PGJ_E2E_SYSTEM=1)");
-        org.junit.jupiter.api.Assumptions.assumeTrue(ScratchUser.exec(List.of("sh", "-c", "command -v sudo && command -v pg_createcluster")).exit() == 0,
-                "needs sudo and postgresql-common (.ci/run installs them)");
+        assumeDisposableSystem("writes into the system's PostgreSQL", "sudo", "pg_createcluster");
         Path sudoers = Path.of("/etc/sudoers.d/pgj-e2e-" + ProcessHandle.current().pid());
         String cluster = "pgje2e" + ProcessHandle.current().pid();
         Files.writeString(sudoers, ScratchUser.NAME + " ALL=(root) NOPASSWD: ALL\n");
@@ -345,6 +342,76 @@ class ToolingEndToEndTest {
         } finally {
             ScratchUser.exec(List.of("rm", "-rf", work.toString()));
         }
+    }
+
+    /**
+     * As root on a disposable machine (PGJ_E2E_SYSTEM=1): {@code pgj package --deb} gives two
+     * Debian packages; apt refuses the extension's alone (it depends on pgj's runtime), installs
+     * both, a Debian cluster uses the extension, and removing them leaves none of their files.
+     */
+    @Test
+    @Order(8)
+    void debianPackagesInstallWithAptAndRemoveCleanly() throws IOException, InterruptedException {
+        assumeDisposableSystem("installs Debian packages into the system", "apt-get", "pg_createcluster");
+        ScratchUser.Result packaged = sh("pgj new deb_demo && cd deb_demo && pgj package --deb");
+        assertExit(0, packaged);
+        Path debs = user.home().resolve("deb_demo/target/pgj/package/deb");
+        String extension = find(packaged.output(), "\\n  (\\S*/postgresql-15-deb-demo_0\\.1\\.0_[a-z0-9]+\\.deb)\\n");
+        String runtime = find(packaged.output(), "\\n  (\\S*/postgresql-15-pgj_[^_]+_[a-z0-9]+\\.deb)\\n");
+        assertContains(packaged.output(), "install them with: sudo apt-get install " + debs + "/*.deb");
+        String cluster = "pgjdeb" + ProcessHandle.current().pid();
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> apt = List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q", "-y");
+        try {
+            ScratchUser.Result alone = ScratchUser.exec(concat(apt, "install", extension));
+            assertTrue(alone.exit() != 0, "the extension's package alone lacks its runtime:\n" + alone.output());
+            assertContains(alone.output(), "postgresql-15-pgj");
+
+            assertExit(0, ScratchUser.exec(concat(apt, "install", runtime, extension)));
+            List<String> files = new ArrayList<>();
+            for (String pkg : List.of("postgresql-15-deb-demo", "postgresql-15-pgj")) {
+                ScratchUser.Result listed = ScratchUser.exec(List.of("dpkg", "-L", pkg));
+                assertExit(0, listed);
+                listed.output().lines().filter(f -> Files.isRegularFile(Path.of(f))).forEach(files::add);
+            }
+            assertTrue(files.stream().anyMatch(f -> f.endsWith("/pgj.so")) && files.stream().anyMatch(f -> f.endsWith("/deb_demo.control")),
+                    "the packages hold pgj.so and the control file: " + files);
+            assertExit(0, ScratchUser.exec(List.of("pg_createcluster", "15", cluster, "-p", Integer.toString(port), "--start")));
+            ScratchUser.Result use = ScratchUser.exec(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-A", "-t", "-p",
+                    Integer.toString(port), "-c", "CREATE EXTENSION deb_demo", "-c", "SELECT hello_deb_demo()"));
+            assertExit(0, use);
+            assertContains(use.output(), "Hello, deb_demo");
+            ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", cluster));
+
+            assertExit(0, ScratchUser.exec(concat(apt, "remove", "--purge", "postgresql-15-deb-demo", "postgresql-15-pgj")));
+            for (String pkg : List.of("postgresql-15-deb-demo", "postgresql-15-pgj")) {
+                ScratchUser.Result status = ScratchUser.exec(List.of("dpkg-query", "-W", "-f=${Status}", pkg));
+                assertFalse(status.exit() == 0 && status.output().contains("installed"), pkg + " is gone: " + status.output());
+            }
+            assertEquals(List.of(), files.stream().filter(f -> Files.exists(Path.of(f))).toList(), "no file of the packages is left");
+        } finally {
+            ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", cluster));
+            ScratchUser.exec(concat(apt, "remove", "--purge", "postgresql-15-deb-demo", "postgresql-15-pgj"));
+        }
+    }
+
+    /** Only as root on a disposable machine (CI sets PGJ_E2E_SYSTEM=1), with {@code tools} (.ci/run installs them). */
+    private void assumeDisposableSystem(String what, String... tools) throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(user.isSwitched() && "1".equals(System.getenv("PGJ_E2E_SYSTEM")),
+                what + ": only as root on CI (PGJ_E2E_SYSTEM=1)");
+        for (String tool : tools) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(ScratchUser.exec(List.of("sh", "-c", "command -v " + tool)).exit() == 0,
+                    what + ": needs " + tool);
+        }
+    }
+
+    private static List<String> concat(List<String> command, String... more) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all;
     }
 
     /** Plain mvn in a script of its own needs JAVA_HOME, as the README's session sets it. */

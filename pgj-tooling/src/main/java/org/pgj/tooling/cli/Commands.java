@@ -319,7 +319,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "package", description = "target/pgj/package: a tree mirroring pg_config's paths, and a .tar.gz")
+    @Command(name = "package", description = "target/pgj/package: a tree mirroring pg_config's paths, and a .tar.gz (--deb: Debian packages too)")
     static final class Package implements Callable<Integer> {
         @ParentCommand
         Pgj pgj;
@@ -327,10 +327,12 @@ final class Commands {
         String pg;
         @Option(names = "--pg-config", paramLabel = "PATH", description = "the pg_config of the PostgreSQL to package for")
         Path pgConfig;
+        @Option(names = "--deb", description = "also Debian packages: the extension, and pgj's runtime it depends on")
+        boolean deb;
 
         @Override
         public Integer call() {
-            return PackageCommand.run(pgj.context(), new PackageCommand.Options(pgj.project(), pg, pgj.resolve(pgConfig)));
+            return PackageCommand.run(pgj.context(), new PackageCommand.Options(pgj.project(), pg, pgj.resolve(pgConfig), deb));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.pgj.tooling.AtomicFiles;
+import org.pgj.tooling.PgjRelease;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.env.Jdk;
@@ -26,7 +27,8 @@ import org.pgj.tooling.project.ProjectBuilder;
  * installs with {@code sudo tar -xzf <file> -C /} on a server with the same PostgreSQL major and a JDK.
  */
 public final class PackageCommand {
-    public record Options(ExtensionProject project, String pg, Path pgConfig) {
+    /** @param deb also the Debian packages ({@link DebPackage}) */
+    public record Options(ExtensionProject project, String pg, Path pgConfig, boolean deb) {
     }
 
     /** The tree and the archive of one package. */
@@ -49,6 +51,23 @@ public final class PackageCommand {
         }
         ctx.out().println("package tree: " + result.tree());
         ctx.out().println("archive:      " + result.archive());
+        if (o.deb()) {
+            DebPackage.Debs debs;
+            try (ProgressStep step = ctx.progress().begin("building the Debian packages (dpkg-deb)")) {
+                debs = DebPackage.write(result.tree(), result.files(), InstallDirs.of(pg), pg.major(), stage.extension(), stage.version(),
+                        PgjRelease.version(), stage.javaHome(), o.project().packageDir().resolve("deb"));
+                step.done("built 2 Debian packages");
+            }
+            ctx.out().println("Debian packages (the extension, and pgj's runtime it depends on, which extensions of this pgj version share):");
+            ctx.out().println("  " + debs.extension());
+            ctx.out().println("  " + debs.runtime());
+            if (debs.jdkPackage() == null) {
+                ctx.out().println("the runtime's package depends on no JDK: " + stage.javaHome() + " is not from a Debian package, so the "
+                        + "server needs a JDK " + Jdk.MINIMUM_FEATURE + " there, or pgj.java_home set to one");
+            }
+            ctx.out().println("install them with: sudo apt-get install " + debs.extension().getParent() + "/*.deb");
+            return 0;
+        }
         // The JDK of the release pgj-api and the extension are compiled for, not the oldest that runs pgj's FFM code.
         ctx.out().println("install it on a server with PostgreSQL " + pg.major() + " (same paths as " + pg.path()
                 + ") and JDK " + Jdk.MINIMUM_FEATURE + ":");
