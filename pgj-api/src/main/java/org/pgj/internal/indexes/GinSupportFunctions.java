@@ -141,12 +141,11 @@ public final class GinSupportFunctions {
                 TypeMapping query = parameters.length == 2
                         ? types.mapping(parameters[1], types.query, "parameter $2 (the query)") : null;
                 MethodHandle call = target.asType(parameters.length == 2
-                        ? methodType(result, Object.class, Object.class) : methodType(result, Object.class));
+                        ? methodType(Object.class, Object.class, Object.class) : methodType(Object.class, Object.class));
                 if (parameters.length == 1) {
                     call = MethodHandles.dropArguments(call, 1, Object.class);
                 }
-                yield tri ? bind("triConsistent", new TriConsistent(call, key, query))
-                        : bind("consistent", new Consistent(call, key, query));
+                yield bind(tri ? "triConsistent" : "consistent", new Consistent(call, key, query));
             }
             case COMPARE -> {
                 expect(fn, name, parameters.length == 2 && method.getReturnType() == int.class,
@@ -244,10 +243,17 @@ public final class GinSupportFunctions {
     private record ExtractQuery(MethodHandle method, TypeMapping query, TypeMapping key) {
     }
 
+    /** A consistent or tri-consistent method as {@code (check, query) -> answer}, boxed. */
     private record Consistent(MethodHandle method, TypeMapping key, TypeMapping query) {
-    }
-
-    private record TriConsistent(MethodHandle method, TypeMapping key, TypeMapping query) {
+        /** Calls the method with {@code check}, which it may read only during the call. */
+        Object decide(Keys check, long fcinfo) throws Throwable {
+            try {
+                Object q = query == null ? null : Conversions.read(query, FcInfo.arg(fcinfo, 2));
+                return (Object) method.invokeExact((Object) check, q);
+            } finally {
+                check.end();
+            }
+        }
     }
 
     private record Compare(MethodHandle method, TypeMapping key) {
@@ -313,20 +319,13 @@ public final class GinSupportFunctions {
      * Pointer extra_data[], bool *recheck, Datum queryKeys[], bool nullFlags[])}.
      */
     static long consistent(Consistent role, long fcinfo) {
-        Check check = null;
         try {
             long recheck = FcInfo.arg(fcinfo, 5);
             ALL.set(JAVA_BYTE, recheck, (byte) 1);
-            check = new Check(fcinfo, role.key(), recheck);
-            Object query = role.query() == null ? null : Conversions.read(role.query(), FcInfo.arg(fcinfo, 2));
-            return Datums.boolTo((boolean) role.method().invokeExact((Object) check, query));
+            return Datums.boolTo((Boolean) role.decide(new Check(fcinfo, role.key(), recheck), fcinfo));
         } catch (Throwable t) {
             ErrorBridge.record(t);
             return 0;
-        } finally {
-            if (check != null) {
-                check.end();
-            }
         }
     }
 
@@ -334,12 +333,9 @@ public final class GinSupportFunctions {
      * {@code GinTernaryValue triConsistent(GinTernaryValue check[], StrategyNumber n, Datum query,
      * int32 nkeys, Pointer extra_data[], Datum queryKeys[], bool nullFlags[])}.
      */
-    static long triConsistent(TriConsistent role, long fcinfo) {
-        TriCheck check = null;
+    static long triConsistent(Consistent role, long fcinfo) {
         try {
-            check = new TriCheck(fcinfo, role.key());
-            Object query = role.query() == null ? null : Conversions.read(role.query(), FcInfo.arg(fcinfo, 2));
-            GinTernary answer = (GinTernary) role.method().invokeExact((Object) check, query);
+            GinTernary answer = (GinTernary) role.decide(new TriCheck(fcinfo, role.key()), fcinfo);
             if (answer == null) {
                 throw new PgException(SqlState.NULL_VALUE_NOT_ALLOWED, "a GIN tri-consistent function returned null;"
                         + " return GinTernary.MAYBE when the keys cannot tell");
@@ -352,10 +348,6 @@ public final class GinSupportFunctions {
         } catch (Throwable t) {
             ErrorBridge.record(t);
             return 0;
-        } finally {
-            if (check != null) {
-                check.end();
-            }
         }
     }
 
