@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.pgj.errors.PgException;
 import org.pgj.errors.Subtransaction;
 import org.pgj.spi.Spi;
+import org.pgj.test.HeldObjects;
 import org.pgj.test.InBackend;
 import org.pgj.test.PgjTest;
 
@@ -17,22 +18,6 @@ import org.pgj.test.PgjTest;
  */
 @PgjTest
 class ExtraDataLifetimeTest {
-    /**
-     * The runtime's count of held objects. Extension sources compile against the API alone, so the
-     * runtime is reached by reflection; a test stage (unlike an extension) may (see module-info).
-     */
-    private static int held() {
-        try {
-            return (int) Class.forName("org.pgj.internal.aggregates.ObjectStates").getMethod("live").invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static long count(String sql) {
-        return Spi.getOne(sql, Long.class).orElseThrow();
-    }
-
     @Test
     @InBackend
     void releasedWhenTheScanEnds() {
@@ -41,17 +26,17 @@ class ExtraDataLifetimeTest {
                 + " FROM generate_series(1, 2000) i");
         Spi.run("CREATE INDEX ON words_docs USING gin (body word_ops)");
         Spi.run("SET LOCAL enable_seqscan = off");
-        int before = held();
+        int before = HeldObjects.count();
         for (int i = 0; i < 50; i++) {
-            assertEquals(2000L, count("SELECT count(*) FROM words_docs WHERE body ^^^ 'apr'"));
+            assertEquals(2000L, Spi.getOne("SELECT count(*) FROM words_docs WHERE body ^^^ 'apr'", Long.class).orElseThrow());
         }
-        assertEquals(before, held(), "one scan after another");
-        assertEquals(666L, count("SELECT count(*) FROM generate_series(1, 2) g, LATERAL (SELECT id FROM words_docs"
-                + " WHERE body ^^^ 'pl' AND id % 2 = g - 1) s"), "a scan rescanned for each outer row");
-        assertEquals(before, held(), "rescans");
+        assertEquals(before, HeldObjects.count(), "one scan after another");
+        assertEquals(666L, Spi.getOne("SELECT count(*) FROM generate_series(1, 2) g, LATERAL (SELECT id FROM words_docs"
+                + " WHERE body ^^^ 'pl' AND id % 2 = g - 1) s", Long.class).orElseThrow(), "a scan rescanned for each outer row");
+        assertEquals(before, HeldObjects.count(), "rescans");
         PgException e = assertThrows(PgException.class, () -> Subtransaction.run(() -> Spi.getOne(
                 "SELECT count(*) FROM words_docs WHERE body ^^^ 'apr' AND 1 / (id - 1000) > -5", Long.class)));
         assertTrue(e.getMessage().contains("division by zero"), e.getMessage());
-        assertEquals(before, held(), "a scan that failed");
+        assertEquals(before, HeldObjects.count(), "a scan that failed");
     }
 }
