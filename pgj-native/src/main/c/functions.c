@@ -25,6 +25,8 @@
 
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_agg_state_new), Datum (*)(FunctionCallInfo, int64)),
 				 "ObjectStates.aggStateNew declares Datum pgj_agg_state_new(FunctionCallInfo, int64), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_object_in_current_context), PgjAggState *(*)(int64)),
+				 "ObjectStates.objectInCurrentContext declares PgjAggState *pgj_object_in_current_context(int64), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_set_java_error), void (*)(int32, const char *, const char *, const char *, const char *)),
 				 "ErrorBridge.setJavaError declares void pgj_set_java_error(int32, const char *, const char *, const char *, const char *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_set_interrupt), void (*)(void)),
@@ -200,6 +202,7 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&LWLockRelease), void (
 
 const PgjFact pgj_function_facts[] = {
 	{"fn.pgj_agg_state_new", (int64) pgj_agg_state_new},
+	{"fn.pgj_object_in_current_context", (int64) pgj_object_in_current_context},
 	{"fn.pgj_set_java_error", (int64) pgj_set_java_error},
 	{"fn.pgj_set_interrupt", (int64) pgj_set_interrupt},
 	{"fn.pgj_set_watch", (int64) pgj_set_watch},

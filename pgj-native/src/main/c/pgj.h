@@ -338,14 +338,18 @@ extern HeapTuple pgj_tuple_form(TupleDesc desc, Datum *values, bool *nulls);
 extern void pgj_row_deform(Datum datum, TupleDesc desc, Datum *values, bool *nulls);
 extern Datum pgj_coerce_typmod(Datum datum, Oid type, int32 typmod);
 
-/* aggregates.c: a Java object that is an aggregate's state, as its `internal` Datum points to it */
+/*
+ * aggregates.c: a Java object that the server holds for Java, as a pointer to this: an aggregate's
+ * state (its `internal` Datum), or the extra data of a GIN query key
+ */
 typedef struct PgjAggState
 {
-	MemoryContextCallback callback;	/* on the aggregate's context: releases the object */
+	MemoryContextCallback callback;	/* on the context it lives in: releases the object */
 	int64		handle;			/* ObjectStates' handle of the object */
 } PgjAggState;
 
 extern Datum pgj_agg_state_new(FunctionCallInfo fcinfo, int64 handle);
+extern PgjAggState *pgj_object_in_current_context(int64 handle);
 extern void pgj_release_agg_state(int64 handle);
 
 /* ranges.c */

@@ -3,7 +3,9 @@ package org.pgj.bench;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.pgj.tooling.progress.Progress;
 
 /**
@@ -63,10 +65,22 @@ final class BenchRun {
 
     /** Times {@code comparison}'s queries side by side on {@code c} and adds one row each. */
     List<Measurement> compare(Connection c, Comparison comparison) throws SQLException {
-        List<Measurement> rows = comparison.measure(
-                Timing.interleaved(c, comparison.queries(), counts.warmups(), counts.timed(), progress));
-        results.addAll(rows);
-        return rows;
+        Map<String, Connection> sessions = new LinkedHashMap<>();
+        try {
+            for (Comparison.Query q : comparison.queries()) {
+                if (q.database() != null && !sessions.containsKey(q.database())) {
+                    sessions.put(q.database(), bench.connect(q.database()));
+                }
+            }
+            List<Measurement> rows = comparison.measure(
+                    Timing.interleaved(c, sessions, comparison.queries(), counts.warmups(), counts.timed(), progress));
+            results.addAll(rows);
+            return rows;
+        } finally {
+            for (Connection session : sessions.values()) {
+                session.close();
+            }
+        }
     }
 
     /** A new session: a new backend, so a new JVM on its first Java call. */

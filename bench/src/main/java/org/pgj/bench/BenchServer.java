@@ -53,6 +53,7 @@ final class BenchServer implements AutoCloseable {
     static final Map<String, String> SESSION_SETTINGS = new TreeMap<>(Map.of("jit", "off",
             "max_parallel_workers_per_gather", "0"));
 
+    private final Path root;
     private final PrivateServer server;
     private final Stage stage;
     private final boolean python;
@@ -60,8 +61,9 @@ final class BenchServer implements AutoCloseable {
     private final boolean keepRunning;
     private final Progress progress;
 
-    private BenchServer(PrivateServer server, Stage stage, boolean python, String collation, boolean keepRunning,
+    private BenchServer(Path root, PrivateServer server, Stage stage, boolean python, String collation, boolean keepRunning,
                         Progress progress) {
+        this.root = root;
         this.server = server;
         this.stage = stage;
         this.python = python;
@@ -176,7 +178,7 @@ final class BenchServer implements AutoCloseable {
         p.step("database " + DATABASE + " is ready on port " + server.port() + " (demo, add_one_c, series_c, add_one_plpgsql"
                 + (python ? ", add_one_py" : "") + "; functions; bgworker; spi, kv, lookup_loop_plpgsql, cursor_sum_plpgsql;"
                 + " types, big_values)");
-        return new BenchServer(server, stage, python, collation, keepRunning, p);
+        return new BenchServer(root, server, stage, python, collation, keepRunning, p);
     }
 
     private static Stage readStage(Path root, String stage, String module) {
@@ -235,7 +237,12 @@ final class BenchServer implements AutoCloseable {
 
     /** A new session in {@value #DATABASE}: a new backend, so a new JVM on its first Java call. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl(DATABASE));
+        return connect(DATABASE);
+    }
+
+    /** A new session in another database of the benchmark's server. */
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(database));
     }
 
     /** The database's collation (datcollate): what upper() and the text functions run under. */
@@ -245,6 +252,11 @@ final class BenchServer implements AutoCloseable {
 
     boolean hasPython() {
         return python;
+    }
+
+    /** The pgj checkout. */
+    Path root() {
+        return root;
     }
 
     PrivateServer server() {

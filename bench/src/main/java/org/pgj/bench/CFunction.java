@@ -37,7 +37,7 @@ final class CFunction {
         try {
             copySources(sources, buildDir);
             p.step("building " + MODULE + ".so with PGXS in " + buildDir + " ...");
-            make(pg, buildDir);
+            make(pg, buildDir, MODULE + ".so");
             Path tmp = target.resolveSibling("." + MODULE + ".so.bench-tmp");
             Files.copy(library, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -63,8 +63,10 @@ final class CFunction {
         }
     }
 
-    private static void make(PgConfig pg, Path buildDir) throws IOException {
-        List<String> command = List.of("make", "-C", buildDir.toString(), "PG_CONFIG=" + pg.path());
+    /** {@code make} with PGXS in {@code buildDir}, which builds {@code what}; its output in build.log. */
+    static void make(PgConfig pg, Path buildDir, String what) throws IOException {
+        List<String> command = List.of("make", "-C", buildDir.toString(), "USE_PGXS=1", "with_llvm=no",
+                "PG_CONFIG=" + pg.path());
         Path log = buildDir.resolve("build.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
@@ -75,11 +77,11 @@ final class CFunction {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ToolException("interrupted while building " + MODULE + ".so: run the benchmark again", e);
+            throw new ToolException("interrupted while building " + what + ": run the benchmark again", e);
         }
         if (process.exitValue() != 0) {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            throw new ToolException("building " + MODULE + ".so failed (`" + String.join(" ", command) + "`, exit "
+            throw new ToolException("building " + what + " failed (`" + String.join(" ", command) + "`, exit "
                     + process.exitValue() + "):\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()))
                     + "\nfull log: " + log);
         }

@@ -10,8 +10,11 @@ import java.util.Map;
  * function's own cost per call follows, and the functions compared.
  */
 final class Comparison {
-    /** One query; {@code setup} (settings, or null) runs untimed right before each run of it. */
-    record Query(String name, String sql, String setup, Double maxRatioOfMinimums) {
+    /**
+     * One query; {@code setup} (settings, or null) runs untimed right before each run of it;
+     * {@code database} is where it runs, null for the section's own session.
+     */
+    record Query(String name, String sql, String setup, Double maxRatioOfMinimums, String database) {
     }
 
     private final String section;
@@ -40,14 +43,23 @@ final class Comparison {
     }
 
     Comparison baseline(String name, String sql, String setup) {
-        baseline = new Query(name, sql, setup, null);
+        return baseline(new Query(name, sql, setup, null, null));
+    }
+
+    /** The baseline, run in a session of {@code database} (a C original's, say). */
+    Comparison baselineIn(String database, String name, String sql) {
+        return baseline(new Query(name, sql, null, null, database));
+    }
+
+    private Comparison baseline(Query query) {
+        baseline = query;
         queries.addFirst(baseline);
         return this;
     }
 
     /** The same query without the function: what every row's own cost per call is measured over. */
     Comparison without(String name, String sql) {
-        without = new Query(name, sql, null, null);
+        without = new Query(name, sql, null, null, null);
         queries.add(without);
         return this;
     }
@@ -58,7 +70,13 @@ final class Comparison {
     }
 
     Comparison add(String name, String sql, String setup, Double maxRatioOfMinimums) {
-        queries.add(new Query(name, sql, setup, maxRatioOfMinimums));
+        queries.add(new Query(name, sql, setup, maxRatioOfMinimums, null));
+        return this;
+    }
+
+    /** A function compared with the baseline, run in a session of {@code database}. */
+    Comparison addIn(String database, String name, String sql, Double maxRatioOfMinimums) {
+        queries.add(new Query(name, sql, null, maxRatioOfMinimums, database));
         return this;
     }
 

@@ -60,6 +60,12 @@ final class Timing {
      */
     static Map<String, List<Run>> interleaved(Connection c, List<Comparison.Query> queries, int warmups, int timed,
                                               Progress p) throws SQLException {
+        return interleaved(c, Map.of(), queries, warmups, timed, p);
+    }
+
+    /** As above, each query with a {@code database} in its session of {@code sessions}. */
+    static Map<String, List<Run>> interleaved(Connection c, Map<String, Connection> sessions, List<Comparison.Query> queries,
+                                              int warmups, int timed, Progress p) throws SQLException {
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         queries.forEach(q -> runs.put(q.name(), new ArrayList<>()));
         String expected = null;
@@ -71,10 +77,11 @@ final class Timing {
             List<Comparison.Query> order = new ArrayList<>(queries);
             Collections.rotate(order, -(round % order.size()));
             for (Comparison.Query q : order) {
+                Connection session = q.database() == null ? c : sessions.get(q.database());
                 if (q.setup() != null) {
-                    execute(c, q.setup());
+                    execute(session, q.setup());
                 }
-                Run run = run(c, q.sql());
+                Run run = run(session, q.sql());
                 if (expected == null) {
                     expected = run.value();
                 } else if (!Objects.equals(expected, run.value())) {

@@ -25,7 +25,7 @@ final class DependencyGraph {
         TYPE("type"),
         /** An aggregate's support function, or an operator's estimator. */
         FUNCTION("function"),
-        /** An aggregate's sort operator. */
+        /** An aggregate's sort operator, or an operator of an operator class. */
         OPERATOR("operator"),
         /** It is declared in a schema the script creates. */
         SCHEMA("schema"),
@@ -131,6 +131,13 @@ final class DependencyGraph {
                     a.supportFunctions().forEach(f -> functions(a, f, Reason.FUNCTION));
                     sortOperator(a);
                 }
+                case SqlOperatorClass c -> {
+                    types(c, c.type());
+                    types(c, c.storage());
+                    c.supportFunctions().forEach(f -> functions(c, f, Reason.FUNCTION));
+                    c.functions().values().forEach(f -> functions(c, f.substring(0, f.indexOf('(')).strip(), Reason.FUNCTION));
+                    c.operators().values().forEach(op -> operator(c, SqlOperatorClass.symbol(op)));
+                }
                 case SqlCompositeType t -> {
                     t.nestedTypes().forEach(n -> type(t, n));
                     t.columns().forEach(c -> types(t, c.sqlType()));
@@ -181,6 +188,13 @@ final class DependencyGraph {
                         && TypeMapping.signatureForm(op.leftArg()).equals(argument)
                         && TypeMapping.signatureForm(op.rightArg()).equals(argument))
                         .ifPresent(op -> add(a, fn, Reason.OPERATOR));
+            }
+        }
+
+        /** An operator class's operator: every operator of that symbol the script creates. */
+        private void operator(SqlOperatorClass c, String symbol) {
+            for (SqlFunction fn : functions) {
+                fn.operator().filter(op -> op.symbol().equals(symbol)).ifPresent(op -> add(c, fn, Reason.OPERATOR));
             }
         }
 

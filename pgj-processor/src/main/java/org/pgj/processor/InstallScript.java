@@ -70,6 +70,10 @@ final class InstallScript {
                     type.operatorClasses().forEach(c -> sql.append(c).append('\n'));
                     type.coercibleCasts().forEach(c -> sql.append(c.renderWithoutFunction()).append('\n'));
                 }
+                case SqlOperatorClass operatorClass -> {
+                    sql.append("-- ").append(operatorClass.origin()).append('\n');
+                    sql.append(operatorClass.render()).append('\n');
+                }
                 case SqlBlock block -> {
                     sql.append("-- ").append(block.origin()).append('\n');
                     sql.append(block.sql().strip()).append('\n');
@@ -92,7 +96,7 @@ final class InstallScript {
         StringBuilder sql = new StringBuilder(fn.procedure() ? "CREATE PROCEDURE " : "CREATE FUNCTION ");
         sql.append(SqlIdentifiers.qualified(fn.schema(), fn.sqlName()));
         sql.append(fn.arguments().stream()
-                .map(a -> a.mode().prefix + SqlIdentifiers.quote(a.name()) + " " + a.sqlType()
+                .map(a -> a.mode().prefix + (a.name().isEmpty() ? "" : SqlIdentifiers.quote(a.name()) + " ") + a.sqlType()
                         + (a.defaultValue() == null ? "" : " DEFAULT " + a.defaultValue()))
                 .collect(Collectors.joining(", ", "(", ")")));
         if (!fn.procedure()) {

@@ -95,6 +95,8 @@ public final class ObjectIndex {
                     object.origin(), position, List.of(), edges);
             case SqlSchema schema -> new Entry("schema", schema.name(), schema.name(), schema.origin(), position, List.of(),
                     edges);
+            case SqlOperatorClass c -> new Entry("operator class", c.name(), c.signature(), c.origin(), position, List.of(),
+                    edges);
             case SqlBlock block -> new Entry("extension_sql", block.name(), block.name(), block.origin(), position,
                     block.after(), edges);
         };

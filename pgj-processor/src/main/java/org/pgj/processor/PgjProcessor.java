@@ -34,12 +34,15 @@ import org.pgj.functions.ExtensionSql;
 import org.pgj.functions.PgExtension;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.PgProcedure;
+import org.pgj.indexes.GinSupport;
+import org.pgj.indexes.PgOperatorClass;
 import org.pgj.triggers.PgTrigger;
 import org.pgj.types.PgType;
 
 /**
  * Generates a pgj extension's control file, install script and object index from its
- * {@code @PgFunction}, {@code @PgProcedure}, {@code @PgTrigger}, {@code @PgExtension} and
+ * {@code @PgFunction}, {@code @PgProcedure}, {@code @PgTrigger}, {@code @PgAggregate}, {@code @PgType},
+ * {@code @PgOperatorClass}, {@code @PgExtension} and
  * {@code @ExtensionSql} annotations.
  *
  * <p>Declarations are read as each round brings them; the files are written once, in the last
@@ -64,12 +67,14 @@ public final class PgjProcessor extends AbstractProcessor {
     private FunctionReader functionReader;
     private AggregateReader aggregateReader;
     private TriggerReader triggerReader;
+    private OperatorClassReader operatorClassReader;
     private SqlBlockReader blockReader;
     private ForeignDataWrapperReader wrapperReader;
     private Optional<Path> sqlDir;
 
     private final List<SqlFunction> functions = new ArrayList<>();
     private final List<SqlAggregate> aggregates = new ArrayList<>();
+    private final List<SqlOperatorClass> operatorClasses = new ArrayList<>();
     private final List<SqlBlock> blocks = new ArrayList<>();
     private final List<ForeignDataWrapperReader.Wrapper> wrappers = new ArrayList<>();
     private final List<Element> extensionElements = new ArrayList<>();
@@ -85,6 +90,7 @@ public final class PgjProcessor extends AbstractProcessor {
         functionReader = new FunctionReader(names, composites, reporter);
         aggregateReader = new AggregateReader(names, composites, functionReader, reporter);
         triggerReader = new TriggerReader(names, functionReader, reporter);
+        operatorClassReader = new OperatorClassReader(names, reporter);
         blockReader = new SqlBlockReader(names, this::sqlDir, reporter);
         manifest = new RuntimeManifest(reporter, env.getElementUtils());
         wrapperReader = new ForeignDataWrapperReader(env.getElementUtils(), env.getTypeUtils(), reporter);
@@ -147,6 +153,21 @@ public final class PgjProcessor extends AbstractProcessor {
                 triggerReader.read((ExecutableElement) e).ifPresent(functions::add);
             }
         }
+        for (Element e : round.getElementsAnnotatedWith(PgOperatorClass.class)) {
+            if (e instanceof TypeElement type) {
+                sawFunction = true;
+                operatorClassReader.read(type).ifPresent(c -> {
+                    functions.addAll(c.functions());
+                    operatorClasses.add(c.operatorClass());
+                });
+            }
+        }
+        for (Element e : round.getElementsAnnotatedWith(GinSupport.class)) {
+            if (e.getEnclosingElement().getAnnotation(PgOperatorClass.class) == null) {
+                reporter.error(e, "@GinSupport method " + e.getSimpleName() + " is not in a @PgOperatorClass class;"
+                        + " annotate its class with @PgOperatorClass");
+            }
+        }
         for (Element e : round.getElementsAnnotatedWith(PgType.class)) {
             if (e instanceof TypeElement type) {
                 sawFunction = true;
@@ -195,6 +216,7 @@ public final class PgjProcessor extends AbstractProcessor {
         objects.addAll(composites.created());
         objects.addAll(functions);
         objects.addAll(aggregates);
+        objects.addAll(operatorClasses);
         objects.addAll(blocks);
         DependencyGraph graph = DependencyGraph.of(objects, ext.map(ExtensionInfo::schema).orElse(""), reporter);
         List<ScriptObject> ordered = new DependencyOrder(reporter).order(graph);
@@ -239,6 +261,7 @@ public final class PgjProcessor extends AbstractProcessor {
         Set<Element> elements = new LinkedHashSet<>(extensionElements);
         functions.forEach(f -> elements.add(f.element()));
         aggregates.forEach(a -> elements.add(a.element()));
+        operatorClasses.forEach(c -> elements.add(c.element()));
         composites.created().forEach(t -> elements.add(t.element()));
         composites.enums().created().forEach(t -> elements.add(t.element()));
         composites.baseTypes().created().forEach(t -> elements.add(t.element()));

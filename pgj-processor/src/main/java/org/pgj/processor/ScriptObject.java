@@ -9,7 +9,7 @@ import org.pgj.functions.ExtensionSql.Position;
  * what it uses and what it names.
  */
 sealed interface ScriptObject permits SqlFunction, SqlAggregate, SqlBlock, SqlCompositeType, SqlEnumType, SqlBaseType,
-        SqlSchema {
+        SqlSchema, SqlOperatorClass {
     /** The name {@code requires} and {@code after} use: {@code add_one}, {@code util.add_one}, or a block's name. */
     String name();
 

@@ -37,6 +37,7 @@ import org.pgj.types.Internal;
 public final class ObjectStates {
     private static final int INTERNAL = Facts.getInt("INTERNALOID");
     private static final long NEW_STATE = Facts.get("fn.pgj_agg_state_new");
+    private static final long IN_CURRENT_CONTEXT = Facts.get("fn.pgj_object_in_current_context");
     private static final long HANDLE = Facts.get("PgjAggState.handle");
 
     /** Objects by slot; a handle is the slot in its low 32 bits and the slot's generation above. */
@@ -103,6 +104,32 @@ public final class ObjectStates {
     @CFunction("Datum pgj_agg_state_new(FunctionCallInfo, int64)")
     private static long aggStateNew(long fcinfo, long handle) {
         return Guard.call(NEW_STATE, fcinfo, handle);
+    }
+
+    /**
+     * A pointer the server holds for {@code value} (a GIN query key's extra data), released when
+     * the current memory context is reset or deleted.
+     */
+    public static long holdInCurrentContext(Object value) {
+        int slot = freeCount > 0 ? free[--freeCount] : grow();
+        objects[slot] = value;
+        long handle = (long) generations[slot] << 32 | slot;
+        try {
+            return objectInCurrentContext(handle);
+        } catch (RuntimeException e) {
+            release(handle);
+            throw e;
+        }
+    }
+
+    /** The object a pointer from {@link #holdInCurrentContext} stands for. */
+    public static Object heldAt(long pointer) {
+        return read(pointer);
+    }
+
+    @CFunction("PgjAggState *pgj_object_in_current_context(int64)")
+    private static long objectInCurrentContext(long handle) {
+        return Guard.call(IN_CURRENT_CONTEXT, handle);
     }
 
     /** A new state for {@code value} in the current call's aggregate context. */

@@ -24,6 +24,7 @@ import org.pgj.internal.datum.Conversion;
 import org.pgj.internal.datum.FcInfo;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.indexes.GinSupportFunctions;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.nativecall.ServerNames;
@@ -72,6 +73,9 @@ public final class FunctionResolver {
         if (retType == TRIGGER_TYPE) {
             // A trigger function has no SQL arguments; its method takes the TriggerData as a Trigger.
             return TriggerFunction.invoker(findMethod(source, dir, 1, fn, initialize), fn);
+        }
+        if (GinSupportFunctions.isRole(source)) {
+            return GinSupportFunctions.invoker(source, ExtensionClassLoaders.forFolder(dir), fn, initialize);
         }
         if (BaseTypeFunctions.isRole(source)) {
             return BaseTypeFunctions.invoker(source, ExtensionClassLoaders.forFolder(dir), fn.describe(), initialize);

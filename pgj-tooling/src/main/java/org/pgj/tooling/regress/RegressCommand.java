@@ -3,6 +3,7 @@ package org.pgj.tooling.regress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import org.pgj.tooling.server.PrivateServer;
  * unless {@code --inputdir} names another, such as a C original's {@code test} folder) runs through
  * psql exactly as pg_regress runs it ({@code psql -X -a -q} reading the file on standard input,
  * errors included in the output, the project folder as its working folder, so that {@code \i}
- * paths resolve as under PGXS), in order, in one fresh database of the private test server. As
+ * paths resolve as under PGXS, with the input folder's files too when it is another: see
+ * {@link #psqlFolder}), in order, in one fresh database of the private test server. As
  * with pg_regress, nothing is created in it: a suite creates its extension itself ({@code CREATE
  * EXTENSION} in its first test); {@code --create-extension} creates it first, for suites written
  * to expect it. The output goes to {@code target/pgj/regress/results/NAME.out} and must equal
@@ -130,10 +132,11 @@ public final class RegressCommand {
             AtomicFiles.deleteRecursively(results);
             Files.createDirectories(results);
             Files.deleteIfExists(diffs);
+            Path workDir = psqlFolder(o, out.resolve("work"));
             for (Path test : tests) {
                 String name = test.getFileName().toString().replaceFirst("\\.sql$", "");
                 long start = System.nanoTime();
-                String output = runTest(server, database, o.project().dir(), test);
+                String output = runTest(server, database, workDir, test);
                 Path result = results.resolve(name + ".out");
                 Files.writeString(result, output, StandardCharsets.UTF_8);
                 String time = String.format(Locale.ROOT, "%.2fs", (System.nanoTime() - start) / 1e9);
@@ -192,6 +195,34 @@ public final class RegressCommand {
         Exec.Result r = Exec.run(command, workDir, PSQL_ENV, 600, test);
         // psql exits 0 after SQL errors (no ON_ERROR_STOP); 2 means it lost the connection, which the output shows.
         return r.output();
+    }
+
+    /**
+     * Where psql runs: the project's folder, where {@code \i} paths start as under PGXS. For a
+     * suite of another folder (an original's, by {@code --inputdir}), {@code work}, a folder of links
+     * to the project's entries and then to those of the input folder that the project lacks: under
+     * PGXS, pg_regress runs where both the built install script and the suite's data files are, so
+     * a suite's {@code \copy t FROM 'data/x.data'} finds the original's file and its
+     * {@code \i sql/ext.sql} the project's.
+     */
+    static Path psqlFolder(Options o, Path work) throws IOException {
+        Path project = o.project().dir().toAbsolutePath().normalize();
+        if (o.inputDir() == null || o.regressDir().equals(project)) {
+            return project;
+        }
+        AtomicFiles.deleteRecursively(work); // walks without following the links: their targets stay
+        Files.createDirectories(work);
+        for (Path folder : List.of(project, o.regressDir())) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                for (Path entry : (Iterable<Path>) entries.sorted()::iterator) {
+                    Path link = work.resolve(entry.getFileName().toString());
+                    if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, entry.toAbsolutePath());
+                    }
+                }
+            }
+        }
+        return work;
     }
 
     /** ALTER DATABASE statements for the suite's own {@code NAME=VALUE} settings. */

@@ -75,4 +75,31 @@ class RegressOptionsTest {
             assertTrue(e.getMessage().contains("is not NAME=VALUE"), e.getMessage());
         }
     }
+
+    /**
+     * psql runs where the project's files and the suite's are, as under PGXS: a suite's data file
+     * is found, the project's stand-in install script wins over an entry of the same name, and
+     * rebuilding the folder leaves the links' targets alone.
+     */
+    @Test
+    void psqlSeesTheProjectsFilesOverTheSuites() throws IOException {
+        ExtensionProject p = project();
+        Files.createDirectories(p.dir().resolve("sql"));
+        Files.writeString(p.dir().resolve("sql/ext.sql"), "CREATE EXTENSION ext;");
+        Path original = Files.createDirectories(tmp.resolve("original"));
+        Files.createDirectories(original.resolve("sql"));
+        Files.writeString(original.resolve("sql/test1.sql"), "\\i sql/ext.sql");
+        Files.createDirectories(original.resolve("data"));
+        Files.writeString(original.resolve("data/rows.data"), "1");
+        RegressCommand.Options o = new RegressCommand.Options(p, null, original, false, false, false, List.of());
+        for (int run = 0; run < 2; run++) {
+            Path work = RegressCommand.psqlFolder(o, tmp.resolve("work"));
+            assertEquals("1", Files.readString(work.resolve("data/rows.data")));
+            assertEquals("CREATE EXTENSION ext;", Files.readString(work.resolve("sql/ext.sql")));
+            assertTrue(Files.exists(work.resolve("pom.xml")));
+        }
+        assertTrue(Files.exists(original.resolve("sql/test1.sql")) && Files.exists(p.dir().resolve("sql/ext.sql")));
+        assertEquals(p.dir(), RegressCommand.psqlFolder(new RegressCommand.Options(p, null, false, false, List.of()),
+                tmp.resolve("work")), "the project's own suite runs in the project's folder");
+    }
 }

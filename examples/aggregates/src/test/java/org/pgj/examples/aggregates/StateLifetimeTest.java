@@ -8,22 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.pgj.errors.PgException;
 import org.pgj.errors.Subtransaction;
 import org.pgj.spi.Spi;
+import org.pgj.test.HeldObjects;
 import org.pgj.test.InBackend;
 import org.pgj.test.PgjTest;
 
 /** Java-object states live as long as their group and no longer: counted in the backend. */
 @PgjTest
 class StateLifetimeTest {
-    /**
-     * The runtime's count of live states. Extension sources compile against the API alone, so the
-     * runtime is reached by reflection; a test stage (unlike an extension) may (see module-info).
-     */
     private static int liveStates() {
-        try {
-            return (int) Class.forName("org.pgj.internal.aggregates.ObjectStates").getMethod("live").invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        return HeldObjects.count();
     }
 
     private static long count(String sql) {

@@ -1,6 +1,7 @@
 package org.pgj.examples.similarity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pgj.test.Sql.column;
 import static org.pgj.test.Sql.rows;
 
@@ -19,13 +20,15 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.pgj.test.OriginalSuites;
 import org.pgj.test.PgjTest;
 
 /**
  * The installed extension has the SQL surface of the original's pg_similarity--1.0.sql and of its
  * _PG_init, both read at test time: every function with its argument types, result type,
  * volatility and strictness, every operator with its function, commutator and estimators, and
- * every setting with its type, default and bounds. Only the GIN support functions are missing.
+ * every setting with its type, default and bounds, and the GIN operator class with its operators,
+ * support functions and storage.
  */
 @PgjTest
 class SqlSurfaceTest {
@@ -36,11 +39,15 @@ class SqlSurfaceTest {
                     + "\\s*COMMUTATOR = '(\\S+)',\\s*RESTRICT = (\\w+),\\s*JOIN = (\\w+)\\s*\\);");
     private static final Pattern SETTING = Pattern.compile(
             "DefineCustom(Enum|Real|Bool)Variable\\(\"(pg_similarity\\.\\w+)\",[^;]*?&\\w+,\\s*([^,]+),(?:\\s*([^,]+),\\s*([^,]+),)?");
-    private static final Set<String> GIN_SUPPORT = Set.of("gin_extract_value_token", "gin_extract_query_token",
-            "gin_token_consistent");
+    private static final Pattern OPERATOR_CLASS = Pattern.compile(
+            "(?s)CREATE OPERATOR CLASS (\\w+)\\s+FOR TYPE (\\w+) USING (\\w+)\\s+AS(.*?)STORAGE (\\w+);");
+    private static final Pattern CLASS_ITEM = Pattern.compile("(?m)^\\s+(OPERATOR|FUNCTION)\\s+(\\d+)\\s+([^\\s,(]+(?:\\([^)]*\\))?)");
+    /** The catalog's names of the types the original's SQL writes by their short names. */
+    private static final String SHORT_TYPE_NAMES = "replace(replace(replace(%s, 'bit varying', 'varbit'), 'smallint', 'int2'),"
+            + " 'integer', 'int4')";
 
     private static String original(String file) throws IOException {
-        return Files.readString(OriginalSuite.folder().resolve(file));
+        return Files.readString(OriginalSuites.of("pg_similarity-1.0").resolve(file));
     }
 
     /** The control file's comment and relocatability (the default version is 1.0 too). */
@@ -67,17 +74,17 @@ class SqlSurfaceTest {
             String args = m.group(2).replaceAll("\\s+", "");
             expected.add(m.group(1) + "(" + args + ") " + m.group(3) + " " + m.group(4).toLowerCase(Locale.ROOT).charAt(0) + " strict");
         }
-        expected.removeIf(f -> GIN_SUPPORT.contains(f.substring(0, f.indexOf('('))));
-        assertEquals(36, expected.size());
+        assertEquals(39, expected.size());
         Set<String> installed = new TreeSet<>();
         for (Object f : column(c, """
-                select p.proname || '(' || replace(replace(replace(pg_get_function_identity_arguments(p.oid), 'a ', ''), 'b ', ''),
-                         'bit varying', 'varbit') || ') '
-                       || case p.prorettype when 'float8'::regtype then 'float8' else 'bool' end
+                select p.proname || '(' || %s || ') '
+                       || case p.prorettype when 'float8'::regtype then 'float8' when 'bool'::regtype then 'bool'
+                          else p.prorettype::regtype::text end
                        || ' ' || p.provolatile::text || case when p.proisstrict then ' strict' else '' end
                 from pg_proc p join pg_depend d on d.objid = p.oid and d.classid = 'pg_proc'::regclass
                 join pg_extension e on e.oid = d.refobjid and e.extname = 'pg_similarity'
-                where p.proname not like 'pgj\\_%'""")) {
+                where p.proname not like 'pgj\\_%%'""".formatted(SHORT_TYPE_NAMES.formatted(
+                "replace(replace(pg_get_function_identity_arguments(p.oid), 'a ', ''), 'b ', '')")))) {
             installed.add(f.toString().replace(", ", ","));
         }
         assertEquals(expected, installed);
@@ -99,6 +106,36 @@ class SqlSurfaceTest {
                 join pg_depend d on d.objid = o.oid and d.classid = 'pg_operator'::regclass
                 join pg_extension e on e.oid = d.refobjid and e.extname = 'pg_similarity'""")) {
             installed.add(o.toString());
+        }
+        assertEquals(expected, installed);
+    }
+
+    /** gin_similarity_ops: its type, method, storage, and each OPERATOR and FUNCTION the original lists. */
+    @Test
+    void operatorClass(Connection c) throws SQLException, IOException {
+        Matcher m = OPERATOR_CLASS.matcher(original("pg_similarity--1.0.sql"));
+        assertTrue(m.find(), "the original's CREATE OPERATOR CLASS");
+        Set<String> expected = new TreeSet<>();
+        expected.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(5));
+        Matcher item = CLASS_ITEM.matcher(m.group(4));
+        while (item.find()) {
+            expected.add(item.group(1) + " " + item.group(2) + " " + item.group(3).replace(" ", ""));
+        }
+        assertEquals(1 + 8 + 4, expected.size(), expected.toString());
+        Set<String> installed = new TreeSet<>();
+        String opclass = "join pg_opclass c on c.opcfamily = %s where c.opcname = 'gin_similarity_ops'";
+        for (Object row : column(c, """
+                select c.opcname || ' ' || c.opcintype::regtype::text || ' ' || am.amname || ' '
+                       || coalesce(nullif(c.opckeytype, 0), c.opcintype)::regtype::text
+                from pg_opclass c join pg_am am on am.oid = c.opcmethod where c.opcname = 'gin_similarity_ops'
+                union all
+                select 'OPERATOR ' || o.amopstrategy || ' ' || op.oprname
+                from pg_amop o join pg_operator op on op.oid = o.amopopr %s
+                union all
+                select 'FUNCTION ' || p.amprocnum || ' ' || f.proname || '(' || replace(%s, ' ', '') || ')'
+                from pg_amproc p join pg_proc f on f.oid = p.amproc %s""".formatted(opclass.formatted("o.amopfamily"),
+                SHORT_TYPE_NAMES.formatted("pg_get_function_identity_arguments(f.oid)"), opclass.formatted("p.amprocfamily")))) {
+            installed.add(row.toString());
         }
         assertEquals(expected, installed);
     }

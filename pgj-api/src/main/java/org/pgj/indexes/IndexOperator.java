@@ -1,0 +1,19 @@
+package org.pgj.indexes;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** {@code OPERATOR strategy operator}: an operator an index of the class answers. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({})
+public @interface IndexOperator {
+    /** The strategy number, which the support functions receive with a query. */
+    int strategy();
+
+    /**
+     * The operator: a symbol ({@code "@@@"}) on the class's type and query type, or with its
+     * argument types as {@code CREATE OPERATOR CLASS} writes them ({@code "&&(text, text[])"}).
+     */
+    String operator();
+}
