@@ -125,6 +125,14 @@ static const PgjFact facts[] = {
 	CONST(SUBXACT_EVENT_PRE_COMMIT_SUB),
 
 	/* Query hooks (org.pgj.hooks) */
+	OFFSET(PgjSettingHookCall, extension), OFFSET(PgjSettingHookCall, class_name),
+	OFFSET(PgjSettingHookCall, method), OFFSET(PgjSettingHookCall, setting), OFFSET(PgjSettingHookCall, kind),
+	OFFSET(PgjSettingHookCall, hook), OFFSET(PgjSettingHookCall, bool_value),
+	OFFSET(PgjSettingHookCall, int_value), OFFSET(PgjSettingHookCall, real_value),
+	OFFSET(PgjSettingHookCall, string_value), OFFSET(PgjSettingHookCall, text),
+	CONST(PGJ_SETTING_CHECK), CONST(PGJ_SETTING_ASSIGN), CONST(PGJ_SETTING_SHOW),
+	CONST(PGJ_SETTING_TEXT_SIZE), CONST(PGJ_SETTING_ACCEPTED), CONST(PGJ_SETTING_REFUSED),
+	CONST(PGJ_SETTING_SHOWN), CONST(PGJ_SETTING_FAILED),
 	OFFSET(PgjHookInfo, active),
 	OFFSET(PgjHookInfo, kind), OFFSET(PgjHookInfo, proceeded), OFFSET(PgjHookInfo, operation),
 	OFFSET(PgjHookInfo, text), OFFSET(PgjHookInfo, query_id), OFFSET(PgjHookInfo, processed),

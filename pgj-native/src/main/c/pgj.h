@@ -297,6 +297,37 @@ typedef struct PgjSetting
 
 extern PgjSetting *pgj_setting(const char *name);
 
+/* setting_hooks.c: check, assign and show hooks of extension settings, run in Java */
+#define PGJ_SETTING_CHECK		0
+#define PGJ_SETTING_ASSIGN		1
+#define PGJ_SETTING_SHOW		2
+#define PGJ_SETTING_TEXT_SIZE	1024
+#define PGJ_SETTING_ACCEPTED	0
+#define PGJ_SETTING_REFUSED		1	/* text: the check's reason */
+#define PGJ_SETTING_SHOWN		2	/* text: the display form */
+#define PGJ_SETTING_FAILED		3	/* an error (a cancel) is recorded for the server */
+/* What Java reads of a hook call, and writes back into text (org.pgj.internal.settings.SettingHooks). */
+typedef struct PgjSettingHookCall
+{
+	const char *extension;
+	const char *class_name;
+	const char *method;
+	const char *setting;
+	int32		kind;			/* the setting's: 'b', 'i', 'r', 's', 'e' */
+	int32		hook;			/* PGJ_SETTING_CHECK, _ASSIGN, _SHOW */
+	bool		bool_value;
+	int32		int_value;		/* int and enum (the option's index) */
+	double		real_value;
+	const char *string_value;
+	char		text[PGJ_SETTING_TEXT_SIZE];
+} PgjSettingHookCall;
+
+/* Field 9 on of a manifest's setting line: its hooks, if any; returns the server's hook functions. */
+extern bool pgj_setting_hooks(char **fields, int n, PgjSetting *setting, void **check, void **assign, void **show);
+extern void pgj_setting_hooks_defining(bool on);
+extern int32 pgj_run_setting_hook(PgjSettingHookCall *call);
+extern bool pgj_jvm_ready(void);
+
 /* The most rows of a set Java reads ahead of the executor in one call (sets.c). */
 #define PGJ_ROWS_AHEAD	64
 
