@@ -12,6 +12,7 @@ module org.pgj {
     exports org.pgj.aggregates;
     exports org.pgj.bgworker;
     exports org.pgj.errors;
+    exports org.pgj.events;
     exports org.pgj.functions;
     exports org.pgj.guc;
     exports org.pgj.hooks;

@@ -18,6 +18,7 @@
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "utils/lsyscache.h"
+#include "commands/event_trigger.h"
 #include "commands/trigger.h"
 #include "nodes/parsenodes.h"
 #include "utils/builtins.h"
@@ -39,6 +40,7 @@ typedef struct PgjFunction
 	PgjStub		stub;			/* written by Java once the FFM stub exists */
 	bool		retset;			/* returns a set, value per call (sets.c) */
 	bool		trigger;		/* RETURNS trigger: only the trigger manager may call it */
+	bool		event_trigger;	/* RETURNS event_trigger: only the event trigger manager may call it */
 	bool		read_only;		/* STABLE or IMMUTABLE: its SPI statements run read-only */
 	int			folder;			/* its extension folder in builds.c; -1: none */
 } PgjFunction;
@@ -78,6 +80,7 @@ function_entry(Oid fn_oid)
 		entry->stub = NULL;
 		entry->retset = false;
 		entry->trigger = false;
+		entry->event_trigger = false;
 		entry->read_only = false;
 		entry->folder = -1;
 	}
@@ -210,6 +213,7 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	entry->folder = pgj_build_folder(dir);
 	entry->retset = proc->proretset;
 	entry->trigger = proc->prorettype == TRIGGEROID;
+	entry->event_trigger = proc->prorettype == EVENT_TRIGGEROID;
 	entry->read_only = proc->provolatile != PROVOLATILE_VOLATILE;
 	entry->fn_xmin = HeapTupleHeaderGetRawXmin(proc_tuple->t_data);
 	entry->fn_tid = proc_tuple->t_self;
@@ -274,6 +278,11 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("trigger functions can only be called as triggers")));
+	/* Java reads fcinfo->context as EventTriggerData. */
+	if (unlikely(entry->event_trigger) && !CALLED_AS_EVENT_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("event trigger functions can only be called as event triggers")));
 	if (entry->retset)
 	{
 		if (pgj_set_row_ahead(site, fcinfo, &result))

@@ -17,6 +17,7 @@
 #include "executor/spi_priv.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type_d.h"
+#include "commands/event_trigger.h"
 #include "commands/trigger.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
@@ -184,7 +185,8 @@ static const PgjFact facts[] = {
 	OFFSET(RelationData, rd_id), OFFSET(RelationData, rd_rel), OFFSET(RelationData, rd_att),
 	OFFSET(FormData_pg_class, relname), OFFSET(FormData_pg_class, relnamespace),
 	OFFSET(FormData_pg_attribute, atttypmod),
-	CONST(T_TriggerData), CONST(TRIGGEROID), CONST(TRIGGER_EVENT_OPMASK), CONST(TRIGGER_EVENT_INSERT),
+	CONST(T_TriggerData), CONST(TRIGGEROID), CONST(EVENT_TRIGGEROID),
+	OFFSET(EventTriggerData, event), OFFSET(EventTriggerData, tag), CONST(TRIGGER_EVENT_OPMASK), CONST(TRIGGER_EVENT_INSERT),
 	CONST(TRIGGER_EVENT_DELETE), CONST(TRIGGER_EVENT_UPDATE), CONST(TRIGGER_EVENT_TRUNCATE),
 	CONST(TRIGGER_EVENT_ROW), CONST(TRIGGER_EVENT_TIMINGMASK), CONST(TRIGGER_EVENT_BEFORE),
 	CONST(TRIGGER_EVENT_AFTER), CONST(TRIGGER_EVENT_INSTEAD), CONST(SPI_OK_TD_REGISTER),

@@ -15,6 +15,7 @@
 #include "mb/pg_wchar.h"
 #include "postmaster/bgworker.h"
 #include "storage/lwlock.h"
+#include "tcop/cmdtag.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -87,6 +88,8 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetDatabaseEncoding), 
 				 "ServerEncoding.getDatabaseEncoding declares int GetDatabaseEncoding(void), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetDatabaseEncodingName), const char *(*)(void)),
 				 "ServerEncoding.getDatabaseEncodingName declares const char *GetDatabaseEncodingName(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetCommandTagName), const char *(*)(CommandTag)),
+				 "EventTriggerCall.commandTagName declares const char *GetCommandTagName(CommandTag), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_proceed), void (*)(PgjHookInfo *)),
 				 "HookDispatcher.hookProceed declares void pgj_hook_proceed(PgjHookInfo *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_declared), const char *(*)(int32, int32)),
@@ -231,6 +234,7 @@ const PgjFact pgj_function_facts[] = {
 	{"fn.pg_encoding_mbcliplen", (int64) pg_encoding_mbcliplen},
 	{"fn.GetDatabaseEncoding", (int64) GetDatabaseEncoding},
 	{"fn.GetDatabaseEncodingName", (int64) GetDatabaseEncodingName},
+	{"fn.GetCommandTagName", (int64) GetCommandTagName},
 	{"fn.pgj_hook_proceed", (int64) pgj_hook_proceed},
 	{"fn.pgj_hook_declared", (int64) pgj_hook_declared},
 	{"fn.pgj_error_code", (int64) pgj_error_code},

@@ -13,7 +13,7 @@ final class CTypes {
             Map.entry("void", "V"),
             Map.entry("bool", "Z"),
             Map.entry("int", "I"), Map.entry("int32", "I"), Map.entry("uint32", "I"), Map.entry("Oid", "I"),
-            Map.entry("SubTransactionId", "I"), Map.entry("LWLockMode", "I"), Map.entry("BgwHandleStatus", "I"),
+            Map.entry("SubTransactionId", "I"), Map.entry("LWLockMode", "I"), Map.entry("BgwHandleStatus", "I"), Map.entry("CommandTag", "I"),
             Map.entry("int64", "J"), Map.entry("uint64", "J"), Map.entry("Datum", "J"), Map.entry("Size", "J"),
             Map.entry("size_t", "J"),
             // Pointer typedefs

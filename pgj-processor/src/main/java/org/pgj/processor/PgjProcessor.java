@@ -33,6 +33,7 @@ import org.pgj.functions.ExtensionSql;
 import org.pgj.functions.PgExtension;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.PgProcedure;
+import org.pgj.events.PgEventTrigger;
 import org.pgj.triggers.PgTrigger;
 import org.pgj.types.PgType;
 
@@ -63,6 +64,7 @@ public final class PgjProcessor extends AbstractProcessor {
     private FunctionReader functionReader;
     private AggregateReader aggregateReader;
     private TriggerReader triggerReader;
+    private EventTriggerReader eventTriggerReader;
     private SqlBlockReader blockReader;
     private Optional<Path> sqlDir;
 
@@ -82,6 +84,7 @@ public final class PgjProcessor extends AbstractProcessor {
         functionReader = new FunctionReader(names, composites, reporter);
         aggregateReader = new AggregateReader(names, composites, functionReader, reporter);
         triggerReader = new TriggerReader(names, functionReader, reporter);
+        eventTriggerReader = new EventTriggerReader(names, functionReader, reporter);
         blockReader = new SqlBlockReader(names, this::sqlDir, reporter);
         manifest = new RuntimeManifest(reporter, env.getElementUtils());
         RuntimeReferences.install(env);
@@ -141,6 +144,15 @@ public final class PgjProcessor extends AbstractProcessor {
             if (e.getKind() == ElementKind.METHOD) {
                 sawFunction = true;
                 triggerReader.read((ExecutableElement) e).ifPresent(functions::add);
+            }
+        }
+        for (Element e : round.getElementsAnnotatedWith(PgEventTrigger.class)) {
+            if (e.getKind() == ElementKind.METHOD) {
+                sawFunction = true;
+                eventTriggerReader.read((ExecutableElement) e).ifPresent(t -> {
+                    functions.add(t.function());
+                    blocks.add(t.trigger());
+                });
             }
         }
         for (Element e : round.getElementsAnnotatedWith(PgType.class)) {

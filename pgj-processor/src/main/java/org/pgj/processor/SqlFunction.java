@@ -81,12 +81,18 @@ record SqlFunction(
 
     @Override
     public String describe() {
-        return (procedure ? "@PgProcedure " : trigger() ? "@PgTrigger " : "@PgFunction ") + target;
+        return (procedure ? "@PgProcedure " : trigger() ? "@PgTrigger " : eventTrigger() ? "@PgEventTrigger " : "@PgFunction ")
+                + target;
     }
 
     /** A trigger function ({@code @PgTrigger}): no arguments, {@code RETURNS trigger}. */
     boolean trigger() {
         return !procedure && returnType.equals("trigger");
+    }
+
+    /** An event trigger function ({@code @PgEventTrigger}): no arguments, {@code RETURNS event_trigger}. */
+    boolean eventTrigger() {
+        return !procedure && returnType.equals("event_trigger");
     }
 
     /** {@code function} or {@code procedure}, as SQL says it. */

@@ -78,6 +78,10 @@ public interface AuditSettings {
         throw new IllegalStateException("a show hook that fails");
     }
 
+    /** Makes the ddl_command_start event trigger spin until cancelled, for the tests. */
+    @BoolSetting(defaultValue = false, description = "Whether DDL waits in its event trigger until cancelled.")
+    boolean holdDdl();
+
     @EnumSetting(defaultValue = "NORMAL", description = "How much an audit line says.", check = "checkDetail",
             assign = "detailAssigned")
     Detail detail();
