@@ -126,6 +126,12 @@ static const PgjFact facts[] = {
 	CONST(SUBXACT_EVENT_PRE_COMMIT_SUB),
 
 	/* Query hooks (org.pgj.hooks) */
+	OFFSET(PgjDirectFunction, nargs), OFFSET(PgjDirectFunction, argtypes), OFFSET(PgjDirectFunction, rettype),
+	OFFSET(PgjDirectFunction, strict), SIZE(PgjDirectFunction),
+	OFFSET(PgjDirectCall, fn), OFFSET(PgjDirectCall, nargs), OFFSET(PgjDirectCall, strict),
+	OFFSET(PgjDirectCall, args), OFFSET(PgjDirectCall, nulls), OFFSET(PgjDirectCall, result),
+	OFFSET(PgjDirectCall, isnull), SIZE(PgjDirectCall), CONST(PGJ_DIRECT_MAX_ARGS),
+	ADDR(pgj_fmgr_generation),
 	OFFSET(PgjSettingHookCall, extension), OFFSET(PgjSettingHookCall, class_name),
 	OFFSET(PgjSettingHookCall, method), OFFSET(PgjSettingHookCall, setting), OFFSET(PgjSettingHookCall, kind),
 	OFFSET(PgjSettingHookCall, hook), OFFSET(PgjSettingHookCall, bool_value),

@@ -200,6 +200,12 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&LWLockAcquire), bool (
 				 "SharedAreas.acquire declares bool LWLockAcquire(LWLock *, LWLockMode), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&LWLockRelease), void (*)(LWLock *)),
 				 "SharedAreas.release declares void LWLockRelease(LWLock *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_fmgr_resolve), Oid (*)(const char *)),
+				 "Server.resolve declares Oid pgj_fmgr_resolve(const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_fmgr_describe), int32 (*)(Oid, PgjDirectFunction *)),
+				 "Server.describe declares int32 pgj_fmgr_describe(Oid, PgjDirectFunction *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_fmgr_call), void (*)(PgjDirectCall *)),
+				 "Server.fmgrCall declares void pgj_fmgr_call(PgjDirectCall *), which is not how the headers of this server declare it");
 
 const PgjFact pgj_function_facts[] = {
 	{"fn.pgj_agg_state_new", (int64) pgj_agg_state_new},
@@ -290,5 +296,8 @@ const PgjFact pgj_function_facts[] = {
 	{"fn.pgj_shared_attach", (int64) pgj_shared_attach},
 	{"fn.LWLockAcquire", (int64) LWLockAcquire},
 	{"fn.LWLockRelease", (int64) LWLockRelease},
+	{"fn.pgj_fmgr_resolve", (int64) pgj_fmgr_resolve},
+	{"fn.pgj_fmgr_describe", (int64) pgj_fmgr_describe},
+	{"fn.pgj_fmgr_call", (int64) pgj_fmgr_call},
 	{NULL, 0}
 };

@@ -297,6 +297,32 @@ typedef struct PgjSetting
 
 extern PgjSetting *pgj_setting(const char *name);
 
+/* direct_calls.c: Java calls server functions through fmgr (org.pgj.Server.call) */
+#define PGJ_DIRECT_MAX_ARGS 16
+typedef struct PgjDirectFunction
+{
+	int32		nargs;
+	Oid			argtypes[PGJ_DIRECT_MAX_ARGS];
+	Oid			rettype;
+	bool		strict;
+} PgjDirectFunction;
+
+typedef struct PgjDirectCall
+{
+	Oid			fn;
+	int32		nargs;
+	bool		strict;
+	Datum		args[PGJ_DIRECT_MAX_ARGS];
+	bool		nulls[PGJ_DIRECT_MAX_ARGS];
+	Datum		result;
+	bool		isnull;
+} PgjDirectCall;
+
+extern int64 pgj_fmgr_generation;
+extern Oid	pgj_fmgr_resolve(const char *name);
+extern int32 pgj_fmgr_describe(Oid fn, PgjDirectFunction *out);
+extern void pgj_fmgr_call(PgjDirectCall *call);
+
 /* setting_hooks.c: check, assign and show hooks of extension settings, run in Java */
 #define PGJ_SETTING_CHECK		0
 #define PGJ_SETTING_ASSIGN		1
