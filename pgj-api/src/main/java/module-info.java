@@ -20,6 +20,7 @@ module org.pgj {
     exports org.pgj.spi;
     exports org.pgj.triggers;
     exports org.pgj.types;
+    exports org.pgj.windows;
 
     // java.util.logging makes the configuration class and the handler it names by reflection.
     exports org.pgj.internal.logging to java.logging;

@@ -20,6 +20,7 @@
 #include "utils/lsyscache.h"
 #include "commands/event_trigger.h"
 #include "commands/trigger.h"
+#include "windowapi.h"
 #include "nodes/parsenodes.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -41,6 +42,8 @@ typedef struct PgjFunction
 	bool		retset;			/* returns a set, value per call (sets.c) */
 	bool		trigger;		/* RETURNS trigger: only the trigger manager may call it */
 	bool		event_trigger;	/* RETURNS event_trigger: only the event trigger manager may call it */
+	bool		window;			/* WINDOW: its arguments are read from the current row */
+	bool		strict;
 	bool		read_only;		/* STABLE or IMMUTABLE: its SPI statements run read-only */
 	int			folder;			/* its extension folder in builds.c; -1: none */
 } PgjFunction;
@@ -81,6 +84,8 @@ function_entry(Oid fn_oid)
 		entry->retset = false;
 		entry->trigger = false;
 		entry->event_trigger = false;
+		entry->window = false;
+		entry->strict = false;
 		entry->read_only = false;
 		entry->folder = -1;
 	}
@@ -214,6 +219,8 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	entry->retset = proc->proretset;
 	entry->trigger = proc->prorettype == TRIGGEROID;
 	entry->event_trigger = proc->prorettype == EVENT_TRIGGEROID;
+	entry->window = proc->prokind == PROKIND_WINDOW;
+	entry->strict = proc->proisstrict;
 	entry->read_only = proc->provolatile != PROVOLATILE_VOLATILE;
 	entry->fn_xmin = HeapTupleHeaderGetRawXmin(proc_tuple->t_data);
 	entry->fn_tid = proc_tuple->t_self;
@@ -251,6 +258,62 @@ lookup(FmgrInfo *flinfo)
 	return site;
 }
 
+/* The window function call Java's WindowFrame reads (fcinfo); NULL outside one. */
+FunctionCallInfo pgj_window_call = NULL;
+
+/*
+ * A window function: the executor leaves its arguments unevaluated, so they are read from the
+ * current row here, where an error may still be raised, and Java gets them as any function's.
+ * A strict one gives NULL for a NULL argument without running, as the built-in ones do.
+ */
+static Datum
+window_call(PgjFunction *entry, FunctionCallInfo fcinfo)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	FunctionCallInfo outer = pgj_window_call;
+	bool		outer_read_only = pgj_read_only;
+	Datum		result;
+
+	if (winobj == NULL || !IsA(winobj, WindowObjectData))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("window functions can only be called with OVER")));
+	for (int i = 0; i < fcinfo->nargs; i++)
+	{
+		bool		isnull;
+
+		fcinfo->args[i].value = WinGetFuncArgCurrent(winobj, i, &isnull);
+		fcinfo->args[i].isnull = isnull;
+		if (isnull && entry->strict)
+			PG_RETURN_NULL();
+	}
+	pgj_window_call = fcinfo;
+	pgj_read_only = entry->read_only;
+	if (likely(entry->stub != NULL))
+		result = entry->stub(fcinfo);
+	else
+		result = pgj_invoke_slowly(entry->function, fcinfo);
+	pgj_window_call = outer;
+	pgj_read_only = outer_read_only;
+	if (unlikely(pgj_java_interrupted))
+		pgj_clear_java_interrupt();
+	if (unlikely(pgj_error_pending()))
+		pgj_raise_pending();
+	return result;
+}
+
+/*
+ * Java's WindowFrame: argument `argno` at `position` of the partition (from the current row) or
+ * of the frame (from its head); flags[0] is set for NULL, flags[1] for a row outside.
+ */
+Datum
+pgj_window_argument(WindowObject winobj, int32 argno, int32 position, bool in_frame, bool *flags)
+{
+	if (in_frame)
+		return WinGetFuncArgInFrame(winobj, argno, position, WINDOW_SEEK_HEAD, false, &flags[0], &flags[1]);
+	return WinGetFuncArgInPartition(winobj, argno, position, WINDOW_SEEK_CURRENT, false, &flags[0], &flags[1]);
+}
+
 Datum
 pgj_call_handler(PG_FUNCTION_ARGS)
 {
@@ -283,6 +346,8 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("event trigger functions can only be called as event triggers")));
+	if (unlikely(entry->window))
+		return window_call(entry, fcinfo);
 	if (entry->retset)
 	{
 		if (pgj_set_row_ahead(site, fcinfo, &result))

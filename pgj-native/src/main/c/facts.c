@@ -131,7 +131,7 @@ static const PgjFact facts[] = {
 	OFFSET(PgjDirectCall, fn), OFFSET(PgjDirectCall, nargs), OFFSET(PgjDirectCall, strict),
 	OFFSET(PgjDirectCall, args), OFFSET(PgjDirectCall, nulls), OFFSET(PgjDirectCall, result),
 	OFFSET(PgjDirectCall, isnull), SIZE(PgjDirectCall), CONST(PGJ_DIRECT_MAX_ARGS),
-	ADDR(pgj_fmgr_generation),
+	ADDR(pgj_fmgr_generation), ADDR(pgj_window_call),
 	OFFSET(PgjSettingHookCall, extension), OFFSET(PgjSettingHookCall, class_name),
 	OFFSET(PgjSettingHookCall, method), OFFSET(PgjSettingHookCall, setting), OFFSET(PgjSettingHookCall, kind),
 	OFFSET(PgjSettingHookCall, hook), OFFSET(PgjSettingHookCall, bool_value),

@@ -23,6 +23,7 @@
 #include "utils/rangetypes.h"
 #include "utils/regproc.h"
 #include "utils/typcache.h"
+#include "windowapi.h"
 
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_agg_state_new), Datum (*)(FunctionCallInfo, int64)),
 				 "ObjectStates.aggStateNew declares Datum pgj_agg_state_new(FunctionCallInfo, int64), which is not how the headers of this server declare it");
@@ -206,6 +207,12 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_fmgr_describe), in
 				 "Server.describe declares int32 pgj_fmgr_describe(Oid, PgjDirectFunction *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_fmgr_call), void (*)(PgjDirectCall *)),
 				 "Server.fmgrCall declares void pgj_fmgr_call(PgjDirectCall *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&WinGetCurrentPosition), int64 (*)(WindowObject)),
+				 "WindowFrame.winGetCurrentPosition declares int64 WinGetCurrentPosition(WindowObject), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&WinGetPartitionRowCount), int64 (*)(WindowObject)),
+				 "WindowFrame.winGetPartitionRowCount declares int64 WinGetPartitionRowCount(WindowObject), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_window_argument), Datum (*)(WindowObject, int32, int32, bool, bool *)),
+				 "WindowFrame.windowArgument declares Datum pgj_window_argument(WindowObject, int32, int32, bool, bool *), which is not how the headers of this server declare it");
 
 const PgjFact pgj_function_facts[] = {
 	{"fn.pgj_agg_state_new", (int64) pgj_agg_state_new},
@@ -299,5 +306,8 @@ const PgjFact pgj_function_facts[] = {
 	{"fn.pgj_fmgr_resolve", (int64) pgj_fmgr_resolve},
 	{"fn.pgj_fmgr_describe", (int64) pgj_fmgr_describe},
 	{"fn.pgj_fmgr_call", (int64) pgj_fmgr_call},
+	{"fn.WinGetCurrentPosition", (int64) WinGetCurrentPosition},
+	{"fn.WinGetPartitionRowCount", (int64) WinGetPartitionRowCount},
+	{"fn.pgj_window_argument", (int64) pgj_window_argument},
 	{NULL, 0}
 };

@@ -297,6 +297,11 @@ typedef struct PgjSetting
 
 extern PgjSetting *pgj_setting(const char *name);
 
+/* call_handler.c: the window function call running, for Java's WindowFrame */
+extern FunctionCallInfo pgj_window_call;
+extern Datum pgj_window_argument(struct WindowObjectData *winobj, int32 argno, int32 position, bool in_frame,
+								 bool *flags);
+
 /* direct_calls.c: Java calls server functions through fmgr (org.pgj.Server.call) */
 #define PGJ_DIRECT_MAX_ARGS 16
 typedef struct PgjDirectFunction

@@ -17,7 +17,7 @@ final class CTypes {
             Map.entry("int64", "J"), Map.entry("uint64", "J"), Map.entry("Datum", "J"), Map.entry("Size", "J"),
             Map.entry("size_t", "J"),
             // Pointer typedefs
-            Map.entry("MemoryContext", "J"), Map.entry("ResourceOwner", "J"), Map.entry("TupleDesc", "J"),
+            Map.entry("MemoryContext", "J"), Map.entry("ResourceOwner", "J"), Map.entry("WindowObject", "J"), Map.entry("TupleDesc", "J"),
             Map.entry("HeapTuple", "J"), Map.entry("Portal", "J"), Map.entry("SPIPlanPtr", "J"),
             Map.entry("Relation", "J"), Map.entry("PgjAnyFunction", "J"), Map.entry("fmNodePtr", "J"),
             Map.entry("FmgrInfo *", "J"), Map.entry("FunctionCallInfo", "J"), Map.entry("Form_pg_attribute", "J"));

@@ -97,6 +97,9 @@ final class InstallScript {
         }
         sql.append(" LANGUAGE ").append(nativeSymbol == null ? ext.language() : "C");
         // A trigger function takes no arguments and runs once per firing: those clauses say nothing.
+        if (fn.window()) {
+            sql.append(" WINDOW");
+        }
         if (!fn.procedure() && !fn.trigger() && !fn.eventTrigger()) {
             sql.append(' ').append(fn.volatility());
             sql.append(fn.strict() ? " STRICT" : " CALLED ON NULL INPUT");

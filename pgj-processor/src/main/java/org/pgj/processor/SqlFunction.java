@@ -95,6 +95,12 @@ record SqlFunction(
         return !procedure && returnType.equals("event_trigger");
     }
 
+    /** A window function ({@code @PgFunction(window = true)}): {@code CREATE FUNCTION ... WINDOW}. */
+    boolean window() {
+        return element != null && element.getAnnotation(org.pgj.functions.PgFunction.class) instanceof org.pgj.functions.PgFunction f
+                && f.window();
+    }
+
     /** {@code function} or {@code procedure}, as SQL says it. */
     String kind() {
         return procedure ? "procedure" : "function";

@@ -11,7 +11,7 @@ public final class DirectCalls {
     }
 
     @PgFunction
-    public static Integer textLength(String s) {
+    public static Integer directTextLength(String s) {
         return Server.call("pg_catalog.textlen", Integer.class, s);
     }
 

@@ -24,9 +24,9 @@ class DirectCallsTest {
 
     @Test
     void byNameSignatureAndOid(Connection c) throws SQLException {
-        assertEquals(3, one(c, "SELECT text_length('abc')"));
-        assertEquals(0, one(c, "SELECT text_length('')"));
-        assertNull(one(c, "SELECT text_length(NULL)"), "a strict function of NULL is NULL");
+        assertEquals(3, one(c, "SELECT direct_text_length('abc')"));
+        assertEquals(0, one(c, "SELECT direct_text_length('')"));
+        assertNull(one(c, "SELECT direct_text_length(NULL)"), "a strict function of NULL is NULL");
         assertEquals("ABC", one(c, "SELECT call_by_name('pg_catalog.upper(text)', 'abc')"));
         assertEquals("ABC", one(c, "SELECT call_by_name('upper(text)', 'abc')"), "on the search path");
         assertEquals("ABC", one(c, "SELECT call_by_oid('pg_catalog.upper(text)'::regprocedure::oid::bigint, 'abc')"));
@@ -76,7 +76,7 @@ class DirectCallsTest {
             try (Connection c = latin1.connectAsOrdinaryUser()) {
                 assertEquals(one(c, "SELECT upper('caf\u00e9 \u00e0')"),
                         one(c, "SELECT call_by_name('pg_catalog.upper(text)', 'caf\u00e9 \u00e0')"), "the database's collation");
-                assertEquals(4, one(c, "SELECT text_length('caf\u00e9')"));
+                assertEquals(4, one(c, "SELECT direct_text_length('caf\u00e9')"));
                 assertTrue(fails(c, "SELECT call_by_name('public.secret', 'x')", "42501").getMessage()
                         .contains("permission denied for function secret"));
             }
@@ -92,7 +92,7 @@ class DirectCallsTest {
                 running.stop(RunningStatement.Stop.CANCEL, WIDE);
                 assertEquals("57014", running.outcome(WIDE).getSQLState());
             }
-            assertEquals(3, one(c, "SELECT text_length('abc')"));
+            assertEquals(3, one(c, "SELECT direct_text_length('abc')"));
         }
         ServerLog.assertNoCrashSince(server, mark);
     }
