@@ -264,15 +264,13 @@ FunctionCallInfo pgj_window_call = NULL;
 /*
  * A window function: the executor leaves its arguments unevaluated, so they are read from the
  * current row here, where an error may still be raised, and Java gets them as any function's.
- * A strict one gives NULL for a NULL argument without running, as the built-in ones do.
+ * False for a strict one with a NULL argument, which gives NULL without running, as the built-in
+ * ones do.
  */
-static Datum
-window_call(PgjFunction *entry, FunctionCallInfo fcinfo)
+static bool
+window_arguments(PgjFunction *entry, FunctionCallInfo fcinfo)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
-	FunctionCallInfo outer = pgj_window_call;
-	bool		outer_read_only = pgj_read_only;
-	Datum		result;
 
 	if (winobj == NULL || !IsA(winobj, WindowObjectData))
 		ereport(ERROR,
@@ -285,21 +283,9 @@ window_call(PgjFunction *entry, FunctionCallInfo fcinfo)
 		fcinfo->args[i].value = WinGetFuncArgCurrent(winobj, i, &isnull);
 		fcinfo->args[i].isnull = isnull;
 		if (isnull && entry->strict)
-			PG_RETURN_NULL();
+			return false;
 	}
-	pgj_window_call = fcinfo;
-	pgj_read_only = entry->read_only;
-	if (likely(entry->stub != NULL))
-		result = entry->stub(fcinfo);
-	else
-		result = pgj_invoke_slowly(entry->function, fcinfo);
-	pgj_window_call = outer;
-	pgj_read_only = outer_read_only;
-	if (unlikely(pgj_java_interrupted))
-		pgj_clear_java_interrupt();
-	if (unlikely(pgj_error_pending()))
-		pgj_raise_pending();
-	return result;
+	return true;
 }
 
 /*
@@ -321,6 +307,7 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	PgjFunction *entry;
 	bool		outer_nonatomic = pgj_nonatomic;
 	bool		outer_read_only = pgj_read_only;
+	FunctionCallInfo outer_window_call = pgj_window_call;
 	int			outer_spi_depth = pgj_spi_depth;
 	MemoryContext caller_cxt = CurrentMemoryContext;
 	Datum		result;
@@ -347,7 +334,13 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("event trigger functions can only be called as event triggers")));
 	if (unlikely(entry->window))
-		return window_call(entry, fcinfo);
+	{
+		if (!window_arguments(entry, fcinfo))
+			PG_RETURN_NULL();
+		pgj_window_call = fcinfo;
+	}
+	else
+		pgj_window_call = NULL;
 	if (entry->retset)
 	{
 		if (pgj_set_row_ahead(site, fcinfo, &result))
@@ -364,6 +357,7 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 		result = pgj_invoke_slowly(entry->function, fcinfo);
 	pgj_nonatomic = outer_nonatomic;
 	pgj_read_only = outer_read_only;
+	pgj_window_call = outer_window_call;
 	if (unlikely(pgj_java_interrupted))
 		pgj_clear_java_interrupt();
 	if (entry->retset)

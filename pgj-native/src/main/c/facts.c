@@ -140,6 +140,8 @@ static const PgjFact facts[] = {
 	CONST(PGJ_SETTING_CHECK), CONST(PGJ_SETTING_ASSIGN), CONST(PGJ_SETTING_SHOW),
 	CONST(PGJ_SETTING_TEXT_SIZE), CONST(PGJ_SETTING_ACCEPTED), CONST(PGJ_SETTING_REFUSED),
 	CONST(PGJ_SETTING_SHOWN), CONST(PGJ_SETTING_FAILED),
+	OFFSET(ErrorData, elevel), OFFSET(ErrorData, output_to_server), OFFSET(ErrorData, output_to_client),
+	OFFSET(ErrorData, sqlerrcode), OFFSET(ErrorData, message),
 	OFFSET(PgjHookInfo, active),
 	OFFSET(PgjHookInfo, kind), OFFSET(PgjHookInfo, proceeded), OFFSET(PgjHookInfo, operation),
 	OFFSET(PgjHookInfo, text), OFFSET(PgjHookInfo, query_id), OFFSET(PgjHookInfo, processed),

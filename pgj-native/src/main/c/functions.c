@@ -95,6 +95,8 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_proceed), voi
 				 "HookDispatcher.hookProceed declares void pgj_hook_proceed(PgjHookInfo *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_declared), const char *(*)(int32, int32)),
 				 "HookDispatcher.hookDeclared declares const char *pgj_hook_declared(int32, int32), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_set_log_message), void (*)(ErrorData *, const char *)),
+				 "LogEntryCall.setLogMessage declares void pgj_set_log_message(ErrorData *, const char *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_error_code), int32 (*)(void)),
 				 "Guard.pendingCode declares int32 pgj_error_code(void), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_error_field), const char *(*)(int32)),
@@ -250,6 +252,7 @@ const PgjFact pgj_function_facts[] = {
 	{"fn.GetCommandTagName", (int64) GetCommandTagName},
 	{"fn.pgj_hook_proceed", (int64) pgj_hook_proceed},
 	{"fn.pgj_hook_declared", (int64) pgj_hook_declared},
+	{"fn.pgj_set_log_message", (int64) pgj_set_log_message},
 	{"fn.pgj_error_code", (int64) pgj_error_code},
 	{"fn.pgj_error_field", (int64) pgj_error_field},
 	{"fn.pgj_guard_call", (int64) pgj_guard_call},

@@ -270,6 +270,8 @@ extern const char *pgj_hook_declared(int32 i, int32 which);
 extern bool pgj_jvm_available(void);
 extern bool pgj_try_jvm(const char **reason, const char **hint);
 extern void pgj_run_hook(int64 call);
+extern void pgj_run_log_hook(int64 edata, int64 active);
+extern void pgj_set_log_message(ErrorData *edata, const char *message);
 
 /* shmem.c: the shared memory extensions declare */
 extern void pgj_declare_shared(char **fields, int n);

@@ -93,6 +93,15 @@ public final class Boot {
         }
     }
 
+    /** From hooks.c's emit_log hook: see {@link HookDispatcher#emitLog}; never throws. */
+    public static void logHook(long edata, long active) {
+        try {
+            HookDispatcher.emitLog(edata, active);
+        } catch (Throwable t) {
+            // a log entry cannot fail
+        }
+    }
+
     /** From hooks.c: runs the extensions' query hooks; an error is recorded for the server to raise. */
     public static void hook(long call) {
         try {
