@@ -79,13 +79,9 @@ class EventTriggersTest {
     @Test
     void aCancelStopsATriggerAndTheCommand(PgServer server) throws SQLException {
         ServerLog.Mark mark = ServerLog.mark(server);
-        try (Connection c = server.connect(); Connection observer = server.connect()) {
+        try (Connection c = server.connect()) {
             exec(c, "SET hooks.hold_ddl = on");
-            try (RunningStatement running = RunningStatement.start(c, observer, "CREATE TABLE ev_held(x int)")
-                    .awaitActive(WIDE)) {
-                running.stop(RunningStatement.Stop.CANCEL, WIDE);
-                assertEquals("57014", running.outcome(WIDE).getSQLState());
-            }
+            assertEquals("57014", RunningStatement.cancelOnceActive(server, c, "CREATE TABLE ev_held(x int)", WIDE));
             exec(c, "RESET hooks.hold_ddl");
             assertEquals(null, one(c, "SELECT to_regclass('ev_held')"));
             assertEquals(1, one(c, "SELECT 1"));
