@@ -12,6 +12,7 @@ module org.pgj {
     exports org.pgj.aggregates;
     exports org.pgj.bgworker;
     exports org.pgj.errors;
+    exports org.pgj.events;
     exports org.pgj.fdw;
     exports org.pgj.functions;
     exports org.pgj.guc;
@@ -21,6 +22,7 @@ module org.pgj {
     exports org.pgj.spi;
     exports org.pgj.triggers;
     exports org.pgj.types;
+    exports org.pgj.windows;
 
     // java.util.logging makes the configuration class and the handler it names by reflection.
     exports org.pgj.internal.logging to java.logging;

@@ -18,7 +18,9 @@
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "utils/lsyscache.h"
+#include "commands/event_trigger.h"
 #include "commands/trigger.h"
+#include "windowapi.h"
 #include "nodes/parsenodes.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -39,6 +41,9 @@ typedef struct PgjFunction
 	PgjStub		stub;			/* written by Java once the FFM stub exists */
 	bool		retset;			/* returns a set, value per call (sets.c) */
 	bool		trigger;		/* RETURNS trigger: only the trigger manager may call it */
+	bool		event_trigger;	/* RETURNS event_trigger: only the event trigger manager may call it */
+	bool		window;			/* WINDOW: its arguments are read from the current row */
+	bool		strict;
 	bool		read_only;		/* STABLE or IMMUTABLE: its SPI statements run read-only */
 	int			folder;			/* its extension folder in builds.c; -1: none */
 } PgjFunction;
@@ -78,6 +83,9 @@ function_entry(Oid fn_oid)
 		entry->stub = NULL;
 		entry->retset = false;
 		entry->trigger = false;
+		entry->event_trigger = false;
+		entry->window = false;
+		entry->strict = false;
 		entry->read_only = false;
 		entry->folder = -1;
 	}
@@ -210,6 +218,9 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 	entry->folder = pgj_build_folder(dir);
 	entry->retset = proc->proretset;
 	entry->trigger = proc->prorettype == TRIGGEROID;
+	entry->event_trigger = proc->prorettype == EVENT_TRIGGEROID;
+	entry->window = proc->prokind == PROKIND_WINDOW;
+	entry->strict = proc->proisstrict;
 	entry->read_only = proc->provolatile != PROVOLATILE_VOLATILE;
 	entry->fn_xmin = HeapTupleHeaderGetRawXmin(proc_tuple->t_data);
 	entry->fn_tid = proc_tuple->t_self;
@@ -247,6 +258,48 @@ lookup(FmgrInfo *flinfo)
 	return site;
 }
 
+/* The window function call Java's WindowFrame reads (fcinfo); NULL outside one. */
+FunctionCallInfo pgj_window_call = NULL;
+
+/*
+ * A window function: the executor leaves its arguments unevaluated, so they are read from the
+ * current row here, where an error may still be raised, and Java gets them as any function's.
+ * False for a strict one with a NULL argument, which gives NULL without running, as the built-in
+ * ones do.
+ */
+static bool
+window_arguments(PgjFunction *entry, FunctionCallInfo fcinfo)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+
+	if (winobj == NULL || !IsA(winobj, WindowObjectData))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("window functions can only be called with OVER")));
+	for (int i = 0; i < fcinfo->nargs; i++)
+	{
+		bool		isnull;
+
+		fcinfo->args[i].value = WinGetFuncArgCurrent(winobj, i, &isnull);
+		fcinfo->args[i].isnull = isnull;
+		if (isnull && entry->strict)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Java's WindowFrame: argument `argno` at `position` of the partition (from the current row) or
+ * of the frame (from its head); flags[0] is set for NULL, flags[1] for a row outside.
+ */
+Datum
+pgj_window_argument(WindowObject winobj, int32 argno, int32 position, bool in_frame, bool *flags)
+{
+	if (in_frame)
+		return WinGetFuncArgInFrame(winobj, argno, position, WINDOW_SEEK_HEAD, false, &flags[0], &flags[1]);
+	return WinGetFuncArgInPartition(winobj, argno, position, WINDOW_SEEK_CURRENT, false, &flags[0], &flags[1]);
+}
+
 Datum
 pgj_call_handler(PG_FUNCTION_ARGS)
 {
@@ -254,6 +307,7 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	PgjFunction *entry;
 	bool		outer_nonatomic = pgj_nonatomic;
 	bool		outer_read_only = pgj_read_only;
+	FunctionCallInfo outer_window_call = pgj_window_call;
 	int			outer_spi_depth = pgj_spi_depth;
 	MemoryContext caller_cxt = CurrentMemoryContext;
 	Datum		result;
@@ -274,6 +328,19 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("trigger functions can only be called as triggers")));
+	/* Java reads fcinfo->context as EventTriggerData. */
+	if (unlikely(entry->event_trigger) && !CALLED_AS_EVENT_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("event trigger functions can only be called as event triggers")));
+	if (unlikely(entry->window))
+	{
+		if (!window_arguments(entry, fcinfo))
+			PG_RETURN_NULL();
+		pgj_window_call = fcinfo;
+	}
+	else
+		pgj_window_call = NULL;
 	if (entry->retset)
 	{
 		if (pgj_set_row_ahead(site, fcinfo, &result))
@@ -290,6 +357,7 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 		result = pgj_invoke_slowly(entry->function, fcinfo);
 	pgj_nonatomic = outer_nonatomic;
 	pgj_read_only = outer_read_only;
+	pgj_window_call = outer_window_call;
 	if (unlikely(pgj_java_interrupted))
 		pgj_clear_java_interrupt();
 	if (entry->retset)

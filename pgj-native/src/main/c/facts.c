@@ -18,6 +18,7 @@
 #include "executor/spi_priv.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type_d.h"
+#include "commands/event_trigger.h"
 #include "commands/trigger.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
@@ -128,6 +129,22 @@ static const PgjFact facts[] = {
 	CONST(SUBXACT_EVENT_PRE_COMMIT_SUB),
 
 	/* Query hooks (org.pgj.hooks) */
+	OFFSET(PgjDirectFunction, nargs), OFFSET(PgjDirectFunction, argtypes), OFFSET(PgjDirectFunction, rettype),
+	OFFSET(PgjDirectFunction, strict), SIZE(PgjDirectFunction),
+	OFFSET(PgjDirectCall, fn), OFFSET(PgjDirectCall, nargs), OFFSET(PgjDirectCall, strict),
+	OFFSET(PgjDirectCall, args), OFFSET(PgjDirectCall, nulls), OFFSET(PgjDirectCall, result),
+	OFFSET(PgjDirectCall, isnull), SIZE(PgjDirectCall), CONST(PGJ_DIRECT_MAX_ARGS),
+	ADDR(pgj_fmgr_generation), ADDR(pgj_window_call),
+	OFFSET(PgjSettingHookCall, extension), OFFSET(PgjSettingHookCall, class_name),
+	OFFSET(PgjSettingHookCall, method), OFFSET(PgjSettingHookCall, setting), OFFSET(PgjSettingHookCall, kind),
+	OFFSET(PgjSettingHookCall, hook), OFFSET(PgjSettingHookCall, bool_value),
+	OFFSET(PgjSettingHookCall, int_value), OFFSET(PgjSettingHookCall, real_value),
+	OFFSET(PgjSettingHookCall, string_value), OFFSET(PgjSettingHookCall, text),
+	CONST(PGJ_SETTING_CHECK), CONST(PGJ_SETTING_ASSIGN), CONST(PGJ_SETTING_SHOW),
+	CONST(PGJ_SETTING_TEXT_SIZE), CONST(PGJ_SETTING_ACCEPTED), CONST(PGJ_SETTING_REFUSED),
+	CONST(PGJ_SETTING_SHOWN), CONST(PGJ_SETTING_FAILED),
+	OFFSET(ErrorData, elevel), OFFSET(ErrorData, output_to_server), OFFSET(ErrorData, output_to_client),
+	OFFSET(ErrorData, sqlerrcode), OFFSET(ErrorData, message),
 	OFFSET(PgjHookInfo, active),
 	OFFSET(PgjHookInfo, kind), OFFSET(PgjHookInfo, proceeded), OFFSET(PgjHookInfo, operation),
 	OFFSET(PgjHookInfo, text), OFFSET(PgjHookInfo, query_id), OFFSET(PgjHookInfo, processed),
@@ -179,7 +196,8 @@ static const PgjFact facts[] = {
 	OFFSET(RelationData, rd_id), OFFSET(RelationData, rd_rel), OFFSET(RelationData, rd_att),
 	OFFSET(FormData_pg_class, relname), OFFSET(FormData_pg_class, relnamespace),
 	OFFSET(FormData_pg_attribute, atttypmod),
-	CONST(T_TriggerData), CONST(TRIGGEROID), CONST(TRIGGER_EVENT_OPMASK), CONST(TRIGGER_EVENT_INSERT),
+	CONST(T_TriggerData), CONST(TRIGGEROID), CONST(EVENT_TRIGGEROID),
+	OFFSET(EventTriggerData, event), OFFSET(EventTriggerData, tag), CONST(TRIGGER_EVENT_OPMASK), CONST(TRIGGER_EVENT_INSERT),
 	CONST(TRIGGER_EVENT_DELETE), CONST(TRIGGER_EVENT_UPDATE), CONST(TRIGGER_EVENT_TRUNCATE),
 	CONST(TRIGGER_EVENT_ROW), CONST(TRIGGER_EVENT_TIMINGMASK), CONST(TRIGGER_EVENT_BEFORE),
 	CONST(TRIGGER_EVENT_AFTER), CONST(TRIGGER_EVENT_INSTEAD), CONST(SPI_OK_TD_REGISTER),

@@ -15,6 +15,7 @@
 #include "mb/pg_wchar.h"
 #include "postmaster/bgworker.h"
 #include "storage/lwlock.h"
+#include "tcop/cmdtag.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -22,6 +23,7 @@
 #include "utils/rangetypes.h"
 #include "utils/regproc.h"
 #include "utils/typcache.h"
+#include "windowapi.h"
 
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_agg_state_new), Datum (*)(FunctionCallInfo, int64)),
 				 "ObjectStates.aggStateNew declares Datum pgj_agg_state_new(FunctionCallInfo, int64), which is not how the headers of this server declare it");
@@ -89,10 +91,14 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetDatabaseEncoding), 
 				 "ServerEncoding.getDatabaseEncoding declares int GetDatabaseEncoding(void), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetDatabaseEncodingName), const char *(*)(void)),
 				 "ServerEncoding.getDatabaseEncodingName declares const char *GetDatabaseEncodingName(void), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetCommandTagName), const char *(*)(CommandTag)),
+				 "EventTriggerCall.commandTagName declares const char *GetCommandTagName(CommandTag), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_proceed), void (*)(PgjHookInfo *)),
 				 "HookDispatcher.hookProceed declares void pgj_hook_proceed(PgjHookInfo *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_declared), const char *(*)(int32, int32)),
 				 "HookDispatcher.hookDeclared declares const char *pgj_hook_declared(int32, int32), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_set_log_message), void (*)(ErrorData *, const char *)),
+				 "LogEntryCall.setLogMessage declares void pgj_set_log_message(ErrorData *, const char *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_error_code), int32 (*)(void)),
 				 "Guard.pendingCode declares int32 pgj_error_code(void), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_error_field), const char *(*)(int32)),
@@ -199,6 +205,18 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&LWLockAcquire), bool (
 				 "SharedAreas.acquire declares bool LWLockAcquire(LWLock *, LWLockMode), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&LWLockRelease), void (*)(LWLock *)),
 				 "SharedAreas.release declares void LWLockRelease(LWLock *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_fmgr_resolve), Oid (*)(const char *)),
+				 "Server.resolve declares Oid pgj_fmgr_resolve(const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_fmgr_describe), int32 (*)(Oid, PgjDirectFunction *)),
+				 "Server.describe declares int32 pgj_fmgr_describe(Oid, PgjDirectFunction *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_fmgr_call), void (*)(PgjDirectCall *)),
+				 "Server.fmgrCall declares void pgj_fmgr_call(PgjDirectCall *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&WinGetCurrentPosition), int64 (*)(WindowObject)),
+				 "WindowFrame.winGetCurrentPosition declares int64 WinGetCurrentPosition(WindowObject), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&WinGetPartitionRowCount), int64 (*)(WindowObject)),
+				 "WindowFrame.winGetPartitionRowCount declares int64 WinGetPartitionRowCount(WindowObject), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_window_argument), Datum (*)(WindowObject, int32, int32, bool, bool *)),
+				 "WindowFrame.windowArgument declares Datum pgj_window_argument(WindowObject, int32, int32, bool, bool *), which is not how the headers of this server declare it");
 
 const PgjFact pgj_function_facts[] = {
 	{"fn.pgj_agg_state_new", (int64) pgj_agg_state_new},
@@ -234,8 +252,10 @@ const PgjFact pgj_function_facts[] = {
 	{"fn.pg_encoding_mbcliplen", (int64) pg_encoding_mbcliplen},
 	{"fn.GetDatabaseEncoding", (int64) GetDatabaseEncoding},
 	{"fn.GetDatabaseEncodingName", (int64) GetDatabaseEncodingName},
+	{"fn.GetCommandTagName", (int64) GetCommandTagName},
 	{"fn.pgj_hook_proceed", (int64) pgj_hook_proceed},
 	{"fn.pgj_hook_declared", (int64) pgj_hook_declared},
+	{"fn.pgj_set_log_message", (int64) pgj_set_log_message},
 	{"fn.pgj_error_code", (int64) pgj_error_code},
 	{"fn.pgj_error_field", (int64) pgj_error_field},
 	{"fn.pgj_guard_call", (int64) pgj_guard_call},
@@ -289,5 +309,11 @@ const PgjFact pgj_function_facts[] = {
 	{"fn.pgj_shared_attach", (int64) pgj_shared_attach},
 	{"fn.LWLockAcquire", (int64) LWLockAcquire},
 	{"fn.LWLockRelease", (int64) LWLockRelease},
+	{"fn.pgj_fmgr_resolve", (int64) pgj_fmgr_resolve},
+	{"fn.pgj_fmgr_describe", (int64) pgj_fmgr_describe},
+	{"fn.pgj_fmgr_call", (int64) pgj_fmgr_call},
+	{"fn.WinGetCurrentPosition", (int64) WinGetCurrentPosition},
+	{"fn.WinGetPartitionRowCount", (int64) WinGetPartitionRowCount},
+	{"fn.pgj_window_argument", (int64) pgj_window_argument},
 	{NULL, 0}
 };

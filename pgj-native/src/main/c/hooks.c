@@ -14,6 +14,7 @@
 #include "access/xact.h"
 #include "commands/extension.h"
 #include "executor/executor.h"
+#include "miscadmin.h"
 #include "tcop/cmdtag.h"
 #include "tcop/utility.h"
 
@@ -54,6 +55,8 @@ static ExecutorRun_hook_type prev_run = NULL;
 static ExecutorFinish_hook_type prev_finish = NULL;
 static ExecutorEnd_hook_type prev_end = NULL;
 static ProcessUtility_hook_type prev_utility = NULL;
+static emit_log_hook_type prev_emit_log = NULL;
+static bool in_emit_log = false;
 
 static void
 note_processed(PgjHookCall *call)
@@ -241,6 +244,38 @@ utility_hook(PlannedStmt *pstmt, const char *text, bool read_only_tree, ProcessU
 	run(&call);
 }
 
+/*
+ * The emit_log hook: Java's hooks may read, change or suppress each log entry. They run only
+ * where Java runs already (never started here), in a transaction whose active hooks are known
+ * (no catalog is read here), and never inside themselves: what a hook logs passes unhooked.
+ */
+static void
+emit_log(ErrorData *edata)
+{
+	if (prev_emit_log)
+		prev_emit_log(edata);
+	if (in_emit_log || !active_cache_valid || active_cache == 0 || !IsUnderPostmaster || IsParallelWorker()
+		|| !pgj_jvm_ready())
+		return;
+	in_emit_log = true;
+	PG_TRY();
+	{
+		pgj_run_log_hook((int64) edata, (int64) active_cache);
+	}
+	PG_FINALLY();
+	{
+		in_emit_log = false;
+	}
+	PG_END_TRY();
+}
+
+/* Java: a log entry's new message, in ErrorContext where the entry lives. */
+void
+pgj_set_log_message(ErrorData *edata, const char *message)
+{
+	edata->message = MemoryContextStrdup(ErrorContext, message);
+}
+
 /* Java: the extension (which 0) or class (which 1) of declared hook class i. */
 const char *
 pgj_hook_declared(int32 i, int32 which)
@@ -276,4 +311,6 @@ pgj_declare_hooks(char **f, int n)
 	ExecutorEnd_hook = end_hook;
 	prev_utility = ProcessUtility_hook;
 	ProcessUtility_hook = utility_hook;
+	prev_emit_log = emit_log_hook;
+	emit_log_hook = emit_log;
 }

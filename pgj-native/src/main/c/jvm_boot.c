@@ -64,6 +64,8 @@ static jmethodID close_set_method = NULL;
 static jmethodID transaction_event_method = NULL;
 static jmethodID release_agg_state_method = NULL;
 static jmethodID hook_method = NULL;
+static jmethodID setting_hook_method = NULL;
+static jmethodID log_hook_method = NULL;
 static jmethodID transaction_ended_method = NULL;
 static jmethodID build_replaced_method = NULL;
 static jmethodID fdw_method = NULL;
@@ -601,6 +603,8 @@ start_java(JNIEnv *env)
 		&& (transaction_event_method = (*env)->GetStaticMethodID(env, cls, "transactionEvent", "(IIIZ)Z")) != NULL
 		&& (release_agg_state_method = (*env)->GetStaticMethodID(env, cls, "releaseAggregateState", "(J)V")) != NULL
 		&& (hook_method = (*env)->GetStaticMethodID(env, cls, "hook", "(J)V")) != NULL
+		&& (setting_hook_method = (*env)->GetStaticMethodID(env, cls, "settingHook", "(J)I")) != NULL
+		&& (log_hook_method = (*env)->GetStaticMethodID(env, cls, "logHook", "(JJ)V")) != NULL
 		&& (transaction_ended_method = (*env)->GetStaticMethodID(env, cls, "transactionEnded", "()V")) != NULL
 		&& (build_replaced_method = (*env)->GetStaticMethodID(env, cls, "buildReplaced",
 															   "(Ljava/lang/String;)Z")) != NULL
@@ -790,6 +794,33 @@ pgj_build_replaced(const char *name)
 	(*the_env)->DeleteLocalRef(the_env, folder);
 	check_java_exception("checking an extension's jars");
 	return replaced;
+}
+
+/* Whether Java runs in this process already (setting_hooks.c never starts it outside a transaction). */
+bool
+pgj_jvm_ready(void)
+{
+	return state == JVM_READY;
+}
+
+/*
+ * Runs a setting's hook in Java (setting_hooks.c); PGJ_SETTING_FAILED leaves the error recorded.
+ * Never raises: a check runs where the server only logs its refusal (a reload).
+ */
+int32
+pgj_run_setting_hook(PgjSettingHookCall *call)
+{
+	jint		outcome = (*the_env)->CallStaticIntMethod(the_env, resolver_class, setting_hook_method, (jlong) call);
+
+	return exception_dropped() ? PGJ_SETTING_ACCEPTED : (int32) outcome;
+}
+
+/* Hands a log entry to Java's emit_log hooks (hooks.c); nothing is raised, whatever happens. */
+void
+pgj_run_log_hook(int64 edata, int64 active)
+{
+	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, log_hook_method, (jlong) edata, (jlong) active);
+	exception_dropped();
 }
 
 /* Calls a hook object's method in Java (hooks.c); errors are left recorded for the caller. */

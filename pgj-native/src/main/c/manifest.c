@@ -4,6 +4,7 @@
  * record of tab-separated fields:
  *
  *   setting <kind b|i|r|s|e> <name> <context> <default> <min> <max> <options a,b,c> <description>
+ *           [<ext> <class> <check method> <assign method> <show method>]   (setting_hooks.c)
  *   worker <ext> <name> <type> <class> <method> <start> <restart s> <spi or empty> <database> <user>
  *          <argument> <instances: a number or an int setting's name> <extra>
  *          <shared-memory start-up callback: Class#method, or empty>
@@ -100,6 +101,9 @@ define_setting(char **f, int n, bool preloading)
 	char		kind = f[1][0];
 	GucContext context = context_of(f[3]);
 	struct config_enum_entry *options = kind == 'e' ? enum_options(f[7]) : NULL;
+	void	   *check = NULL;
+	void	   *assign = NULL;
+	void	   *show = NULL;
 
 	if (n < 9 || strlen(f[2]) >= NAMEDATALEN * 2)
 		return;
@@ -117,32 +121,36 @@ define_setting(char **f, int n, bool preloading)
 	 */
 	if (context == PGC_POSTMASTER && !preloading)
 		context = PGC_SIGHUP;
+	(void) pgj_setting_hooks(f, n, s, &check, &assign, &show);
 	switch (kind)
 	{
 		case 'b':
 			DefineCustomBoolVariable(s->name, MemoryContextStrdup(TopMemoryContext, f[8]), NULL,
 									 &s->bool_value, strcmp(f[4], "true") == 0, context, 0,
-									 NULL, NULL, NULL);
+									 (GucBoolCheckHook) check, (GucBoolAssignHook) assign, (GucShowHook) show);
 			break;
 		case 'i':
 			DefineCustomIntVariable(s->name, MemoryContextStrdup(TopMemoryContext, f[8]), NULL,
 									&s->int_value, atoi(f[4]), atoi(f[5]), atoi(f[6]), context, 0,
-									NULL, NULL, NULL);
+									(GucIntCheckHook) check, (GucIntAssignHook) assign, (GucShowHook) show);
 			break;
 		case 'r':
 			DefineCustomRealVariable(s->name, MemoryContextStrdup(TopMemoryContext, f[8]), NULL,
 									 &s->real_value, strtod(f[4], NULL), strtod(f[5], NULL),
-									 strtod(f[6], NULL), context, 0, NULL, NULL, NULL);
+									 strtod(f[6], NULL), context, 0, (GucRealCheckHook) check,
+									 (GucRealAssignHook) assign, (GucShowHook) show);
 			break;
 		case 's':
 			DefineCustomStringVariable(s->name, MemoryContextStrdup(TopMemoryContext, f[8]), NULL,
 									   &s->string_value, MemoryContextStrdup(TopMemoryContext, f[4]),
-									   context, 0, NULL, NULL, NULL);
+									   context, 0, (GucStringCheckHook) check, (GucStringAssignHook) assign,
+									   (GucShowHook) show);
 			break;
 		case 'e':
 			DefineCustomEnumVariable(s->name, MemoryContextStrdup(TopMemoryContext, f[8]), NULL,
 									 &s->int_value, Max(enum_index(options, f[4]), 0), options,
-									 context, 0, NULL, NULL, NULL);
+									 context, 0, (GucEnumCheckHook) check, (GucEnumAssignHook) assign,
+									 (GucShowHook) show);
 			break;
 	}
 }
@@ -292,7 +300,9 @@ pgj_read_manifests(bool preloading)
 	settings = hash_create("pgj settings", 32, &ctl, HASH_ELEM | HASH_CONTEXT);
 #endif
 	snprintf(dir, sizeof(dir), "%s/extension", pgj_sharedir);
+	pgj_setting_hooks_defining(true);
 	read_all(dir, preloading, false);
+	pgj_setting_hooks_defining(false);
 	if (preloading)
 		read_all(dir, preloading, true);
 }

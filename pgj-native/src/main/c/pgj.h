@@ -270,6 +270,8 @@ extern const char *pgj_hook_declared(int32 i, int32 which);
 extern bool pgj_jvm_available(void);
 extern bool pgj_try_jvm(const char **reason, const char **hint);
 extern void pgj_run_hook(int64 call);
+extern void pgj_run_log_hook(int64 edata, int64 active);
+extern void pgj_set_log_message(ErrorData *edata, const char *message);
 
 /* fdw.c ↔ jvm_boot.c: foreign data wrappers' Java side */
 extern char *pgj_fdw_call(int32 op, const char *request, int length, int *answer_length);
@@ -301,6 +303,68 @@ typedef struct PgjSetting
 } PgjSetting;
 
 extern PgjSetting *pgj_setting(const char *name);
+
+/* call_handler.c: the window function call running, for Java's WindowFrame */
+extern FunctionCallInfo pgj_window_call;
+extern Datum pgj_window_argument(struct WindowObjectData *winobj, int32 argno, int32 position, bool in_frame,
+								 bool *flags);
+
+/* direct_calls.c: Java calls server functions through fmgr (org.pgj.Server.call) */
+#define PGJ_DIRECT_MAX_ARGS 16
+typedef struct PgjDirectFunction
+{
+	int32		nargs;
+	Oid			argtypes[PGJ_DIRECT_MAX_ARGS];
+	Oid			rettype;
+	bool		strict;
+} PgjDirectFunction;
+
+typedef struct PgjDirectCall
+{
+	Oid			fn;
+	int32		nargs;
+	bool		strict;
+	Datum		args[PGJ_DIRECT_MAX_ARGS];
+	bool		nulls[PGJ_DIRECT_MAX_ARGS];
+	Datum		result;
+	bool		isnull;
+} PgjDirectCall;
+
+extern int64 pgj_fmgr_generation;
+extern Oid	pgj_fmgr_resolve(const char *name);
+extern int32 pgj_fmgr_describe(Oid fn, PgjDirectFunction *out);
+extern void pgj_fmgr_call(PgjDirectCall *call);
+
+/* setting_hooks.c: check, assign and show hooks of extension settings, run in Java */
+#define PGJ_SETTING_CHECK		0
+#define PGJ_SETTING_ASSIGN		1
+#define PGJ_SETTING_SHOW		2
+#define PGJ_SETTING_TEXT_SIZE	1024
+#define PGJ_SETTING_ACCEPTED	0
+#define PGJ_SETTING_REFUSED		1	/* text: the check's reason */
+#define PGJ_SETTING_SHOWN		2	/* text: the display form */
+#define PGJ_SETTING_FAILED		3	/* an error (a cancel) is recorded for the server */
+/* What Java reads of a hook call, and writes back into text (org.pgj.internal.settings.SettingHooks). */
+typedef struct PgjSettingHookCall
+{
+	const char *extension;
+	const char *class_name;
+	const char *method;
+	const char *setting;
+	int32		kind;			/* the setting's: 'b', 'i', 'r', 's', 'e' */
+	int32		hook;			/* PGJ_SETTING_CHECK, _ASSIGN, _SHOW */
+	bool		bool_value;
+	int32		int_value;		/* int and enum (the option's index) */
+	double		real_value;
+	const char *string_value;
+	char		text[PGJ_SETTING_TEXT_SIZE];
+} PgjSettingHookCall;
+
+/* Field 9 on of a manifest's setting line: its hooks, if any; returns the server's hook functions. */
+extern bool pgj_setting_hooks(char **fields, int n, PgjSetting *setting, void **check, void **assign, void **show);
+extern void pgj_setting_hooks_defining(bool on);
+extern int32 pgj_run_setting_hook(PgjSettingHookCall *call);
+extern bool pgj_jvm_ready(void);
 
 /* The most rows of a set Java reads ahead of the executor in one call (sets.c). */
 #define PGJ_ROWS_AHEAD	64

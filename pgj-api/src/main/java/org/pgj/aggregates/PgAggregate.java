@@ -48,6 +48,15 @@ public @interface PgAggregate {
     /** {@code PARALLEL}, for the aggregate and its support functions. */
     Parallel parallel() default Parallel.UNSAFE;
 
+    /**
+     * {@code FINALFUNC_EXTRA}: the final function takes, after the state (and an ordered-set
+     * aggregate's direct arguments), one parameter per aggregated argument, of its type and always
+     * NULL (so each must be nullable: {@code @Nullable AnyElement}, a box). They let a polymorphic
+     * aggregate whose state is a Java object return {@code anyelement}: the server resolves the
+     * result's type from them.
+     */
+    boolean finalFunctionExtra() default false;
+
     /** {@code FINALFUNC_MODIFY}: whether the final function changes the state. */
     FinalizeModify finalizeModify() default FinalizeModify.DEFAULT;
 

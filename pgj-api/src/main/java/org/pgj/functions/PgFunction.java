@@ -47,4 +47,11 @@ public @interface PgFunction {
      * waits for all of them.
      */
     String[] requires() default {};
+
+    /**
+     * {@code WINDOW}: a window function ({@code f(x) OVER (...)}). Its parameters get the current
+     * row's arguments; {@link org.pgj.windows.WindowFrame#current()} reads the partition and the
+     * frame around it.
+     */
+    boolean window() default false;
 }

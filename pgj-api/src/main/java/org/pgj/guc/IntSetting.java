@@ -21,4 +21,17 @@ public @interface IntSetting {
     GucContext context() default GucContext.USER;
 
     String description();
+
+    /**
+     * A static method of the interface that checks a new value before the server takes it:
+     * {@code static void check(T value)}, which refuses by throwing. The server then refuses the
+     * value with its own 22023 and the exception's message as DETAIL. See {@link GucSettings}.
+     */
+    String check() default "";
+
+    /** A static method {@code static void assign(T value)} told of each new value once it is set. */
+    String assign() default "";
+
+    /** A static method {@code static String show(T value)} that gives the value as SHOW displays it. */
+    String show() default "";
 }

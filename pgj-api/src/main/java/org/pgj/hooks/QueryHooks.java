@@ -31,4 +31,13 @@ public interface QueryHooks {
     default void processUtility(UtilityStatement statement, Proceed next) {
         next.proceed();
     }
+
+    /**
+     * Each log entry of the backend (the emit_log hook), before it goes to the server log and the
+     * client: it may be read, changed or suppressed. Entries that hooks log themselves come
+     * unhooked, so a hook cannot recurse. It runs only in backends where Java runs already, in
+     * a transaction where the hook's extension is known to be created; it must not run SQL.
+     */
+    default void emitLog(LogEntry entry) {
+    }
 }

@@ -18,6 +18,9 @@ import org.pgj.internal.transactions.TransactionCallbacks;
  * </ul>
  * Each action runs at most once, on the backend's thread; all are forgotten when the transaction
  * ends. They cannot run SQL once the transaction has ended (onCommit, onRollback).
+ *
+ * <p>{@link #onSubtransactions} is pgrx's {@code register_subxact_callback}: a listener told of
+ * every subtransaction's start, release and rollback until the top-level transaction ends.
  */
 public final class Transactions {
     private Transactions() {
@@ -33,5 +36,18 @@ public final class Transactions {
 
     public static void beforeCommit(Runnable action) {
         TransactionCallbacks.register(TransactionCallbacks.Kind.BEFORE_COMMIT, action);
+    }
+
+    /**
+     * Tells {@code listener} of each subtransaction event from now until the top-level
+     * transaction ends (committed or rolled back, whatever happens to the subtransaction it was
+     * registered in). A listener that throws on {@link SubtransactionEvent.Kind#BEFORE_COMMIT}
+     * makes the release fail with that error (the subtransaction is then rolled back); on any
+     * other event the exception is logged as a WARNING. A listener runs while the server is
+     * starting or ending a subtransaction: it cannot open one ({@code Subtransaction.run} throws
+     * IllegalStateException) and should not run SQL.
+     */
+    public static void onSubtransactions(SubtransactionListener listener) {
+        TransactionCallbacks.listen(listener);
     }
 }

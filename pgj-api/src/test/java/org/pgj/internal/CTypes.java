@@ -13,11 +13,11 @@ final class CTypes {
             Map.entry("void", "V"),
             Map.entry("bool", "Z"),
             Map.entry("int", "I"), Map.entry("int32", "I"), Map.entry("uint32", "I"), Map.entry("Oid", "I"),
-            Map.entry("SubTransactionId", "I"), Map.entry("LWLockMode", "I"), Map.entry("BgwHandleStatus", "I"),
+            Map.entry("SubTransactionId", "I"), Map.entry("LWLockMode", "I"), Map.entry("BgwHandleStatus", "I"), Map.entry("CommandTag", "I"),
             Map.entry("int64", "J"), Map.entry("uint64", "J"), Map.entry("Datum", "J"), Map.entry("Size", "J"),
             Map.entry("size_t", "J"),
             // Pointer typedefs
-            Map.entry("MemoryContext", "J"), Map.entry("ResourceOwner", "J"), Map.entry("TupleDesc", "J"),
+            Map.entry("MemoryContext", "J"), Map.entry("ResourceOwner", "J"), Map.entry("WindowObject", "J"), Map.entry("TupleDesc", "J"),
             Map.entry("HeapTuple", "J"), Map.entry("Portal", "J"), Map.entry("SPIPlanPtr", "J"),
             Map.entry("Relation", "J"), Map.entry("PgjAnyFunction", "J"), Map.entry("fmNodePtr", "J"),
             Map.entry("FmgrInfo *", "J"), Map.entry("FunctionCallInfo", "J"), Map.entry("Form_pg_attribute", "J"));

@@ -249,15 +249,29 @@ final class AggregateReader {
                 Role.STATE, "the state function is strict (no parameter can be NULL) and the state starts as NULL, which"
                         + " PostgreSQL allows only when the state has the argument's type; give an initialCondition, or"
                         + " let the state parameter be NULL (a box or an Optional)");
+        boolean extra = pg.finalFunctionExtra();
+        int extras = extra ? aggregated.size() : 0;
+        c.require(!extra || fin.isPresent(), null, "finalFunctionExtra needs a @FinalFunction");
         fin.ifPresent(f -> {
             c.require(same(f.arguments().getFirst().sqlType(), stype), Role.FINAL, "its first parameter must be the state");
-            c.require(orderedSet || f.arguments().size() == 1, Role.FINAL,
-                    "the final function of a normal aggregate takes only the state");
+            c.require(orderedSet || f.arguments().size() == 1 + extras, Role.FINAL, extra
+                    ? "with finalFunctionExtra, the final function of a normal aggregate takes the state and then one"
+                            + " parameter per aggregated argument, of its type"
+                    : "the final function of a normal aggregate takes only the state");
+            if (extra && f.arguments().size() >= 1 + extras) {
+                List<SqlFunction.Argument> trailing = f.arguments().subList(f.arguments().size() - extras, f.arguments().size());
+                c.require(sameTypes(trailing, aggregated), Role.FINAL, "with finalFunctionExtra, its last parameters"
+                        + " must have the types of the aggregated arguments, " + aggregated.stream()
+                                .map(SqlFunction.Argument::sqlType).toList());
+                c.require(extraParametersNullable(methods.get(Role.FINAL), extras), Role.FINAL, "with finalFunctionExtra,"
+                        + " its last parameters are always NULL: make them nullable (@Nullable, a box or an Optional)");
+            }
         });
         if (orderedSet) {
             c.require(fin.isPresent(), null, "an ordered-set aggregate needs a @FinalFunction (the rows come unsorted)");
             c.require(!aggregated.isEmpty(), Role.STATE, "an ordered-set aggregate takes at least one ORDER BY argument");
-            direct = fin.map(f -> f.arguments().subList(1, f.arguments().size())).orElse(List.of());
+            direct = fin.filter(f -> f.arguments().size() >= 1 + extras)
+                    .map(f -> f.arguments().subList(1, f.arguments().size() - extras)).orElse(List.of());
             for (Role r : List.of(Role.COMBINE, Role.MOVING_STATE)) {
                 c.require(!methods.containsKey(r), r, "an ordered-set aggregate cannot have one");
             }
@@ -334,7 +348,7 @@ final class AggregateReader {
         List<String> supportFunctions = fns.values().stream().map(SqlFunction::name).distinct().toList();
         List<String> requires = java.util.stream.Stream.of(pg.requires()).map(String::trim).toList();
         return Optional.of(new SqlAggregate(type, pg.schema(), sqlName, kind, direct, aggregated, ref(state), stype,
-                pg.stateSpace(), fin.map(AggregateReader::ref), pg.finalizeModify(),
+                pg.stateSpace(), fin.map(AggregateReader::ref), extra, pg.finalizeModify(),
                 Optional.ofNullable(fns.get(Role.COMBINE)).map(AggregateReader::ref),
                 Optional.ofNullable(fns.get(Role.SERIAL)).map(AggregateReader::ref),
                 Optional.ofNullable(fns.get(Role.DESERIAL)).map(AggregateReader::ref),
@@ -342,6 +356,20 @@ final class AggregateReader {
                 supportFunctions, requires, names.binaryName(type),
                 // after the class's own functions, which it needs anyway
                 new SourceOrder(names.binaryName(type), Integer.MAX_VALUE)));
+    }
+
+    /** Whether the method's last {@code count} parameters can hold NULL. */
+    private boolean extraParametersNullable(ExecutableElement method, int count) {
+        var params = method.getParameters();
+        for (int i = params.size() - count; i < params.size(); i++) {
+            var p = params.get(i);
+            boolean nullable = p.getAnnotation(org.pgj.functions.Nullable.class) != null
+                    || mapping.parameter(p.asType()).map(TypeMapping.SqlType::nullable).orElse(false);
+            if (!nullable) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reports a failed condition on the role's method, or on the class. */

@@ -105,7 +105,10 @@ final class InstallScript {
         Optional<String> builtin = fn.builtin();
         sql.append(" LANGUAGE ").append(builtin.isPresent() ? "internal" : nativeSymbol == null ? ext.language() : "C");
         // A trigger function takes no arguments and runs once per firing: those clauses say nothing.
-        if (!fn.procedure() && !fn.trigger()) {
+        if (fn.window()) {
+            sql.append(" WINDOW");
+        }
+        if (!fn.procedure() && !fn.trigger() && !fn.eventTrigger()) {
             sql.append(' ').append(fn.volatility());
             sql.append(fn.strict() ? " STRICT" : " CALLED ON NULL INPUT");
             sql.append(" PARALLEL ").append(fn.parallel());

@@ -34,6 +34,7 @@ import org.pgj.functions.ExtensionSql;
 import org.pgj.functions.PgExtension;
 import org.pgj.functions.PgFunction;
 import org.pgj.functions.PgProcedure;
+import org.pgj.events.PgEventTrigger;
 import org.pgj.indexes.GinSupport;
 import org.pgj.indexes.PgOperatorClass;
 import org.pgj.triggers.PgTrigger;
@@ -68,6 +69,7 @@ public final class PgjProcessor extends AbstractProcessor {
     private AggregateReader aggregateReader;
     private TriggerReader triggerReader;
     private OperatorClassReader operatorClassReader;
+    private EventTriggerReader eventTriggerReader;
     private SqlBlockReader blockReader;
     private ForeignDataWrapperReader wrapperReader;
     private Optional<Path> sqlDir;
@@ -91,6 +93,7 @@ public final class PgjProcessor extends AbstractProcessor {
         aggregateReader = new AggregateReader(names, composites, functionReader, reporter);
         triggerReader = new TriggerReader(names, functionReader, reporter);
         operatorClassReader = new OperatorClassReader(names, reporter);
+        eventTriggerReader = new EventTriggerReader(names, functionReader, reporter);
         blockReader = new SqlBlockReader(names, this::sqlDir, reporter);
         manifest = new RuntimeManifest(reporter, env.getElementUtils());
         wrapperReader = new ForeignDataWrapperReader(env.getElementUtils(), env.getTypeUtils(), reporter);
@@ -166,6 +169,15 @@ public final class PgjProcessor extends AbstractProcessor {
             if (e.getEnclosingElement().getAnnotation(PgOperatorClass.class) == null) {
                 reporter.error(e, "@GinSupport method " + e.getSimpleName() + " is not in a @PgOperatorClass class;"
                         + " annotate its class with @PgOperatorClass");
+            }
+        }
+        for (Element e : round.getElementsAnnotatedWith(PgEventTrigger.class)) {
+            if (e.getKind() == ElementKind.METHOD) {
+                sawFunction = true;
+                eventTriggerReader.read((ExecutableElement) e).ifPresent(t -> {
+                    functions.add(t.function());
+                    blocks.add(t.trigger());
+                });
             }
         }
         for (Element e : round.getElementsAnnotatedWith(PgType.class)) {

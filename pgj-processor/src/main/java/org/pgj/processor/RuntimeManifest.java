@@ -39,6 +39,8 @@ final class RuntimeManifest {
     private final Elements elements;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, String> settingKinds = new LinkedHashMap<>();
+    /** A hooked setting's class and check, assign and show methods (empty for none), tab-separated. */
+    private final Map<String, String> settingHooks = new LinkedHashMap<>();
     private final List<ExecutableElement> workers = new ArrayList<>();
     private final List<String> registrations = new ArrayList<>();
     private final Set<String> sharedMemoryClasses = new LinkedHashSet<>();
@@ -121,12 +123,14 @@ final class RuntimeManifest {
         GucContext context;
         String[] values; // default, min, max, options
         String description;
+        String[] hookMethods; // check, assign, show
         if (m.getAnnotation(BoolSetting.class) instanceof BoolSetting s && type.getKind() == TypeKind.BOOLEAN) {
             kind = "b";
             name = s.name();
             context = s.context();
             values = new String[] {Boolean.toString(s.defaultValue()), "", "", ""};
             description = s.description();
+            hookMethods = new String[] {s.check(), s.assign(), s.show()};
         } else if (m.getAnnotation(IntSetting.class) instanceof IntSetting s && type.getKind() == TypeKind.INT) {
             kind = "i";
             name = s.name();
@@ -137,6 +141,7 @@ final class RuntimeManifest {
             values = new String[] {Integer.toString(s.defaultValue()), Integer.toString(s.min()),
                     Integer.toString(s.max()), ""};
             description = s.description();
+            hookMethods = new String[] {s.check(), s.assign(), s.show()};
         } else if (m.getAnnotation(RealSetting.class) instanceof RealSetting s && type.getKind() == TypeKind.DOUBLE) {
             kind = "r";
             name = s.name();
@@ -147,12 +152,14 @@ final class RuntimeManifest {
             values = new String[] {Double.toString(s.defaultValue()), Double.toString(s.min()),
                     Double.toString(s.max()), ""};
             description = s.description();
+            hookMethods = new String[] {s.check(), s.assign(), s.show()};
         } else if (m.getAnnotation(StringSetting.class) instanceof StringSetting s && isString(type)) {
             kind = "s";
             name = s.name();
             context = s.context();
             values = new String[] {s.defaultValue(), "", "", ""};
             description = s.description();
+            hookMethods = new String[] {s.check(), s.assign(), s.show()};
         } else if (m.getAnnotation(EnumSetting.class) instanceof EnumSetting s && isEnum(type)) {
             kind = "e";
             name = s.name();
@@ -166,6 +173,7 @@ final class RuntimeManifest {
             values = new String[] {s.defaultValue().toLowerCase(Locale.ROOT), "", "",
                     String.join(",", constants.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList())};
             description = s.description();
+            hookMethods = new String[] {s.check(), s.assign(), s.show()};
         } else {
             reporter.error(m, "setting method " + method + " needs one of @BoolSetting (boolean), @IntSetting (int),"
                     + " @RealSetting (double), @StringSetting (String) or @EnumSetting (an enum), matching its return type");
@@ -183,9 +191,48 @@ final class RuntimeManifest {
         if (!checkText(m, "setting " + full, full, description, values[0])) {
             return;
         }
+        if (!hooksValid(m, full, hookMethods)) {
+            return;
+        }
+        if (!String.join("", hookMethods).isEmpty()) {
+            settingHooks.put(full, elements.getBinaryName((TypeElement) m.getEnclosingElement()) + "\t"
+                    + String.join("\t", hookMethods));
+        }
         settingKinds.put(full, kind);
         settings.put(full, String.join("\t", "setting", kind, full, context.name().toLowerCase(Locale.ROOT),
                 values[0], values[1], values[2], values[3], description));
+    }
+
+    /**
+     * Each named hook is a non-private static method of the settings interface taking the
+     * setting's type: check and assign return void, show returns String.
+     */
+    private boolean hooksValid(ExecutableElement setting, String full, String[] hookMethods) {
+        String[] roles = {"check", "assign", "show"};
+        boolean valid = true;
+        for (int i = 0; i < roles.length; i++) {
+            String name = hookMethods[i];
+            if (name.isEmpty()) {
+                continue;
+            }
+            boolean found = false;
+            for (Element member : setting.getEnclosingElement().getEnclosedElements()) {
+                if (member instanceof ExecutableElement h && h.getSimpleName().contentEquals(name)
+                        && h.getModifiers().contains(Modifier.STATIC) && !h.getModifiers().contains(Modifier.PRIVATE)
+                        && h.getParameters().size() == 1
+                        && h.getParameters().getFirst().asType().toString().equals(setting.getReturnType().toString())
+                        && (i == 2 ? isString(h.getReturnType()) : h.getReturnType().getKind() == TypeKind.VOID)) {
+                    found = true;
+                }
+            }
+            if (!found) {
+                reporter.error(setting, "setting " + full + ": " + roles[i] + " = \"" + name + "\" must name a static,"
+                        + " non-private method of this interface taking " + setting.getReturnType() + " and returning "
+                        + (i == 2 ? "String" : "void"));
+                valid = false;
+            }
+        }
+        return valid;
     }
 
     private boolean withinBounds(ExecutableElement m, String annotation, Number value, Number min, Number max) {
@@ -215,7 +262,13 @@ final class RuntimeManifest {
     /** The manifest's text, once every round is over (instancesSetting may name any setting). */
     String render(String extension) {
         StringBuilder out = new StringBuilder("# pgj runtime manifest of " + extension + ", generated by pgj\n");
-        settings.values().forEach(line -> out.append(line).append('\n'));
+        settings.forEach((name, line) -> {
+            out.append(line);
+            if (settingHooks.containsKey(name)) {
+                out.append('\t').append(extension).append('\t').append(settingHooks.get(name));
+            }
+            out.append('\n');
+        });
         for (ExecutableElement m : workers) {
             StaticBackgroundWorker w = m.getAnnotation(StaticBackgroundWorker.class);
             String start = WorkerDeclaration.startTime(w.startTime());

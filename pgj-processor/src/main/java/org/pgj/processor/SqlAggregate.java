@@ -25,6 +25,7 @@ record SqlAggregate(
         String stateType,
         int stateSpace,
         Optional<String> finalFunction,
+        boolean finalFunctionExtra,
         FinalizeModify finalizeModify,
         Optional<String> combineFunction,
         Optional<String> serialFunction,
@@ -68,6 +69,9 @@ record SqlAggregate(
             options.add("SSPACE = " + stateSpace);
         }
         finalFunction.ifPresent(f -> options.add("FINALFUNC = " + f));
+        if (finalFunctionExtra) {
+            options.add("FINALFUNC_EXTRA");
+        }
         if (finalizeModify != FinalizeModify.DEFAULT) {
             options.add("FINALFUNC_MODIFY = " + finalizeModify);
         }

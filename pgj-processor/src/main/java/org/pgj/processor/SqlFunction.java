@@ -82,7 +82,8 @@ record SqlFunction(
 
     @Override
     public String describe() {
-        return (procedure ? "@PgProcedure " : trigger() ? "@PgTrigger " : "@PgFunction ") + target;
+        return (procedure ? "@PgProcedure " : trigger() ? "@PgTrigger " : eventTrigger() ? "@PgEventTrigger " : "@PgFunction ")
+                + target;
     }
 
     /** A trigger function ({@code @PgTrigger}): no arguments, {@code RETURNS trigger}. */
@@ -95,6 +96,17 @@ record SqlFunction(
         return element instanceof javax.lang.model.element.ExecutableElement method
                 ? Optional.ofNullable(method.getAnnotation(BuiltinFunction.class)).map(BuiltinFunction::value)
                 : Optional.empty();
+    }
+
+    /** An event trigger function ({@code @PgEventTrigger}): no arguments, {@code RETURNS event_trigger}. */
+    boolean eventTrigger() {
+        return !procedure && returnType.equals("event_trigger");
+    }
+
+    /** A window function ({@code @PgFunction(window = true)}): {@code CREATE FUNCTION ... WINDOW}. */
+    boolean window() {
+        return element != null && element.getAnnotation(org.pgj.functions.PgFunction.class) instanceof org.pgj.functions.PgFunction f
+                && f.window();
     }
 
     /** {@code function} or {@code procedure}, as SQL says it. */

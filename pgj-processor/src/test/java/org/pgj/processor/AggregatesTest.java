@@ -107,6 +107,44 @@ class AggregatesTest {
     }
 
     @Test
+    void finalFunctionExtraGivesTheFinalFunctionTheArgumentTypes() {
+        Compilation c = compile("@PgAggregate(finalFunctionExtra = true)", """
+                public static final class State { }
+                @StateFunction public static State add(State s, org.pgj.types.AnyElement x) { return s; }
+                @FinalFunction public static org.pgj.types.AnyElement fin(State s, @Nullable org.pgj.types.AnyElement type) {
+                    return null;
+                }
+                """);
+        c.assertSucceeded();
+        assertTrue(c.sql().contains("CREATE FUNCTION agg_final(s internal, type anyelement) RETURNS anyelement"), c.sql());
+        assertTrue(c.sql().contains("FINALFUNC = agg_final,\n    FINALFUNC_EXTRA\n);"), c.sql());
+    }
+
+    @Test
+    void finalFunctionExtraParametersMustFit() {
+        compile("@PgAggregate(finalFunctionExtra = true)", JAVA_STATE + """
+                @FinalFunction public static Long fin(State s) { return 0L; }
+                """).assertOneError("takes the state and then one parameter per aggregated argument");
+        compile("@PgAggregate(finalFunctionExtra = true)", JAVA_STATE + """
+                @FinalFunction public static Long fin(State s, Integer x) { return 0L; }
+                """).assertOneError("its last parameters must have the types of the aggregated arguments, [bigint]");
+        compile("@PgAggregate(finalFunctionExtra = true)", JAVA_STATE + """
+                @FinalFunction public static Long fin(State s, long x) { return 0L; }
+                """).assertOneError("its last parameters are always NULL: make them nullable");
+        compile("@PgAggregate(finalFunctionExtra = true)", JAVA_STATE).assertOneError("finalFunctionExtra needs a @FinalFunction");
+    }
+
+    @Test
+    void finalFunctionExtraOfAnOrderedSetAggregateComesAfterTheDirectArguments() {
+        Compilation ordered = compile("@PgAggregate(kind = AggregateKind.ORDERED_SET, javaState = true, finalFunctionExtra = true)", """
+                @StateFunction public static List<Integer> add(List<Integer> s, int x) { return s; }
+                @FinalFunction public static Integer pick(List<Integer> s, double fraction, Integer x) { return 1; }
+                """);
+        ordered.assertSucceeded();
+        assertTrue(ordered.sql().contains("CREATE AGGREGATE agg(fraction double precision ORDER BY x integer)"), ordered.sql());
+    }
+
+    @Test
     void anAggregateOfNoArgumentsTakesStar() {
         Compilation c = compile("@PgAggregate(name = \"tally\", initialCondition = \"0\")", """
                 @StateFunction public static long add(long n) { return n + 1; }

@@ -102,6 +102,20 @@ public final class RunningStatement implements AutoCloseable {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
+    /**
+     * Runs {@code sql} in {@code session}, cancels it from another session of {@code server} once
+     * it is active, and returns the SQLSTATE it ended with (null if it succeeded).
+     */
+    public static String cancelOnceActive(PgServer server, Connection session, String sql, Duration timeout)
+            throws SQLException {
+        try (Connection observer = server.connect();
+             RunningStatement running = start(session, observer, sql).awaitActive(timeout)) {
+            running.stop(Stop.CANCEL, timeout);
+            SQLException outcome = running.outcome(timeout);
+            return outcome == null ? null : outcome.getSQLState();
+        }
+    }
+
     /** What the statement ended with, or null if it succeeded; fails if it does not end within {@code timeout}. */
     public SQLException outcome(Duration timeout) {
         try {

@@ -85,6 +85,24 @@ public final class Boot {
         }
     }
 
+    /** From setting_hooks.c: see {@link org.pgj.internal.settings.SettingHooks}; never throws. */
+    public static int settingHook(long call) {
+        try {
+            return org.pgj.internal.settings.SettingHooks.run(call);
+        } catch (Throwable t) {
+            return 0;
+        }
+    }
+
+    /** From hooks.c's emit_log hook: see {@link HookDispatcher#emitLog}; never throws. */
+    public static void logHook(long edata, long active) {
+        try {
+            HookDispatcher.emitLog(edata, active);
+        } catch (Throwable t) {
+            // a log entry cannot fail
+        }
+    }
+
     /** From hooks.c: runs the extensions' query hooks; an error is recorded for the server to raise. */
     public static void hook(long call) {
         try {

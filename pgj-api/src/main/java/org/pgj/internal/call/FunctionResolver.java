@@ -42,6 +42,7 @@ public final class FunctionResolver {
     private static final int RETSET_FLAG = Facts.getInt("PGJ_FN_RETSET");
     private static final int VALIDATE_FLAG = Facts.getInt("PGJ_FN_VALIDATE");
     private static final int TRIGGER_TYPE = Facts.getInt("TRIGGEROID");
+    private static final int EVENT_TRIGGER_TYPE = Facts.getInt("EVENT_TRIGGEROID");
 
     private FunctionResolver() {
     }
@@ -76,6 +77,9 @@ public final class FunctionResolver {
         }
         if (GinSupportFunctions.isRole(source)) {
             return GinSupportFunctions.invoker(source, ExtensionClassLoaders.forFolder(dir), fn, initialize);
+        }
+        if (retType == EVENT_TRIGGER_TYPE) {
+            return org.pgj.internal.events.EventTriggerFunction.invoker(findMethod(source, dir, 1, fn, initialize), fn);
         }
         if (BaseTypeFunctions.isRole(source)) {
             return BaseTypeFunctions.invoker(source, ExtensionClassLoaders.forFolder(dir), fn.describe(), initialize);

@@ -5,7 +5,7 @@ import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Guard;
 
 /** What the server knows about types: the catalog and type cache lookups conversions make. */
-final class ServerTypes {
+public final class ServerTypes {
     private static final long GET_BASE_TYPE = Facts.get("fn.getBaseType");
     private static final long GET_ELEMENT_TYPE = Facts.get("fn.get_element_type");
     private static final long TYPE_IS_ENUM = Facts.get("fn.type_is_enum");
@@ -55,7 +55,7 @@ final class ServerTypes {
 
     /** The actual type of a polymorphic argument in this call; 0 when the call does not say. */
     @CFunction(value = "Oid get_fn_expr_argtype(FmgrInfo *, int)", header = "fmgr.h")
-    static int getFnExprArgtype(long flinfo, int argument) {
+    public static int getFnExprArgtype(long flinfo, int argument) {
         return (int) Guard.call(GET_FN_EXPR_ARGTYPE, flinfo, argument);
     }
 

@@ -111,7 +111,8 @@ public final class ServerEncoding {
         return copy.address();
     }
 
-    static byte[] messageBytes(String message) {
+    /** A message in the server encoding (without a NUL), characters it lacks escaped. Never fails on the text. */
+    public static byte[] messageBytes(String message) {
         String s = message;
         if (!serverAnswers()) {
             return asciiEscaped(s).getBytes(StandardCharsets.US_ASCII);

@@ -76,6 +76,29 @@ public final class HookDispatcher {
         return activeHooks;
     }
 
+    /**
+     * From hooks.c's emit_log hook: the active hooks' emitLog, each in turn; a failure is dropped
+     * (a log entry cannot fail), and nothing it logs comes back here.
+     */
+    public static void emitLog(long edata, long mask) {
+        if (declared == null) {
+            declared = load();
+            loadedGeneration = ExtensionClassLoaders.generation();
+        }
+        LogEntryCall entry = new LogEntryCall(edata);
+        try {
+            for (QueryHooks h : active(mask)) {
+                try {
+                    h.emitLog(entry);
+                } catch (Throwable t) {
+                    // a log entry cannot fail; the hook's own failure would be logged through itself
+                }
+            }
+        } finally {
+            entry.end();
+        }
+    }
+
     /** Hook {@code i} of the chain, then the rest; past the last, the server's own function. */
     private static Proceed next(List<QueryHooks> hooks, int i, int kind, HookCall call) {
         if (i == hooks.size()) {

@@ -20,6 +20,11 @@ public final class Subtransactions {
 
     public static <T> T call(Supplier<T> body) {
         Backend.checkThread();
+        if (TransactionCallbacks.inSubtransactionListener()) {
+            // The server is starting or ending a subtransaction: BeginInternalSubTransaction would be FATAL.
+            throw new IllegalStateException("a subtransaction listener cannot open a subtransaction:"
+                    + " the server is in the middle of starting or ending one; do that work in the statement instead");
+        }
         long context = Native.readLong(CURRENT_MEMORY_CONTEXT);
         long owner = Native.readLong(CURRENT_RESOURCE_OWNER);
         int level = begin(context);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.pgj.Pg;
+import org.pgj.hooks.SubtransactionEvent;
+import org.pgj.hooks.SubtransactionListener;
 import org.pgj.internal.call.ErrorBridge;
 import org.pgj.internal.nativecall.Backend;
 import org.pgj.internal.nativecall.CFunction;
@@ -43,9 +45,15 @@ public final class TransactionCallbacks {
     private static final int PRE_PREPARE = Facts.getInt("XACT_EVENT_PRE_PREPARE");
     private static final int COMMIT_SUB = Facts.getInt("SUBXACT_EVENT_COMMIT_SUB");
     private static final int ABORT_SUB = Facts.getInt("SUBXACT_EVENT_ABORT_SUB");
+    private static final int START_SUB = Facts.getInt("SUBXACT_EVENT_START_SUB");
+    private static final int PRE_COMMIT_SUB = Facts.getInt("SUBXACT_EVENT_PRE_COMMIT_SUB");
 
     /** Waiting actions by the subtransaction they were registered in (1: the top level). */
     private static final Map<Integer, List<Action>> WAITING = new HashMap<>();
+    /** Subtransaction listeners of the current top-level transaction. */
+    private static final List<SubtransactionListener> LISTENERS = new ArrayList<>();
+    /** True while a listener runs: the subtransactions it opens are not reported (no recursion). */
+    private static boolean listening;
 
     private TransactionCallbacks() {
     }
@@ -57,6 +65,19 @@ public final class TransactionCallbacks {
         int sub = getCurrentSubTransactionId();
         WAITING.computeIfAbsent(sub, s -> new ArrayList<>()).add(new Action(kind, action));
         count();
+    }
+
+    public static void listen(SubtransactionListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        Backend.checkThread();
+        watchTransactions();
+        LISTENERS.add(listener);
+        count();
+    }
+
+    /** True while a subtransaction listener runs. */
+    static boolean inSubtransactionListener() {
+        return listening;
     }
 
     /** Registers xact.c's transaction and subtransaction callbacks, once per backend. */
@@ -71,7 +92,7 @@ public final class TransactionCallbacks {
     }
 
     private static void count() {
-        Native.ALL.set(JAVA_INT, COUNT, WAITING.isEmpty() ? 0 : 1);
+        Native.ALL.set(JAVA_INT, COUNT, WAITING.isEmpty() && LISTENERS.isEmpty() ? 0 : 1);
     }
 
     /**
@@ -82,6 +103,9 @@ public final class TransactionCallbacks {
         try {
             if (sub == 0) {
                 return transactionEvent(event, report);
+            }
+            if (tell(event, sub, parent, report)) {
+                return true;
             }
             if (event == COMMIT_SUB) {
                 List<Action> moved = WAITING.remove(sub);
@@ -120,13 +144,50 @@ public final class TransactionCallbacks {
         if (event == COMMIT || event == PARALLEL_COMMIT || event == PREPARE) {
             List<Action> all = all();
             WAITING.clear();
+            LISTENERS.clear();
             run(all, event == PREPARE ? null : Kind.COMMIT);
         } else if (event == ABORT || event == PARALLEL_ABORT) {
             List<Action> all = all();
             WAITING.clear();
+            LISTENERS.clear();
             run(all, Kind.ROLLBACK);
         }
         return false;
+    }
+
+    /**
+     * Tells the listeners of a subtransaction event; true when one refused a release and, {@code
+     * report} being set, its error was recorded for the server to raise.
+     */
+    private static boolean tell(int event, int sub, int parent, boolean report) {
+        if (LISTENERS.isEmpty() || listening) {
+            return false;
+        }
+        SubtransactionEvent.Kind kind = event == START_SUB ? SubtransactionEvent.Kind.START
+                : event == PRE_COMMIT_SUB ? SubtransactionEvent.Kind.BEFORE_COMMIT
+                : event == COMMIT_SUB ? SubtransactionEvent.Kind.COMMIT
+                : event == ABORT_SUB ? SubtransactionEvent.Kind.ROLLBACK : null;
+        if (kind == null) {
+            return false;
+        }
+        SubtransactionEvent e = new SubtransactionEvent(kind, sub, parent);
+        listening = true;
+        try {
+            for (SubtransactionListener listener : List.copyOf(LISTENERS)) {
+                try {
+                    listener.on(e);
+                } catch (Throwable t) {
+                    if (report) {
+                        ErrorBridge.record(t);
+                        return true;
+                    }
+                    Pg.warning("a subtransaction listener failed on " + kind + ": " + t);
+                }
+            }
+            return false;
+        } finally {
+            listening = false;
+        }
     }
 
     private static List<Action> all() {

@@ -22,6 +22,14 @@ public final class AuditFunctions {
         return StatementAudit.ROWS.getOrDefault(Operation.valueOf(operation), 0L);
     }
 
+    /** What the settings' assign hooks were told so far, which it then forgets. */
+    @PgFunction
+    public static String[] settingAssignments() {
+        String[] assigned = AuditSettings.ASSIGNED.toArray(String[]::new);
+        AuditSettings.ASSIGNED.clear();
+        return assigned;
+    }
+
     @PgFunction
     public static long executorStarts() {
         return StatementAudit.starts;

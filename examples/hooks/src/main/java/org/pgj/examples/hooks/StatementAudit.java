@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
+import org.pgj.Pg;
+import org.pgj.hooks.LogEntry;
 import org.pgj.hooks.Operation;
 import org.pgj.hooks.PgHooks;
 import org.pgj.hooks.Proceed;
@@ -48,5 +50,17 @@ public class StatementAudit implements QueryHooks {
         long before = query.processedRows();
         next.proceed();
         ROWS.merge(query.operation(), query.processedRows() - before, Long::sum);
+    }
+
+    /** Keeps secrets out of the log, marks audited warnings, and echoes some entries (which come back unhooked). */
+    @Override
+    public void emitLog(LogEntry entry) {
+        if (entry.message().contains("pgj-secret")) {
+            entry.suppress();
+        } else if (entry.message().startsWith("audit-me")) {
+            entry.setMessage("[audited " + entry.sqlState() + "] " + entry.message());
+        } else if (entry.message().startsWith("echo-me")) {
+            Pg.warning("echo of: " + entry.message());
+        }
     }
 }
