@@ -22,4 +22,7 @@ module org.pgj {
 
     // java.util.logging makes the configuration class and the handler it names by reflection.
     exports org.pgj.internal.logging to java.logging;
+
+    // System.getLogger anywhere in the backend's JVM writes to the server log.
+    provides java.lang.System.LoggerFinder with org.pgj.internal.logging.ServerLoggerFinder;
 }

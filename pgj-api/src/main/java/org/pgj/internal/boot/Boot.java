@@ -66,12 +66,20 @@ public final class Boot {
         return TransactionCallbacks.event(event, sub, parent, report);
     }
 
-    /** From xact.c, at the end of every transaction: see {@link HeapTrim}; nothing is thrown. */
+    /**
+     * From xact.c, at the end of every transaction: see {@link HeapTrim}, and the log lines other
+     * threads wrote meanwhile ({@link ServerLogging}); nothing is thrown.
+     */
     public static void transactionEnded() {
         try {
             HeapTrim.afterTransaction();
         } catch (Throwable t) {
             // only memory kept longer
+        }
+        try {
+            ServerLogging.drainPending();
+        } catch (Throwable t) {
+            // the lines wait for the next drain
         }
     }
 
