@@ -12,6 +12,7 @@ import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.build.AotCache;
 import org.pgj.tooling.dev.ConnectCommand;
+import org.pgj.tooling.dev.DebugCommand;
 import org.pgj.tooling.dev.DevDatabase;
 import org.pgj.tooling.dev.Psql;
 import org.pgj.tooling.dev.RunCommand;
@@ -69,7 +70,7 @@ final class Commands {
                 "  PGJ_PG_SOURCE        where init --download fetches from: a mirror of",
                 "                       https://ftp.postgresql.org/pub/source, or a tarball"},
             subcommands = {HelpCommand.class, New.class, Init.class, Run.class, Start.class, Stop.class, Status.class,
-                Connect.class, Install.class, Package.class, Schema.class, Test.class, Regress.class, Info.class,
+                Connect.class, Debug.class, Install.class, Package.class, Schema.class, Test.class, Regress.class, Info.class,
                 Upgrade.class, Demo.class})
     static final class Pgj implements Callable<Integer> {
         private final Path workDir;
@@ -299,6 +300,19 @@ final class Commands {
         public Integer call() {
             Leading target = target();
             return ConnectCommand.run(pgj.context(), new ConnectCommand.Options(target.pg(), target.first(), sql));
+        }
+    }
+
+    @Command(name = "debug", customSynopsis = "pgj debug [pgNN] [DB] [--port N] [-c SQL | -f FILE]...",
+            description = "psql on the dev server, in a session whose JVM a Java debugger (JDWP) can attach to on localhost:N")
+    static final class Debug extends PsqlSession {
+        @Option(names = "--port", paramLabel = "N", description = "the debugger's port on localhost (default: 5005)")
+        int port = DebugCommand.DEFAULT_PORT;
+
+        @Override
+        public Integer call() {
+            Leading target = target();
+            return DebugCommand.run(pgj.context(), new DebugCommand.Options(target.pg(), target.first(), port, sql));
         }
     }
 

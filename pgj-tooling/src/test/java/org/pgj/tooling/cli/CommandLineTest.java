@@ -82,10 +82,21 @@ class CommandLineTest {
     }
 
     @Test
+    void debugTakesAPortBesideTheSessionsTarget() {
+        Commands.Debug debug = parse("debug", "pg15", "mydb", "--port", "5123", "-c", "select 1");
+        Commands.Leading target = Commands.Leading.of(debug.spec, debug.args, 1);
+        assertEquals("pg15", target.pg());
+        assertEquals("mydb", target.first());
+        assertEquals(5123, debug.port);
+        assertEquals(List.of("-c", "select 1"), debug.sql);
+        assertEquals(5005, ((Commands.Debug) parse("debug")).port, "the JDWP port IDEs default to");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         StringWriter out = new StringWriter();
         assertEquals(0, Main.run(List.of("--help"), WORK, new PrintWriter(out), new PrintWriter(new StringWriter())));
-        for (String command : new String[] {"new", "init", "run", "start", "stop", "status", "connect", "install", "package",
+        for (String command : new String[] {"new", "init", "run", "start", "stop", "status", "connect", "debug", "install", "package",
                 "schema", "test", "regress", "info", "upgrade"}) {
             assertTrue(out.toString().contains("\n  " + command + " "), command + " is in the help:\n" + out);
             StringWriter help = new StringWriter();
