@@ -7,6 +7,8 @@
  */
 module org.pgj {
     requires java.logging;
+    // Only in sessions with pgj.profile, whose JVM adds the module (jvm_boot.c).
+    requires static jdk.jfr;
 
     exports org.pgj;
     exports org.pgj.aggregates;

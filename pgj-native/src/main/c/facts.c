@@ -142,6 +142,8 @@ static const PgjFact facts[] = {
 	CONST(LOG), CONST(INFO), CONST(NOTICE), CONST(WARNING), CONST(ERROR), CONST(FATAL),
 	/* Java's loggers ask whether a level would be written anywhere (org.pgj.internal.logging). */
 	ADDR(log_min_messages), ADDR(client_min_messages),
+	/* The profile file the session's JVM records to (org.pgj.internal.profiling). */
+	ADDR(pgj_profile_file),
 	CONST(MCXT_ALLOC_NO_OOM), CONST(MaxAllocSize),
 	CONST(PG_UTF8), CONST(PG_SQL_ASCII),
 	CONST(PGJ_OK), CONST(PGJ_PG_ERROR), CONST(PGJ_WRONG_THREAD), CONST(PGJ_POISONED),

@@ -471,6 +471,9 @@ jvm_options(JvmOptions *o, bool training)
 		}
 		add_option(o, pgj_debug_agent_option());
 	}
+	/* pgj.profile: the runtime records with JFR (internal.profiling), whose module only this session loads. */
+	if (pgj_profile_file != NULL && pgj_profile_file[0] != '\0')
+		add_option(o, "--add-modules=jdk.jfr");
 	return add_user_options(o);
 }
 

@@ -50,6 +50,7 @@ extern int	pgj_metaspace_max_mb;
 extern int	pgj_code_cache_max_mb;
 extern bool pgj_error_java_stack;
 extern int	pgj_debug_port;
+extern char *pgj_profile_file;
 extern bool pgj_debug_allowed;
 
 /* debugger.c: a JDWP debugger for one session */

@@ -20,6 +20,7 @@ int			pgj_metaspace_max_mb = 128;
 int			pgj_code_cache_max_mb = 64;
 bool		pgj_error_java_stack = false;
 int			pgj_debug_port = 0;
+char	   *pgj_profile_file = NULL;
 bool		pgj_debug_allowed = false;
 
 PGJ_EXPORT void _PG_init(void);
@@ -112,6 +113,14 @@ _PG_init(void)
 							PGC_SUSET,
 							0,
 							pgj_check_debug_port, NULL, NULL);
+	DefineCustomStringVariable("pgj.profile",
+							   "File where this session's JVM writes a Java Flight Recorder profile; empty is off.",
+							   "Read when the session's JVM starts, at its first Java call; the file is rewritten at the end of every transaction. pgj profile sets it and renders a flame graph.",
+							   &pgj_profile_file,
+							   "",
+							   PGC_SUSET,
+							   0,
+							   NULL, NULL, NULL);
 	MarkGUCPrefixReserved("pgj");
 
 	/* The extensions' own settings, and their static workers when preloaded. */

@@ -12,6 +12,7 @@ import org.pgj.internal.logging.ServerLogging;
 import org.pgj.internal.nativecall.Backend;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Interrupts;
+import org.pgj.internal.profiling.SessionProfile;
 import org.pgj.internal.transactions.HeapTrim;
 import org.pgj.internal.transactions.TransactionCallbacks;
 import org.pgj.internal.workers.Workers;
@@ -34,6 +35,7 @@ public final class Boot {
         FirstCallWarmup.start();
         ExtensionClassLoaders.init(Path.of(Facts.getString("str.sharedir")));
         ServerLogging.install();
+        SessionProfile.startIfAsked();
         return 1;
     }
 
@@ -80,6 +82,11 @@ public final class Boot {
             ServerLogging.drainPending();
         } catch (Throwable t) {
             // the lines wait for the next drain
+        }
+        try {
+            SessionProfile.writeIfRecording();
+        } catch (Throwable t) {
+            ServerLogging.warnLater("pgj.profile: " + t.getMessage());
         }
     }
 

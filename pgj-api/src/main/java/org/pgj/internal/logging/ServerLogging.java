@@ -40,6 +40,11 @@ public final class ServerLogging {
         Pg.log(level, line);
     }
 
+    /** A WARNING that must not be raised where it happened (a transaction's end): written at the next drain. */
+    public static void warnLater(String line) {
+        PendingLines.add(LogLevel.WARNING, line);
+    }
+
     /** At the end of each transaction (Boot): the lines other threads logged meanwhile. */
     public static void drainPending() {
         PendingLines.drain();

@@ -28,7 +28,7 @@ public final class ConnectCommand {
     }
 
     /** The dev server of the major {@code pg} (null: the default), started. */
-    static PrivateServer devServer(ToolContext ctx, String pg) {
+    public static PrivateServer devServer(ToolContext ctx, String pg) {
         PgConfig config = ctx.versions().select(pg);
         Prerequisites.forServer(config);
         PrivateServer server = PrivateServer.forDev(config, ctx.home());
@@ -37,7 +37,7 @@ public final class ConnectCommand {
     }
 
     /** psql on {@code server}'s database (created if missing) with {@code env} added to psql's environment. */
-    static int session(ToolContext ctx, PrivateServer server, String databaseOrNull, List<String> sql, Map<String, String> env) {
+    public static int session(ToolContext ctx, PrivateServer server, String databaseOrNull, List<String> sql, Map<String, String> env) {
         String database = databaseOrNull != null ? databaseOrNull
                 : ExtensionProject.find(ctx.workDir()).map(ExtensionProject::extensionName).orElse("postgres");
         String exists = server.psql("postgres", "SELECT count(*) FROM pg_database WHERE datname = "
