@@ -65,4 +65,13 @@ public final class Logging {
         worker.start();
         worker.join();
     }
+
+    /** Logs through SLF4J at DEBUG until stopped (a cancel, statement_timeout, a termination). */
+    @PgFunction
+    public static long logForever(String message) {
+        long n = 0;
+        while (true) {
+            SLF4J.debug("{} {}", message, ++n);
+        }
+    }
 }

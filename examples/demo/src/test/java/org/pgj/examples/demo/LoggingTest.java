@@ -161,4 +161,42 @@ class LoggingTest {
             assertEquals(1, Sql.one(c, "select 1"));
         }
     }
+
+    @Test
+    void aTimeoutStopsCodeThatOnlyLogs(PgServer server) throws Exception {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection c = server.connect()) {
+            Sql.exec(c, "set client_min_messages = notice", "set statement_timeout = '300ms'");
+            Sql.contains(Sql.fails(c, "select log_forever('busy')", "57014").getMessage(), "statement timeout");
+            Sql.exec(c, "set statement_timeout = 0", "set client_min_messages = debug2");
+            List<String> got = warnings(c, "select log_with('slf4j', 'debug', 'after the timeout')");
+            assertTrue(got.stream().anyMatch(w -> w.endsWith("demo.slf4j: after the timeout")), got.toString());
+            assertEquals(1, Sql.one(c, "select 1"));
+        }
+        ServerLog.assertNoCrashSince(server, mark);
+    }
+
+    @Test
+    void aLatin1DatabaseGetsTheLinesInItsEncoding(PgServer server) throws Exception {
+        try (Connection c = server.connect()) {
+            Sql.exec(c, "DROP DATABASE IF EXISTS pgj_logging_latin1",
+                    "CREATE DATABASE pgj_logging_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+        }
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection c = new org.postgresql.Driver().connect(server.jdbcUrl().replace("/" + server.database() + "?",
+                "/pgj_logging_latin1?"), new java.util.Properties())) {
+            Sql.exec(c, "CREATE EXTENSION demo");
+            for (String api : List.of("jul", "system", "slf4j")) {
+                String level = api.equals("slf4j") ? "warn" : "warning";
+                List<String> got = warnings(c, "select log_with('" + api + "', '" + level + "', 'déjà " + api + "')");
+                assertTrue(got.contains("01000 demo." + api + ": déjà " + api), got.toString());
+            }
+            String marker = "latin1-thread-" + System.nanoTime();
+            Sql.exec(c, "select log_from_thread('" + marker + " à', 1)");
+            Poll.until(Duration.ofSeconds(10), Duration.ofMillis(100), () -> ServerLog.linesSince(server, mark).stream()
+                    .anyMatch(l -> l.contains(marker)));
+            assertEquals(1, Sql.one(c, "select 1"));
+        }
+        ServerLog.assertNoCrashSince(server, mark);
+    }
 }

@@ -99,4 +99,26 @@ class ProfileTest {
                 .linesSince(server, mark).stream().anyMatch(l -> l.contains("cannot write the profile /proc/pgj-cannot-write/profile.jfr")));
         ServerLog.assertNoCrashSince(server, mark);
     }
+
+    @Test
+    void aTimedOutStatementIsRecordedToo(PgServer server) throws Exception {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection c = server.connect()) {
+            Path recording = recordingIn(c);
+            Sql.exec(c, "set pgj.profile = '" + recording + "'");
+            assertEquals(25, Sql.one(c, "select count_primes(100)"), "the JVM starts, and with it the recording");
+            Files.delete(recording);
+            Sql.exec(c, "set statement_timeout = '500ms'");
+            Sql.fails(c, "select count_primes(2000000000)", "57014");
+            assertTrue(Files.isRegularFile(recording), "written when the aborted transaction ended");
+            boolean sampled = RecordingFile.readAllEvents(recording).stream().anyMatch(e -> e.getEventType().getName()
+                    .equals("jdk.ExecutionSample") && e.getStackTrace() != null && e.getStackTrace().getFrames().stream()
+                    .anyMatch(f -> f.getMethod().getName().equals("trialDivision")));
+            assertTrue(sampled, "the samples up to the timeout");
+            Sql.exec(c, "set statement_timeout = 0");
+            assertEquals(25, Sql.one(c, "select count_primes(100)"));
+            Files.delete(recording);
+        }
+        ServerLog.assertNoCrashSince(server, mark);
+    }
 }
