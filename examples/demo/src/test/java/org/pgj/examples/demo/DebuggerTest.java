@@ -111,6 +111,27 @@ class DebuggerTest {
     }
 
     @Test
+    void aCancelAtABreakpointEndsTheStatementOnceTheDebuggerContinues(PgServer server) throws Exception {
+        server.setConfig("pgj.debug_allowed", "on");
+        int port = freePort();
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection c = server.connect(); Connection observer = server.connect();
+                Jdb jdb = Jdb.attachWhenListening(debuggableSession(c, port), port)) {
+            int pid = (Integer) Sql.one(c, "select pg_backend_pid()");
+            jdb.send("stop in " + BREAKPOINT);
+            jdb.await("breakpoint " + BREAKPOINT, WAIT);
+            CompletableFuture<Object> result = call(c, "select weigh('cancelled')");
+            jdb.await("Breakpoint hit:", WAIT);
+            assertEquals(true, Sql.one(observer, "select pg_cancel_backend(" + pid + ")"));
+            jdb.send("clear " + BREAKPOINT).send("cont");
+            Object outcome = result.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(outcome instanceof SQLException e && "57014".equals(e.getSQLState()), "the cancel: " + outcome);
+            assertEquals(0L, Sql.one(c, "select weigh('')"), "the session goes on");
+        }
+        ServerLog.assertNoCrashSince(server, mark);
+    }
+
+    @Test
     void onlyASuperuserOnAServerThatAllowsIt(PgServer server) throws Exception {
         try (Connection c = server.connect()) {
             Sql.exec(c, "load 'pgj'");
