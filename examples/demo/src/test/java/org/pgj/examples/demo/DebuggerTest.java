@@ -63,17 +63,23 @@ class DebuggerTest {
         });
     }
 
+    /** Sets the breakpoint and starts {@code weigh(word)} in {@code c}; returns the statement's outcome once jdb reports the hit. */
+    private static CompletableFuture<Object> stopInWeigh(Connection c, Jdb jdb, String word) throws IOException {
+        jdb.send("stop in " + BREAKPOINT);
+        jdb.await("breakpoint " + BREAKPOINT, WAIT);
+        CompletableFuture<Object> result = call(c, "select weigh('" + word + "')");
+        jdb.await("Breakpoint hit:", WAIT);
+        jdb.await(BREAKPOINT, WAIT);
+        return result;
+    }
+
     @Test
     void jdbStopsAtABreakpointReadsLocalsAndContinues(PgServer server) throws Exception {
         server.setConfig("pgj.debug_allowed", "on");
         int port = freePort();
         ServerLog.Mark mark = ServerLog.mark(server);
         try (Connection c = server.connect(); Jdb jdb = Jdb.attachWhenListening(debuggableSession(c, port), port)) {
-            jdb.send("stop in " + BREAKPOINT);
-            jdb.await("breakpoint " + BREAKPOINT, WAIT);
-            CompletableFuture<Object> result = call(c, "select weigh('pgj')");
-            jdb.await("Breakpoint hit:", WAIT);
-            jdb.await(BREAKPOINT, WAIT);
+            CompletableFuture<Object> result = stopInWeigh(c, jdb, "pgj");
             jdb.send("print weight");
             assertTrue(jdb.await("weight = ", WAIT).endsWith("weight = "));
             jdb.await(Long.toString("pgj".hashCode()), WAIT);
@@ -96,10 +102,7 @@ class DebuggerTest {
         try (Connection c = server.connect(); Connection observer = server.connect();
                 Jdb jdb = Jdb.attachWhenListening(debuggableSession(c, port), port)) {
             int pid = (Integer) Sql.one(c, "select pg_backend_pid()");
-            jdb.send("stop in " + BREAKPOINT);
-            jdb.await("breakpoint " + BREAKPOINT, WAIT);
-            CompletableFuture<Object> result = call(c, "select weigh('stuck')");
-            jdb.await("Breakpoint hit:", WAIT);
+            CompletableFuture<Object> result = stopInWeigh(c, jdb, "stuck");
             assertEquals(true, Sql.one(observer, "select pg_terminate_backend(" + pid + ")"));
             Object outcome = result.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertTrue(outcome instanceof SQLException, "the statement ends with the termination: " + outcome);
@@ -118,10 +121,7 @@ class DebuggerTest {
         try (Connection c = server.connect(); Connection observer = server.connect();
                 Jdb jdb = Jdb.attachWhenListening(debuggableSession(c, port), port)) {
             int pid = (Integer) Sql.one(c, "select pg_backend_pid()");
-            jdb.send("stop in " + BREAKPOINT);
-            jdb.await("breakpoint " + BREAKPOINT, WAIT);
-            CompletableFuture<Object> result = call(c, "select weigh('cancelled')");
-            jdb.await("Breakpoint hit:", WAIT);
+            CompletableFuture<Object> result = stopInWeigh(c, jdb, "cancelled");
             assertEquals(true, Sql.one(observer, "select pg_cancel_backend(" + pid + ")"));
             jdb.send("clear " + BREAKPOINT).send("cont");
             Object outcome = result.get(WAIT.toSeconds(), TimeUnit.SECONDS);
