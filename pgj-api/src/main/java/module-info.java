@@ -7,6 +7,8 @@
  */
 module org.pgj {
     requires java.logging;
+    // Only in sessions with pgj.profile, whose JVM adds the module (jvm_boot.c).
+    requires static jdk.jfr;
 
     exports org.pgj;
     exports org.pgj.aggregates;
@@ -26,4 +28,7 @@ module org.pgj {
 
     // java.util.logging makes the configuration class and the handler it names by reflection.
     exports org.pgj.internal.logging to java.logging;
+
+    // System.getLogger anywhere in the backend's JVM writes to the server log.
+    provides java.lang.System.LoggerFinder with org.pgj.internal.logging.ServerLoggerFinder;
 }

@@ -32,6 +32,7 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/geo_decls.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/portal.h"
 #include "utils/regproc.h"
@@ -158,7 +159,11 @@ static const PgjFact facts[] = {
 	CONST(LW_SHARED), CONST(LW_EXCLUSIVE), SIZE(pg_atomic_uint64),
 
 	CONST(DEBUG5), CONST(DEBUG4), CONST(DEBUG3), CONST(DEBUG2), CONST(DEBUG1),
-	CONST(LOG), CONST(INFO), CONST(NOTICE), CONST(WARNING), CONST(ERROR),
+	CONST(LOG), CONST(INFO), CONST(NOTICE), CONST(WARNING), CONST(ERROR), CONST(FATAL),
+	/* Java's loggers ask whether a level would be written anywhere (org.pgj.internal.logging). */
+	ADDR(log_min_messages), ADDR(client_min_messages),
+	/* The profile file the session's JVM records to (org.pgj.internal.profiling). */
+	ADDR(pgj_profile_file),
 	CONST(MCXT_ALLOC_NO_OOM), CONST(MaxAllocSize),
 	CONST(PG_UTF8), CONST(PG_SQL_ASCII),
 	CONST(PGJ_OK), CONST(PGJ_PG_ERROR), CONST(PGJ_WRONG_THREAD), CONST(PGJ_POISONED),

@@ -83,6 +83,9 @@ watched_signal(int signo, siginfo_t *info, void *context)
 		server->sa_sigaction(signo, info, context);
 	else
 		server->sa_handler(signo);
+	/* A breakpoint holds every Java thread, the watcher too, until its debugger lets go. */
+	if (signo == SIGTERM)
+		pgj_release_debugger();
 	/* A full eventfd already wakes the watcher: nothing is lost if this fails. */
 	if (wake_fd >= 0 && write(wake_fd, &one, sizeof(one)) < 0)
 		one = 0;

@@ -465,6 +465,20 @@ jvm_options(JvmOptions *o, bool training)
 	add_error_file(o);
 	add_aot_cache(o, training);
 	add_vm_hooks(o);
+	if (pgj_debug_port != 0 && pgj_debug_allowed)
+	{
+		if (!pgj_debug_port_free())
+		{
+			fail("Choose a free port for pgj.debug_port, or end the session that holds it.",
+				 "pgj.debug_port %d is in use on localhost, so this session's JVM cannot listen there for a debugger",
+				 pgj_debug_port);
+			return false;
+		}
+		add_option(o, pgj_debug_agent_option());
+	}
+	/* pgj.profile: the runtime records with JFR (internal.profiling), whose module only this session loads. */
+	if (pgj_profile_file != NULL && pgj_profile_file[0] != '\0')
+		add_option(o, "--add-modules=jdk.jfr");
 	return add_user_options(o);
 }
 
@@ -681,6 +695,7 @@ runtime_stage(void)
 	pgj_watch_interrupts(the_vm, env);
 	pgj_watch_transaction_ends();
 	state = JVM_READY;
+	pgj_report_debug_agent();
 	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms",
 		 create_ms, (long) ((booted - start) / 1000), (long) ((guarded - booted) / 1000));
 }

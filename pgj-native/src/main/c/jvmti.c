@@ -54,7 +54,17 @@ pgj_jvmti_init(JavaVM *vm)
 	capabilities.can_signal_thread = 1;
 	capabilities.can_get_bytecodes = 1;
 	if ((*jvmti)->AddCapabilities(jvmti, &capabilities) != JVMTI_ERROR_NONE)
-		return false;
+	{
+		/*
+		 * A debugger's agent (debugger.c) holds can_suspend, which HotSpot gives one environment
+		 * only: the watcher then cannot stop Java code, and interrupts reach it where it checks.
+		 */
+		if (!pgj_debugger_agent_loaded())
+			return false;
+		capabilities.can_suspend = 0;
+		if ((*jvmti)->AddCapabilities(jvmti, &capabilities) != JVMTI_ERROR_NONE)
+			return false;
+	}
 	memset(&callbacks, 0, sizeof(callbacks));
 	callbacks.ThreadStart = block_signals_in_new_thread;
 	if ((*jvmti)->SetEventCallbacks(jvmti, &callbacks, sizeof(callbacks)) != JVMTI_ERROR_NONE)

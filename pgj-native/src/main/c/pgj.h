@@ -11,6 +11,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 #include "utils/elog.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 #include "access/htup.h"
@@ -48,6 +49,17 @@ extern int	pgj_heap_max_mb;
 extern int	pgj_metaspace_max_mb;
 extern int	pgj_code_cache_max_mb;
 extern bool pgj_error_java_stack;
+extern int	pgj_debug_port;
+extern char *pgj_profile_file;
+extern bool pgj_debug_allowed;
+
+/* debugger.c: a JDWP debugger for one session */
+extern bool pgj_check_debug_port(int *newval, void **extra, GucSource source);
+extern const char *pgj_debug_agent_option(void);
+extern bool pgj_debug_port_free(void);
+extern void pgj_report_debug_agent(void);
+extern bool pgj_debugger_agent_loaded(void);
+extern void pgj_release_debugger(void);
 
 /* jvm_boot.c */
 extern void pgj_ensure_jvm(void);

@@ -19,6 +19,9 @@ int			pgj_heap_max_mb = 256;
 int			pgj_metaspace_max_mb = 128;
 int			pgj_code_cache_max_mb = 64;
 bool		pgj_error_java_stack = false;
+int			pgj_debug_port = 0;
+char	   *pgj_profile_file = NULL;
+bool		pgj_debug_allowed = false;
 
 PGJ_EXPORT void _PG_init(void);
 
@@ -93,6 +96,31 @@ _PG_init(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
+	/* Before pgj.debug_port, whose check reads it. */
+	DefineCustomBoolVariable("pgj.debug_allowed",
+							 "Whether sessions may open a Java debugger port (pgj.debug_port).",
+							 "Off by default: whoever reaches the port can run any code as the server. pgj's dev servers turn it on.",
+							 &pgj_debug_allowed,
+							 false,
+							 PGC_SIGHUP,
+							 0,
+							 NULL, NULL, NULL);
+	DefineCustomIntVariable("pgj.debug_port",
+							"Port on localhost where this session's JVM listens for a Java debugger (JDWP); 0 is off.",
+							"Read when the session's JVM starts, at its first Java call. Needs pgj.debug_allowed.",
+							&pgj_debug_port,
+							0, 0, 65535,
+							PGC_SUSET,
+							0,
+							pgj_check_debug_port, NULL, NULL);
+	DefineCustomStringVariable("pgj.profile",
+							   "File where this session's JVM writes a Java Flight Recorder profile; empty is off.",
+							   "Read when the session's JVM starts, at its first Java call; the file is rewritten at the end of every transaction. pgj profile sets it and renders a flame graph.",
+							   &pgj_profile_file,
+							   "",
+							   PGC_SUSET,
+							   0,
+							   NULL, NULL, NULL);
 	MarkGUCPrefixReserved("pgj");
 
 	/* The extensions' own settings, and their static workers when preloaded. */

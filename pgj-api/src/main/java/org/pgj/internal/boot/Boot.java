@@ -13,6 +13,7 @@ import org.pgj.internal.logging.ServerLogging;
 import org.pgj.internal.nativecall.Backend;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Interrupts;
+import org.pgj.internal.profiling.SessionProfile;
 import org.pgj.internal.transactions.HeapTrim;
 import org.pgj.internal.transactions.TransactionCallbacks;
 import org.pgj.internal.workers.Workers;
@@ -35,6 +36,7 @@ public final class Boot {
         FirstCallWarmup.start();
         ExtensionClassLoaders.init(Path.of(Facts.getString("str.sharedir")));
         ServerLogging.install();
+        SessionProfile.startIfAsked();
         return 1;
     }
 
@@ -67,12 +69,25 @@ public final class Boot {
         return TransactionCallbacks.event(event, sub, parent, report);
     }
 
-    /** From xact.c, at the end of every transaction: see {@link HeapTrim}; nothing is thrown. */
+    /**
+     * From xact.c, at the end of every transaction: see {@link HeapTrim}, and the log lines other
+     * threads wrote meanwhile ({@link ServerLogging}); nothing is thrown.
+     */
     public static void transactionEnded() {
         try {
             HeapTrim.afterTransaction();
         } catch (Throwable t) {
             // only memory kept longer
+        }
+        try {
+            ServerLogging.drainPending();
+        } catch (Throwable t) {
+            // the lines wait for the next drain
+        }
+        try {
+            SessionProfile.writeIfRecording();
+        } catch (Throwable t) {
+            ServerLogging.warnLater("pgj.profile: " + t.getMessage());
         }
     }
 

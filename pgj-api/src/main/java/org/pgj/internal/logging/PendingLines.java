@@ -1,27 +1,48 @@
 package org.pgj.internal.logging;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.pgj.LogLevel;
 import org.pgj.Pg;
 
-/** Log lines written by threads other than the backend's, kept until the backend thread logs. */
+/**
+ * Log lines written by threads other than the backend's, kept until the backend thread logs or
+ * its transaction ends. At most {@link #LIMIT} lines wait; later ones are dropped and counted,
+ * and the count is logged with the lines that waited, so a chatty thread can neither grow the
+ * backend's memory without bound nor lose lines silently.
+ */
 final class PendingLines {
-    private static final int LIMIT = 10_000;
-    private static final ConcurrentLinkedQueue<Object[]> LINES = new ConcurrentLinkedQueue<>();
+    static final int LIMIT = 10_000;
+    private static final ConcurrentLinkedQueue<Line> LINES = new ConcurrentLinkedQueue<>();
+    private static final AtomicInteger WAITING = new AtomicInteger();
+    private static final AtomicLong DROPPED = new AtomicLong();
+
+    private record Line(LogLevel level, String text) {
+    }
 
     private PendingLines() {
     }
 
     static void add(LogLevel level, String line) {
-        if (LINES.size() < LIMIT) {
-            LINES.add(new Object[] {level, "[" + Thread.currentThread().getName() + "] " + line});
+        if (WAITING.incrementAndGet() > LIMIT) {
+            WAITING.decrementAndGet();
+            DROPPED.incrementAndGet();
+            return;
         }
+        LINES.add(new Line(level, "[" + Thread.currentThread().getName() + "] " + line));
     }
 
     static void drain() {
-        Object[] next;
+        Line next;
         while ((next = LINES.poll()) != null) {
-            Pg.log((LogLevel) next[0], (String) next[1]);
+            WAITING.decrementAndGet();
+            Pg.log(next.level(), next.text());
+        }
+        long dropped = DROPPED.getAndSet(0);
+        if (dropped > 0) {
+            Pg.log(LogLevel.WARNING, "pgj dropped " + dropped + " log lines of other threads: more than " + LIMIT
+                    + " waited for the backend thread");
         }
     }
 }

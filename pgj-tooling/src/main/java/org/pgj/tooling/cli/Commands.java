@@ -12,6 +12,8 @@ import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.build.AotCache;
 import org.pgj.tooling.dev.ConnectCommand;
+import org.pgj.tooling.dev.DebugCommand;
+import org.pgj.tooling.profile.ProfileCommand;
 import org.pgj.tooling.dev.DevDatabase;
 import org.pgj.tooling.dev.Psql;
 import org.pgj.tooling.dev.RunCommand;
@@ -69,7 +71,7 @@ final class Commands {
                 "  PGJ_PG_SOURCE        where init --download fetches from: a mirror of",
                 "                       https://ftp.postgresql.org/pub/source, or a tarball"},
             subcommands = {HelpCommand.class, New.class, Init.class, Run.class, Start.class, Stop.class, Status.class,
-                Connect.class, Install.class, Package.class, Schema.class, Test.class, Regress.class, Info.class,
+                Connect.class, Debug.class, Profile.class, Install.class, Package.class, Schema.class, Test.class, Regress.class, Info.class,
                 Upgrade.class, Demo.class})
     static final class Pgj implements Callable<Integer> {
         private final Path workDir;
@@ -299,6 +301,33 @@ final class Commands {
         public Integer call() {
             Leading target = target();
             return ConnectCommand.run(pgj.context(), new ConnectCommand.Options(target.pg(), target.first(), sql));
+        }
+    }
+
+    @Command(name = "debug", customSynopsis = "pgj debug [pgNN] [DB] [--port N] [-c SQL | -f FILE]...",
+            description = "psql on the dev server, in a session whose JVM a Java debugger (JDWP) can attach to on localhost:N")
+    static final class Debug extends PsqlSession {
+        @Option(names = "--port", paramLabel = "N", description = "the debugger's port on localhost (default: 5005)")
+        int port = DebugCommand.DEFAULT_PORT;
+
+        @Override
+        public Integer call() {
+            Leading target = target();
+            return DebugCommand.run(pgj.context(), new DebugCommand.Options(target.pg(), target.first(), port, sql));
+        }
+    }
+
+    @Command(name = "profile", customSynopsis = "pgj profile [pgNN] [DB] [-c SQL | -f FILE]... [--output FILE]",
+            description = "psql on the dev server in a session whose Java is recorded (JFR); then an HTML flame graph of it")
+    static final class Profile extends PsqlSession {
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "the flame graph (default: target/pgj/profile.html in a project, else pgj-profile.html)")
+        Path output;
+
+        @Override
+        public Integer call() {
+            Leading target = target();
+            return ProfileCommand.run(pgj.context(), new ProfileCommand.Options(target.pg(), target.first(), sql, output));
         }
     }
 

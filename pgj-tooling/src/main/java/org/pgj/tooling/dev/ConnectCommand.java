@@ -1,6 +1,7 @@
 package org.pgj.tooling.dev;
 
 import java.util.List;
+import java.util.Map;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.env.PgConfig;
 import org.pgj.tooling.env.Prerequisites;
@@ -23,11 +24,21 @@ public final class ConnectCommand {
     }
 
     public static int run(ToolContext ctx, Options o) {
-        PgConfig pg = ctx.versions().select(o.pg());
-        Prerequisites.forServer(pg);
-        PrivateServer server = PrivateServer.forDev(pg, ctx.home());
+        return session(ctx, devServer(ctx, o.pg()), o.database(), o.sql(), Map.of());
+    }
+
+    /** The dev server of the major {@code pg} (null: the default), started. */
+    public static PrivateServer devServer(ToolContext ctx, String pg) {
+        PgConfig config = ctx.versions().select(pg);
+        Prerequisites.forServer(config);
+        PrivateServer server = PrivateServer.forDev(config, ctx.home());
         server.ensureStarted(ctx.progress());
-        String database = o.database() != null ? o.database()
+        return server;
+    }
+
+    /** psql on {@code server}'s database (created if missing) with {@code env} added to psql's environment. */
+    public static int session(ToolContext ctx, PrivateServer server, String databaseOrNull, List<String> sql, Map<String, String> env) {
+        String database = databaseOrNull != null ? databaseOrNull
                 : ExtensionProject.find(ctx.workDir()).map(ExtensionProject::extensionName).orElse("postgres");
         String exists = server.psql("postgres", "SELECT count(*) FROM pg_database WHERE datname = "
                 + DevDatabase.literal(database)).trim();
@@ -35,6 +46,6 @@ public final class ConnectCommand {
             server.createDatabase(database, false);
             ctx.progress().step("created database " + database);
         }
-        return Psql.session(server, database, o.sql(), ctx.workDir());
+        return Psql.session(server, database, sql, ctx.workDir(), env);
     }
 }

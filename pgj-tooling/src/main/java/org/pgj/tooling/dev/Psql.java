@@ -23,6 +23,11 @@ public final class Psql {
      * @return psql's exit code (non-interactive runs stop at the first error: ON_ERROR_STOP)
      */
     public static int session(PrivateServer server, String database, List<String> sql, Path workDir) {
+        return session(server, database, sql, workDir, Map.of());
+    }
+
+    /** The same with {@code env} added to psql's environment (PGOPTIONS for the session's settings). */
+    public static int session(PrivateServer server, String database, List<String> sql, Path workDir, Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of(server.pgConfig().bindir().resolve("psql").toString(),
                 "-h", "localhost", "-p", Integer.toString(server.port()), "-U", "postgres", "-d", database));
         if (!sql.isEmpty()) {
@@ -43,6 +48,6 @@ public final class Psql {
                 command.add(value);
             }
         }
-        return Exec.interactive(command, workDir, Map.of());
+        return Exec.interactive(command, workDir, env);
     }
 }

@@ -28,7 +28,10 @@ final class ServerSettings {
         this.home = home;
     }
 
-    /** What every private server needs: localhost on {@code port}, its socket in the data folder, no fsync unless durable. */
+    /**
+     * What every private server needs: localhost on {@code port}, its socket in the data folder, no
+     * fsync unless durable. The durable one, the dev server, allows a session a Java debugger.
+     */
     void writeBase(int port, boolean durable) {
         Map<String, String> base = new LinkedHashMap<>();
         base.put("listen_addresses", "localhost");
@@ -37,7 +40,9 @@ final class ServerSettings {
         base.put("logging_collector", "off");
         // info: pgj's runtime reports JVM start and class loading at INFO; the default drops it.
         base.put("log_min_messages", "info");
-        if (!durable) {
+        if (durable) {
+            base.put("pgj.debug_allowed", "on");
+        } else {
             base.put("fsync", "off");
             base.put("synchronous_commit", "off");
             base.put("full_page_writes", "off");

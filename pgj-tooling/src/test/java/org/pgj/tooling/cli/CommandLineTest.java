@@ -82,10 +82,30 @@ class CommandLineTest {
     }
 
     @Test
+    void debugTakesAPortBesideTheSessionsTarget() {
+        Commands.Debug debug = parse("debug", "pg15", "mydb", "--port", "5123", "-c", "select 1");
+        Commands.Leading target = Commands.Leading.of(debug.spec, debug.args, 1);
+        assertEquals("pg15", target.pg());
+        assertEquals("mydb", target.first());
+        assertEquals(5123, debug.port);
+        assertEquals(List.of("-c", "select 1"), debug.sql);
+        assertEquals(5005, ((Commands.Debug) parse("debug")).port, "the JDWP port IDEs default to");
+    }
+
+    @Test
+    void profileTakesSqlAndAnOutput() {
+        Commands.Profile profile = parse("profile", "mydb", "-c", "select f()", "-o", "graph.html");
+        assertEquals("mydb", Commands.Leading.of(profile.spec, profile.args, 1).first());
+        assertEquals(List.of("-c", "select f()"), profile.sql);
+        assertEquals(Path.of("graph.html"), profile.output);
+        assertNull(((Commands.Profile) parse("profile")).output, "the default is chosen by the command");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         StringWriter out = new StringWriter();
         assertEquals(0, Main.run(List.of("--help"), WORK, new PrintWriter(out), new PrintWriter(new StringWriter())));
-        for (String command : new String[] {"new", "init", "run", "start", "stop", "status", "connect", "install", "package",
+        for (String command : new String[] {"new", "init", "run", "start", "stop", "status", "connect", "debug", "profile", "install", "package",
                 "schema", "test", "regress", "info", "upgrade"}) {
             assertTrue(out.toString().contains("\n  " + command + " "), command + " is in the help:\n" + out);
             StringWriter help = new StringWriter();
