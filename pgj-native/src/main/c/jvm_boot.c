@@ -92,6 +92,9 @@ vm_vfprintf(FILE *stream, const char *format, va_list args)
 	int			n;
 	va_list		copy;
 
+	/* A log file of -Xlog:...:file=: the hook gets every stream the VM writes to. */
+	if (stream != NULL && stream != stdout && stream != stderr)
+		return vfprintf(stream, format, args);
 	va_copy(copy, args);
 	n = vsnprintf(line, sizeof(line), format, copy);
 	va_end(copy);
@@ -212,8 +215,9 @@ aot_cache_path(char *buffer, size_t size)
 }
 
 /*
- * Boot.boot(names, values) with the facts table as Java objects: the first call then reads
- * no native memory until a background thread has warmed up Java's memory access (see Boot).
+ * Boot.boot(names, values, encoding, encoding name) with the facts table and the database
+ * encoding as Java objects: the first call then reads no native memory until a background
+ * thread has warmed up Java's memory access, and makes no downcall (see Boot).
  */
 static jlong
 boot_java(JNIEnv *env, jclass cls, jmethodID boot_method)
@@ -221,15 +225,18 @@ boot_java(JNIEnv *env, jclass cls, jmethodID boot_method)
 	const PgjFactTable *table = pgj_facts();
 	jstring		names = (*env)->NewStringUTF(env, table->names);
 	jlongArray	values = (*env)->NewLongArray(env, (jsize) table->count);
+	jstring		encoding_name = (*env)->NewStringUTF(env, GetDatabaseEncodingName());
 	jlong		ok = 0;
 
-	if (names != NULL && values != NULL)
+	if (names != NULL && values != NULL && encoding_name != NULL)
 	{
 		(*env)->SetLongArrayRegion(env, values, 0, (jsize) table->count, (const jlong *) table->values);
-		ok = (*env)->CallStaticLongMethod(env, cls, boot_method, names, values);
+		ok = (*env)->CallStaticLongMethod(env, cls, boot_method, names, values,
+										  (jint) GetDatabaseEncoding(), encoding_name);
 	}
 	(*env)->DeleteLocalRef(env, names);
 	(*env)->DeleteLocalRef(env, values);
+	(*env)->DeleteLocalRef(env, encoding_name);
 	return ok;
 }
 
@@ -589,7 +596,7 @@ start_java(JNIEnv *env)
 	jlong		ok = 0;
 
 	if (cls != NULL
-		&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(Ljava/lang/String;[J)J")) != NULL
+		&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(Ljava/lang/String;[JILjava/lang/String;)J")) != NULL
 		&& (resolve_method = (*env)->GetStaticMethodID(env, cls, "resolve",
 														"(JLjava/lang/String;Ljava/lang/String;[IIIJI)J")) != NULL
 		&& (invoke_method = (*env)->GetStaticMethodID(env, cls, "invoke", "(JJ)J")) != NULL
@@ -834,6 +841,12 @@ pgj_resolve(Oid fn_oid, const char *prosrc, const char *classpath_dir, const Oid
 	jintArray	types = (*env)->NewIntArray(env, nargs);
 	jlong		function = 0;
 
+	/*
+	 * The folder is watched for a reinstall before Java lists its jars (builds.c). From C rather
+	 * than from Java: a downcall would link an FFM shape during the backend's first call, which
+	 * measured 20-50 ms of the first resolution (docs/internals.md, "The cost of a connection").
+	 */
+	pgj_build_watch(classpath_dir);
 	/* Java objects, not addresses: see boot_java. Local references are freed here, since this
 	 * thread never returns to Java to free them. */
 	if (source != NULL && dir != NULL && types != NULL)
