@@ -56,9 +56,11 @@ final class BenchServer implements AutoCloseable {
     private final String collation;
     private final boolean keepRunning;
     private final Progress progress;
+    private final Path root;
 
     private BenchServer(PrivateServer server, Stage stage, boolean python, String collation, boolean keepRunning,
-                        Progress progress) {
+                        Progress progress, Path root) {
+        this.root = root;
         this.server = server;
         this.stage = stage;
         this.python = python;
@@ -151,7 +153,7 @@ final class BenchServer implements AutoCloseable {
         p.step("database " + DATABASE + " is ready on port " + server.port() + " (demo, add_one_c, series_c, add_one_plpgsql"
                 + (python ? ", add_one_py" : "") + "; functions; bgworker; spi, kv, lookup_loop_plpgsql, cursor_sum_plpgsql;"
                 + " types, big_values)");
-        return new BenchServer(server, stage, python, collation, keepRunning, p);
+        return new BenchServer(server, stage, python, collation, keepRunning, p, root);
     }
 
     private static Stage readStage(Path root, String stage, String module) {
@@ -195,7 +197,7 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    private static int anyFreePort() {
+    static int anyFreePort() {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 if (isFree(socket.getLocalPort()) || attempt == 19) {
@@ -224,6 +226,16 @@ final class BenchServer implements AutoCloseable {
 
     PrivateServer server() {
         return server;
+    }
+
+    /** The pgj checkout the stages come from. */
+    Path root() {
+        return root;
+    }
+
+    /** Whether the servers stay up after the run (--keep-server). */
+    boolean keepRunning() {
+        return keepRunning;
     }
 
     /** The demo extension's stage that was installed. */
