@@ -268,6 +268,9 @@ claim_own_cache(const char *cache)
 /* Where this backend's JVM records the server's own AOT cache, when it does (see aot_cache_path). */
 static char recording_path[MAXPGPATH];
 
+/* The AOT cache this backend's JVM started with, for the DEBUG1 line at the end of the boot. */
+static char cache_in_use[MAXPGPATH];
+
 /*
  * The AOT cache (JDK 25) halves JVM start-up. pgj.aot_cache names it; empty means
  * $sharedir/pgj/lib/pgj.aot (which pgj's tools train) when it is there and fresh, else the
@@ -518,6 +521,7 @@ add_aot_cache(JvmOptions *o, bool training)
 		return;
 	}
 	add_formatted(o, "-XX:AOTCache=%s", aot_path);
+	strlcpy(cache_in_use, aot_path, sizeof(cache_in_use));
 	/* Map the cache at its recorded address: relocation makes ~9 MB of it private. */
 	add_option(o, "-XX:+UnlockDiagnosticVMOptions");
 	add_option(o, "-XX:ArchiveRelocationMode=0");
@@ -773,8 +777,9 @@ runtime_stage(void)
 	pgj_watch_interrupts(the_vm, env);
 	pgj_watch_transaction_ends();
 	state = JVM_READY;
-	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms",
-		 create_ms, (long) ((booted - start) / 1000), (long) ((guarded - booted) / 1000));
+	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms; AOT cache: %s",
+		 create_ms, (long) ((booted - start) / 1000), (long) ((guarded - booted) / 1000),
+		 cache_in_use[0] != '\0' ? cache_in_use : recording_path[0] != '\0' ? "none, recording" : "none");
 }
 
 void

@@ -1,0 +1,103 @@
+package org.pgj.examples.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pgj.test.Sql.contains;
+import static org.pgj.test.Sql.one;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.pgj.test.IsolatedServer;
+import org.pgj.test.Poll;
+import org.pgj.test.ServerLog;
+import org.pgj.test.Sql;
+
+/**
+ * An install that carries no AOT cache (a package, a copy) gets one of its own: the first client
+ * backend records it into the data directory as it runs, and the next backends start with it. On
+ * the isolated server, whose installation's cache from pgj's tools is moved aside meanwhile.
+ */
+class OwnAotCacheTest {
+    private final IsolatedServer server = IsolatedServer.get();
+
+    @Test
+    void anInstallWithoutACacheRecordsItsOwnOnceAndUsesIt() throws Exception {
+        Path sharedCache;
+        Path ownDir;
+        try (Connection c = server.connect()) {
+            sharedCache = Path.of(String.valueOf(one(c, "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")), "pgj/lib/pgj.aot");
+            ownDir = Path.of(String.valueOf(one(c, "SHOW data_directory")), "pgj_aot");
+        }
+        Path moved = sharedCache.resolveSibling("pgj.aot.moved-by-test");
+        boolean hadShared = Files.exists(sharedCache);
+        if (hadShared) {
+            Files.move(sharedCache, moved, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try {
+            deleteOwnCaches(ownDir);
+            List<String> recording = firstCall();
+            contains(String.join("\n", recording), "AOT cache: none, recording");
+            Poll.until("the backend that recorded it has written the server's own AOT cache into " + ownDir,
+                    Duration.ofMinutes(3), Duration.ofMillis(100), () -> written(ownDir));
+
+            List<String> next = firstCall();
+            contains(String.join("\n", next), "AOT cache: " + ownDir);
+            try (Stream<Path> files = Files.list(ownDir)) {
+                assertEquals(1, files.filter(f -> f.toString().endsWith(".aot")).count(), "one cache, recorded once");
+            }
+        } finally {
+            if (hadShared) {
+                Files.move(moved, sharedCache, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        // With the tools' cache back, a new backend uses it again.
+        contains(String.join("\n", firstCall()), "AOT cache: " + sharedCache);
+        ServerLog.assertNoCrashSince(server, mark);
+    }
+
+    /** A new session's first Java call; the DEBUG1 notices of its JVM's start. */
+    private List<String> firstCall() throws Exception {
+        List<String> notices = new ArrayList<>();
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            Sql.run(c, "SET client_min_messages = debug1");
+            try (ResultSet rs = s.executeQuery("SELECT sum_ints(100)")) {
+                assertTrue(rs.next());
+                assertEquals(4950L, rs.getLong(1));
+            }
+            for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                notices.add(w.getMessage());
+            }
+            assertEquals(1, one(c, "SELECT 1"));
+        }
+        return notices;
+    }
+
+    private static boolean written(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            return names.stream().anyMatch(n -> n.endsWith(".aot")) && names.stream().noneMatch(n -> n.endsWith(".config"));
+        }
+    }
+
+    private static void deleteOwnCaches(Path dir) throws Exception {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        assertTrue(!Files.exists(dir) || Files.list(dir).findAny().isEmpty());
+    }
+}
