@@ -37,8 +37,22 @@ public final class ExtensionClassLoaders {
     private record Entry(ExtensionClassLoader loader, List<JarFileId> jars) {
     }
 
-    /** A jar as the file system knows it: a new file renamed over the path has another key. */
+    /**
+     * A jar as the file system knows it: a new file renamed over the path has another key. Its
+     * equals is written out: a record's own is bootstrapped through invokedynamic at first use,
+     * which spun method-handle classes during a backend's first call.
+     */
     private record JarFileId(String name, Object fileKey, long size, FileTime modified) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof JarFileId j && name.equals(j.name) && fileKey.equals(j.fileKey) && size == j.size
+                    && modified.equals(j.modified);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, fileKey, size, modified);
+        }
     }
 
     public static void init(Path sharedir) {
