@@ -178,15 +178,61 @@ fail(const char *hint, const char *fmt,...)
 	state = JVM_FAILED;
 }
 
-/* Training runs write the AOT cache when the VM is destroyed; normal backends just exit. */
+/*
+ * Whether every Java thread but this one is a daemon. DestroyJavaVM waits for the others: one
+ * that extension code started (an executor's worker) would hold the backend's exit for ever.
+ */
+static bool
+only_daemon_threads_left(void)
+{
+	jvmtiEnv   *jvmti = pgj_jvmti();
+	jthread    *threads = NULL;
+	jthread		self = NULL;
+	jint		count = 0;
+	bool		only = true;
+
+	if (jvmti == NULL || (*jvmti)->GetCurrentThread(jvmti, &self) != JVMTI_ERROR_NONE
+		|| (*jvmti)->GetAllThreads(jvmti, &count, &threads) != JVMTI_ERROR_NONE)
+		return false;
+	for (int i = 0; i < count; i++)
+	{
+		jvmtiThreadInfo info;
+
+		if ((*jvmti)->GetThreadInfo(jvmti, threads[i], &info) != JVMTI_ERROR_NONE)
+			only = false;
+		else
+		{
+			if (!info.is_daemon && !(*the_env)->IsSameObject(the_env, threads[i], self))
+				only = false;
+			(*jvmti)->Deallocate(jvmti, (unsigned char *) info.name);
+			(*the_env)->DeleteLocalRef(the_env, info.thread_group);
+			(*the_env)->DeleteLocalRef(the_env, info.context_class_loader);
+		}
+		(*the_env)->DeleteLocalRef(the_env, threads[i]);
+	}
+	(*jvmti)->Deallocate(jvmti, (unsigned char *) threads);
+	(*the_env)->DeleteLocalRef(the_env, self);
+	return only;
+}
+
+/*
+ * Training runs, and the backend that records the server's own cache, write the AOT cache when
+ * the VM is destroyed; normal backends just exit. A VM that Java threads of the extension still
+ * run in is not destroyed (its exit would wait for them): no cache this time, and another
+ * backend records one after PGJ_OWN_CACHE_RETRY_SECONDS.
+ */
 static void
 destroy_vm_at_exit(int code, Datum arg)
 {
-	if (state == JVM_READY && the_vm != NULL)
+	if (state != JVM_READY || the_vm == NULL)
+		return;
+	if (!only_daemon_threads_left())
 	{
-		destroying = true;
-		(*the_vm)->DestroyJavaVM(the_vm);
+		elog(LOG, "pgj: the JVM's AOT cache is not written: Java threads that are not daemons still run in this backend");
+		return;
 	}
+	destroying = true;
+	(*the_vm)->DestroyJavaVM(the_vm);
 }
 
 /*

@@ -66,6 +66,51 @@ class OwnAotCacheTest {
         ServerLog.assertNoCrashSince(server, mark);
     }
 
+    /**
+     * The JVM that records the cache is destroyed as its backend exits, which would wait for every
+     * thread that is not a daemon: with one still running, the backend exits without the cache.
+     */
+    @Test
+    void aRecordingBackendWithJavaThreadsStillRunningExitsWithoutTheCache() throws Exception {
+        Path sharedCache;
+        Path ownDir;
+        try (Connection c = server.connect()) {
+            sharedCache = Path.of(String.valueOf(one(c, "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")), "pgj/lib/pgj.aot");
+            ownDir = Path.of(String.valueOf(one(c, "SHOW data_directory")), "pgj_aot");
+        }
+        Path moved = sharedCache.resolveSibling("pgj.aot.moved-by-test");
+        boolean hadShared = Files.exists(sharedCache);
+        if (hadShared) {
+            Files.move(sharedCache, moved, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try {
+            deleteOwnCaches(ownDir);
+            long pid;
+            try (Connection c = server.connect()) {
+                assertEquals("lingering", one(c, "SELECT start_lingering_thread()"));
+                pid = ((Number) one(c, "SELECT pg_backend_pid()")).longValue();
+            }
+            Poll.until("the recording backend " + pid + " has exited", Duration.ofSeconds(60), Duration.ofMillis(50),
+                    () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            Poll.until("the server log says why no cache was written", Duration.ofSeconds(10), Duration.ofMillis(50),
+                    () -> String.join("\n", ServerLog.linesSince(server, mark)).contains(
+                            "the JVM's AOT cache is not written: Java threads that are not daemons still run"));
+            try (Stream<Path> files = Files.list(ownDir)) {
+                assertTrue(files.noneMatch(f -> f.toString().endsWith(".aot")), "no cache written");
+            }
+            try (Connection c = server.connect()) {
+                assertEquals(1, one(c, "SELECT 1"));
+            }
+        } finally {
+            deleteOwnCaches(ownDir);
+            if (hadShared) {
+                Files.move(moved, sharedCache, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        ServerLog.assertNoCrashSince(server, mark);
+    }
+
     /** A new session's first Java call; the DEBUG1 notices of its JVM's start. */
     private List<String> firstCall() throws Exception {
         List<String> notices = new ArrayList<>();
