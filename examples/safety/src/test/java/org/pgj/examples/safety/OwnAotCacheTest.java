@@ -32,20 +32,7 @@ class OwnAotCacheTest {
 
     @Test
     void anInstallWithoutACacheRecordsItsOwnOnceAndUsesIt() throws Exception {
-        Path sharedCache;
-        Path ownDir;
-        try (Connection c = server.connect()) {
-            sharedCache = Path.of(String.valueOf(one(c, "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")), "pgj/lib/pgj.aot");
-            ownDir = Path.of(String.valueOf(one(c, "SHOW data_directory")), "pgj_aot");
-        }
-        Path moved = sharedCache.resolveSibling("pgj.aot.moved-by-test");
-        boolean hadShared = Files.exists(sharedCache);
-        if (hadShared) {
-            Files.move(sharedCache, moved, StandardCopyOption.REPLACE_EXISTING);
-        }
-        ServerLog.Mark mark = ServerLog.mark(server);
-        try {
-            deleteOwnCaches(ownDir);
+        Path sharedCache = withoutTheToolsCache(ownDir -> {
             List<String> recording = firstCall();
             contains(String.join("\n", recording), "AOT cache: none, recording");
             Poll.until("the backend that recorded it has written the server's own AOT cache into " + ownDir,
@@ -56,14 +43,9 @@ class OwnAotCacheTest {
             try (Stream<Path> files = Files.list(ownDir)) {
                 assertEquals(1, files.filter(f -> f.toString().endsWith(".aot")).count(), "one cache, recorded once");
             }
-        } finally {
-            if (hadShared) {
-                Files.move(moved, sharedCache, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        });
         // With the tools' cache back, a new backend uses it again.
         contains(String.join("\n", firstCall()), "AOT cache: " + sharedCache);
-        ServerLog.assertNoCrashSince(server, mark);
     }
 
     /**
@@ -72,20 +54,8 @@ class OwnAotCacheTest {
      */
     @Test
     void aRecordingBackendWithJavaThreadsStillRunningExitsWithoutTheCache() throws Exception {
-        Path sharedCache;
-        Path ownDir;
-        try (Connection c = server.connect()) {
-            sharedCache = Path.of(String.valueOf(one(c, "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")), "pgj/lib/pgj.aot");
-            ownDir = Path.of(String.valueOf(one(c, "SHOW data_directory")), "pgj_aot");
-        }
-        Path moved = sharedCache.resolveSibling("pgj.aot.moved-by-test");
-        boolean hadShared = Files.exists(sharedCache);
-        if (hadShared) {
-            Files.move(sharedCache, moved, StandardCopyOption.REPLACE_EXISTING);
-        }
         ServerLog.Mark mark = ServerLog.mark(server);
-        try {
-            deleteOwnCaches(ownDir);
+        withoutTheToolsCache(ownDir -> {
             long pid;
             try (Connection c = server.connect()) {
                 assertEquals("lingering", one(c, "SELECT start_lingering_thread()"));
@@ -102,6 +72,34 @@ class OwnAotCacheTest {
             try (Connection c = server.connect()) {
                 assertEquals(1, one(c, "SELECT 1"));
             }
+        });
+    }
+
+    private interface OwnCacheCheck {
+        void run(Path ownDir) throws Exception;
+    }
+
+    /**
+     * Runs {@code check} with the installation's cache from pgj's tools moved aside and no cache of
+     * the server's own ({@code $PGDATA/pgj_aot}); puts the tools' cache back and removes the
+     * server's own afterwards, and fails on crash lines in the server log. Returns the tools' cache.
+     */
+    private Path withoutTheToolsCache(OwnCacheCheck check) throws Exception {
+        Path sharedCache;
+        Path ownDir;
+        try (Connection c = server.connect()) {
+            sharedCache = Path.of(String.valueOf(one(c, "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")), "pgj/lib/pgj.aot");
+            ownDir = Path.of(String.valueOf(one(c, "SHOW data_directory")), "pgj_aot");
+        }
+        Path moved = sharedCache.resolveSibling("pgj.aot.moved-by-test");
+        boolean hadShared = Files.exists(sharedCache);
+        if (hadShared) {
+            Files.move(sharedCache, moved, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try {
+            deleteOwnCaches(ownDir);
+            check.run(ownDir);
         } finally {
             deleteOwnCaches(ownDir);
             if (hadShared) {
@@ -109,6 +107,7 @@ class OwnAotCacheTest {
             }
         }
         ServerLog.assertNoCrashSince(server, mark);
+        return sharedCache;
     }
 
     /** A new session's first Java call; the DEBUG1 notices of its JVM's start. */
