@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <time.h>
@@ -283,6 +284,32 @@ own_cache_path(char *buffer, size_t size)
 }
 
 /*
+ * Removes the server's own caches of earlier jars or JDKs (and their locks and configurations):
+ * each new pgj-api.jar would otherwise leave one more in the data directory.
+ */
+static void
+forget_other_caches(const char *dir, const char *cache)
+{
+	const char *own = strrchr(cache, '/') + 1;
+	size_t		key_length = strlen(own);	/* "pgj-<key>.aot" */
+	DIR		   *folder = opendir(dir);
+	struct dirent *entry;
+
+	if (folder == NULL)
+		return;
+	while ((entry = readdir(folder)) != NULL)
+	{
+		char		path[MAXPGPATH];
+
+		if (strncmp(entry->d_name, "pgj-", 4) != 0 || strncmp(entry->d_name, own, key_length) == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, entry->d_name);
+		unlink(path);
+	}
+	closedir(folder);
+}
+
+/*
  * Whether this backend records the server's own cache: none is there yet, and no other backend
  * records it now (a lock file, which a recording that never finished leaves; after
  * PGJ_OWN_CACHE_RETRY_SECONDS another backend tries again). Only client backends record: a
@@ -308,6 +335,7 @@ claim_own_cache(const char *cache)
 	if (fd < 0)
 		return false;
 	close(fd);
+	forget_other_caches(dir, cache);
 	return true;
 }
 

@@ -82,6 +82,8 @@ public final class AotCache {
         Files.deleteIfExists(output);
         Path extension = AotTrainingExtension.prepareFolder(server.installation().dirs().pgjDir());
         server.createDatabase(TRAINING_DB, true);
+        // The validators start JVMs: without a cache of their own, which they would otherwise record (jvm_boot.c).
+        server.psql(TRAINING_DB, "ALTER DATABASE " + TRAINING_DB + " SET pgj.aot_cache = 'off';");
         server.psql(TRAINING_DB, """
                 CREATE FUNCTION pgj_lib_call_handler() RETURNS language_handler
                   AS '$libdir/pgj', 'pgj_call_handler' LANGUAGE C;
