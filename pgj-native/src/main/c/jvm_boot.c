@@ -821,10 +821,11 @@ create_stage(void)
 	}
 	if (training || recording_path[0] != '\0')
 		on_proc_exit(destroy_vm_at_exit, 0);
+	state = JVM_CREATED;
+	/* After the state: a LOG checks for interrupts, and a cancel must find the JVM created. */
 	if (recording_path[0] != '\0')
 		ereport(LOG,
 				(errmsg("pgj: this backend records the JVM's AOT cache %s for the next backends; it is written when the backend exits", recording_path)));
-	state = JVM_CREATED;
 }
 
 /* Boot's second stage: starts pgj's Java runtime in the JVM (JVM_READY); on failure sets `failure`. */

@@ -1,6 +1,7 @@
 package org.pgj.examples.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pgj.test.Sql.contains;
 import static org.pgj.test.Sql.one;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Duration;
@@ -46,6 +48,27 @@ class OwnAotCacheTest {
         });
         // With the tools' cache back, a new backend uses it again.
         contains(String.join("\n", firstCall()), "AOT cache: " + sharedCache);
+    }
+
+    /**
+     * The recording session of an ordinary user whose first call a 5 ms statement_timeout cuts
+     * during the JVM's start: the session carries on, and the cache is written all the same.
+     */
+    @Test
+    void aRecordingSessionCutByATimeoutStillLeavesACache() throws Exception {
+        withoutTheToolsCache(ownDir -> {
+            try (Connection c = Victim.ordinaryUser(server)) {
+                Sql.run(c, "SET statement_timeout = 5");
+                SQLException e = assertThrows(SQLException.class, () -> one(c, "SELECT sum_ints(100)"));
+                assertEquals("57014", e.getSQLState(), e.getMessage());
+                Sql.run(c, "RESET statement_timeout");
+                assertEquals(4950L, one(c, "SELECT sum_ints(100)"));
+                assertEquals(1, one(c, "SELECT 1"));
+            }
+            Poll.until("the cut session's backend has written the server's own AOT cache into " + ownDir,
+                    Duration.ofMinutes(3), Duration.ofMillis(100), () -> written(ownDir));
+            contains(String.join("\n", firstCall()), "AOT cache: " + ownDir);
+        });
     }
 
     /**
