@@ -20,6 +20,10 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <time.h>
 
 #include <jni.h>
 #include <jvmti.h>
@@ -30,8 +34,13 @@
 #include "postmaster/syslogger.h"
 #include "storage/ipc.h"
 #include "utils/memutils.h"
+#include "common/hashfn.h"
 
 typedef jint (JNICALL *CreateJavaVM) (JavaVM **, void **, void *);
+
+/* The server's own AOT cache, in the data directory (aot_cache_path). */
+#define PGJ_OWN_CACHE_DIR "pgj_aot"
+#define PGJ_OWN_CACHE_RETRY_SECONDS 600
 
 /* Boot's JNI entry points (boot, resolve, invoke, ...) are static methods of this class. */
 #define BOOT_CLASS "org/pgj/internal/boot/Boot"
@@ -97,6 +106,9 @@ vm_vfprintf(FILE *stream, const char *format, va_list args)
 	int			n;
 	va_list		copy;
 
+	/* A log file of -Xlog:...:file=: the hook gets every stream the VM writes to. */
+	if (stream != NULL && stream != stdout && stream != stderr)
+		return vfprintf(stream, format, args);
 	va_copy(copy, args);
 	n = vsnprintf(line, sizeof(line), format, copy);
 	va_end(copy);
@@ -172,37 +184,179 @@ fail(const char *hint, const char *fmt,...)
 	state = JVM_FAILED;
 }
 
-/* Training runs write the AOT cache when the VM is destroyed; normal backends just exit. */
+/*
+ * Whether every Java thread but this one is a daemon. DestroyJavaVM waits for the others: one
+ * that extension code started (an executor's worker) would hold the backend's exit for ever.
+ */
+static bool
+only_daemon_threads_left(void)
+{
+	jvmtiEnv   *jvmti = pgj_jvmti();
+	jthread    *threads = NULL;
+	jthread		self = NULL;
+	jint		count = 0;
+	bool		only = true;
+
+	if (jvmti == NULL || (*jvmti)->GetCurrentThread(jvmti, &self) != JVMTI_ERROR_NONE
+		|| (*jvmti)->GetAllThreads(jvmti, &count, &threads) != JVMTI_ERROR_NONE)
+		return false;
+	for (int i = 0; i < count; i++)
+	{
+		jvmtiThreadInfo info;
+
+		if ((*jvmti)->GetThreadInfo(jvmti, threads[i], &info) != JVMTI_ERROR_NONE)
+			only = false;
+		else
+		{
+			if (!info.is_daemon && !(*the_env)->IsSameObject(the_env, threads[i], self))
+				only = false;
+			(*jvmti)->Deallocate(jvmti, (unsigned char *) info.name);
+			(*the_env)->DeleteLocalRef(the_env, info.thread_group);
+			(*the_env)->DeleteLocalRef(the_env, info.context_class_loader);
+		}
+		(*the_env)->DeleteLocalRef(the_env, threads[i]);
+	}
+	(*jvmti)->Deallocate(jvmti, (unsigned char *) threads);
+	(*the_env)->DeleteLocalRef(the_env, self);
+	return only;
+}
+
+/*
+ * Training runs, and the backend that records the server's own cache, write the AOT cache when
+ * the VM is destroyed; normal backends just exit. A VM that Java threads of the extension still
+ * run in is not destroyed (its exit would wait for them): no cache this time, and another
+ * backend records one after PGJ_OWN_CACHE_RETRY_SECONDS.
+ */
 static void
 destroy_vm_at_exit(int code, Datum arg)
 {
-	if (state == JVM_READY && the_vm != NULL)
+	if (state != JVM_READY || the_vm == NULL)
+		return;
+	if (!only_daemon_threads_left())
 	{
-		destroying = true;
-		(*the_vm)->DestroyJavaVM(the_vm);
+		elog(LOG, "pgj: the JVM's AOT cache is not written: Java threads that are not daemons still run in this backend");
+		return;
 	}
+	destroying = true;
+	(*the_vm)->DestroyJavaVM(the_vm);
 }
 
 /*
  * A cache older than pgj-api.jar is stale. The VM's own check does not catch every change,
- * and a stale cache would run the old jar's classes.
+ * and a stale cache would run the old jar's classes. One the JVM is still writing (its
+ * assembly leaves <cache>.config until it is done) is not used yet.
  */
 static bool
 fresh_cache(const char *cache)
 {
 	char		jar[MAXPGPATH];
+	char		config[MAXPGPATH];
 	struct stat cache_stat;
 	struct stat jar_stat;
 
 	snprintf(jar, sizeof(jar), "%s/pgj/lib/pgj-api.jar", pgj_sharedir);
+	snprintf(config, sizeof(config), "%s.config", cache);
 	return stat(cache, &cache_stat) == 0 && stat(jar, &jar_stat) == 0
-		&& access(cache, R_OK) == 0 && cache_stat.st_mtime >= jar_stat.st_mtime;
+		&& access(cache, R_OK) == 0 && cache_stat.st_mtime >= jar_stat.st_mtime
+		&& cache_stat.st_size > 0 && access(config, F_OK) != 0;
 }
 
 /*
+ * The server's own cache, for installs that carry none (a package, a plain copy): in the data
+ * directory, named after what it depends on (pgj-api.jar and the JDK's libjvm.so, by size and
+ * time), so that a new jar or JDK gets a new one. The JVM checks the rest (flags, paths).
+ */
+static void
+own_cache_path(char *buffer, size_t size)
+{
+	char		jar[MAXPGPATH];
+	char		libjvm[MAXPGPATH];
+	struct stat jar_stat;
+	struct stat jvm_stat;
+	uint64		key = 0;
+
+	snprintf(jar, sizeof(jar), "%s/pgj/lib/pgj-api.jar", pgj_sharedir);
+	snprintf(libjvm, sizeof(libjvm), "%s/lib/server/libjvm.so", pgj_java_home);
+	if (stat(jar, &jar_stat) == 0 && stat(libjvm, &jvm_stat) == 0)
+	{
+		uint64		parts[] = {(uint64) jar_stat.st_size, (uint64) jar_stat.st_mtime,
+		(uint64) jvm_stat.st_size, (uint64) jvm_stat.st_mtime, (uint64) jvm_stat.st_ino};
+
+		key = hash_bytes_extended((const unsigned char *) parts, sizeof(parts), 0);
+		key ^= hash_bytes_extended((const unsigned char *) pgj_java_home, strlen(pgj_java_home), 1);
+	}
+	snprintf(buffer, size, "%s/%s/pgj-%016llx.aot", DataDir, PGJ_OWN_CACHE_DIR, (unsigned long long) key);
+}
+
+/*
+ * Removes the server's own caches of earlier jars or JDKs (and their locks and configurations):
+ * each new pgj-api.jar would otherwise leave one more in the data directory.
+ */
+static void
+forget_other_caches(const char *dir, const char *cache)
+{
+	const char *own = strrchr(cache, '/') + 1;
+	size_t		key_length = strlen(own);	/* "pgj-<key>.aot" */
+	DIR		   *folder = opendir(dir);
+	struct dirent *entry;
+
+	if (folder == NULL)
+		return;
+	while ((entry = readdir(folder)) != NULL)
+	{
+		char		path[MAXPGPATH];
+
+		if (strncmp(entry->d_name, "pgj-", 4) != 0 || strncmp(entry->d_name, own, key_length) == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, entry->d_name);
+		unlink(path);
+	}
+	closedir(folder);
+}
+
+/*
+ * Whether this backend records the server's own cache: none is there yet, and no other backend
+ * records it now (a lock file, which a recording that never finished leaves; after
+ * PGJ_OWN_CACHE_RETRY_SECONDS another backend tries again). Only client backends record: a
+ * worker's JVM may not run long enough to see a typical call.
+ */
+static bool
+claim_own_cache(const char *cache)
+{
+	char		lock[MAXPGPATH];
+	char		dir[MAXPGPATH];
+	struct stat st;
+	int			fd;
+
+	if (MyBackendType != B_BACKEND || pgj_worker_launch != NULL)
+		return false;
+	snprintf(dir, sizeof(dir), "%s/%s", DataDir, PGJ_OWN_CACHE_DIR);
+	if (mkdir(dir, S_IRWXU) != 0 && errno != EEXIST)
+		return false;
+	snprintf(lock, sizeof(lock), "%s.lock", cache);
+	if (stat(lock, &st) == 0 && time(NULL) - st.st_mtime > PGJ_OWN_CACHE_RETRY_SECONDS)
+		unlink(lock);
+	fd = open(lock, O_CREAT | O_EXCL | O_WRONLY, S_IRUSR | S_IWUSR);
+	if (fd < 0)
+		return false;
+	close(fd);
+	forget_other_caches(dir, cache);
+	return true;
+}
+
+/* Where this backend's JVM records the server's own AOT cache, when it does (see aot_cache_path). */
+static char recording_path[MAXPGPATH];
+
+/* The AOT cache this backend's JVM started with, for the DEBUG1 line at the end of the boot. */
+static char cache_in_use[MAXPGPATH];
+
+/*
  * The AOT cache (JDK 25) halves JVM start-up. pgj.aot_cache names it; empty means
- * $sharedir/pgj/lib/pgj.aot when that file exists. A cache that does not match the jars or
- * the JDK is ignored by the VM (AOTMode=auto), so a stale one costs speed, never correctness.
+ * $sharedir/pgj/lib/pgj.aot (which pgj's tools train) when it is there and fresh, else the
+ * server's own in the data directory, which the first client backend that finds none records
+ * while it runs and writes as it exits (an install from a package carries no cache: its first
+ * calls took ~0.9 s instead of ~0.3 s under load). A cache that does not match the jars or the
+ * JDK is ignored by the VM (AOTMode=auto), so a stale one costs speed, never correctness.
  */
 static const char *
 aot_cache_path(char *buffer, size_t size)
@@ -210,15 +364,25 @@ aot_cache_path(char *buffer, size_t size)
 	if (pgj_aot_cache != NULL && strcmp(pgj_aot_cache, "off") == 0)
 		return NULL;
 	if (pgj_aot_cache != NULL && pgj_aot_cache[0] != '\0')
+	{
 		strlcpy(buffer, pgj_aot_cache, size);
-	else
-		snprintf(buffer, size, "%s/pgj/lib/pgj.aot", pgj_sharedir);
-	return fresh_cache(buffer) ? buffer : NULL;
+		return fresh_cache(buffer) ? buffer : NULL;
+	}
+	snprintf(buffer, size, "%s/pgj/lib/pgj.aot", pgj_sharedir);
+	if (fresh_cache(buffer))
+		return buffer;
+	own_cache_path(buffer, size);
+	if (fresh_cache(buffer))
+		return buffer;
+	if (claim_own_cache(buffer))
+		strlcpy(recording_path, buffer, sizeof(recording_path));
+	return NULL;
 }
 
 /*
- * Boot.boot(names, values) with the facts table as Java objects: the first call then reads
- * no native memory until a background thread has warmed up Java's memory access (see Boot).
+ * Boot.boot(names, values, encoding, encoding name) with the facts table and the database
+ * encoding as Java objects: the first call then reads no native memory until a background
+ * thread has warmed up Java's memory access, and makes no downcall (see Boot).
  */
 static jlong
 boot_java(JNIEnv *env, jclass cls, jmethodID boot_method)
@@ -226,15 +390,18 @@ boot_java(JNIEnv *env, jclass cls, jmethodID boot_method)
 	const PgjFactTable *table = pgj_facts();
 	jstring		names = (*env)->NewStringUTF(env, table->names);
 	jlongArray	values = (*env)->NewLongArray(env, (jsize) table->count);
+	jstring		encoding_name = (*env)->NewStringUTF(env, GetDatabaseEncodingName());
 	jlong		ok = 0;
 
-	if (names != NULL && values != NULL)
+	if (names != NULL && values != NULL && encoding_name != NULL)
 	{
 		(*env)->SetLongArrayRegion(env, values, 0, (jsize) table->count, (const jlong *) table->values);
-		ok = (*env)->CallStaticLongMethod(env, cls, boot_method, names, values);
+		ok = (*env)->CallStaticLongMethod(env, cls, boot_method, names, values,
+										  (jint) GetDatabaseEncoding(), encoding_name);
 	}
 	(*env)->DeleteLocalRef(env, names);
 	(*env)->DeleteLocalRef(env, values);
+	(*env)->DeleteLocalRef(env, encoding_name);
 	return ok;
 }
 
@@ -415,15 +582,25 @@ add_error_file(JvmOptions *o)
 	add_formatted(o, "-XX:ErrorFile=%s", error_file);
 }
 
-/* The AOT cache, unless this backend is the training run that writes it. */
+/*
+ * The AOT cache, unless this backend is the training run that writes it; or, when there is
+ * none, the recording of the server's own (aot_cache_path).
+ */
 static void
 add_aot_cache(JvmOptions *o, bool training)
 {
 	char		aot_path[MAXPGPATH];
 
-	if (training || aot_cache_path(aot_path, sizeof(aot_path)) == NULL)
+	if (training)
 		return;
+	if (aot_cache_path(aot_path, sizeof(aot_path)) == NULL)
+	{
+		if (recording_path[0] != '\0')
+			add_formatted(o, "-XX:AOTCacheOutput=%s", recording_path);
+		return;
+	}
 	add_formatted(o, "-XX:AOTCache=%s", aot_path);
+	strlcpy(cache_in_use, aot_path, sizeof(cache_in_use));
 	/* Map the cache at its recorded address: relocation makes ~9 MB of it private. */
 	add_option(o, "-XX:+UnlockDiagnosticVMOptions");
 	add_option(o, "-XX:ArchiveRelocationMode=0");
@@ -608,7 +785,7 @@ start_java(JNIEnv *env)
 	jlong		ok = 0;
 
 	if (cls != NULL
-		&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(Ljava/lang/String;[J)J")) != NULL
+		&& (mid = (*env)->GetStaticMethodID(env, cls, "boot", "(Ljava/lang/String;[JILjava/lang/String;)J")) != NULL
 		&& (resolve_method = (*env)->GetStaticMethodID(env, cls, "resolve",
 														"(JLjava/lang/String;Ljava/lang/String;[IIIJI)J")) != NULL
 		&& (invoke_method = (*env)->GetStaticMethodID(env, cls, "invoke", "(JJ)J")) != NULL
@@ -666,9 +843,13 @@ create_stage(void)
 			 "the JVM in pgj.java_home = \"%s\" offers no JVMTI with the capabilities pgj needs to stop Java code", pgj_java_home);
 		return;
 	}
-	if (training)
+	if (training || recording_path[0] != '\0')
 		on_proc_exit(destroy_vm_at_exit, 0);
 	state = JVM_CREATED;
+	/* After the state: a LOG checks for interrupts, and a cancel must find the JVM created. */
+	if (recording_path[0] != '\0')
+		ereport(LOG,
+				(errmsg("pgj: this backend records the JVM's AOT cache %s for the next backends; it is written when the backend exits", recording_path)));
 }
 
 /* Boot's second stage: starts pgj's Java runtime in the JVM (JVM_READY); on failure sets `failure`. */
@@ -696,8 +877,9 @@ runtime_stage(void)
 	pgj_watch_transaction_ends();
 	state = JVM_READY;
 	pgj_report_debug_agent();
-	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms",
-		 create_ms, (long) ((booted - start) / 1000), (long) ((guarded - booted) / 1000));
+	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms; AOT cache: %s",
+		 create_ms, (long) ((booted - start) / 1000), (long) ((guarded - booted) / 1000),
+		 cache_in_use[0] != '\0' ? cache_in_use : recording_path[0] != '\0' ? "none, recording" : "none");
 }
 
 void
@@ -928,6 +1110,12 @@ pgj_resolve(Oid fn_oid, const char *prosrc, const char *classpath_dir, const Oid
 	jintArray	types = (*env)->NewIntArray(env, nargs);
 	jlong		function = 0;
 
+	/*
+	 * The folder is watched for a reinstall before Java lists its jars (builds.c). From C rather
+	 * than from Java: a downcall would link an FFM shape during the backend's first call, which
+	 * measured 20-50 ms of the first resolution (docs/internals.md, "The cost of a connection").
+	 */
+	pgj_build_watch(classpath_dir);
 	/* Java objects, not addresses: see boot_java. Local references are freed here, since this
 	 * thread never returns to Java to free them. */
 	if (source != NULL && dir != NULL && types != NULL)

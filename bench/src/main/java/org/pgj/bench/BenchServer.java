@@ -222,7 +222,7 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    private static int anyFreePort() {
+    static int anyFreePort() {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 if (isFree(socket.getLocalPort()) || attempt == 19) {
@@ -261,6 +261,11 @@ final class BenchServer implements AutoCloseable {
 
     PrivateServer server() {
         return server;
+    }
+
+    /** Whether the servers stay up after the run (--keep-server). */
+    boolean keepRunning() {
+        return keepRunning;
     }
 
     /** The demo extension's stage that was installed. */

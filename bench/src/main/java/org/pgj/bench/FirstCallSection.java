@@ -25,20 +25,38 @@ final class FirstCallSection implements Section {
         return "first-call";
     }
 
-    /** One row: what the new session sets (untimed) before its first query. */
-    private record Variant(String name, String setup, String sql) {
+    /** One row: the server, and what the new session sets (untimed) before its first query. */
+    private record Variant(String name, String setup, String sql, Sessions sessions) {
+        Variant(String name, String setup, String sql, BenchRun run) {
+            this(name, setup, sql, run::connect);
+        }
+    }
+
+    /** Where a variant's new sessions connect. */
+    private interface Sessions {
+        Connection connect() throws SQLException;
     }
 
     @Override
     public void run(BenchRun run) throws SQLException {
-        List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant("new session SELECT 1", null, "SELECT 1"));
-        for (JvmVariant v : run.jvmVariants()) {
-            variants.add(new Variant("new session " + CALL + v.suffix(), v.setup(), CALL));
-            // Backends that work at once: JVM flags that cut the start can slow what follows it.
-            variants.add(new Variant("new session, 100k add_one calls first" + v.suffix(), v.setup(), SOME_CALLS));
-            variants.add(new Variant("new session, 1M shout calls first" + v.suffix(), v.setup(), MemorySection.MANY_CALLS));
+        try (PackagedInstall packaged = PackagedInstall.setUp(run.bench(), run.progress())) {
+            run(run, packaged);
         }
+    }
+
+    private void run(BenchRun run, PackagedInstall packaged) throws SQLException {
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("new session SELECT 1", null, "SELECT 1", run));
+        for (JvmVariant v : run.jvmVariants()) {
+            variants.add(new Variant("new session " + CALL + v.suffix(), v.setup(), CALL, run));
+            // Backends that work at once: JVM flags that cut the start can slow what follows it.
+            variants.add(new Variant("new session, 100k add_one calls first" + v.suffix(), v.setup(), SOME_CALLS, run));
+            variants.add(new Variant("new session, 1M shout calls first" + v.suffix(), v.setup(), MemorySection.MANY_CALLS, run));
+        }
+        // A `pgj package`d install: its first session records the server's own AOT cache, the others use it.
+        Variant packagedCall = new Variant("new session " + CALL + ", packaged install", null, CALL, packaged::connect);
+        recordOwnCache(run, packaged, packagedCall);
+        variants.add(packagedCall);
         int sessions = run.counts().firstCallSessions();
         run.step("[first-call] " + sessions + " new sessions for each of: "
                 + String.join("; ", variants.stream().map(Variant::name).toList()));
@@ -55,7 +73,7 @@ final class FirstCallSection implements Section {
             java.util.Collections.rotate(order, -(i % order.size()));
             for (Variant v : order) {
                 long pid;
-                try (Connection c = run.connect()) {
+                try (Connection c = v.sessions().connect()) {
                     Timing.execute(c, StartSplit.REPORTING);
                     if (v.setup() != null) {
                         Timing.execute(c, v.setup());
@@ -78,13 +96,32 @@ final class FirstCallSection implements Section {
         }
         Measurement base = null;
         for (Variant v : variants) {
-            boolean pgjDefault = v.setup() == null && v.sql().equals(CALL);
+            boolean pgjDefault = v.setup() == null && v.sql().equals(CALL); // the dev server's and the packaged install's
             Measurement m = Measurement.latency("first call", v.name(), v.sql(), times.get(v), base,
                     pgjDefault ? TARGET : Measurement.Limits.NONE);
             run.add(m);
             base = base == null ? m : base;
             recordSplit(run, v, times.get(v), splits.get(v));
         }
+    }
+
+    /**
+     * The packaged install's first session, whose backend records the server's own AOT cache (a
+     * row without a target: once per server and JDK), then waits until the cache is written.
+     */
+    private static void recordOwnCache(BenchRun run, PackagedInstall packaged, Variant call) throws SQLException {
+        Timing.Run r;
+        long pid;
+        try (Connection c = call.sessions().connect()) {
+            Timing.execute(c, StartSplit.REPORTING);
+            r = Timing.run(c, call.sql());
+            pid = BenchRun.pid(c);
+        }
+        BenchRun.awaitExit(pid);
+        packaged.awaitOwnCache();
+        run.step(String.format(Locale.ROOT, "  packaged install: the session that recorded the AOT cache %.0f ms", r.ms()));
+        run.add(Measurement.latency("first call", "new session " + CALL + ", packaged install, recording its AOT cache",
+                call.sql(), List.of(r.ms()), null, Measurement.Limits.NONE));
     }
 
     /** The split of a variant's samples as rows of their own; none if the server sent no split. */

@@ -34,13 +34,19 @@ import org.pgj.internal.datum.FcInfo;
  * </ul>
  */
 public final class SupportFunctions {
-    private static final MethodHandle ANY_NULL = find("anyNull", methodType(boolean.class, long[].class, long.class));
-    private static final MethodHandle FIRST = find("first", methodType(long.class, long.class));
-    private static final MethodHandle FIRST_OR_EMPTY = find("firstOrEmpty", methodType(long.class, long.class));
-    private static final MethodHandle NULL_SIDE = find("nullSide", methodType(boolean.class, long.class));
-    private static final MethodHandle OTHER_SIDE = find("otherSide", methodType(long.class, long.class));
-    private static final MethodHandle ANY_EMPTY = find("anyEmpty", methodType(boolean.class, long[].class, long.class));
-    private static final MethodHandle NULL_RESULT = find("nullResult", methodType(long.class, long.class));
+    /**
+     * Made at the first support function's resolution, not at every backend's first call: each
+     * handle spun method-handle classes (measured with -Xlog:class+load, docs/internals.md).
+     */
+    private static final class Handles {
+        static final MethodHandle ANY_NULL = find("anyNull", methodType(boolean.class, long[].class, long.class));
+        static final MethodHandle FIRST = find("first", methodType(long.class, long.class));
+        static final MethodHandle FIRST_OR_EMPTY = find("firstOrEmpty", methodType(long.class, long.class));
+        static final MethodHandle NULL_SIDE = find("nullSide", methodType(boolean.class, long.class));
+        static final MethodHandle OTHER_SIDE = find("otherSide", methodType(long.class, long.class));
+        static final MethodHandle ANY_EMPTY = find("anyEmpty", methodType(boolean.class, long[].class, long.class));
+        static final MethodHandle NULL_RESULT = find("nullResult", methodType(long.class, long.class));
+    }
 
     private static final List<Class<? extends Annotation>> ROLES = List.of(StateFunction.class, FinalFunction.class,
             CombineFunction.class, SerialFunction.class, DeserialFunction.class, MovingStateFunction.class,
@@ -58,19 +64,19 @@ public final class SupportFunctions {
         if (strict) {
             long[] states = indexes(objectStates, 0);
             return states.length == 0 ? invoker
-                    : MethodHandles.guardWithTest(MethodHandles.insertArguments(ANY_EMPTY, 0, (Object) states), NULL_RESULT,
+                    : MethodHandles.guardWithTest(MethodHandles.insertArguments(Handles.ANY_EMPTY, 0, (Object) states), Handles.NULL_RESULT,
                             invoker);
         }
         if (method.isAnnotationPresent(CombineFunction.class)) {
-            return MethodHandles.guardWithTest(NULL_SIDE, OTHER_SIDE, invoker);
+            return MethodHandles.guardWithTest(Handles.NULL_SIDE, Handles.OTHER_SIDE, invoker);
         }
         if (method.isAnnotationPresent(StateFunction.class) || method.isAnnotationPresent(MovingStateFunction.class)
                 || method.isAnnotationPresent(MovingInverseFunction.class)) {
             long[] skipped = indexes(refusesNull, 1);
             if (skipped.length > 0) {
-                MethodHandle test = MethodHandles.insertArguments(ANY_NULL, 0, (Object) skipped);
+                MethodHandle test = MethodHandles.insertArguments(Handles.ANY_NULL, 0, (Object) skipped);
                 boolean movingObject = method.isAnnotationPresent(MovingStateFunction.class) && objectStates.getFirst();
-                return MethodHandles.guardWithTest(test, movingObject ? FIRST_OR_EMPTY : FIRST, invoker);
+                return MethodHandles.guardWithTest(test, movingObject ? Handles.FIRST_OR_EMPTY : Handles.FIRST, invoker);
             }
         }
         return invoker;

@@ -82,7 +82,7 @@ public final class FunctionResolver {
             return org.pgj.internal.events.EventTriggerFunction.invoker(findMethod(source, dir, 1, fn, initialize), fn);
         }
         if (BaseTypeFunctions.isRole(source)) {
-            return BaseTypeFunctions.invoker(source, ExtensionClassLoaders.forFolder(dir), fn.describe(), initialize);
+            return BaseTypeFunctions.invoker(source, ExtensionClassLoaders.forWatchedFolder(dir), fn.describe(), initialize);
         }
         Method method = findMethod(source, dir, argTypes.length, fn, initialize);
         return compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, (flags & RETSET_FLAG) != 0, fn);
@@ -181,7 +181,7 @@ public final class FunctionResolver {
         String[] paramTypes = inside.isEmpty() ? new String[0] : inside.split("\\s*,\\s*");
         Class<?> owner;
         try {
-            owner = Class.forName(className, initialize, ExtensionClassLoaders.forFolder(dir));
+            owner = Class.forName(className, initialize, ExtensionClassLoaders.forWatchedFolder(dir));
         } catch (ClassNotFoundException e) {
             throw new PgException(SqlState.UNDEFINED_FUNCTION, "function " + fn.describe() + ": class " + className
                     + " not found in the jars of " + ExtensionClassLoaders.folder(dir), null,

@@ -37,8 +37,22 @@ public final class ExtensionClassLoaders {
     private record Entry(ExtensionClassLoader loader, List<JarFileId> jars) {
     }
 
-    /** A jar as the file system knows it: a new file renamed over the path has another key. */
+    /**
+     * A jar as the file system knows it: a new file renamed over the path has another key. Its
+     * equals is written out: a record's own is bootstrapped through invokedynamic at first use,
+     * which spun method-handle classes during a backend's first call.
+     */
     private record JarFileId(String name, Object fileKey, long size, FileTime modified) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof JarFileId j && name.equals(j.name) && fileKey.equals(j.fileKey) && size == j.size
+                    && modified.equals(j.modified);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, fileKey, size, modified);
+        }
     }
 
     public static void init(Path sharedir) {
@@ -57,9 +71,22 @@ public final class ExtensionClassLoaders {
 
     /** The loader of this session's build of an extension folder; made, with the jars there now, at first use. */
     public static ClassLoader forFolder(String dir) {
+        return loader(dir, true);
+    }
+
+    /**
+     * {@link #forFolder} for a folder the server already watches: function resolution, which
+     * jvm_boot.c's pgj_resolve starts by watching the folder. Asking again through a downcall
+     * would link an FFM shape during a backend's first call (20-50 ms, docs/internals.md).
+     */
+    public static ClassLoader forWatchedFolder(String dir) {
+        return loader(dir, false);
+    }
+
+    private static ClassLoader loader(String dir, boolean watch) {
         Entry entry = LOADERS.get(dir);
         if (entry == null) {
-            entry = open(dir);
+            entry = open(dir, watch);
             LOADERS.put(dir, entry);
         }
         return entry.loader;
@@ -137,10 +164,12 @@ public final class ExtensionClassLoaders {
     /** How long a temp file of the installer counts as an install in progress. */
     private static final long INSTALL_SECONDS = 30;
 
-    private static Entry open(String dir) {
+    private static Entry open(String dir, boolean watch) {
         // Watched before the jars are read, so that a reinstall from now on is noticed (builds.c).
-        try (Arena arena = Arena.ofConfined()) {
-            buildWatch(Native.cString(arena, dir));
+        if (watch) {
+            try (Arena arena = Arena.ofConfined()) {
+                buildWatch(Native.cString(arena, dir));
+            }
         }
         Path folder = folder(dir);
         // The jars listed are those opened only if no rename came in between: look again after.

@@ -30,12 +30,9 @@ public final class ServerEncoding {
     /** Escapes written into one message before the rest of it is escaped wholesale. */
     private static final int MESSAGE_ESCAPES = 32;
 
+    /** Set by Boot before any text crosses (a query hook may meet text before any function resolves). */
     private static int encoding = UTF8;
     private static TextCodec codec = Utf8Text.INSTANCE;
-
-    static {
-        refresh(); // Java may meet text before any function resolution tells the encoding (a query hook)
-    }
 
     private ServerEncoding() {
     }
@@ -60,13 +57,21 @@ public final class ServerEncoding {
 
     /** Sets the database encoding the native side reported (it knows it without a downcall). */
     public static void use(int databaseEncoding) {
+        if (databaseEncoding != encoding) {
+            use(databaseEncoding, databaseEncoding == UTF8 || databaseEncoding == SQL_ASCII ? null
+                    : Native.readCString(getDatabaseEncodingName()));
+        }
+    }
+
+    /** The same with the encoding's name, which a converting codec needs: from Boot, without a downcall. */
+    public static void use(int databaseEncoding, String encodingName) {
         if (databaseEncoding == encoding) {
             return;
         }
         encoding = databaseEncoding;
         codec = databaseEncoding == UTF8 ? Utf8Text.INSTANCE
                 : databaseEncoding == SQL_ASCII ? SqlAsciiText.INSTANCE
-                : new ConvertedText(databaseEncoding, Native.readCString(getDatabaseEncodingName()));
+                : new ConvertedText(databaseEncoding, encodingName);
     }
 
     /** The database encoding's name, as the server spells it. */

@@ -18,7 +18,8 @@ import org.pgj.tooling.server.ServerUser;
  * The JDK AOT cache that halves the JVM's start in each backend ({@code $sharedir/pgj/lib/pgj.aot},
  * which the native runtime uses when present). It is trained inside a backend of a running
  * private server: a session whose JVM records with {@code -XX:AOTCacheOutput} calls typical
- * functions and exits, and the JVM writes the cache as the backend ends. A stamp of the
+ * functions, pgj's own and those of a generated extension ({@link AotTrainingExtension}), and
+ * exits, and the JVM writes the cache as the backend ends. A stamp of the
  * runtime files and the JDK decides when to train again.
  */
 public final class AotCache {
@@ -79,7 +80,10 @@ public final class AotCache {
         ServerUser.current().own(dir);
         Path output = dir.resolve(FILE);
         Files.deleteIfExists(output);
+        Path extension = AotTrainingExtension.prepareFolder(server.installation().dirs().pgjDir());
         server.createDatabase(TRAINING_DB, true);
+        // The validators start JVMs: without a cache of their own, which they would otherwise record (jvm_boot.c).
+        server.psql(TRAINING_DB, "ALTER DATABASE " + TRAINING_DB + " SET pgj.aot_cache = 'off';");
         server.psql(TRAINING_DB, """
                 CREATE FUNCTION pgj_lib_call_handler() RETURNS language_handler
                   AS '$libdir/pgj', 'pgj_call_handler' LANGUAGE C;
@@ -97,8 +101,11 @@ public final class AotCache {
                 CREATE FUNCTION fail(text) RETURNS void LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.fail(java.lang.String)';
                 CREATE FUNCTION caught(text) RETURNS text LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.caught(java.lang.String)';
                 """);
+        server.psql(TRAINING_DB, AotTrainingExtension.SQL + "SELECT write_extension_jar('" + extension + "');\n"
+                + AotTrainingExtension.FUNCTIONS);
         server.psql(TRAINING_DB, "LOAD 'pgj';\n"
                 + "SET pgj.jvm_options = '-XX:AOTCacheOutput=" + output + "';\n"
+                + AotTrainingExtension.CALLS
                 + """
                 SELECT sum(add_one(i)), sum(add_long(i, i)), sum(scale(i, 0.5)), count(twice(nullif(i % 3, 0)))
                   FROM generate_series(1, 20000) i;
