@@ -17,8 +17,10 @@
  *  - where the JVM links code (a JDK class initializer, a class loader, an invokedynamic
  *    bootstrap), or may be about to (the top frame's instruction links: may_be_linking), or in
  *    JDK code that caches what it loads (locale data, services, security providers), a cancel
- *    waits: an error there is remembered for the backend's life (see links_code). A
- *    termination does not wait: the backend takes what it broke with it.
+ *    waits: an error there is remembered for the backend's life (see links_code). So does
+ *    an extension class's initializer (a library's first use), but only for
+ *    INITIALIZER_GRACE_MS, so that an endless one is still stopped. A termination does not wait:
+ *    the backend takes what it broke with it.
  * It tries again every few milliseconds while the interrupt stays pending, so code that catches
  * the error and carries on is stopped again. Once Java has returned, the call handler lets the
  * server raise the real error (errors.c); the thread's Java interrupt status, which StopThread
@@ -36,6 +38,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "miscadmin.h"
@@ -48,6 +51,15 @@
 /* While an interrupt is pending the watcher tries again this often; otherwise it ticks slowly. */
 #define RETRY_MS 10
 #define IDLE_TICK_MS 1000
+
+/*
+ * How long a cancel waits for an extension class's initializer to end. A class whose
+ * initializer an error interrupts is unusable for the backend's life (NoClassDefFoundError at
+ * every later use), so a cancel or statement_timeout during the first use of a library (a JDBC
+ * driver's classes) or of the extension's own class would break it for the session. Ordinary
+ * initializers end well within this; an endless one is still stopped, after it.
+ */
+#define INITIALIZER_GRACE_MS 1000
 
 static const int watched_signals[] = {SIGINT, SIGTERM, SIGALRM, SIGUSR1,
 #ifdef SIGPWR
@@ -162,7 +174,8 @@ typedef enum
 	FRAME_JDK,
 	FRAME_JDK_LINKAGE,			/* an error there would stay for the backend's life */
 	FRAME_RUNTIME,
-	FRAME_EXTENSION
+	FRAME_EXTENSION,
+	FRAME_EXTENSION_INIT		/* an extension class's initializer (its own or a library's) */
 } FrameKind;
 
 /* Frame kinds by method; jmethodIDs of HotSpot are never reused for another method. */
@@ -230,7 +243,7 @@ frame_kind(JNIEnv *env, jmethodID method)
 		|| (*jvmti)->GetMethodName(jvmti, method, &name, NULL, NULL) != JVMTI_ERROR_NONE)
 		kind = FRAME_RUNTIME;	/* unknown: never throw there */
 	else if (loader != NULL && (*env)->IsInstanceOf(env, loader, extension_loader_class))
-		kind = FRAME_EXTENSION;
+		kind = strcmp(name, "<clinit>") == 0 ? FRAME_EXTENSION_INIT : FRAME_EXTENSION;
 	else if (loader != NULL && (*env)->IsSameObject(env, loader, runtime_loader))
 		kind = FRAME_RUNTIME;
 	else
@@ -321,13 +334,18 @@ may_be_linking(jvmtiFrameInfo *top, jint state)
 	return linking;
 }
 
-/* Whether an error thrown where the suspended backend thread stands lands in extension code. */
+/*
+ * Whether an error thrown where the suspended backend thread stands lands in extension code.
+ * A cancel pending for less than INITIALIZER_GRACE_MS also waits while any extension class's
+ * initializer is on the stack, even below the frame the error would land in.
+ */
 static bool
-lands_in_extension_code(JNIEnv *env, int interrupt, jint state)
+lands_in_extension_code(JNIEnv *env, int interrupt, jint state, bool initializers_may_end)
 {
 	jint		count = 0;
 	jvmtiFrameInfo *frames;
 	bool		safe = false;
+	bool		cancel = interrupt == PGJ_INTERRUPT_CANCEL;
 
 	if ((*jvmti)->GetFrameCount(jvmti, backend_thread, &count) != JVMTI_ERROR_NONE || count == 0)
 		return false;
@@ -335,20 +353,31 @@ lands_in_extension_code(JNIEnv *env, int interrupt, jint state)
 	if (frames == NULL)
 		return false;
 	if ((*jvmti)->GetStackTrace(jvmti, backend_thread, 0, count, frames, &count) == JVMTI_ERROR_NONE
-		&& (interrupt != PGJ_INTERRUPT_CANCEL || !may_be_linking(&frames[0], state)))
+		&& (!cancel || !may_be_linking(&frames[0], state)))
 	{
-		for (int i = 0; i < count; i++)
+		int			i;
+
+		for (i = 0; i < count; i++)
 		{
 			FrameKind	kind = frame_kind(env, frames[i].method);
 
-			if (kind == FRAME_EXTENSION)
+			if (kind == FRAME_EXTENSION || kind == FRAME_EXTENSION_INIT)
 			{
 				safe = true;
 				break;
 			}
 			/* A backend that terminates takes what it broke with it. */
-			if (kind == FRAME_RUNTIME || (kind == FRAME_JDK_LINKAGE && interrupt == PGJ_INTERRUPT_CANCEL))
+			if (kind == FRAME_RUNTIME || (kind == FRAME_JDK_LINKAGE && cancel))
 				break;
+		}
+		for (; safe && cancel && initializers_may_end && i < count; i++)
+		{
+			FrameKind	kind = frame_kind(env, frames[i].method);
+
+			if (kind == FRAME_EXTENSION_INIT)
+				safe = false;
+			else if (kind == FRAME_RUNTIME)
+				break;			/* the call into the extension: nothing of it below */
 		}
 	}
 	free(frames);
@@ -357,7 +386,7 @@ lands_in_extension_code(JNIEnv *env, int interrupt, jint state)
 
 /* Throws the interrupt into the backend's Java code if it stands in extension code. */
 static void
-stop_java(JNIEnv *env, int interrupt)
+stop_java(JNIEnv *env, int interrupt, bool initializers_may_end)
 {
 	jobject		error;
 	jint		state = 0;
@@ -375,7 +404,7 @@ stop_java(JNIEnv *env, int interrupt)
 	if ((*jvmti)->SuspendThread(jvmti, backend_thread) == JVMTI_ERROR_NONE)
 	{
 		if ((*jvmti)->GetThreadState(jvmti, backend_thread, &state) == JVMTI_ERROR_NONE
-			&& lands_in_extension_code(env, interrupt, state)
+			&& lands_in_extension_code(env, interrupt, state, initializers_may_end)
 			&& (*jvmti)->StopThread(jvmti, backend_thread, error) == JVMTI_ERROR_NONE)
 		{
 			pgj_java_interrupted = 1;
@@ -397,11 +426,22 @@ stop_java(JNIEnv *env, int interrupt)
 	(*env)->PopLocalFrame(env, NULL);
 }
 
+static int64_t
+monotonic_ms(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t) now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
 static void *
 watch(void *unused)
 {
 	JNIEnv	   *env;
 	JavaVMAttachArgs args = {JNI_VERSION_10, "pgj-interrupt-watcher", NULL};
+
+	int64_t		pending_since_ms = -1;
 
 	if ((*vm)->AttachCurrentThreadAsDaemon(vm, (void **) &env, &args) != JNI_OK)
 		return NULL;
@@ -412,8 +452,16 @@ watch(void *unused)
 		uint64_t	count;
 		int			n;
 
-		if (interrupt != PGJ_INTERRUPT_NONE)
-			stop_java(env, interrupt);
+		if (interrupt == PGJ_INTERRUPT_NONE)
+			pending_since_ms = -1;
+		else
+		{
+			int64_t		now = monotonic_ms();
+
+			if (pending_since_ms < 0)
+				pending_since_ms = now;
+			stop_java(env, interrupt, now - pending_since_ms < INITIALIZER_GRACE_MS);
+		}
 		n = poll(&ready, 1, interrupt != PGJ_INTERRUPT_NONE ? RETRY_MS : IDLE_TICK_MS);
 		if (n > 0 && (ready.revents & POLLIN))
 		{

@@ -201,6 +201,39 @@ public final class NeverChecks {
         }
     }
 
+    /** A class whose static initializer takes a while, as a library's first use may. */
+    static final class SlowInit {
+        static final long VALUE;
+
+        static {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            VALUE = 42;
+        }
+
+        private SlowInit() {
+        }
+    }
+
+    /** Initializes {@link SlowInit}, then runs until cancelled. */
+    @PgFunction
+    public static long useSlowInitThenLoop() {
+        RunningJava.announce();
+        long sum = SlowInit.VALUE;
+        while (sum != 0) {
+            sum++;
+        }
+        return sum;
+    }
+
+    @PgFunction
+    public static long slowInitValue() {
+        return SlowInit.VALUE;
+    }
+
     @PgFunction
     public static long useEndlessInit() {
         RunningJava.announce();

@@ -142,7 +142,23 @@ class InterruptsTest {
         ServerLog.assertNoCrashSince(server, mark);
     }
 
-    /** A class whose initializer never ends is cancelled; the class then stays unusable in that session. */
+    /**
+     * A cancel during a class initializer that ends (a library's first use) waits for it, and the
+     * class stays usable in that session; the statement is still cancelled.
+     */
+    @Test
+    void aCancelDuringAClassInitializerLeavesTheClassUsable(PgServer server) throws Exception {
+        try (Victim victim = Victim.of(server).runs("select use_slow_init_then_loop()")) {
+            victim.stopWith("cancel");
+            assertEquals("57014", victim.outcome().getSQLState());
+            assertEquals(42L, one(victim.session, "select slow_init_value()"));
+        }
+    }
+
+    /**
+     * A class whose initializer never ends is cancelled (once the grace for initializers is over);
+     * the class then stays unusable in that session.
+     */
     @Test
     void cancelStopsAnEndlessClassInitializer(PgServer server) throws Exception {
         try (Victim victim = Victim.of(server).runs("select use_endless_init()")) {
