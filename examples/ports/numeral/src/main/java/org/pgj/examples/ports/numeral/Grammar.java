@@ -25,6 +25,9 @@ final class Grammar {
     private record Rule(String symbol, String[] symbols, Action action) {
     }
 
+    /** bison's default {@code YYMAXDEPTH}: the most states its parser's stack holds. */
+    private static final int BISON_MAX_DEPTH = 10_000;
+
     private final String start;
     private final List<Rule> rules = new ArrayList<>();
     /** Terminals in declaration order ({@link Token#END} first): token numbers, which order the expected tokens of an error, as bison's do. */
@@ -101,8 +104,8 @@ final class Grammar {
             }
             if (LalrTables.isShift(action)) {
                 if (++top == states.length) {
-                    states = Arrays.copyOf(states, top * 2);
-                    values = Arrays.copyOf(values, top * 2);
+                    states = grown(states, top);
+                    values = Arrays.copyOf(values, states.length);
                 }
                 states[top] = LalrTables.target(action);
                 values[top] = tokens.values[next++];
@@ -117,12 +120,24 @@ final class Grammar {
                 return value; // every rule of the start symbol ends in END: nothing is left to read
             }
             if (++top == states.length) {
-                states = Arrays.copyOf(states, top * 2);
-                values = Arrays.copyOf(values, top * 2);
+                states = grown(states, top);
+                values = Arrays.copyOf(values, states.length);
             }
             states[top] = t.goTo(states[top - 1], t.lhs(rule));
             values[top] = value;
         }
+    }
+
+    /**
+     * The stack of states with room for more, up to bison's {@code YYMAXDEPTH}: the original's
+     * parser refuses input that would hold that many states at once ("memory exhausted", which it
+     * reports as a syntax error), and so does the port, rather than read what the original cannot.
+     */
+    private static int[] grown(int[] states, int size) {
+        if (size >= BISON_MAX_DEPTH - 1) { // pushing the state that fills it is the error, as in bison's yysetstate
+            throw new IllegalArgumentException("memory exhausted");
+        }
+        return Arrays.copyOf(states, Math.min(size * 2, BISON_MAX_DEPTH - 1));
     }
 
     /** bison's verbose message: the token, and the tokens this state has an action of its own for (not its default), if at most four. */

@@ -98,4 +98,15 @@ class GrammarsTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ambiguous.parse(new Lexer().word("a", "A", 0), "a"));
         assertEquals("the grammar is not LALR(1): state 4 has a conflict on terminal 0", e.getMessage());
     }
+
+    @Test
+    void inputTooDeepForBisonsStackIsRefusedAsTheOriginalRefusesIt() {
+        // The lengths where the C original's bison parser (YYMAXDEPTH 10000) starts saying "memory exhausted".
+        assertEquals(9996, RomanNumerals.parse("I".repeat(9996)));
+        assertEquals("memory exhausted",
+                assertThrows(IllegalArgumentException.class, () -> RomanNumerals.parse("I".repeat(9997))).getMessage());
+        assertEquals(3_332_000_000L, EnglishNumerals.parse("one million ".repeat(3332)));
+        assertEquals("memory exhausted",
+                assertThrows(IllegalArgumentException.class, () -> EnglishNumerals.parse("one million ".repeat(3333))).getMessage());
+    }
 }
