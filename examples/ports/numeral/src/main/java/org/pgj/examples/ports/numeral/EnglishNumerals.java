@@ -66,7 +66,7 @@ final class EnglishNumerals {
     }
 
     static long parse(String text) {
-        return GRAMMAR.parse(LEXER.tokens(text));
+        return GRAMMAR.parse(LEXER, text);
     }
 
     static String format(long value) {

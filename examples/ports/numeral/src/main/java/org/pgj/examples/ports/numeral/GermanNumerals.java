@@ -67,7 +67,7 @@ final class GermanNumerals {
     }
 
     static long parse(String text) {
-        return GRAMMAR.parse(LEXER.tokens(text));
+        return GRAMMAR.parse(LEXER, text);
     }
 
     static String format(long value) {

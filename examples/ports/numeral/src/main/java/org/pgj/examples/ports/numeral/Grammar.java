@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A context-free grammar over {@link Token}s whose rules compute a {@code long}, written as the
- * original's bison grammars are (one {@link #rule} per alternative, right-recursive, with
- * {@code %empty} alternatives), and a parser for it: each symbol is parsed at each position into
- * every span it can cover, memoized, so any such grammar parses without a parse table. A span
- * keeps its first value. A rule's action that overflows a {@code long} fails that alternative; if
- * no parse is left, the input is out of range rather than malformed.
+ * A context-free grammar over tokens whose rules compute a {@code long}, written as the original's
+ * bison grammars are (one {@link #rule} per alternative, with {@code %empty} alternatives), and the
+ * parser bison makes of it: LALR(1) tables built at the first parse, read by a loop with a stack
+ * of states and values, reducing by a state's default rule (the one with the most lookaheads)
+ * without looking at the token, as bison does. So the same input fails at the same token with the
+ * same "expecting" list as the original's. A rule's action that overflows a {@code long} makes
+ * the input out of range rather than malformed.
  */
 final class Grammar {
     /** The value of one alternative from the values of its symbols, in order. */
@@ -21,20 +22,17 @@ final class Grammar {
         long apply(long[] values);
     }
 
-    /** An alternative: its symbols by number (terminals first), and its action. */
-    private record Rule(int[] symbols, Action action) {
+    private record Rule(String symbol, String[] symbols, Action action) {
     }
+
+    /** bison's default {@code YYMAXDEPTH}: the most states its parser's stack holds. */
+    private static final int BISON_MAX_DEPTH = 10_000;
 
     private final String start;
-    private final Map<String, List<Rule>> rulesByName = new LinkedHashMap<>();
-    private final List<String[]> symbolsByRule = new ArrayList<>();
-    /** Terminals in declaration order ({@link Token#END} first), which orders the expected tokens of an error, as bison does. */
+    private final List<Rule> rules = new ArrayList<>();
+    /** Terminals in declaration order ({@link Token#END} first): token numbers, which order the expected tokens of an error, as bison's do. */
     private final List<String> terminals;
-    /** Symbol numbers: terminals, then nonterminals; made at the first parse, once every rule is known. */
-    private volatile Compiled compiled;
-
-    private record Compiled(Map<String, Integer> numbers, Rule[][] rules, int start) {
-    }
+    private volatile LalrTables tables;
 
     Grammar(String start, String... terminals) {
         this.start = start;
@@ -45,8 +43,7 @@ final class Grammar {
 
     /** Adds the alternative {@code symbol: symbols... { action }}; no symbols is {@code %empty}. */
     Grammar rule(String symbol, Action action, String... symbols) {
-        rulesByName.computeIfAbsent(symbol, s -> new ArrayList<>()).add(new Rule(null, action));
-        symbolsByRule.add(symbols);
+        rules.add(new Rule(symbol, symbols, action));
         return this;
     }
 
@@ -55,159 +52,103 @@ final class Grammar {
         return rule(symbol, v -> v[0], only);
     }
 
-    private Compiled compiled() {
-        Compiled c = compiled;
-        if (c == null) {
+    /** The number of a terminal, for the lexer; -1 if the grammar has no such terminal. */
+    int terminal(String kind) {
+        return terminals.indexOf(kind);
+    }
+
+    private LalrTables tables() {
+        LalrTables t = tables;
+        if (t == null) {
             Map<String, Integer> numbers = new LinkedHashMap<>();
-            terminals.forEach(t -> numbers.put(t, numbers.size()));
-            rulesByName.keySet().forEach(n -> numbers.put(n, numbers.size()));
-            Rule[][] rules = new Rule[numbers.size()][];
-            int next = 0;
-            for (Map.Entry<String, List<Rule>> e : rulesByName.entrySet()) {
-                List<Rule> alternatives = new ArrayList<>();
-                for (Rule r : e.getValue()) {
-                    String[] names = symbolsByRule.get(next++);
-                    alternatives.add(new Rule(Arrays.stream(names).mapToInt(n -> {
-                        Integer number = numbers.get(n);
-                        if (number == null) {
-                            throw new IllegalStateException("symbol " + n + " is neither a terminal nor has a rule");
-                        }
-                        return number;
-                    }).toArray(), r.action()));
-                }
-                rules[numbers.get(e.getKey())] = alternatives.toArray(Rule[]::new);
+            terminals.forEach(s -> numbers.put(s, numbers.size()));
+            rules.forEach(r -> numbers.putIfAbsent(r.symbol(), numbers.size()));
+            int[] lhs = new int[rules.size()];
+            int[][] rhs = new int[rules.size()][];
+            for (int r = 0; r < rules.size(); r++) {
+                lhs[r] = numbers.get(rules.get(r).symbol());
+                rhs[r] = Arrays.stream(rules.get(r).symbols()).mapToInt(n -> {
+                    Integer number = numbers.get(n);
+                    if (number == null) {
+                        throw new IllegalStateException("symbol " + n + " is neither a terminal nor has a rule");
+                    }
+                    return number;
+                }).toArray();
             }
-            c = compiled = new Compiled(Map.copyOf(numbers), rules, numbers.get(start));
+            t = tables = LalrTables.of(terminals.size(), numbers.size(), lhs, rhs, numbers.get(start));
         }
-        return c;
+        return t;
     }
 
     /**
-     * The value of the whole of {@code tokens} (ending in {@link Token#END}) as the start symbol.
+     * The value of {@code text} as the start symbol.
      *
      * @throws IllegalArgumentException naming the unexpected token, as bison's verbose errors do
-     * @throws ArithmeticException when only overflowing parses would have read it
+     * @throws ArithmeticException when an action overflows, or an integer is beyond bigint
      */
-    long parse(List<Token> tokens) {
-        Compiled c = compiled();
-        int[] kinds = new int[tokens.size()];
-        long[] values = new long[tokens.size()];
-        for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = c.numbers().getOrDefault(tokens.get(i).kind(), -1);
-            values[i] = tokens.get(i).value();
-        }
-        Parse parse = new Parse(c, kinds, values);
-        Spans spans = parse.spans(c.start(), 0);
-        for (int i = 0; i < spans.size; i++) {
-            if (spans.ends[i] == kinds.length) {
-                return spans.values[i];
+    long parse(Lexer lexer, String text) {
+        LalrTables t = tables();
+        Lexer.Tokens tokens = lexer.tokens(text, this);
+        int[] states = new int[16];
+        long[] values = new long[16];
+        long[] arguments = new long[t.longestRule()];
+        int top = 0; // states[top] is the current state
+        int next = 0;
+        while (true) {
+            int state = states[top];
+            // Past END only a start rule is left to reduce: the end of input repeats, as it does for bison.
+            int kind = next < tokens.size ? tokens.kinds[next] : 0;
+            int action = t.action(state, kind);
+            if (action == LalrTables.ERROR) {
+                throw new IllegalArgumentException(syntaxError(t, state, kind));
             }
+            if (LalrTables.isShift(action)) {
+                if (++top == states.length) {
+                    states = grown(states, top);
+                    values = Arrays.copyOf(values, states.length);
+                }
+                states[top] = LalrTables.target(action);
+                values[top] = tokens.values[next++];
+                continue;
+            }
+            int rule = LalrTables.rule(action);
+            int length = t.length(rule);
+            System.arraycopy(values, top - length + 1, arguments, 0, length);
+            long value = rules.get(rule).action().apply(arguments);
+            top -= length;
+            if (t.isStart(rule)) {
+                return value; // every rule of the start symbol ends in END: nothing is left to read
+            }
+            if (++top == states.length) {
+                states = grown(states, top);
+                values = Arrays.copyOf(values, states.length);
+            }
+            states[top] = t.goTo(states[top - 1], t.lhs(rule));
+            values[top] = value;
         }
-        if (parse.overflowed) {
-            throw new ArithmeticException("value out of range");
+    }
+
+    /**
+     * The stack of states with room for more, up to bison's {@code YYMAXDEPTH}: the original's
+     * parser refuses input that would hold that many states at once ("memory exhausted", which it
+     * reports as a syntax error), and so does the port, rather than read what the original cannot.
+     */
+    private static int[] grown(int[] states, int size) {
+        if (size >= BISON_MAX_DEPTH - 1) { // pushing the state that fills it is the error, as in bison's yysetstate
+            throw new IllegalArgumentException("memory exhausted");
         }
-        int at = Math.min(parse.furthest, kinds.length - 1);
+        return Arrays.copyOf(states, Math.min(size * 2, BISON_MAX_DEPTH - 1));
+    }
+
+    /** bison's verbose message: the token, and the tokens this state has an action of its own for (not its default), if at most four. */
+    private String syntaxError(LalrTables t, int state, int token) {
         List<String> wanted = new ArrayList<>();
-        for (int t = 0; t < terminals.size(); t++) {
-            if ((parse.expected & (1L << t)) != 0) {
-                wanted.add(terminals.get(t));
+        for (int terminal = 0; terminal < terminals.size(); terminal++) {
+            if (t.explicitAction(state, terminal) != LalrTables.ERROR) {
+                wanted.add(terminals.get(terminal));
             }
         }
-        // The start symbol ends in END, so a token matched here would have moved furthest on: this one was not.
-        String message = "syntax error, unexpected " + tokens.get(at).kind();
-        throw new IllegalArgumentException(wanted.isEmpty() || wanted.size() > 4 ? message
-                : message + ", expecting " + String.join(" or ", wanted));
-    }
-
-    /** The ends of the spans one symbol covers from one position, with their values, in the order found. */
-    private static final class Spans {
-        static final Spans NONE = new Spans();
-        int[] ends = new int[2];
-        long[] values = new long[2];
-        int size;
-
-        void add(int end, long value) {
-            for (int i = 0; i < size; i++) {
-                if (ends[i] == end) {
-                    return; // a span keeps its first value
-                }
-            }
-            if (size == ends.length) {
-                ends = Arrays.copyOf(ends, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-            }
-            ends[size] = end;
-            values[size++] = value;
-        }
-    }
-
-    /** One parse of one input: the spans found so far, and the furthest position a terminal was tried at. */
-    private static final class Parse {
-        private final Compiled grammar;
-        private final int[] kinds;
-        private final long[] tokenValues;
-        /** By symbol and position: null until parsed. */
-        private final Spans[] memo;
-        int furthest;
-        /** The terminals tried at {@link #furthest}, one bit each. */
-        long expected;
-        boolean overflowed;
-
-        Parse(Compiled grammar, int[] kinds, long[] tokenValues) {
-            this.grammar = grammar;
-            this.kinds = kinds;
-            this.tokenValues = tokenValues;
-            this.memo = new Spans[grammar.rules().length * (kinds.length + 1)];
-        }
-
-        Spans spans(int symbol, int from) {
-            Rule[] alternatives = grammar.rules()[symbol];
-            if (alternatives == null) {
-                return terminal(symbol, from);
-            }
-            int key = symbol * (kinds.length + 1) + from;
-            Spans known = memo[key];
-            if (known != null) {
-                return known;
-            }
-            Spans ends = new Spans();
-            memo[key] = ends; // the grammars are right-recursive: no symbol reaches itself at the same position
-            for (Rule rule : alternatives) {
-                alternative(rule, 0, from, new long[rule.symbols().length], ends);
-            }
-            return ends;
-        }
-
-        private void alternative(Rule rule, int index, int at, long[] values, Spans ends) {
-            if (index == values.length) {
-                try {
-                    ends.add(at, rule.action().apply(values)); // actions read the values at once: no copy
-                } catch (ArithmeticException e) {
-                    overflowed = true;
-                }
-                return;
-            }
-            Spans spans = spans(rule.symbols()[index], at);
-            for (int i = 0; i < spans.size; i++) {
-                values[index] = spans.values[i];
-                alternative(rule, index + 1, spans.ends[i], values, ends);
-            }
-        }
-
-        private Spans terminal(int kind, int at) {
-            if (at > furthest) {
-                furthest = at;
-                expected = 0;
-            }
-            if (at == furthest) {
-                expected |= 1L << kind;
-            }
-            if (at >= kinds.length || kinds[at] != kind) {
-                return Spans.NONE;
-            }
-            Spans one = new Spans();
-            one.add(at + 1, tokenValues[at]);
-            return one;
-        }
+        String message = "syntax error, unexpected " + terminals.get(token);
+        return wanted.isEmpty() || wanted.size() > 4 ? message : message + ", expecting " + String.join(" or ", wanted);
     }
 }

@@ -46,7 +46,7 @@ final class RomanNumerals {
     }
 
     static long parse(String text) {
-        return GRAMMAR.parse(LEXER.tokens(text));
+        return GRAMMAR.parse(LEXER, text);
     }
 
     static String format(long value) {
