@@ -82,8 +82,8 @@ class MemoryTest {
                     before / 1024, grown / 1024, after / 1024, commitMs);
             assertTrue(grown > before + 150 * 1024, "the statement grew the heap: " + before + " -> " + grown + " kB");
             // The Java heap goes back at COMMIT, the C heap at the JVM's next periodic trim
-            // (TrimNativeHeapInterval, 1 s): a bounded wait. What stays is the code the JIT compiled
-            // for the statement and the collector's tables for the heap it grew: 13-24 MB measured.
+            // (TrimNativeHeapInterval, 1 s): a bounded wait. What stays, 13-24 MB measured, is not
+            // attributed yet (suspects: code the JIT compiled meanwhile, the collector's tables).
             Poll.until("anonymous RSS back within 32 MB of " + before + " kB", Duration.ofSeconds(15),
                     Duration.ofMillis(100), () -> residentKb(pid) < before + 32 * 1024);
             c.setAutoCommit(true);
