@@ -95,10 +95,17 @@ class SubtransactionListenersTest {
     @Test
     void aCancelInALoopOfSubtransactionsLeavesTheSessionSound(PgServer server) throws SQLException {
         ServerLog.Mark mark = ServerLog.mark(server);
-        try (Connection c = server.connect()) {
+        try (Connection c = server.connect(); Connection observer = server.connect()) {
             one(c, "SELECT take_subtransaction_count()");
-            assertEquals("57014", RunningStatement.cancelOnceActive(server, c, "DO $$ BEGIN PERFORM count_subtransactions();"
-                    + " LOOP BEGIN PERFORM 1 / 0; EXCEPTION WHEN division_by_zero THEN NULL; END; END LOOP; END $$", WIDE));
+            // Cancelled once the loop runs (it names itself), not while the listener is being set up.
+            String loop = "DO $$ BEGIN PERFORM count_subtransactions();"
+                    + " PERFORM set_config('application_name', 'subtransaction loop', false);"
+                    + " LOOP BEGIN PERFORM 1 / 0; EXCEPTION WHEN division_by_zero THEN NULL; END; END LOOP; END $$";
+            try (RunningStatement running = RunningStatement.start(c, observer, loop)
+                    .awaitApplicationName("subtransaction loop", WIDE)) {
+                running.stop(RunningStatement.Stop.CANCEL, WIDE);
+                assertEquals("57014", running.outcome(WIDE).getSQLState());
+            }
             assertEquals(1, one(c, "SELECT 1"));
             assertTrue((Long) one(c, "SELECT take_subtransaction_count()") > 0);
             exec(c, "BEGIN", "SAVEPOINT a", "COMMIT");
