@@ -11,13 +11,19 @@ public final class MemoryContexts {
     private MemoryContexts() {
     }
 
+    /** A context of its own under TopMemoryContext, so remembering again frees what was remembered before. */
+    private static OwnedMemoryContext rememberedContext;
     private static ServerMemory remembered;
     private static ServerMemory transactionNote;
 
-    /** Keeps text in TopMemoryContext: it outlives this transaction. */
+    /** Keeps text under TopMemoryContext: it outlives this transaction. */
     @PgFunction
     public static void remember(String text) {
-        remembered = store(MemoryContext.top(), text);
+        if (rememberedContext != null) {
+            rememberedContext.close();
+        }
+        rememberedContext = MemoryContext.top().newChild("remembered");
+        remembered = store(rememberedContext, text);
     }
 
     @PgFunction

@@ -42,7 +42,21 @@ class MemoryContextsTest {
             assertTrue(fails(c, "SELECT transaction_note()", "55000").getMessage()
                     .contains("CurTransactionContext was reset or deleted"));
             assertEquals(1, one(c, "SELECT 1"));
+            exec(c, "SELECT remember('again')");
+            assertEquals("again", one(c, "SELECT recall()"), "remembering again replaces it");
         }
+    }
+
+    @Test
+    void aSubtransactionsMemoryGoesWithItsRollback(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        exec(c, "SAVEPOINT s", "SELECT note_for_transaction('in a savepoint')");
+        assertEquals("in a savepoint", one(c, "SELECT transaction_note()"));
+        exec(c, "ROLLBACK TO s");
+        fails(c, "SELECT transaction_note()", "55000");
+        c.rollback();
+        c.setAutoCommit(true);
+        assertEquals(1, one(c, "SELECT 1"));
     }
 
     @Test
