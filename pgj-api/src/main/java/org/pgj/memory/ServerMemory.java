@@ -36,12 +36,6 @@ public final class ServerMemory {
         return context.isValid();
     }
 
-    /** The address, for passing to server functions; valid while {@link #isValid()}. */
-    public long address() {
-        context.checkValid();
-        return address;
-    }
-
     public byte getByte(long offset) {
         return Native.ALL.get(JAVA_BYTE, at(offset, 1));
     }
