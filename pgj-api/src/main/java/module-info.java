@@ -20,6 +20,7 @@ module org.pgj {
     exports org.pgj.guc;
     exports org.pgj.hooks;
     exports org.pgj.indexes;
+    exports org.pgj.memory;
     exports org.pgj.shmem;
     exports org.pgj.spi;
     exports org.pgj.triggers;

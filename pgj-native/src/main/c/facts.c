@@ -174,6 +174,7 @@ static const PgjFact facts[] = {
 	ADDR(InterruptPending),
 	{"addr.postmaster_possibly_dead", (int64) POSTMASTER_DEATH_FLAG},
 	ADDR(CurrentMemoryContext), ADDR(CurrentResourceOwner),
+	ADDR(CurTransactionContext), OFFSET(MemoryContextData, parent), OFFSET(PgjMemoryWatch, alive),
 
 
 	/* SPI (org.pgj.spi) */

@@ -99,6 +99,18 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_declared), co
 				 "HookDispatcher.hookDeclared declares const char *pgj_hook_declared(int32, int32), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_set_log_message), void (*)(ErrorData *, const char *)),
 				 "LogEntryCall.setLogMessage declares void pgj_set_log_message(ErrorData *, const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_memory_watch), PgjMemoryWatch *(*)(MemoryContext)),
+				 "MemoryNative.memoryWatch declares PgjMemoryWatch *pgj_memory_watch(MemoryContext), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_memory_unwatch), void (*)(PgjMemoryWatch *)),
+				 "MemoryNative.unwatch declares void pgj_memory_unwatch(PgjMemoryWatch *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&MemoryContextAllocExtended), void *(*)(MemoryContext, Size, int)),
+				 "MemoryNative.memoryContextAllocExtended declares void *MemoryContextAllocExtended(MemoryContext, Size, int), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&MemoryContextDelete), void (*)(MemoryContext)),
+				 "MemoryNative.memoryContextDelete declares void MemoryContextDelete(MemoryContext), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&MemoryContextStrdup), char *(*)(MemoryContext, const char *)),
+				 "MemoryNative.memoryContextStrdup declares char *MemoryContextStrdup(MemoryContext, const char *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&MemoryContextSetIdentifier), void (*)(MemoryContext, const char *)),
+				 "MemoryNative.memoryContextSetIdentifier declares void MemoryContextSetIdentifier(MemoryContext, const char *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_error_code), int32 (*)(void)),
 				 "Guard.pendingCode declares int32 pgj_error_code(void), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_error_field), const char *(*)(int32)),
@@ -256,6 +268,12 @@ const PgjFact pgj_function_facts[] = {
 	{"fn.pgj_hook_proceed", (int64) pgj_hook_proceed},
 	{"fn.pgj_hook_declared", (int64) pgj_hook_declared},
 	{"fn.pgj_set_log_message", (int64) pgj_set_log_message},
+	{"fn.pgj_memory_watch", (int64) pgj_memory_watch},
+	{"fn.pgj_memory_unwatch", (int64) pgj_memory_unwatch},
+	{"fn.MemoryContextAllocExtended", (int64) MemoryContextAllocExtended},
+	{"fn.MemoryContextDelete", (int64) MemoryContextDelete},
+	{"fn.MemoryContextStrdup", (int64) MemoryContextStrdup},
+	{"fn.MemoryContextSetIdentifier", (int64) MemoryContextSetIdentifier},
 	{"fn.pgj_error_code", (int64) pgj_error_code},
 	{"fn.pgj_error_field", (int64) pgj_error_field},
 	{"fn.pgj_guard_call", (int64) pgj_guard_call},

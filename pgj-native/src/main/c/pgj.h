@@ -150,6 +150,14 @@ typedef struct PgjCell
 	struct PgjCell *next_free;
 } PgjCell;
 
+/* Whether a memory context's memory still exists, for Java's handles (memory.c). */
+typedef struct PgjMemoryWatch
+{
+	MemoryContextCallback callback;
+	bool		alive;			/* false once the context was reset or deleted */
+	bool		released;		/* Java holds no handle on it any more */
+} PgjMemoryWatch;
+
 /* A statement for pgj_spi_execute and pgj_spi_open_cursor, filled by Java. */
 typedef struct PgjSpiRequest
 {
@@ -188,6 +196,8 @@ typedef struct PgjSpiRows
 #define PGJ_SPI_KEEP_ROWS	0x4
 #define PGJ_SPI_FIRST_ROW	0x8
 
+extern PgjMemoryWatch *pgj_memory_watch(MemoryContext cxt);
+extern void pgj_memory_unwatch(PgjMemoryWatch *watch);
 extern PgjCell *pgj_track(MemoryContext cxt);
 extern PgjCell *pgj_spi_connect(void);
 extern int32 pgj_spi_execute(PgjSpiRequest *request);
