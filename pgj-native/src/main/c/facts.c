@@ -75,6 +75,7 @@ static const PgjFact facts[] = {
 	OFFSET(PgjCallSite, set), OFFSET(PgjCallSite, ahead_count), OFFSET(PgjCallSite, ahead_last),
 	OFFSET(PgjCallSite, ahead_values), OFFSET(PgjCallSite, ahead_nulls), OFFSET(PgjCallSite, ahead_cxt),
 	CONST(PGJ_ROWS_AHEAD),
+	OFFSET(PgjCallSite, expr_types), CONST(PGJ_EXPR_TYPES),
 	OFFSET(ReturnSetInfo, type), OFFSET(ReturnSetInfo, econtext), OFFSET(ReturnSetInfo, allowedModes),
 	OFFSET(ReturnSetInfo, returnMode),
 	CONST(T_ReturnSetInfo), CONST(SFRM_ValuePerCall),

@@ -391,6 +391,9 @@ extern bool pgj_jvm_ready(void);
 /* The most rows of a set Java reads ahead of the executor in one call (sets.c). */
 #define PGJ_ROWS_AHEAD	64
 
+/* The polymorphic positions whose actual types a call site keeps: the result and 8 arguments. */
+#define PGJ_EXPR_TYPES	9
+
 /*
  * What an FmgrInfo of a pgj function keeps in fn_extra, allocated in its fn_mcxt: the
  * function, and the set it is returning, since a set belongs to one call site (sets.c).
@@ -408,6 +411,12 @@ typedef struct PgjCallSite
 	Datum	   *ahead_values;	/* PGJ_ROWS_AHEAD of each */
 	bool	   *ahead_nulls;
 	MemoryContext ahead_cxt;	/* what by-reference rows point to; reset at each refill */
+	/*
+	 * Actual types of polymorphic positions, written by Java at the first call that asks: [0]
+	 * the result, [1 + i] argument i; 0 until asked. fn_expr, which they come from, does not
+	 * change for an FmgrInfo, so no row pays for get_fn_expr_argtype.
+	 */
+	Oid			expr_types[PGJ_EXPR_TYPES];
 } PgjCallSite;
 
 /* sets.c and rows.c */

@@ -27,7 +27,8 @@ public final class CoreBenchmark {
     /** Every section, in the order they run; --only names them. */
     static final List<Section> SECTIONS = List.of(new CallsSection(), new SpiSection(), new TypesSection(),
             new FirstCallSection(), new MemorySection(), new StormSection(), new ParallelSection(), new SteadySection(),
-            new WorkersSection(), new InterruptsSection(), new FdwSection(), new PortsSection());
+            new WorkersSection(), new InterruptsSection(), new FdwSection(), new PortsSection(true),
+            new PortsSection(false));
 
     private CoreBenchmark() {
     }

@@ -19,6 +19,8 @@ final class PortsSection implements Section {
     static final String JAVA_DATABASE = "pgj_bench_ports_java";
     static final double MAX_RATIO = 1.5;
     static final int ROWS = 1_000_000;
+    /** {@code ports}: every comparison; {@code ports-first-last}: first_last_agg's only, minutes shorter. */
+    private final boolean similarity;
     private static final String TABLES = """
             CREATE TABLE pairs AS SELECT 'Euler ' || (i %% 997) || ' Taveira de ' || chr(65 + i %% 26) || ' Oliveira' AS a,
                 'Euler ' || (i %% 991) || ' T. ' || chr(65 + i %% 23) || ' Oliveira ' || (i %% 7) AS b
@@ -28,9 +30,13 @@ final class PortsSection implements Section {
             VACUUM ANALYZE series;
             """.formatted(ROWS);
 
+    PortsSection(boolean similarity) {
+        this.similarity = similarity;
+    }
+
     @Override
     public String name() {
-        return "ports";
+        return similarity ? "ports" : "ports-first-last";
     }
 
     @Override
@@ -42,6 +48,9 @@ final class PortsSection implements Section {
         measure(run, "ports first/last", "SELECT first(v)::text || ' ' || last(v)::text FROM series");
         measure(run, "ports first/last grouped", "SELECT sum(f)::text || ' ' || sum(l)::text"
                 + " FROM (SELECT g, first(v) f, last(v) l FROM series GROUP BY g) s");
+        if (!similarity) {
+            return;
+        }
         measure(run, "ports similarity: jaccard", "SELECT round(sum(jaccard(a, b))::numeric, 6) FROM pairs");
         measure(run, "ports similarity: block operator", "SELECT count(*) FROM pairs WHERE a ~++ b");
         measure(run, "ports similarity: lev", "SELECT round(sum(lev(a, b))::numeric, 6) FROM pairs");

@@ -17,6 +17,9 @@ import org.pgj.internal.nativecall.Native;
 public final class CallScope {
     private static Arena[] arenas = new Arena[8];
     private static long[] fcinfos = new long[8];
+    /** Each entry's call number, so a value can tell the call it came from (see {@link #serial()}). */
+    private static long[] serials = new long[8];
+    private static long calls;
     private static int depth;
 
     private CallScope() {
@@ -36,8 +39,10 @@ public final class CallScope {
         if (depth >= arenas.length) {
             arenas = java.util.Arrays.copyOf(arenas, arenas.length * 2);
             fcinfos = java.util.Arrays.copyOf(fcinfos, fcinfos.length * 2);
+            serials = java.util.Arrays.copyOf(serials, serials.length * 2);
         }
         fcinfos[depth] = fcinfo;
+        serials[depth] = ++calls;
         return fcinfo;
     }
 
@@ -57,6 +62,14 @@ public final class CallScope {
             throw new IllegalStateException("no function call is in progress");
         }
         return fcinfos[depth];
+    }
+
+    /**
+     * The current call's number, unique in the backend: a Datum read in a call is valid while the
+     * call's number is still the current one (0 outside any call).
+     */
+    static long serial() {
+        return serials[depth];
     }
 
     /** The current call's arena (confined to the backend thread). */

@@ -41,6 +41,15 @@ public final class ServerTypes {
         Guard.call(GET_TYPLENBYVALALIGN, type, typlen, typbyval, typalign);
     }
 
+    /** Whether the type's values are passed by value (typbyval): its Datum is the whole value. */
+    static boolean byValue(int type) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            var info = arena.allocate(8);
+            getTyplenbyvalalign(type, info.address(), info.address() + 2, info.address() + 3);
+            return info.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 2) != 0;
+        }
+    }
+
     /** The type's TypeCacheEntry, filled with at least what {@code flags} (TYPECACHE_*) ask for. */
     @CFunction(value = "TypeCacheEntry *lookup_type_cache(Oid, int)", header = "utils/typcache.h")
     static long lookupTypeCache(int type, int flags) {

@@ -30,6 +30,15 @@ public final class Polymorphism {
         return array.value(List.class).size();
     }
 
+    /** A value changed in place and returned is returned changed: a {@code byte[]} is not taken for the Datum it came from. */
+    @PgFunction(volatility = Volatility.IMMUTABLE)
+    public static AnyElement zeroedFirstByte(AnyElement v) {
+        if (v.value() instanceof byte[] bytes && bytes.length > 0) {
+            bytes[0] = 0;
+        }
+        return v;
+    }
+
     /** anycompatible: the server finds a common type (integer and numeric give numeric). */
     @PgFunction(volatility = Volatility.IMMUTABLE)
     @SqlType("anycompatiblearray")

@@ -40,6 +40,23 @@ class PolymorphismTest {
         assertEquals(true, one(c, "SELECT from_text('{}'::int[], '{1,2}') = '{1,2}'::int[]"));
     }
 
+    /**
+     * An argument returned unchanged is returned as the Datum it came as (no conversion back), and
+     * a by-value one seen again is the same element: over many rows, several types at their own
+     * call sites of one statement, the results are the server's own greatest().
+     */
+    @Test
+    void argumentsReturnedAsTheyCame(Connection c) throws SQLException {
+        assertEquals(0L, one(c, "SELECT count(*) FROM generate_series(1, 3000) i"
+                + " WHERE larger(i % 7, i % 5) IS DISTINCT FROM greatest(i % 7, i % 5)"
+                + " OR larger(7, i % 9) IS DISTINCT FROM greatest(7, i % 9)"
+                + " OR larger(md5(i::text), md5((i + 1)::text)) IS DISTINCT FROM greatest(md5(i::text), md5((i + 1)::text))"
+                + " OR larger(date '2024-01-01' + i, date '2026-06-01') IS DISTINCT FROM greatest(date '2024-01-01' + i, date '2026-06-01')"
+                + " OR larger(i::bigint * 1000000007, 5::bigint) IS DISTINCT FROM greatest(i::bigint * 1000000007, 5)"));
+        assertEquals("\\x0002", text(c, "SELECT zeroed_first_byte('\\x0102'::bytea)::text"),
+                "a byte array changed in place is returned changed");
+    }
+
     @Test
     void badPolymorphicResultsAreClearErrors(Connection c) throws SQLException {
         fails(c, "SELECT wrong_result(1)", "42804");
