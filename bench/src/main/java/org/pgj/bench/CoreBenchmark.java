@@ -27,8 +27,10 @@ public final class CoreBenchmark {
     /** Every section, in the order they run; --only names them. */
     static final List<Section> SECTIONS = List.of(new CallsSection(), new SpiSection(), new TypesSection(),
             new FirstCallSection(), new MemorySection(), new StormSection(), new ParallelSection(), new SteadySection(),
-            new WorkersSection(), new InterruptsSection(), new FdwSection(), new PortsSection(true),
-            new PortsSection(false));
+            new WorkersSection(), new InterruptsSection(), new FdwSection(),
+            new PortsSection("ports", PortsSection.Part.values()),
+            new PortsSection("ports-first-last", PortsSection.Part.FIRST_LAST),
+            new PortsSection("ports-numeral", PortsSection.Part.NUMERAL));
 
     private CoreBenchmark() {
     }

@@ -27,6 +27,7 @@ record PortOriginal(String folder, String extension, String library, String scri
             "pg_similarity--1.0.sql");
     static final PortOriginal FIRST_LAST_AGG = new PortOriginal("first_last_agg-0.1.4", "first_last_agg",
             "src/first_last_agg.so", "sql/first_last_agg--0.1.4.sql");
+    static final PortOriginal NUMERAL = new PortOriginal("numeral-1.3", "numeral", "numeral.so", "numeral--1.sql");
 
     /** {@code <extension>_c}, what the benchmark creates it as. */
     String installedName() {
