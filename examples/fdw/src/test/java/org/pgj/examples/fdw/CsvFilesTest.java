@@ -204,7 +204,7 @@ class CsvFilesTest {
     void aLatin1DatabaseReadsTheFileInItsEncoding(PgServer server) throws Exception {
         Path p = file("accents.csv", "1,café\n2,naïve\n");
         try (Connection c = server.connect()) {
-            exec(c, "DROP DATABASE IF EXISTS pgj_csv_latin1",
+            exec(c, "DROP DATABASE IF EXISTS pgj_csv_latin1 WITH (FORCE)",
                     "CREATE DATABASE pgj_csv_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
         }
         try (Connection l = java.sql.DriverManager.getConnection(server.jdbcUrl().replace("/" + server.database() + "?",

@@ -48,7 +48,8 @@ class JdbcTablesTest {
             return;
         }
         try (Connection c = server.connect()) {
-            exec(c, "DROP DATABASE IF EXISTS " + REMOTE, "CREATE DATABASE " + REMOTE);
+            // FORCE: sessions of an earlier pass may still hold the wrapper's connections to it.
+            exec(c, "DROP DATABASE IF EXISTS " + REMOTE + " WITH (FORCE)", "CREATE DATABASE " + REMOTE);
         }
         try (Connection r = connect(server, REMOTE)) {
             exec(r, "CREATE TABLE items (id int PRIMARY KEY, name text, price numeric(10,2), note text)",
@@ -294,7 +295,7 @@ class JdbcTablesTest {
     void aLatin1DatabaseReadsRemoteText(PgServer server) throws Exception {
         try (Connection c = server.connect()) {
             remote(server);
-            exec(c, "DROP DATABASE IF EXISTS pgj_jdbc_latin1",
+            exec(c, "DROP DATABASE IF EXISTS pgj_jdbc_latin1 WITH (FORCE)",
                     "CREATE DATABASE pgj_jdbc_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
         }
         try (Connection l = connect(server, "pgj_jdbc_latin1")) {
