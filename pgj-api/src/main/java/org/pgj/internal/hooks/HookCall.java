@@ -59,13 +59,18 @@ abstract sealed class HookCall {
         return p == 0 ? null : ServerEncoding.readCString(p);
     }
 
-    final Operation readOperation() {
+    /** An executor or planner hook's query text (the statement it came from). */
+    public final String sourceText() {
+        return text(TEXT);
+    }
+
+    public final Operation operation() {
         int op = Native.ALL.get(JAVA_INT, address() + OPERATION);
         return op == SELECT ? Operation.SELECT : op == INSERT ? Operation.INSERT : op == UPDATE ? Operation.UPDATE
                 : op == DELETE ? Operation.DELETE : op == UTILITY ? Operation.UTILITY : Operation.OTHER;
     }
 
-    final long readQueryId() {
+    public final long queryId() {
         return Native.ALL.get(JAVA_LONG, address() + QUERY_ID);
     }
 
@@ -73,21 +78,6 @@ abstract sealed class HookCall {
     static final class Query extends HookCall implements QueryExecution {
         Query(long call) {
             super(call);
-        }
-
-        @Override
-        public Operation operation() {
-            return readOperation();
-        }
-
-        @Override
-        public long queryId() {
-            return readQueryId();
-        }
-
-        @Override
-        public String sourceText() {
-            return text(TEXT);
         }
 
         @Override
@@ -122,21 +112,6 @@ abstract sealed class HookCall {
     static final class Planning extends HookCall implements PlannedQuery {
         Planning(long call) {
             super(call);
-        }
-
-        @Override
-        public Operation operation() {
-            return readOperation();
-        }
-
-        @Override
-        public long queryId() {
-            return readQueryId();
-        }
-
-        @Override
-        public String sourceText() {
-            return text(TEXT);
         }
 
         @Override
