@@ -151,8 +151,9 @@ static const PgjFact facts[] = {
 	OFFSET(PgjHookInfo, kind), OFFSET(PgjHookInfo, proceeded), OFFSET(PgjHookInfo, operation),
 	OFFSET(PgjHookInfo, text), OFFSET(PgjHookInfo, query_id), OFFSET(PgjHookInfo, processed),
 	OFFSET(PgjHookInfo, command_tag), OFFSET(PgjHookInfo, top_level),
+	OFFSET(PgjHookInfo, plan_cost), OFFSET(PgjHookInfo, plan_rows), OFFSET(PgjHookInfo, plan_node),
 	CONST(PGJ_HOOK_EXECUTOR_START), CONST(PGJ_HOOK_EXECUTOR_RUN), CONST(PGJ_HOOK_EXECUTOR_FINISH),
-	CONST(PGJ_HOOK_EXECUTOR_END), CONST(PGJ_HOOK_PROCESS_UTILITY),
+	CONST(PGJ_HOOK_EXECUTOR_END), CONST(PGJ_HOOK_PROCESS_UTILITY), CONST(PGJ_HOOK_PLANNER),
 	CONST(CMD_SELECT), CONST(CMD_UPDATE), CONST(CMD_INSERT), CONST(CMD_DELETE), CONST(CMD_UTILITY),
 	SIZE(CmdType),
 

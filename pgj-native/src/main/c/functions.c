@@ -93,6 +93,8 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetDatabaseEncodingNam
 				 "ServerEncoding.getDatabaseEncodingName declares const char *GetDatabaseEncodingName(void), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetCommandTagName), const char *(*)(CommandTag)),
 				 "EventTriggerCall.commandTagName declares const char *GetCommandTagName(CommandTag), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_replan), void (*)(PgjHookInfo *, const char *, const char *)),
+				 "HookCall$Planning.replan declares void pgj_hook_replan(PgjHookInfo *, const char *, const char *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_proceed), void (*)(PgjHookInfo *)),
 				 "HookDispatcher.hookProceed declares void pgj_hook_proceed(PgjHookInfo *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_declared), const char *(*)(int32, int32)),
@@ -265,6 +267,7 @@ const PgjFact pgj_function_facts[] = {
 	{"fn.GetDatabaseEncoding", (int64) GetDatabaseEncoding},
 	{"fn.GetDatabaseEncodingName", (int64) GetDatabaseEncodingName},
 	{"fn.GetCommandTagName", (int64) GetCommandTagName},
+	{"fn.pgj_hook_replan", (int64) pgj_hook_replan},
 	{"fn.pgj_hook_proceed", (int64) pgj_hook_proceed},
 	{"fn.pgj_hook_declared", (int64) pgj_hook_declared},
 	{"fn.pgj_set_log_message", (int64) pgj_set_log_message},

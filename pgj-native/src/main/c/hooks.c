@@ -15,6 +15,8 @@
 #include "commands/extension.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
+#include "optimizer/planner.h"
+#include "utils/guc.h"
 #include "tcop/cmdtag.h"
 #include "tcop/utility.h"
 
@@ -34,6 +36,9 @@ typedef struct PgjHookCall
 	QueryEnvironment *env;
 	DestReceiver *dest;
 	QueryCompletion *qc;
+	Query	   *parse;			/* the planner's query, kept unplanned: each planning gets a copy */
+	int			cursor_options;
+	PlannedStmt *planned;		/* the planner hook's result */
 } PgjHookCall;
 
 /* The declared hook classes, whose extensions decide where they run. */
@@ -56,6 +61,7 @@ static ExecutorFinish_hook_type prev_finish = NULL;
 static ExecutorEnd_hook_type prev_end = NULL;
 static ProcessUtility_hook_type prev_utility = NULL;
 static emit_log_hook_type prev_emit_log = NULL;
+static planner_hook_type prev_planner = NULL;
 static bool in_emit_log = false;
 
 static void
@@ -63,6 +69,68 @@ note_processed(PgjHookCall *call)
 {
 	if (call->query != NULL && call->query->estate != NULL)
 		call->info.processed = (int64) call->query->estate->es_processed;
+}
+
+/* EXPLAIN's name of the plan's top node, for the kinds a hook is likely to look for. */
+static const char *
+node_name(Plan *plan)
+{
+	switch (nodeTag(plan))
+	{
+		case T_Result:
+			return "Result";
+		case T_ModifyTable:
+			return "ModifyTable";
+		case T_Append:
+			return "Append";
+		case T_SeqScan:
+			return "Seq Scan";
+		case T_IndexScan:
+			return "Index Scan";
+		case T_IndexOnlyScan:
+			return "Index Only Scan";
+		case T_BitmapHeapScan:
+			return "Bitmap Heap Scan";
+		case T_FunctionScan:
+			return "Function Scan";
+		case T_ValuesScan:
+			return "Values Scan";
+		case T_NestLoop:
+			return "Nested Loop";
+		case T_MergeJoin:
+			return "Merge Join";
+		case T_HashJoin:
+			return "Hash Join";
+		case T_Sort:
+			return "Sort";
+		case T_Agg:
+			return "Aggregate";
+		case T_Limit:
+			return "Limit";
+		case T_Gather:
+			return "Gather";
+		default:
+			return "Other";
+	}
+}
+
+/*
+ * Plans a copy of the query (planning changes the tree it is given, and a hook may plan again),
+ * and records the plan's summary.
+ */
+static void
+plan(PgjHookCall *call)
+{
+	/* A copy only when Java may plan again: most queries are planned once, unhooked */
+	Query	   *parse = call->info.active != 0 ? copyObject(call->parse) : call->parse;
+
+	if (prev_planner)
+		call->planned = prev_planner(parse, call->info.text, call->cursor_options, call->params);
+	else
+		call->planned = standard_planner(parse, call->info.text, call->cursor_options, call->params);
+	call->info.plan_cost = call->planned->planTree->total_cost;
+	call->info.plan_rows = call->planned->planTree->plan_rows;
+	call->info.plan_node = node_name(call->planned->planTree);
 }
 
 static void
@@ -111,6 +179,9 @@ proceed(PgjHookCall *call)
 				standard_ProcessUtility(call->pstmt, call->info.text, call->read_only_tree, call->context,
 										call->params, call->env, call->dest, call->qc);
 			return;
+		case PGJ_HOOK_PLANNER:
+			plan(call);
+			return;
 	}
 	note_processed(call);
 }
@@ -126,6 +197,37 @@ pgj_hook_proceed(PgjHookInfo *call)
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("a pgj hook proceeded twice with the same call")));
 	proceed(c);
+}
+
+/*
+ * Java: plans the planner hook's query again, with one setting changed for this planning only,
+ * and makes that plan the result. The same query planned again has the same target list, so
+ * the executor gets what it expects whichever plan is kept.
+ */
+void
+pgj_hook_replan(PgjHookInfo *call, const char *setting, const char *value)
+{
+	PgjHookCall *c = (PgjHookCall *) call;
+	int			level;
+
+	if (c->info.kind != PGJ_HOOK_PLANNER || !c->info.proceeded)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("a pgj planner hook can plan again only after proceeding")));
+	level = NewGUCNestLevel();
+	PG_TRY();
+	{
+		(void) set_config_option(setting, value, superuser() ? PGC_SUSET : PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+		plan(c);
+	}
+	PG_CATCH();
+	{
+		AtEOXact_GUC(false, level);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	AtEOXact_GUC(false, level);
 }
 
 static void
@@ -232,6 +334,17 @@ end_hook(QueryDesc *query)
 	run(&call);
 }
 
+static PlannedStmt *
+planner_hook_fn(Query *parse, const char *text, int cursor_options, ParamListInfo params)
+{
+	PgjHookCall call = {.info.kind = PGJ_HOOK_PLANNER, .info.text = text, .info.operation = (int32) parse->commandType,
+		.info.query_id = (int64) parse->queryId, .parse = parse,
+	.cursor_options = cursor_options, .params = params};
+
+	run(&call);
+	return call.planned;
+}
+
 static void
 utility_hook(PlannedStmt *pstmt, const char *text, bool read_only_tree, ProcessUtilityContext context,
 			 ParamListInfo params, QueryEnvironment *env, DestReceiver *dest, QueryCompletion *qc)
@@ -313,4 +426,6 @@ pgj_declare_hooks(char **f, int n)
 	ProcessUtility_hook = utility_hook;
 	prev_emit_log = emit_log_hook;
 	emit_log_hook = emit_log;
+	prev_planner = planner_hook;
+	planner_hook = planner_hook_fn;
 }

@@ -272,6 +272,7 @@ extern void pgj_transaction_ended(void);
 #define PGJ_HOOK_EXECUTOR_FINISH	3
 #define PGJ_HOOK_EXECUTOR_END		4
 #define PGJ_HOOK_PROCESS_UTILITY	5
+#define PGJ_HOOK_PLANNER			6
 /* What Java reads of a hook call (org.pgj.internal.hooks.HookCall). */
 typedef struct PgjHookInfo
 {
@@ -284,10 +285,15 @@ typedef struct PgjHookInfo
 	const char *command_tag;	/* a utility statement's, e.g. "CREATE TABLE" */
 	bool		top_level;
 	int64		active;			/* bit i: declared hook class i runs here */
+	/* The planner hook's plan, once planned: an EXPLAIN-like summary */
+	double		plan_cost;		/* the top node's total cost */
+	double		plan_rows;		/* its estimated rows */
+	const char *plan_node;		/* its kind, as EXPLAIN names it */
 } PgjHookInfo;
 
 extern void pgj_declare_hooks(char **fields, int n);
 extern void pgj_hook_proceed(PgjHookInfo *call);
+extern void pgj_hook_replan(PgjHookInfo *call, const char *setting, const char *value);
 extern const char *pgj_hook_declared(int32 i, int32 which);
 extern bool pgj_jvm_available(void);
 extern bool pgj_try_jvm(const char **reason, const char **hint);

@@ -33,6 +33,15 @@ public interface QueryHooks {
     }
 
     /**
+     * The planner hook: {@code next.proceed()} plans the query (the next hook, or the server's
+     * planner); afterwards the hook may read the plan and replace it with
+     * {@link PlannedQuery#replan}. Not called for utility statements.
+     */
+    default void planner(PlannedQuery query, Proceed next) {
+        next.proceed();
+    }
+
+    /**
      * Each log entry of the backend (the emit_log hook), before it goes to the server log and the
      * client: it may be read, changed or suppressed. Entries that hooks log themselves come
      * unhooked, so a hook cannot recurse. It runs only in backends where Java runs already, in

@@ -1,14 +1,20 @@
 package org.pgj.internal.hooks;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.lang.foreign.Arena;
+import java.util.Objects;
 import org.pgj.hooks.Operation;
+import org.pgj.hooks.PlannedQuery;
 import org.pgj.hooks.QueryExecution;
 import org.pgj.hooks.UtilityStatement;
 import org.pgj.internal.encoding.ServerEncoding;
+import org.pgj.internal.nativecall.CFunction;
 import org.pgj.internal.nativecall.Facts;
+import org.pgj.internal.nativecall.Guard;
 import org.pgj.internal.nativecall.Native;
 
 /** A hook call as hooks.c describes it (PgjHookInfo); readable only while the hook runs. */
@@ -19,6 +25,10 @@ abstract sealed class HookCall {
     private static final long PROCESSED = Facts.get("PgjHookInfo.processed");
     private static final long COMMAND_TAG = Facts.get("PgjHookInfo.command_tag");
     private static final long TOP_LEVEL = Facts.get("PgjHookInfo.top_level");
+    private static final long PLAN_COST = Facts.get("PgjHookInfo.plan_cost");
+    private static final long PLAN_ROWS = Facts.get("PgjHookInfo.plan_rows");
+    private static final long PLAN_NODE = Facts.get("PgjHookInfo.plan_node");
+    private static final long REPLAN = Facts.get("fn.pgj_hook_replan");
     private static final int SELECT = Facts.getInt("CMD_SELECT");
     private static final int INSERT = Facts.getInt("CMD_INSERT");
     private static final int UPDATE = Facts.getInt("CMD_UPDATE");
@@ -49,27 +59,25 @@ abstract sealed class HookCall {
         return p == 0 ? null : ServerEncoding.readCString(p);
     }
 
+    /** An executor or planner hook's query text (the statement it came from). */
+    public final String sourceText() {
+        return text(TEXT);
+    }
+
+    public final Operation operation() {
+        int op = Native.ALL.get(JAVA_INT, address() + OPERATION);
+        return op == SELECT ? Operation.SELECT : op == INSERT ? Operation.INSERT : op == UPDATE ? Operation.UPDATE
+                : op == DELETE ? Operation.DELETE : op == UTILITY ? Operation.UTILITY : Operation.OTHER;
+    }
+
+    public final long queryId() {
+        return Native.ALL.get(JAVA_LONG, address() + QUERY_ID);
+    }
+
     /** An executor hook's query. */
     static final class Query extends HookCall implements QueryExecution {
         Query(long call) {
             super(call);
-        }
-
-        @Override
-        public String sourceText() {
-            return text(TEXT);
-        }
-
-        @Override
-        public Operation operation() {
-            int op = Native.ALL.get(JAVA_INT, address() + OPERATION);
-            return op == SELECT ? Operation.SELECT : op == INSERT ? Operation.INSERT : op == UPDATE ? Operation.UPDATE
-                    : op == DELETE ? Operation.DELETE : op == UTILITY ? Operation.UTILITY : Operation.OTHER;
-        }
-
-        @Override
-        public long queryId() {
-            return Native.ALL.get(JAVA_LONG, address() + QUERY_ID);
         }
 
         @Override
@@ -97,6 +105,53 @@ abstract sealed class HookCall {
         @Override
         public boolean isTopLevel() {
             return Native.ALL.get(JAVA_BYTE, address() + TOP_LEVEL) != 0;
+        }
+    }
+
+    /** The planner hook's query, and its plan once planned. */
+    static final class Planning extends HookCall implements PlannedQuery {
+        Planning(long call) {
+            super(call);
+        }
+
+        @Override
+        public double totalCost() {
+            planned();
+            return Native.ALL.get(JAVA_DOUBLE, address() + PLAN_COST);
+        }
+
+        @Override
+        public double planRows() {
+            planned();
+            return Native.ALL.get(JAVA_DOUBLE, address() + PLAN_ROWS);
+        }
+
+        @Override
+        public String topNode() {
+            planned();
+            return text(PLAN_NODE);
+        }
+
+        @Override
+        public void replan(String setting, String value) {
+            Objects.requireNonNull(setting, "setting");
+            Objects.requireNonNull(value, "value");
+            planned();
+            try (Arena arena = Arena.ofConfined()) {
+                replan(address(), Native.cString(arena, setting), Native.cString(arena, value));
+            }
+        }
+
+        private void planned() {
+            if (Native.ALL.get(JAVA_LONG, address() + PLAN_NODE) == 0) {
+                throw new IllegalStateException("the plan is there only after next.proceed()");
+            }
+        }
+
+        /** Plans the query again with one setting changed for that planning (hooks.c). */
+        @CFunction("void pgj_hook_replan(PgjHookInfo *, const char *, const char *)")
+        private static void replan(long call, long setting, long value) {
+            Guard.call(REPLAN, call, setting, value);
         }
     }
 }

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.util.ArrayList;
 import java.util.List;
 import org.pgj.Pg;
+import org.pgj.hooks.PlannedQuery;
 import org.pgj.hooks.Proceed;
 import org.pgj.hooks.QueryExecution;
 import org.pgj.hooks.QueryHooks;
@@ -33,6 +34,7 @@ public final class HookDispatcher {
     private static final int FINISH = Facts.getInt("PGJ_HOOK_EXECUTOR_FINISH");
     private static final int END = Facts.getInt("PGJ_HOOK_EXECUTOR_END");
     private static final int UTILITY = Facts.getInt("PGJ_HOOK_PROCESS_UTILITY");
+    private static final int PLANNER = Facts.getInt("PGJ_HOOK_PLANNER");
 
     /** This backend's hook objects, by hooks.c's index (null for one that could not be made). */
     private static List<QueryHooks> declared;
@@ -53,7 +55,8 @@ public final class HookDispatcher {
         }
         List<QueryHooks> hooks = active(Native.ALL.get(JAVA_LONG, call + ACTIVE));
         int kind = Native.ALL.get(JAVA_INT, call + KIND);
-        HookCall described = kind == UTILITY ? new HookCall.Utility(call) : new HookCall.Query(call);
+        HookCall described = kind == UTILITY ? new HookCall.Utility(call)
+                : kind == PLANNER ? new HookCall.Planning(call) : new HookCall.Query(call);
         try {
             next(hooks, 0, kind, described).proceed();
         } finally {
@@ -123,6 +126,8 @@ public final class HookDispatcher {
                 h.executorFinish((QueryExecution) call, once);
             } else if (kind == END) {
                 h.executorEnd((QueryExecution) call, once);
+            } else if (kind == PLANNER) {
+                h.planner((PlannedQuery) call, once);
             } else {
                 h.processUtility((UtilityStatement) call, once);
             }

@@ -34,4 +34,10 @@ public final class AuditFunctions {
     public static long executorStarts() {
         return StatementAudit.starts;
     }
+
+    /** The plans of the last query the planner hook steered. */
+    @PgFunction
+    public static String lastSteeredPlan() {
+        return PlanSteering.lastSteered;
+    }
 }
