@@ -87,7 +87,9 @@ class CsvFilesTest {
                     rows(c, "SELECT p.name, b.extra FROM people p JOIN bonus b USING (id) ORDER BY id"));
             // a correlated subquery rescans the foreign scan once per outer row
             String correlated = "SELECT b.id, (SELECT p.name FROM people p WHERE p.id = b.id) FROM bonus b ORDER BY b.id";
-            contains(plan(c, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + correlated), "Foreign Scan on people p (actual rows=1 loops=3)");
+            // 18 prints the average rows per loop with two decimals (0.67), earlier majors rounded (1).
+            String rescanned = plan(c, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + correlated);
+            assertTrue(rescanned.matches("(?s).*Foreign Scan on people p \\(actual rows=[0-9.]+ loops=3\\).*"), rescanned);
             assertEquals(List.of(List.of(1, "Ann"), List.of(3, "say \"hi\""), Arrays.asList(9, null)), rows(c, correlated));
         }
         ServerLog.assertNoCrashSince(server, mark);
