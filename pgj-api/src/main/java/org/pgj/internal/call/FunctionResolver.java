@@ -40,6 +40,7 @@ import org.pgj.types.AnyElement;
 public final class FunctionResolver {
     private static final int STRICT_FLAG = Facts.getInt("PGJ_FN_STRICT");
     private static final int RETSET_FLAG = Facts.getInt("PGJ_FN_RETSET");
+    private static final int PROCEDURE_FLAG = Facts.getInt("PGJ_FN_PROCEDURE");
     private static final int VALIDATE_FLAG = Facts.getInt("PGJ_FN_VALIDATE");
     private static final int TRIGGER_TYPE = Facts.getInt("TRIGGEROID");
     private static final int EVENT_TRIGGER_TYPE = Facts.getInt("EVENT_TRIGGEROID");
@@ -90,7 +91,7 @@ public final class FunctionResolver {
         }
         Method method = findMethod(source, dir, argTypes.length, fn, initialize);
         MethodHandle invoker = compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, (flags & RETSET_FLAG) != 0, fn);
-        if (initialize && (flags & RETSET_FLAG) == 0) {
+        if (initialize && (flags & (RETSET_FLAG | PROCEDURE_FLAG)) == 0) {
             ReturnedParameters.mark(slot, method, argTypes, retType);
         }
         return invoker;
