@@ -1,0 +1,33 @@
+package org.pgj.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time a backend has used so far, all its threads together (the JVM's compiler and collector
+ * threads included, and those that have exited), from {@code /proc/<pid>/stat}'s utime and stime.
+ * On two cores a JVM start costs CPU that 64 connections at once share: wall time alone hides it.
+ * The kernel counts in clock ticks (USER_HZ, 100 per second on Linux): 10 ms steps, so compare medians.
+ */
+final class BackendCpu {
+    private static final double MS_PER_TICK = 10.0;
+
+    private BackendCpu() {
+    }
+
+    /** User + system CPU of process {@code pid} in ms, or null if this process may not read its stat. */
+    static Double ms(long pid) {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        } catch (IOException e) {
+            return null;
+        }
+        // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long utime = Long.parseLong(fields[11]);
+        long stime = Long.parseLong(fields[12]);
+        return (utime + stime) * MS_PER_TICK;
+    }
+}
