@@ -30,4 +30,21 @@ final class BackendCpu {
         long stime = Long.parseLong(fields[12]);
         return (utime + stime) * MS_PER_TICK;
     }
+
+    /**
+     * User + system CPU in ms of the children of process {@code pid} that have exited and been
+     * waited for (cutime and cstime): a postmaster's backends gone with their connections, or the
+     * commands this process ran.
+     */
+    static double childrenMs(long pid) {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/stat (" + e.getMessage()
+                    + "): run the bench as the server's user or root, on Linux", e);
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * MS_PER_TICK;
+    }
 }
