@@ -7,6 +7,7 @@ import static org.pgj.test.Sql.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.CallPath;
 import org.pgj.test.EachCallPath;
@@ -39,6 +40,14 @@ class CallPathsTest {
     void theDefaultPathChangesUnderARunningQuery(PgServer server) throws SQLException {
         try (Connection c = server.connect()) {
             assertEquals(42, one(c, "select add_one(41)"));
+            // Cut while the linker may be running: it touches no server state, and the session goes on.
+            try (Statement s = c.createStatement()) {
+                s.execute("set statement_timeout = '200ms'");
+            }
+            fails(c, "select sum(add_one(i)) from generate_series(1, 1000000000) i", "57014");
+            try (Statement s = c.createStatement()) {
+                s.execute("reset statement_timeout");
+            }
             for (int query = 0; query < 3; query++) {
                 assertEquals(500_001_500_000L,
                         ((Number) one(c, "select sum(add_one(i)) from generate_series(1, 1000000) i")).longValue());
