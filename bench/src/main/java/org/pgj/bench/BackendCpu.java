@@ -16,6 +16,26 @@ final class BackendCpu {
     private BackendCpu() {
     }
 
+    /**
+     * The CPU time of {@code pid} once it has gone idle: what its query started on other threads
+     * (the FFM linker, the JIT's compilations) goes on after the result has reached the client, and
+     * counts as much in a storm. Polled until two reads 50 ms apart agree, for at most 2 s; null if
+     * this process may not read the backend's stat.
+     */
+    static Double settledMs(long pid) {
+        Double last = ms(pid);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (last != null && System.nanoTime() < deadline) {
+            BenchRun.sleep(50);
+            Double now = ms(pid);
+            if (now == null || now.equals(last)) {
+                break;
+            }
+            last = now;
+        }
+        return last;
+    }
+
     /** User + system CPU of process {@code pid} in ms, or null if this process may not read its stat. */
     static Double ms(long pid) {
         String stat;

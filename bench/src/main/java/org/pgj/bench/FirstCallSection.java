@@ -87,7 +87,7 @@ final class FirstCallSection implements Section {
                         splits.get(v).add(split);
                     }
                     pid = BenchRun.pid(c);
-                    Double cpuMs = BackendCpu.ms(pid);
+                    Double cpuMs = BackendCpu.settledMs(pid);
                     if (cpuMs != null) {
                         cpu.get(v).add(cpuMs);
                     }
@@ -132,8 +132,8 @@ final class FirstCallSection implements Section {
     }
 
     /**
-     * The backend's CPU time (all threads, user + system) from its start to just after the call: what
-     * a storm of new connections shares on two cores. No row if this process may not read /proc.
+     * The backend's CPU time (all threads, user + system) from its start until it is idle after the
+     * call: what a storm of new connections shares on two cores. No row if this process may not read /proc.
      */
     private static void recordCpu(BenchRun run, Variant v, List<Double> cpu) {
         if (!cpu.isEmpty()) {
