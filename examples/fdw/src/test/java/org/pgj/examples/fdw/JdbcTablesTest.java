@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.pgj.test.OtherDatabase;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
 import org.pgj.test.Poll;
@@ -305,5 +306,49 @@ class JdbcTablesTest {
             assertEquals(4, one(l, "SELECT octet_length(name) FROM r_items WHERE id = 1001"));
             assertEquals(1L, one(l, "SELECT count(*) FROM r_items WHERE name = 'café'"), "a pushed-down qual with a LATIN1 constant");
         }
+    }
+
+    /** INSERT, UPDATE and DELETE with RETURNING by an ordinary user, from a LATIN1 database into the UTF8 remote one. */
+    @Test
+    void anOrdinaryUserWritesFromALatin1Database(PgServer server) throws Exception {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        remote(server);
+        try (Connection r = connect(server, REMOTE)) {
+            exec(r, "DROP TABLE IF EXISTS latin_orders",
+                    "CREATE TABLE latin_orders (id int PRIMARY KEY, item text NOT NULL, qty int DEFAULT 1)");
+        }
+        try (OtherDatabase latin1 = OtherDatabase.create(server, "pgj_jdbc_latin1_writes", "LATIN1", "wrappers")) {
+            try (Connection admin = latin1.connect()) {
+                wrap(server, admin);
+                exec(admin, "CREATE FOREIGN TABLE r_latin_orders (id int, item text, qty int) SERVER remote"
+                                + " OPTIONS (table 'public.latin_orders')",
+                        "GRANT SELECT, INSERT, UPDATE, DELETE ON r_latin_orders TO " + OtherDatabase.ORDINARY_USER,
+                        "GRANT SELECT ON r_items TO " + OtherDatabase.ORDINARY_USER,
+                        "GRANT USAGE ON FOREIGN SERVER remote TO " + OtherDatabase.ORDINARY_USER);
+            }
+            try (Connection u = latin1.connectAsOrdinaryUser()) {
+                // DEFAULT is the foreign table's default (none: NULL is sent), as with postgres_fdw
+                assertEquals(List.of(List.of(1, "caf\u00e9", 2), Arrays.asList(2, "cr\u00e8me", null)),
+                        rows(u, "INSERT INTO r_latin_orders (id, item, qty) VALUES (1, 'caf\u00e9', 2), (2, 'cr\u00e8me', DEFAULT)"
+                                + " RETURNING id, item, qty"));
+                assertEquals(List.of(List.of(2, "cr\u00e8me br\u00fbl\u00e9e")),
+                        rows(u, "UPDATE r_latin_orders SET item = item || ' br\u00fbl\u00e9e' WHERE item = 'cr\u00e8me' RETURNING id, item"));
+                assertEquals(4, one(u, "SELECT octet_length(item) FROM r_latin_orders WHERE id = 1"), "\u00e9 is one byte in LATIN1");
+                contains(fails(u, "INSERT INTO r_latin_orders VALUES (1, '\u00e9t\u00e9')", "23505").getServerErrorMessage().getMessage(),
+                        "duplicate key value violates unique constraint");
+                fails(u, "INSERT INTO r_items (id, name) VALUES (5000, 'x')", "42501");
+                exec(u, "SET statement_timeout = '500ms'");
+                fails(u, "INSERT INTO r_latin_orders SELECT i, 'bulk \u00e9' FROM generate_series(100, 1000000) i", "57014");
+                exec(u, "RESET statement_timeout");
+                assertEquals(List.of(List.of(1, "caf\u00e9")), rows(u, "DELETE FROM r_latin_orders WHERE qty = 2 RETURNING id, item"));
+                assertEquals(1, one(u, "SELECT 1"));
+            }
+        }
+        try (Connection r = connect(server, REMOTE)) {
+            assertEquals(List.of(List.of(2, "cr\u00e8me br\u00fbl\u00e9e")), rows(r, "SELECT id, item FROM latin_orders"),
+                    "written in UTF8 remotely, nothing left of the cancelled statement");
+            assertEquals(15, one(r, "SELECT octet_length(item) FROM latin_orders WHERE id = 2"), "\u00e8, \u00fb, \u00e9: two bytes each in UTF8");
+        }
+        ServerLog.assertNoCrashSince(server, mark);
     }
 }
