@@ -37,6 +37,15 @@ final class HooksSection implements Section {
               END LOOP;
               RETURN s;
             END $$;
+            CREATE FUNCTION trivial_loop(n int) RETURNS bigint LANGUAGE plpgsql AS $$
+            DECLARE s bigint := 0; x bigint;
+            BEGIN
+              FOR i IN 1..n LOOP
+                EXECUTE 'SELECT ' || i INTO x;
+                s := s + x;
+              END LOOP;
+              RETURN s;
+            END $$;
             """;
 
     @Override
@@ -81,10 +90,16 @@ final class HooksSection implements Section {
                 Comparison comparison = Comparison.of("hooks", QUERIES)
                         .baselineIn(PLAIN, "queries, no hook class active", "SELECT plan_loop(" + QUERIES + ")")
                         .addIn(HOOKED, "queries through examples/hooks' Java hooks", "SELECT plan_loop(" + QUERIES + ")", null);
+                // A trivial query, where the hooks' own cost shows most.
+                Comparison trivial = Comparison.of("hooks trivial", QUERIES)
+                        .baselineIn(PLAIN, "SELECT i, no hook class active", "SELECT trivial_loop(" + QUERIES + ")")
+                        .addIn(HOOKED, "SELECT i through examples/hooks' Java hooks", "SELECT trivial_loop(" + QUERIES + ")", null);
                 Connection own = sessions.get(PLAIN);
-                for (Measurement m : comparison.measure(Timing.interleaved(own, sessions, comparison.queries(),
-                        run.counts().warmups(), run.counts().timed(), p))) {
-                    run.add(m);
+                for (Comparison c : List.of(comparison, trivial)) {
+                    for (Measurement m : c.measure(Timing.interleaved(own, sessions, c.queries(),
+                            run.counts().warmups(), run.counts().timed(), p))) {
+                        run.add(m);
+                    }
                 }
             } finally {
                 for (Connection c : sessions.values()) {
