@@ -351,4 +351,46 @@ class JdbcTablesTest {
         }
         ServerLog.assertNoCrashSince(server, mark);
     }
+
+    /** ANALYZE samples a foreign table through the wrapper: statistics the planner then uses. */
+    @Test
+    void analyzeSamplesThroughTheWrapper(PgServer server) throws Exception {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection c = server.connect()) {
+            wrap(server, c);
+            exec(c, "ANALYZE r_items");
+            assertEquals(1001.0f, one(c, "SELECT reltuples FROM pg_class WHERE oid = 'r_items'::regclass"));
+            assertEquals(0.1f, ((Number) one(c, "SELECT null_frac FROM pg_stats WHERE tablename = 'r_items' AND attname = 'note'"))
+                    .floatValue(), 0.001f, "one note in ten is NULL");
+            assertEquals(-1.0f, one(c, "SELECT n_distinct FROM pg_stats WHERE tablename = 'r_items' AND attname = 'id'"),
+                    "every id distinct");
+            // A million rows stream through a reservoir of 30,000 (default_statistics_target 100): all counted, few kept.
+            int pid = (Integer) one(c, "SELECT pg_backend_pid()");
+            long before = residentKb(pid);
+            exec(c, "ANALYZE r_big");
+            assertTrue(residentKb(pid) - before < 60_000, "the backend grew by " + (residentKb(pid) - before) + " kB");
+            assertEquals(1000000.0f, one(c, "SELECT reltuples FROM pg_class WHERE oid = 'r_big'::regclass"));
+            assertEquals(true, one(c, "SELECT histogram_bounds IS NOT NULL FROM pg_stats WHERE tablename = 'r_big' AND attname = 'id'"));
+            // a remote error, and a cancel during a slow remote read: clean errors, the session goes on
+            fails(c, "ANALYZE r_missing", "42P01");
+            assertEquals("57014", RunningStatement.cancelOnceActive(server, c, "ANALYZE r_slow", Duration.ofSeconds(60)));
+            assertEquals(1, one(c, "SELECT 1"));
+        }
+        // an ordinary user in a LATIN1 database analyzes a foreign table it owns, with accented text
+        try (OtherDatabase latin1 = OtherDatabase.create(server, "pgj_jdbc_latin1_analyze", "LATIN1", "wrappers")) {
+            try (Connection admin = latin1.connect()) {
+                wrap(server, admin);
+                exec(admin, "ALTER FOREIGN TABLE r_items OWNER TO " + OtherDatabase.ORDINARY_USER,
+                        "GRANT USAGE ON FOREIGN SERVER remote TO " + OtherDatabase.ORDINARY_USER);
+            }
+            try (Connection u = latin1.connectAsOrdinaryUser()) {
+                exec(u, "ANALYZE r_items");
+                assertEquals(1001.0f, one(u, "SELECT reltuples FROM pg_class WHERE oid = 'r_items'::regclass"));
+                assertEquals(-1.0f, one(u, "SELECT n_distinct FROM pg_stats WHERE tablename = 'r_items' AND attname = 'name'"),
+                        "the names, caf\u00e9 among them, read in LATIN1");
+                assertEquals(1, one(u, "SELECT 1"));
+            }
+        }
+        ServerLog.assertNoCrashSince(server, mark);
+    }
 }
