@@ -1,20 +1,11 @@
 package org.pgj.internal.call;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassModel;
-import java.lang.classfile.CodeModel;
-import java.lang.classfile.Instruction;
-import java.lang.classfile.MethodModel;
-import java.lang.classfile.instruction.LoadInstruction;
-import java.lang.classfile.instruction.ReturnInstruction;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.util.List;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Set;
+import org.pgj.internal.classloading.ReturningMethods;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Native;
 import org.pgj.types.AnyElement;
@@ -59,42 +50,15 @@ final class ReturnedParameters {
 
     /** The parameter the method's code only returns, or -1. */
     static int returned(Method method) {
-        Class<?> owner = method.getDeclaringClass();
-        ClassLoader loader = owner.getClassLoader();
-        if (loader == null) {
-            return -1;
-        }
-        byte[] bytes;
-        try (InputStream in = loader.getResourceAsStream(owner.getName().replace('.', '/') + ".class")) {
-            if (in == null) {
-                return -1;
-            }
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            return -1;
-        }
-        ClassModel model = ClassFile.of().parse(bytes);
-        String descriptor = MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString();
-        for (MethodModel m : model.methods()) {
-            if (m.methodName().equalsString(method.getName()) && m.methodType().equalsString(descriptor)) {
-                return m.code().map(code -> returned(code, method)).orElse(-1);
-            }
-        }
-        return -1;
-    }
-
-    /** {@code xload n; xreturn} and nothing else (labels and debug entries aside) returns the parameter in slot n. */
-    private static int returned(CodeModel code, Method method) {
-        List<Instruction> instructions = code.elementStream().filter(e -> e instanceof Instruction)
-                .map(e -> (Instruction) e).toList();
-        if (instructions.size() != 2 || !(instructions.get(0) instanceof LoadInstruction load)
-                || !(instructions.get(1) instanceof ReturnInstruction ret) || load.typeKind() != ret.typeKind()) {
+        int returnedSlot = ReturningMethods.slotReturnedBy(method);
+        if (returnedSlot < 0) {
             return -1;
         }
         Class<?>[] types = method.getParameterTypes();
-        int slot = 0;
+        // An instance method's slot 0 is its receiver.
+        int slot = Modifier.isStatic(method.getModifiers()) ? 0 : 1;
         for (int i = 0; i < types.length; i++) {
-            if (slot == load.slot()) {
+            if (slot == returnedSlot) {
                 return types[i] == method.getReturnType() ? i : -1;
             }
             slot += TWO_SLOTS.contains(types[i]) ? 2 : 1;
