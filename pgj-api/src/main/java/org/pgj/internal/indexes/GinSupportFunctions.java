@@ -189,14 +189,14 @@ public final class GinSupportFunctions {
         return found;
     }
 
-    private static void expect(TypeMappings.Describer fn, String method, boolean fits, String shape) {
+    static void expect(TypeMappings.Describer fn, String method, boolean fits, String shape) {
         if (!fits) {
             throw invalid(fn, "method " + method + " does not have the shape of its role: " + shape);
         }
     }
 
     /** {@code K} of {@code List<K>}, {@code GinQuery<K>}, {@code GinCheck<K>}. */
-    private static Type argumentOf(Type generic, TypeMappings.Describer fn, String method) {
+    static Type argumentOf(Type generic, TypeMappings.Describer fn, String method) {
         if (generic instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
             return p.getActualTypeArguments()[0];
         }
@@ -204,7 +204,7 @@ public final class GinSupportFunctions {
                 + " type argument, as List<String>");
     }
 
-    private static PgException invalid(TypeMappings.Describer fn, String message) {
+    static PgException invalid(TypeMappings.Describer fn, String message) {
         return new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "function " + fn.describe() + ": " + message);
     }
 
@@ -215,7 +215,7 @@ public final class GinSupportFunctions {
     }
 
     /** The SQL types the operator class names, resolved once per function. */
-    private static final class Types {
+    static final class Types {
         final int type;
         final int storage;
         final int query;
@@ -228,7 +228,7 @@ public final class GinSupportFunctions {
             query = opclass.queryType().isEmpty() ? type : oid(opclass.queryType());
         }
 
-        private static int oid(String name) {
+        static int oid(String name) {
             return SpiNative.typeOid(Varlena.writeCString(name));
         }
 
@@ -378,7 +378,7 @@ public final class GinSupportFunctions {
     }
 
     /** A StrategyNumber argument (uint16). */
-    private static int strategy(long fcinfo, int index) {
+    static int strategy(long fcinfo, int index) {
         return (int) (FcInfo.arg(fcinfo, index) & 0xFFFF);
     }
 
