@@ -98,16 +98,16 @@ public final class PointIndex {
         return key.low();
     }
 
-    private static boolean contains(Box box, Point p) {
+    static boolean contains(Box box, Point p) {
         return box.low().x() <= p.x() && p.x() <= box.high().x() && box.low().y() <= p.y() && p.y() <= box.high().y();
     }
 
-    private static boolean overlaps(Box a, Box b) {
+    static boolean overlaps(Box a, Box b) {
         return a.low().x() <= b.high().x() && b.low().x() <= a.high().x() && a.low().y() <= b.high().y()
                 && b.low().y() <= a.high().y();
     }
 
-    private static Box cover(Box a, Box b) {
+    static Box cover(Box a, Box b) {
         return new Box(new Point(Math.max(a.high().x(), b.high().x()), Math.max(a.high().y(), b.high().y())),
                 new Point(Math.min(a.low().x(), b.low().x()), Math.min(a.low().y(), b.low().y())));
     }
