@@ -16,7 +16,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.pgj.errors.PgException;
 import org.pgj.errors.SqlState;
@@ -72,17 +71,12 @@ public final class GistSupportFunctions {
 
     /** Whether a function body ({@code class::role}) is a GiST support function's. */
     public static boolean isRole(String source) {
-        int split = source.indexOf("::");
-        return split > 0 && source.startsWith(PREFIX, split + 2);
+        return SupportMethods.isRole(source, PREFIX);
     }
 
     /** The body of the function of {@code role} in the operator class {@code className}. */
     public static String source(String className, GistSupport.Role role) {
-        return className + "::" + roleName(role);
-    }
-
-    private static String roleName(GistSupport.Role role) {
-        return PREFIX + role.name().toLowerCase(Locale.ROOT);
+        return className + "::" + SupportMethods.roleName(PREFIX, role);
     }
 
     /**
@@ -90,39 +84,14 @@ public final class GistSupportFunctions {
      * {@code initialize} (not when the validator checks the function, which runs no extension code).
      */
     public static MethodHandle invoker(String source, ClassLoader loader, TypeMappings.Describer fn, boolean initialize) {
-        int split = source.indexOf("::");
-        String className = source.substring(0, split).trim();
-        String roleName = source.substring(split + 2).trim();
-        GistSupport.Role role = null;
-        for (GistSupport.Role r : GistSupport.Role.values()) {
-            role = roleName(r).equals(roleName) ? r : role;
-        }
-        if (role == null) {
-            throw GinSupportFunctions.invalid(fn, "'" + roleName + "' is not a role of a GiST support function; known"
-                    + " roles: " + String.join(", ", java.util.Arrays.stream(GistSupport.Role.values())
-                            .map(GistSupportFunctions::roleName).toList()));
-        }
-        Class<?> owner;
-        try {
-            owner = Class.forName(className, initialize, loader);
-        } catch (ClassNotFoundException e) {
-            throw new PgException(SqlState.UNDEFINED_FUNCTION, "function " + fn.describe() + ": class " + className
-                    + " not found in the extension's jars", null, "Reinstall the extension.");
-        }
-        PgOperatorClass opclass = owner.getAnnotation(PgOperatorClass.class);
-        if (opclass == null) {
-            throw GinSupportFunctions.invalid(fn, "class " + className + " is not annotated @PgOperatorClass");
-        }
-        GinSupportFunctions.Types types = new GinSupportFunctions.Types(opclass, fn);
-        Method method = method(owner, role, fn);
-        MethodHandle target;
-        try {
-            target = MethodHandles.publicLookup().unreflect(method);
-        } catch (IllegalAccessException e) {
-            throw GinSupportFunctions.invalid(fn, "method " + method.getName() + " of " + className + " is not public: "
-                    + e.getMessage());
-        }
-        String name = className + "." + method.getName();
+        SupportMethods.Resolved<GistSupport.Role> resolved = SupportMethods.resolve(source, PREFIX,
+                GistSupport.Role.class, GistSupport.class, GistSupport::value, "GiST", loader, fn, initialize);
+        GistSupport.Role role = resolved.role();
+        Method method = resolved.method();
+        PgOperatorClass opclass = resolved.opclass();
+        SupportMethods.Types types = new SupportMethods.Types(opclass, fn);
+        MethodHandle target = resolved.target();
+        String name = resolved.name();
         Type[] parameters = method.getGenericParameterTypes();
         Class<?>[] raw = method.getParameterTypes();
         Class<?> result = method.getReturnType();
@@ -130,7 +99,7 @@ public final class GistSupportFunctions {
             case CONSISTENT, DISTANCE -> {
                 boolean distance = role == GistSupport.Role.DISTANCE;
                 Class<?> answer = distance ? double.class : boolean.class;
-                GinSupportFunctions.expect(fn, name, (parameters.length == 3 || parameters.length == 4)
+                SupportMethods.expect(fn, name, (parameters.length == 3 || parameters.length == 4)
                         && raw[2] == int.class && (parameters.length == 3 || raw[3] == GistCheck.class)
                         && result == answer, answer + " " + method.getName()
                         + "(K key, Q query, int strategy[, GistCheck check])");
@@ -146,9 +115,9 @@ public final class GistSupportFunctions {
                         methodType(Object.class, Object.class, Object.class, int.class, GistCheck.class)), key, queries));
             }
             case UNION -> {
-                GinSupportFunctions.expect(fn, name, parameters.length == 1 && raw[0] == List.class,
+                SupportMethods.expect(fn, name, parameters.length == 1 && raw[0] == List.class,
                         "K " + method.getName() + "(List<K> keys)");
-                TypeMapping key = types.mapping(GinSupportFunctions.argumentOf(parameters[0], fn, name), types.storage,
+                TypeMapping key = types.mapping(SupportMethods.argumentOf(parameters[0], fn, name), types.storage,
                         "a key of parameter $1");
                 types.mapping(method.getGenericReturnType(), types.storage, "the result");
                 yield bind("union", new Union(target.asType(methodType(Object.class, List.class)), key));
@@ -161,29 +130,29 @@ public final class GistSupportFunctions {
                     case DECOMPRESS -> "K " + method.getName() + "(K stored)";
                     default -> "V " + method.getName() + "(K key)";
                 };
-                GinSupportFunctions.expect(fn, name, parameters.length == 1 && result != void.class, shape);
+                SupportMethods.expect(fn, name, parameters.length == 1 && result != void.class, shape);
                 TypeMapping in = types.mapping(parameters[0], from, "parameter $1");
                 TypeMapping out = types.mapping(method.getGenericReturnType(), to, "the result");
                 yield bind("entry", new Entry(target.asType(methodType(Object.class, Object.class)), in, out,
                         role == GistSupport.Role.COMPRESS));
             }
             case PENALTY -> {
-                GinSupportFunctions.expect(fn, name, parameters.length == 2 && result == float.class,
+                SupportMethods.expect(fn, name, parameters.length == 2 && result == float.class,
                         "float " + method.getName() + "(K original, K added)");
                 TypeMapping key = types.mapping(parameters[0], types.storage, "parameter $1 (the original key)");
                 types.mapping(parameters[1], types.storage, "parameter $2 (the added key)");
                 yield bind("penalty", new Penalty(target.asType(methodType(float.class, Object.class, Object.class)), key));
             }
             case PICKSPLIT -> {
-                GinSupportFunctions.expect(fn, name, parameters.length == 1 && raw[0] == List.class
+                SupportMethods.expect(fn, name, parameters.length == 1 && raw[0] == List.class
                         && result == GistSplit.class, "GistSplit<K> " + method.getName() + "(List<K> keys)");
-                TypeMapping key = types.mapping(GinSupportFunctions.argumentOf(parameters[0], fn, name), types.storage,
+                TypeMapping key = types.mapping(SupportMethods.argumentOf(parameters[0], fn, name), types.storage,
                         "a key of parameter $1");
                 yield bind("pickSplit", new PickSplit(target.asType(methodType(Object.class, List.class)), key,
-                        unionOf(owner, types, fn)));
+                        unionOf(resolved.owner())));
             }
             case SAME -> {
-                GinSupportFunctions.expect(fn, name, parameters.length == 2 && result == boolean.class,
+                SupportMethods.expect(fn, name, parameters.length == 2 && result == boolean.class,
                         "boolean " + method.getName() + "(K a, K b)");
                 TypeMapping key = types.mapping(parameters[0], types.storage, "parameter $1 (a key)");
                 types.mapping(parameters[1], types.storage, "parameter $2 (a key)");
@@ -193,7 +162,7 @@ public final class GistSupportFunctions {
     }
 
     /** The UNION method, which a picksplit without union keys calls; null if the class has none. */
-    private static MethodHandle unionOf(Class<?> owner, GinSupportFunctions.Types types, TypeMappings.Describer fn) {
+    private static MethodHandle unionOf(Class<?> owner) {
         for (Method m : owner.getMethods()) {
             GistSupport support = m.getAnnotation(GistSupport.class);
             if (support != null && support.value() == GistSupport.Role.UNION && Modifier.isStatic(m.getModifiers())
@@ -215,14 +184,14 @@ public final class GistSupportFunctions {
      * each type's own Java type, for a method that answers operators of several query types.
      */
     private static Map<Integer, TypeMapping> queryMappings(PgOperatorClass opclass, boolean ordering, Type javaType,
-            GinSupportFunctions.Types types, TypeMappings.Describer fn) {
+            SupportMethods.Types types, TypeMappings.Describer fn) {
         Map<Integer, TypeMapping> mappings = new HashMap<>();
         for (IndexOperator op : opclass.operators()) {
             if (op.orderBy().isBlank() == ordering) {
                 continue;
             }
             String right = rightType(op.operator());
-            int sqlType = right == null ? types.query : GinSupportFunctions.Types.oid(right);
+            int sqlType = right == null ? types.query : SupportMethods.Types.oid(right);
             mappings.put(op.strategy(), javaType == Object.class ? TypeMappings.natural(sqlType)
                     : types.mapping(javaType, sqlType, "parameter $2 (the query of strategy " + op.strategy() + ", "
                             + op.operator() + ")"));
@@ -236,30 +205,6 @@ public final class GistSupportFunctions {
         int comma = operator.lastIndexOf(',');
         int close = operator.lastIndexOf(')');
         return open < 0 || comma < open || close < comma ? null : operator.substring(comma + 1, close).strip();
-    }
-
-    /** The one public static method of the role in the class. */
-    private static Method method(Class<?> owner, GistSupport.Role role, TypeMappings.Describer fn) {
-        Method found = null;
-        for (Method m : owner.getMethods()) {
-            GistSupport support = m.getAnnotation(GistSupport.class);
-            if (support != null && support.value() == role) {
-                if (found != null) {
-                    throw GinSupportFunctions.invalid(fn, owner.getName() + " has two @GistSupport(" + role + ") methods, "
-                            + found.getName() + " and " + m.getName());
-                }
-                found = m;
-            }
-        }
-        if (found == null) {
-            throw new PgException(SqlState.UNDEFINED_FUNCTION, "function " + fn.describe() + ": no public static method"
-                    + " annotated @GistSupport(" + role + ") in " + owner.getName(), null,
-                    "Reinstall the extension, or fix the class named in the function's AS clause.");
-        }
-        if (!Modifier.isStatic(found.getModifiers())) {
-            throw GinSupportFunctions.invalid(fn, "method " + owner.getName() + "." + found.getName() + " is not static");
-        }
-        return found;
     }
 
     private static MethodHandle bind(String entry, Object role) {

@@ -49,21 +49,11 @@ class BoxIndexTest {
     }
 
     private static List<Object> ids(Connection c, String where, boolean indexed) throws SQLException {
-        exec(c, "SET enable_seqscan = " + !indexed, "SET enable_bitmapscan = off", "SET enable_indexscan = " + indexed);
-        try {
-            return column(c, "SELECT id FROM boxes WHERE " + where + " ORDER BY id");
-        } finally {
-            exec(c, "RESET enable_seqscan", "RESET enable_bitmapscan", "RESET enable_indexscan");
-        }
+        return IndexScans.ids(c, "boxes", where, indexed);
     }
 
     private static String plan(Connection c, String query) throws SQLException {
-        exec(c, "SET enable_seqscan = off", "SET enable_bitmapscan = off");
-        try {
-            return String.join("\n", column(c, "EXPLAIN " + query).stream().map(Object::toString).toList());
-        } finally {
-            exec(c, "RESET enable_seqscan", "RESET enable_bitmapscan");
-        }
+        return IndexScans.plan(c, query);
     }
 
     @Test
@@ -86,10 +76,8 @@ class BoxIndexTest {
     void anIndexOnlyScanReturnsTheStoredBoxes(Connection c) throws SQLException {
         String query = "SELECT b::text FROM boxes WHERE b && box '((200,200),(500,400))'";
         contains(plan(c, query), "Index Only Scan using boxes_java");
-        exec(c, "SET enable_seqscan = off", "SET enable_bitmapscan = off");
-        List<Object> byIndex = column(c, query + " ORDER BY 1");
-        exec(c, "RESET enable_seqscan", "RESET enable_bitmapscan", "SET enable_indexscan = off", "SET enable_indexonlyscan = off");
-        assertEquals(column(c, query + " ORDER BY 1"), byIndex);
+        List<Object> byIndex = IndexScans.values(c, query, true);
+        assertEquals(IndexScans.values(c, query, false), byIndex);
         assertTrue(byIndex.size() > 100, "found " + byIndex.size());
     }
 

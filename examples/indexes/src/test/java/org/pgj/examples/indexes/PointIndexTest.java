@@ -62,23 +62,12 @@ class PointIndexTest {
         return queries;
     }
 
-    /** The ids a condition finds, by the index (an index scan only) or by a sequential scan. */
     private static List<Object> ids(Connection c, String where, boolean indexed) throws SQLException {
-        exec(c, "SET enable_seqscan = " + !indexed, "SET enable_bitmapscan = off", "SET enable_indexscan = " + indexed);
-        try {
-            return column(c, "SELECT id FROM pts WHERE " + where + " ORDER BY id");
-        } finally {
-            exec(c, "RESET enable_seqscan", "RESET enable_bitmapscan", "RESET enable_indexscan");
-        }
+        return IndexScans.ids(c, "pts", where, indexed);
     }
 
     private static String plan(Connection c, String query) throws SQLException {
-        exec(c, "SET enable_seqscan = off", "SET enable_bitmapscan = off");
-        try {
-            return String.join("\n", column(c, "EXPLAIN " + query).stream().map(Object::toString).toList());
-        } finally {
-            exec(c, "RESET enable_seqscan", "RESET enable_bitmapscan");
-        }
+        return IndexScans.plan(c, query);
     }
 
     private static void assertIndexAnswersAsSeqScan(Connection c) throws SQLException {
@@ -134,10 +123,8 @@ class PointIndexTest {
         exec(c, "VACUUM pts");
         String query = "SELECT p::text FROM pts WHERE p <@ box '((100,100),(400,300))'";
         contains(plan(c, query), "Index Only Scan using pts_java");
-        exec(c, "SET enable_seqscan = off", "SET enable_bitmapscan = off");
-        List<Object> byIndex = column(c, query + " ORDER BY 1");
-        exec(c, "RESET enable_seqscan", "RESET enable_bitmapscan", "SET enable_indexscan = off", "SET enable_indexonlyscan = off");
-        assertEquals(column(c, query + " ORDER BY 1"), byIndex);
+        List<Object> byIndex = IndexScans.values(c, query, true);
+        assertEquals(IndexScans.values(c, query, false), byIndex);
         assertTrue(byIndex.size() > 100, "found " + byIndex.size());
     }
 
