@@ -77,6 +77,7 @@ static const PgjFact facts[] = {
 	OFFSET(PgjCallSite, ahead_values), OFFSET(PgjCallSite, ahead_nulls), OFFSET(PgjCallSite, ahead_cxt),
 	CONST(PGJ_ROWS_AHEAD),
 	OFFSET(PgjCallSite, expr_types), CONST(PGJ_EXPR_TYPES),
+	OFFSET(PgjFunctionSlot, returned_argument), OFFSET(PgjFunctionSlot, polymorphic),
 	OFFSET(ReturnSetInfo, type), OFFSET(ReturnSetInfo, econtext), OFFSET(ReturnSetInfo, allowedModes),
 	OFFSET(ReturnSetInfo, returnMode),
 	CONST(T_ReturnSetInfo), CONST(SFRM_ValuePerCall),

@@ -397,6 +397,18 @@ extern bool pgj_jvm_ready(void);
 /* The most rows of a set Java reads ahead of the executor in one call (sets.c). */
 #define PGJ_ROWS_AHEAD	64
 
+/*
+ * What Java writes when it resolves a function, kept in call_handler.c's entry for it: the FFM
+ * upcall stub, and whether the method only returns one of its parameters unchanged
+ * (FunctionResolver's ReturnedParameters), which the call handler then returns itself.
+ */
+typedef struct PgjFunctionSlot
+{
+	Datum		(*stub) (FunctionCallInfo fcinfo);	/* written once the FFM linker is ready */
+	int32		returned_argument;	/* 1 + the parameter the method returns; 0: none */
+	bool		polymorphic;	/* only where the call site's actual types of both are the same */
+} PgjFunctionSlot;
+
 /* The polymorphic positions whose actual types a call site keeps: the result and 8 arguments. */
 #define PGJ_EXPR_TYPES	9
 
@@ -423,6 +435,13 @@ typedef struct PgjCallSite
 	 * change for an FmgrInfo, so no row pays for get_fn_expr_argtype.
 	 */
 	Oid			expr_types[PGJ_EXPR_TYPES];
+	/*
+	 * 1 + the argument this call site returns without calling Java (PgjFunctionSlot), decided
+	 * after a first call through Java succeeded; 0: every call goes to Java. Valid while the
+	 * function is still the resolution `returns_for` names (a reinstall resolves it again).
+	 */
+	int32		returns_argument;
+	int64		returns_for;
 } PgjCallSite;
 
 /* sets.c and rows.c */

@@ -37,6 +37,7 @@ import org.pgj.functions.PgProcedure;
 import org.pgj.events.PgEventTrigger;
 import org.pgj.indexes.GinSupport;
 import org.pgj.indexes.GistSupport;
+import org.pgj.indexes.IndexSupport;
 import org.pgj.indexes.PgOperatorClass;
 import org.pgj.triggers.PgTrigger;
 import org.pgj.types.PgType;
@@ -166,11 +167,12 @@ public final class PgjProcessor extends AbstractProcessor {
                 });
             }
         }
-        for (Class<? extends java.lang.annotation.Annotation> support : List.of(GinSupport.class, GistSupport.class)) {
+        for (Class<? extends java.lang.annotation.Annotation> support : List.of(GinSupport.class, GistSupport.class,
+                IndexSupport.class)) {
             for (Element e : round.getElementsAnnotatedWith(support)) {
                 if (e.getEnclosingElement().getAnnotation(PgOperatorClass.class) == null) {
-                    reporter.error(e, "@" + support.getSimpleName() + " method " + e.getSimpleName() + " is not in a"
-                            + " @PgOperatorClass class; annotate its class with @PgOperatorClass");
+                    reporter.error(e, "@" + support.getSimpleName() + " method " + e.getSimpleName()
+                            + " is not in a @PgOperatorClass class; annotate its class with @PgOperatorClass");
                 }
             }
         }
