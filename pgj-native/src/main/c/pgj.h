@@ -291,7 +291,31 @@ typedef struct PgjHookInfo
 	const char *plan_node;		/* its kind, as EXPLAIN names it */
 } PgjHookInfo;
 
+/* A relation a query or a plan node reads, named when it is planned (relid 0: none). */
+typedef struct PgjRelationInfo
+{
+	Oid			relid;
+	char		relkind;		/* pg_class.relkind */
+	const char *nspname;
+	const char *relname;
+} PgjRelationInfo;
+
+/* One node of the planner hook's plan tree, parents before their children (hooks.c). */
+typedef struct PgjPlanNode
+{
+	int32		parent;			/* the parent's index; -1 for the plan's root and each subplan's */
+	const char *name;			/* as EXPLAIN names the node */
+	double		startup_cost;
+	double		total_cost;
+	double		rows;
+	int32		width;
+	PgjRelationInfo relation;	/* the relation it scans or modifies */
+	PgjRelationInfo index;		/* the index an index scan uses */
+} PgjPlanNode;
+
 extern void pgj_declare_hooks(char **fields, int n);
+extern PgjPlanNode *pgj_hook_plan_nodes(PgjHookInfo *call, int32 *count);
+extern PgjRelationInfo *pgj_hook_relations(PgjHookInfo *call, int32 *count);
 extern void pgj_hook_proceed(PgjHookInfo *call);
 extern void pgj_hook_replan(PgjHookInfo *call, const char *setting, const char *value);
 extern const char *pgj_hook_declared(int32 i, int32 which);

@@ -18,6 +18,7 @@ import org.pgj.functions.Nullable;
 import org.pgj.internal.aggregates.ObjectStates;
 import org.pgj.internal.aggregates.SupportFunctions;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.datum.ArrayViews;
 import org.pgj.internal.datum.BaseTypeFunctions;
 import org.pgj.internal.datum.CallScope;
 import org.pgj.internal.datum.Conversion;
@@ -159,6 +160,11 @@ public final class FunctionResolver {
 
     private static boolean needsScope(Type type) {
         String name = type.getTypeName();
+        for (Class<?> view : ArrayViews.TYPES) {
+            if (name.contains(view.getName())) {
+                return true;
+            }
+        }
         return name.contains(ByteBuffer.class.getName()) || name.contains(AnyElement.class.getName());
     }
 
