@@ -12,6 +12,7 @@
 #include <signal.h>
 
 #include "access/gin.h"
+#include "access/gist.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "executor/spi.h"
@@ -108,6 +109,12 @@ static const PgjFact facts[] = {
 	CONST(FLOAT8ARRAYOID),
 	CONST(GIN_SEARCH_MODE_DEFAULT), CONST(GIN_SEARCH_MODE_INCLUDE_EMPTY), CONST(GIN_SEARCH_MODE_ALL),
 	CONST(GIN_FALSE), CONST(GIN_TRUE), CONST(GIN_MAYBE),
+	/* GiST support functions read and write the entries, vectors and splits gist.h declares. */
+	OFFSET(GISTENTRY, key), OFFSET(GISTENTRY, rel), OFFSET(GISTENTRY, page), OFFSET(GISTENTRY, offset),
+	OFFSET(GISTENTRY, leafkey), SIZE(GISTENTRY), OFFSET(GistEntryVector, n), OFFSET(GistEntryVector, vector),
+	OFFSET(GIST_SPLITVEC, spl_left), OFFSET(GIST_SPLITVEC, spl_nleft), OFFSET(GIST_SPLITVEC, spl_ldatum),
+	OFFSET(GIST_SPLITVEC, spl_right), OFFSET(GIST_SPLITVEC, spl_nright), OFFSET(GIST_SPLITVEC, spl_rdatum),
+	SIZE(OffsetNumber), OFFSET(PageHeaderData, pd_special), OFFSET(GISTPageOpaqueData, flags), CONST(F_LEAF),
 	CONST(NAMEDATALEN), CONST(MAXIMUM_ALIGNOF), CONST(MAXDIM),
 	CONST(POSTGRES_EPOCH_JDATE), CONST(DATETIME_MIN_JULIAN), CONST(DATE_END_JULIAN),
 	CONST(MIN_TIMESTAMP), CONST(END_TIMESTAMP), CONST(DATEVAL_NOBEGIN), CONST(DATEVAL_NOEND),

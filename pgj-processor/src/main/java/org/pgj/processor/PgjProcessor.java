@@ -36,6 +36,7 @@ import org.pgj.functions.PgFunction;
 import org.pgj.functions.PgProcedure;
 import org.pgj.events.PgEventTrigger;
 import org.pgj.indexes.GinSupport;
+import org.pgj.indexes.GistSupport;
 import org.pgj.indexes.IndexSupport;
 import org.pgj.indexes.PgOperatorClass;
 import org.pgj.triggers.PgTrigger;
@@ -166,7 +167,8 @@ public final class PgjProcessor extends AbstractProcessor {
                 });
             }
         }
-        for (Class<? extends java.lang.annotation.Annotation> support : List.of(GinSupport.class, IndexSupport.class)) {
+        for (Class<? extends java.lang.annotation.Annotation> support : List.of(GinSupport.class, GistSupport.class,
+                IndexSupport.class)) {
             for (Element e : round.getElementsAnnotatedWith(support)) {
                 if (e.getEnclosingElement().getAnnotation(PgOperatorClass.class) == null) {
                     reporter.error(e, "@" + support.getSimpleName() + " method " + e.getSimpleName()

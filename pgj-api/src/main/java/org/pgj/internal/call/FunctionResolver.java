@@ -26,6 +26,7 @@ import org.pgj.internal.datum.FcInfo;
 import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.internal.indexes.GinSupportFunctions;
+import org.pgj.internal.indexes.GistSupportFunctions;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Native;
 import org.pgj.internal.nativecall.ServerNames;
@@ -83,6 +84,9 @@ public final class FunctionResolver {
         }
         if (GinSupportFunctions.isRole(source)) {
             return GinSupportFunctions.invoker(source, ExtensionClassLoaders.forFolder(dir), fn, initialize);
+        }
+        if (GistSupportFunctions.isRole(source)) {
+            return GistSupportFunctions.invoker(source, ExtensionClassLoaders.forFolder(dir), fn, initialize);
         }
         if (retType == EVENT_TRIGGER_TYPE) {
             return org.pgj.internal.events.EventTriggerFunction.invoker(findMethod(source, dir, 1, fn, initialize), fn);
