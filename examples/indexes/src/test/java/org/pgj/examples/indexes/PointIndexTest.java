@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.OtherDatabase;
 import org.pgj.test.PgServer;
@@ -31,6 +32,8 @@ import org.pgj.test.ServerLog;
  * index build, and a LATIN1 database with an ordinary user and forced JIT get the same answers.
  */
 @PgjTest
+// Its own test forces JIT; the examples' JIT-forced pass leaves the class out (examples/pom.xml).
+@Tag("own-jit-test")
 class PointIndexTest {
     private static final Duration WIDE = Duration.ofSeconds(60);
 

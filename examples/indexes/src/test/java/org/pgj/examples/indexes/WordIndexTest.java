@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
@@ -30,6 +31,8 @@ import org.pgj.test.ServerLog;
  * get the same answers.
  */
 @PgjTest
+// Its own test forces JIT; the examples' JIT-forced pass leaves the class out (examples/pom.xml).
+@Tag("own-jit-test")
 class WordIndexTest {
     private static final Duration WIDE = Duration.ofSeconds(60);
     private static final List<String> QUERIES = List.of(
