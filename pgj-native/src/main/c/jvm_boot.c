@@ -860,6 +860,7 @@ runtime_stage(void)
 	TimestampTz start,
 				booted,
 				guarded;
+	struct timespec cpu;
 
 	start = GetCurrentTimestamp();
 	if (!start_java(env))
@@ -877,8 +878,12 @@ runtime_stage(void)
 	pgj_watch_transaction_ends();
 	state = JVM_READY;
 	pgj_report_debug_agent();
-	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms; AOT cache: %s",
+	/* All threads' CPU since the fork: what a start costs a loaded machine (parallel workers pay it per query). */
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) != 0)
+		cpu.tv_sec = cpu.tv_nsec = 0;
+	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms, process CPU so far %ld ms; AOT cache: %s",
 		 create_ms, (long) ((booted - start) / 1000), (long) ((guarded - booted) / 1000),
+		 (long) cpu.tv_sec * 1000 + cpu.tv_nsec / 1000000,
 		 cache_in_use[0] != '\0' ? cache_in_use : recording_path[0] != '\0' ? "none, recording" : "none");
 }
 

@@ -1,6 +1,7 @@
 package org.pgj.bench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +21,12 @@ final class Comparison {
     private final String section;
     private final long calls;
     private final List<Query> queries = new ArrayList<>();
+    private final List<Query> withouts = new ArrayList<>();
+    /** A query's own "without" query, by the query's name; the others use {@link #without}. */
+    private final Map<String, Query> withoutOf = new HashMap<>();
     private Query baseline;
     private Query without;
+    private boolean freshSessions;
 
     private Comparison(String section, long calls) {
         this.section = section;
@@ -59,9 +64,39 @@ final class Comparison {
 
     /** The same query without the function: what every row's own cost per call is measured over. */
     Comparison without(String name, String sql) {
-        without = new Query(name, sql, null, null, null);
+        return without(name, sql, null);
+    }
+
+    Comparison without(String name, String sql, String setup) {
+        without = new Query(name, sql, setup, null, null);
+        withouts.add(without);
         queries.add(without);
         return this;
+    }
+
+    /**
+     * The query without the function that {@code of}'s own cost is measured over, when it is not
+     * the comparison's {@link #without} (the same settings as {@code of}, say).
+     */
+    Comparison withoutFor(String of, String name, String sql, String setup) {
+        Query q = new Query(name, sql, setup, null, null);
+        withouts.add(q);
+        withoutOf.put(of, q);
+        queries.add(q);
+        return this;
+    }
+
+    /**
+     * Every run in a new session of its own, which runs the query's setup untimed first: what a
+     * connection that makes the calls once pays (cold JIT), next to one long session's runs.
+     */
+    Comparison inFreshSessions() {
+        freshSessions = true;
+        return this;
+    }
+
+    boolean freshSessions() {
+        return freshSessions;
     }
 
     /** A function compared with the baseline; {@code maxRatioOfMinimums} null for no target. */
@@ -89,23 +124,28 @@ final class Comparison {
 
     /** One row per query from its timed runs: the baseline first, then the rest in the order added. */
     List<Measurement> measure(Map<String, List<Timing.Run>> runs) {
-        Measurement none = without == null ? null
-                : Measurement.throughput(section, without.name(), without.sql(), Timing.ms(runs.get(without.name())), null,
-                        null, 1, null);
+        Map<Query, Measurement> nones = new HashMap<>();
+        for (Query w : withouts) {
+            nones.put(w, Measurement.throughput(section, w.name(), w.sql(), Timing.ms(runs.get(w.name())), null, null, 1, null));
+        }
         Measurement base = Measurement.throughput(section, baseline.name(), baseline.sql(),
-                Timing.ms(runs.get(baseline.name())), null, none, calls, null);
+                Timing.ms(runs.get(baseline.name())), null, nones.get(withoutOf(baseline)), calls, null);
         List<Measurement> rows = new ArrayList<>(List.of(base));
         for (Query q : queries) {
             if (q == baseline) {
                 continue;
             }
-            if (q == without) {
-                rows.add(none);
+            if (nones.containsKey(q)) {
+                rows.add(nones.get(q));
             } else {
-                rows.add(Measurement.throughput(section, q.name(), q.sql(), Timing.ms(runs.get(q.name())), base, none, calls,
-                        q.maxRatioOfMinimums()));
+                rows.add(Measurement.throughput(section, q.name(), q.sql(), Timing.ms(runs.get(q.name())), base,
+                        nones.get(withoutOf(q)), calls, q.maxRatioOfMinimums()));
             }
         }
         return rows;
+    }
+
+    private Query withoutOf(Query q) {
+        return withoutOf.getOrDefault(q.name(), without);
     }
 }

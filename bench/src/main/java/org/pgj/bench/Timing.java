@@ -53,19 +53,14 @@ final class Timing {
     /**
      * Times every query {@code timed} times after {@code warmups} untimed runs, interleaved round by
      * round: load changes on a noisy machine then hit every query alike, and the ratios between them
-     * stay meaningful. A query's setup (settings) runs untimed right before it. All queries must
-     * return the same value, which checks that every implementation computes the same thing.
+     * stay meaningful. Each run happens in the session {@code sessions} gives; a query's setup
+     * (settings) runs untimed right before it. All queries must return the same value, which checks
+     * that every implementation computes the same thing.
      *
      * @return every timed run, by query name
      */
-    static Map<String, List<Run>> interleaved(Connection c, List<Comparison.Query> queries, int warmups, int timed,
+    static Map<String, List<Run>> interleaved(Sessions sessions, List<Comparison.Query> queries, int warmups, int timed,
                                               Progress p) throws SQLException {
-        return interleaved(c, Map.of(), queries, warmups, timed, p);
-    }
-
-    /** As above, each query with a {@code database} in its session of {@code sessions}. */
-    static Map<String, List<Run>> interleaved(Connection c, Map<String, Connection> sessions, List<Comparison.Query> queries,
-                                              int warmups, int timed, Progress p) throws SQLException {
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         queries.forEach(q -> runs.put(q.name(), new ArrayList<>()));
         String expected = null;
@@ -77,11 +72,16 @@ final class Timing {
             List<Comparison.Query> order = new ArrayList<>(queries);
             Collections.rotate(order, -(round % order.size()));
             for (Comparison.Query q : order) {
-                Connection session = q.database() == null ? c : sessions.get(q.database());
-                if (q.setup() != null) {
-                    execute(session, q.setup());
+                Connection session = sessions.take(q);
+                Run run;
+                try {
+                    if (q.setup() != null) {
+                        execute(session, q.setup());
+                    }
+                    run = run(session, q.sql());
+                } finally {
+                    sessions.release(q, session);
                 }
-                Run run = run(session, q.sql());
                 if (expected == null) {
                     expected = run.value();
                 } else if (!Objects.equals(expected, run.value())) {
