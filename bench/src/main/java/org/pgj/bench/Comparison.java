@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Queries timed side by side in one session (the shared path of every throughput section): the
@@ -27,6 +28,7 @@ final class Comparison {
     private Query baseline;
     private Query without;
     private boolean freshSessions;
+    private boolean cpuRows = true;
 
     private Comparison(String section, long calls) {
         this.section = section;
@@ -95,6 +97,12 @@ final class Comparison {
         return this;
     }
 
+    /** No rows from the backend's CPU time: the work is not all in the session's backend (parallel workers). */
+    Comparison withoutCpuRows() {
+        cpuRows = false;
+        return this;
+    }
+
     boolean freshSessions() {
         return freshSessions;
     }
@@ -122,14 +130,33 @@ final class Comparison {
         return List.copyOf(queries);
     }
 
-    /** One row per query from its timed runs: the baseline first, then the rest in the order added. */
+    /**
+     * One row per query from its timed runs, the baseline first, then the rest in the order added;
+     * then, where the backends' CPU time was read, the same rows from it, without targets.
+     */
     List<Measurement> measure(Map<String, List<Timing.Run>> runs) {
+        List<Measurement> rows = new ArrayList<>(measure(section, runs, Timing::ms, true));
+        boolean cpu = cpuRows && runs.values().stream().flatMap(List::stream).noneMatch(r -> Double.isNaN(r.cpuMs()));
+        if (cpu) {
+            rows.addAll(measure(section + " (backend CPU)", runs, Timing::cpuMs, false));
+        }
+        return rows;
+    }
+
+    private List<Measurement> measure(String section, Map<String, List<Timing.Run>> runs,
+                                      Function<List<Timing.Run>, List<Double>> samples, boolean targets) {
+        Map<String, List<Double>> ms = new HashMap<>();
+        runs.forEach((name, list) -> ms.put(name, samples.apply(list)));
+        return rows(section, ms, targets);
+    }
+
+    private List<Measurement> rows(String section, Map<String, List<Double>> runs, boolean targets) {
         Map<Query, Measurement> nones = new HashMap<>();
         for (Query w : withouts) {
-            nones.put(w, Measurement.throughput(section, w.name(), w.sql(), Timing.ms(runs.get(w.name())), null, null, 1, null));
+            nones.put(w, Measurement.throughput(section, w.name(), w.sql(), runs.get(w.name()), null, null, 1, null));
         }
         Measurement base = Measurement.throughput(section, baseline.name(), baseline.sql(),
-                Timing.ms(runs.get(baseline.name())), null, nones.get(withoutOf(baseline)), calls, null);
+                runs.get(baseline.name()), null, nones.get(withoutOf(baseline)), calls, null);
         List<Measurement> rows = new ArrayList<>(List.of(base));
         for (Query q : queries) {
             if (q == baseline) {
@@ -138,8 +165,8 @@ final class Comparison {
             if (nones.containsKey(q)) {
                 rows.add(nones.get(q));
             } else {
-                rows.add(Measurement.throughput(section, q.name(), q.sql(), Timing.ms(runs.get(q.name())), base,
-                        nones.get(withoutOf(q)), calls, q.maxRatioOfMinimums()));
+                rows.add(Measurement.throughput(section, q.name(), q.sql(), runs.get(q.name()), base,
+                        nones.get(withoutOf(q)), calls, targets ? q.maxRatioOfMinimums() : null));
             }
         }
         return rows;

@@ -43,7 +43,7 @@ final class ParallelSection implements Section {
             String serial = "SET max_parallel_workers_per_gather = 0; RESET client_min_messages";
             // Each side's own cost per call is over the same scan without the function, in the same setting.
             String none = "SELECT sum(i) + " + rows + " FROM " + table;
-            List<Measurement> rowsOut = run.compare(c, Comparison.of("parallel", rows)
+            List<Measurement> rowsOut = run.compare(c, Comparison.of("parallel", rows).withoutCpuRows()
                     .baseline("parallelism off", sql, serial)
                     .without("no function, parallelism off", none, serial)
                     .add(WORKERS + " workers", sql, parallel, MAX_RATIO)

@@ -22,8 +22,14 @@ final class Timing {
     private Timing() {
     }
 
-    /** One timed execution: how long it took, the single value it returned and the notices it sent. */
-    record Run(double ms, String value, List<String> notices) {
+    /**
+     * One timed execution: how long it took, the single value it returned and the notices it sent;
+     * and the backend's CPU time over it (all its threads), NaN where it is not measured.
+     */
+    record Run(double ms, String value, List<String> notices, double cpuMs) {
+        Run(double ms, String value, List<String> notices) {
+            this(ms, value, notices, Double.NaN);
+        }
     }
 
     /** Runs {@code sql}, reads its one value, and returns the elapsed wall-clock time and its notices. */
@@ -78,7 +84,10 @@ final class Timing {
                     if (q.setup() != null) {
                         execute(session, q.setup());
                     }
-                    run = run(session, q.sql());
+                    long pid = BenchRun.pid(session);
+                    double cpuBefore = BackendCpu.ns(pid);
+                    Run once = run(session, q.sql());
+                    run = new Run(once.ms(), once.value(), once.notices(), (BackendCpu.ns(pid) - cpuBefore) / 1e6);
                 } finally {
                     sessions.release(q, session);
                 }
@@ -101,6 +110,10 @@ final class Timing {
 
     static List<Double> ms(List<Run> runs) {
         return runs.stream().map(Run::ms).toList();
+    }
+
+    static List<Double> cpuMs(List<Run> runs) {
+        return runs.stream().map(Run::cpuMs).toList();
     }
 
     static double median(List<Double> values) {
