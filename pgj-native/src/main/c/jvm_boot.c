@@ -490,6 +490,12 @@ static const char *const fixed_jvm_flags[] = {
 	 * cost of a connection").
 	 */
 	"-XX:-TieredCompilation",
+	/*
+	 * Thread state changes without a fence: each SQL → Java call (FFM upcall) and Java → C call
+	 * paid a locked instruction, most of the upcall's own cost (docs/internals.md, "Call path");
+	 * safepoints, rare in a backend, issue a membarrier() system call instead.
+	 */
+	"-XX:+UseSystemMemoryBarrier",
 	/* Gives the C heap the JIT's compilations freed back to the system: glibc keeps it otherwise. */
 	"-XX:TrimNativeHeapInterval=1000",
 	/* Safepoint polls in counted loops too, so the interrupt watcher can stop any loop (interrupts.c). */
