@@ -12,6 +12,7 @@
 #include <signal.h>
 
 #include "access/gin.h"
+#include "access/gist.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "executor/spi.h"
@@ -76,6 +77,7 @@ static const PgjFact facts[] = {
 	OFFSET(PgjCallSite, ahead_values), OFFSET(PgjCallSite, ahead_nulls), OFFSET(PgjCallSite, ahead_cxt),
 	CONST(PGJ_ROWS_AHEAD),
 	OFFSET(PgjCallSite, expr_types), CONST(PGJ_EXPR_TYPES),
+	OFFSET(PgjFunctionSlot, returned_argument), OFFSET(PgjFunctionSlot, polymorphic),
 	OFFSET(ReturnSetInfo, type), OFFSET(ReturnSetInfo, econtext), OFFSET(ReturnSetInfo, allowedModes),
 	OFFSET(ReturnSetInfo, returnMode),
 	CONST(T_ReturnSetInfo), CONST(SFRM_ValuePerCall),
@@ -103,8 +105,16 @@ static const PgjFact facts[] = {
 	CONST(NUMRANGEOID), CONST(DATERANGEOID), CONST(TSRANGEOID), CONST(TSTZRANGEOID),
 	CONST(ANYELEMENTOID), CONST(ANYARRAYOID), CONST(ANYCOMPATIBLEOID),
 	CONST(ANYCOMPATIBLEARRAYOID), CONST(ANYNONARRAYOID), CONST(INTERNALOID),
+	CONST(INT2ARRAYOID), CONST(INT4ARRAYOID), CONST(INT8ARRAYOID), CONST(FLOAT4ARRAYOID),
+	CONST(FLOAT8ARRAYOID),
 	CONST(GIN_SEARCH_MODE_DEFAULT), CONST(GIN_SEARCH_MODE_INCLUDE_EMPTY), CONST(GIN_SEARCH_MODE_ALL),
 	CONST(GIN_FALSE), CONST(GIN_TRUE), CONST(GIN_MAYBE),
+	/* GiST support functions read and write the entries, vectors and splits gist.h declares. */
+	OFFSET(GISTENTRY, key), OFFSET(GISTENTRY, rel), OFFSET(GISTENTRY, page), OFFSET(GISTENTRY, offset),
+	OFFSET(GISTENTRY, leafkey), SIZE(GISTENTRY), OFFSET(GistEntryVector, n), OFFSET(GistEntryVector, vector),
+	OFFSET(GIST_SPLITVEC, spl_left), OFFSET(GIST_SPLITVEC, spl_nleft), OFFSET(GIST_SPLITVEC, spl_ldatum),
+	OFFSET(GIST_SPLITVEC, spl_right), OFFSET(GIST_SPLITVEC, spl_nright), OFFSET(GIST_SPLITVEC, spl_rdatum),
+	SIZE(OffsetNumber), OFFSET(PageHeaderData, pd_special), OFFSET(GISTPageOpaqueData, flags), CONST(F_LEAF),
 	CONST(NAMEDATALEN), CONST(MAXIMUM_ALIGNOF), CONST(MAXDIM),
 	CONST(POSTGRES_EPOCH_JDATE), CONST(DATETIME_MIN_JULIAN), CONST(DATE_END_JULIAN),
 	CONST(MIN_TIMESTAMP), CONST(END_TIMESTAMP), CONST(DATEVAL_NOBEGIN), CONST(DATEVAL_NOEND),
@@ -152,6 +162,11 @@ static const PgjFact facts[] = {
 	OFFSET(PgjHookInfo, text), OFFSET(PgjHookInfo, query_id), OFFSET(PgjHookInfo, processed),
 	OFFSET(PgjHookInfo, command_tag), OFFSET(PgjHookInfo, top_level),
 	OFFSET(PgjHookInfo, plan_cost), OFFSET(PgjHookInfo, plan_rows), OFFSET(PgjHookInfo, plan_node),
+	SIZE(PgjPlanNode), OFFSET(PgjPlanNode, parent), OFFSET(PgjPlanNode, name),
+	OFFSET(PgjPlanNode, startup_cost), OFFSET(PgjPlanNode, total_cost), OFFSET(PgjPlanNode, rows),
+	OFFSET(PgjPlanNode, width), OFFSET(PgjPlanNode, relation), OFFSET(PgjPlanNode, index),
+	SIZE(PgjRelationInfo), OFFSET(PgjRelationInfo, relid), OFFSET(PgjRelationInfo, relkind),
+	OFFSET(PgjRelationInfo, nspname), OFFSET(PgjRelationInfo, relname),
 	CONST(PGJ_HOOK_EXECUTOR_START), CONST(PGJ_HOOK_EXECUTOR_RUN), CONST(PGJ_HOOK_EXECUTOR_FINISH),
 	CONST(PGJ_HOOK_EXECUTOR_END), CONST(PGJ_HOOK_PROCESS_UTILITY), CONST(PGJ_HOOK_PLANNER),
 	CONST(CMD_SELECT), CONST(CMD_UPDATE), CONST(CMD_INSERT), CONST(CMD_DELETE), CONST(CMD_UTILITY),

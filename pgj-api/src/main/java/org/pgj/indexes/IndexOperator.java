@@ -16,4 +16,11 @@ public @interface IndexOperator {
      * argument types as {@code CREATE OPERATOR CLASS} writes them ({@code "&&(text, text[])"}).
      */
     String operator();
+
+    /**
+     * {@code FOR ORDER BY family}: an ordering operator ({@code <->}) a GiST index answers with its
+     * {@link GistSupport.Role#DISTANCE} function, sorted by the btree operator family named here
+     * ({@code "float_ops"}); empty for a search operator.
+     */
+    String orderBy() default "";
 }

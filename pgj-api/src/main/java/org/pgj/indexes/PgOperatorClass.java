@@ -10,6 +10,7 @@ import java.lang.annotation.Target;
  * operators an index of that method answers, by strategy number, and its support functions. For
  * {@link IndexMethod#GIN} the class's static methods marked {@link GinSupport} are the support
  * functions, written in Java, which pgj declares with the {@code internal} arguments GIN passes;
+ * for {@link IndexMethod#GIST} the methods marked {@link GistSupport} are, likewise.
  * {@link #functions} names SQL functions that exist already (a built-in comparison, say).
  *
  * <pre>{@code
@@ -26,16 +27,22 @@ public @interface PgOperatorClass {
     /** SQL name; defaults to the class name in snake_case. */
     String name() default "";
 
-    /** The index method, {@code USING gin}. */
+    /** The index method, {@code USING gin} or {@code gist}. */
     IndexMethod method() default IndexMethod.GIN;
 
     /** {@code FOR TYPE}: the SQL type of the indexed column, as SQL names it ({@code "text"}, {@code "integer[]"}). */
     String type();
 
-    /** {@code STORAGE}: the SQL type of the keys a GIN index stores; by default {@link #type}. */
+    /**
+     * {@code STORAGE}: the SQL type of the keys a GIN or GiST index stores; by default {@link #type}.
+     * A GiST class with a storage type makes keys of values with its {@link GistSupport.Role#COMPRESS} method.
+     */
     String storage() default "";
 
-    /** The SQL type of the query, the right side of the operators; by default {@link #type}. */
+    /**
+     * The SQL type of the query, the right side of the operators; by default {@link #type}. For GiST,
+     * an operator written with its argument types ({@code "<@(point, box)"}) names its own.
+     */
     String queryType() default "";
 
     /** {@code DEFAULT}: an index on a column of {@link #type} uses this class when none is named. */
@@ -46,8 +53,8 @@ public @interface PgOperatorClass {
 
     /**
      * {@code FUNCTION n name(types)}: support functions that exist in SQL already, such as
-     * {@code bttextcmp(text, text)} as GIN's comparison of keys; the {@link GinSupport} methods
-     * add theirs.
+     * {@code bttextcmp(text, text)} as GIN's comparison of keys; the {@link GinSupport} and
+     * {@link GistSupport} methods add theirs.
      */
     IndexFunction[] functions() default {};
 }

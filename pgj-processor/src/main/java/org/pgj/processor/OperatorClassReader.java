@@ -18,9 +18,11 @@ import org.pgj.functions.SqlType;
 import org.pgj.functions.Volatility;
 import org.pgj.indexes.GinSupport;
 import org.pgj.indexes.GinSupport.Role;
+import org.pgj.indexes.GistSupport;
 import org.pgj.indexes.IndexFunction;
 import org.pgj.indexes.IndexMethod;
 import org.pgj.indexes.IndexOperator;
+import org.pgj.indexes.IndexSupport;
 import org.pgj.indexes.PgOperatorClass;
 import org.pgj.internal.settings.SnakeCase;
 
@@ -37,6 +39,8 @@ final class OperatorClassReader {
     private static final String GIN_TRI_CHECK = "org.pgj.indexes.GinTriCheck";
     private static final String GIN_QUERY = "org.pgj.indexes.GinQuery";
     private static final String GIN_TERNARY = "org.pgj.indexes.GinTernary";
+    private static final String GIST_CHECK = "org.pgj.indexes.GistCheck";
+    private static final String GIST_SPLIT = "org.pgj.indexes.GistSplit";
 
     private final JavaTypeNames names;
     private final Reporter reporter;
@@ -56,15 +60,18 @@ final class OperatorClassReader {
         String sqlName = SnakeCase.unlessNamed(pg.name(), type.getSimpleName().toString());
         String what = "@PgOperatorClass " + key;
         boolean gin = pg.method() == IndexMethod.GIN;
+        boolean gist = pg.method() == IndexMethod.GIST;
         String forType = pg.type().strip();
         if (forType.isEmpty()) {
             reporter.error(type, what + ": type is blank; name the indexed column's SQL type, as type = \"text\"");
             return Optional.empty();
         }
-        if (!gin && !pg.storage().isBlank()) {
-            reporter.error(type, what + ": storage is GIN's; a " + pg.method() + " index stores the values themselves");
+        if (!gin && !gist && !pg.storage().isBlank()) {
+            reporter.error(type, what + ": storage is GIN's and GiST's; a " + pg.method() + " index stores the values"
+                    + " themselves");
         }
-        String storage = gin ? (pg.storage().isBlank() ? forType : pg.storage().strip()) : "";
+        String storage = gin ? (pg.storage().isBlank() ? forType : pg.storage().strip())
+                : gist ? pg.storage().strip() : "";
         String query = pg.queryType().isBlank() ? forType : pg.queryType().strip();
         Map<Integer, String> operators = new TreeMap<>();
         for (IndexOperator op : pg.operators()) {
@@ -74,7 +81,11 @@ final class OperatorClassReader {
             } else if (symbol.isEmpty() || symbol.chars().anyMatch(c -> SqlOperator.SYMBOL_CHARS.indexOf(c) < 0)) {
                 reporter.error(type, what + ": '" + op.operator() + "' is not an operator; write its symbol, as \"~++\","
                         + " or its symbol and argument types, as \"&&(text, text[])\"");
-            } else if (operators.putIfAbsent(op.strategy(), op.operator().strip()) != null) {
+            } else if (!op.orderBy().isBlank() && !gist) {
+                reporter.error(type, what + ": orderBy on " + op.operator() + " is GiST's (FOR ORDER BY); a "
+                        + pg.method() + " index answers no ordering operator");
+            } else if (operators.putIfAbsent(op.strategy(), op.operator().strip()
+                    + (op.orderBy().isBlank() ? "" : " FOR ORDER BY " + op.orderBy().strip())) != null) {
                 reporter.error(type, what + ": two operators have strategy " + op.strategy());
             }
         }
@@ -88,8 +99,21 @@ final class OperatorClassReader {
             }
         }
         Map<Role, SqlFunction> roles = new EnumMap<>(Role.class);
+        Map<Integer, SqlFunction> numbered = new TreeMap<>();
         int index = 0;
         for (Element member : type.getEnclosedElements()) {
+            IndexSupport indexSupport = member.getAnnotation(IndexSupport.class);
+            if (indexSupport != null && member instanceof ExecutableElement method) {
+                index++;
+                if (functions.containsKey(indexSupport.value()) || numbered.containsKey(indexSupport.value())) {
+                    reporter.error(method, what + ": support function " + indexSupport.value() + " is declared twice");
+                    continue;
+                }
+                int order = index;
+                indexFunction(key, sqlName, method, indexSupport, pg.method(), forType, order)
+                        .ifPresent(f -> numbered.put(indexSupport.value(), f));
+                continue;
+            }
             GinSupport support = member.getAnnotation(GinSupport.class);
             if (support == null || !(member instanceof ExecutableElement method)) {
                 continue;
@@ -123,9 +147,12 @@ final class OperatorClassReader {
                         + " @GinSupport(TRI_CONSISTENT) method");
             }
         }
-        roles.forEach((role, fn) -> functions.put(role.number, SqlIdentifiers.quote(fn.sqlName())
+        roles.forEach((role, fn) -> numbered.put(role.number, fn));
+        gistRoles(type, pg, key, sqlName, what, forType, storage, functions, index)
+                .forEach((role, fn) -> numbered.put(role.number, fn));
+        numbered.forEach((number, fn) -> functions.put(number, SqlIdentifiers.quote(fn.sqlName())
                 + fn.arguments().stream().map(SqlFunction.Argument::sqlType).collect(java.util.stream.Collectors.joining(", ", "(", ")"))));
-        List<SqlFunction> own = List.copyOf(roles.values());
+        List<SqlFunction> own = List.copyOf(numbered.values());
         return Optional.of(new OperatorClass(own, new SqlOperatorClass(type, sqlName, pg.method(), forType, storage,
                 pg.isDefault(), operators, functions, own.stream().map(SqlFunction::name).toList(), key,
                 new SourceOrder(key, Integer.MAX_VALUE))));
@@ -192,13 +219,186 @@ final class OperatorClassReader {
         }
         String sqlName = support.name().isBlank()
                 ? opclass + "_" + support.value().name().toLowerCase(Locale.ROOT) : support.name().strip();
-        List<SqlFunction.Argument> sqlArguments = new ArrayList<>();
-        arguments.forEach(a -> sqlArguments.add(new SqlFunction.Argument("", a, null, SqlFunction.Mode.IN)));
         // The body format GinSupportFunctions.isRole recognises: class::gin_<role>.
         String target = key + "::gin_" + support.value().name().toLowerCase(Locale.ROOT);
-        return Optional.of(new SqlFunction(method, false, "", sqlName, List.copyOf(sqlArguments), returns,
-                Volatility.IMMUTABLE, true, support.parallel(), OptionalDouble.empty(), Security.INVOKER, List.of(),
-                List.of(), List.of(), target, new SourceOrder(key, index), Optional.empty(), Optional.empty()));
+        return Optional.of(supportFunction(method, sqlName, arguments, returns, support.parallel(), target, key, index));
+    }
+
+    /** A support function as C extensions declare theirs: unnamed arguments, IMMUTABLE STRICT. */
+    private static SqlFunction supportFunction(ExecutableElement method, String sqlName, List<String> arguments, String returns,
+            org.pgj.functions.Parallel parallel, String target, String key, int index) {
+        List<SqlFunction.Argument> sqlArguments = new ArrayList<>();
+        arguments.forEach(a -> sqlArguments.add(new SqlFunction.Argument("", a, null, SqlFunction.Mode.IN)));
+        return new SqlFunction(method, false, "", sqlName, List.copyOf(sqlArguments), returns, Volatility.IMMUTABLE, true,
+                parallel, OptionalDouble.empty(), Security.INVOKER, List.of(), List.of(), List.of(), target,
+                new SourceOrder(key, index), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The SQL function of one {@code @IndexSupport} method of a btree or hash class: an ordinary
+     * function over the class's type (its body the method, as a {@code @PgFunction}'s), if the
+     * number is one the method has and the method has that number's shape.
+     */
+    private Optional<SqlFunction> indexFunction(String key, String opclass, ExecutableElement method, IndexSupport support,
+            IndexMethod indexMethod, String forType, int index) {
+        String what = "@IndexSupport(" + support.value() + ") " + key + "." + method.getSimpleName();
+        if (indexMethod == IndexMethod.GIN || indexMethod == IndexMethod.GIST) {
+            reporter.error(method, what + ": a " + (indexMethod == IndexMethod.GIN ? "GIN class's support functions are"
+                    + " @GinSupport" : "GiST class's support functions are @GistSupport") + " methods");
+            return Optional.empty();
+        }
+        if (!method.getModifiers().contains(Modifier.PUBLIC) || !method.getModifiers().contains(Modifier.STATIC)) {
+            reporter.error(method, what + " must be public static");
+            return Optional.empty();
+        }
+        List<? extends VariableElement> p = method.getParameters();
+        String result = names.of(method.getReturnType());
+        boolean sameTypes = p.size() == 2 && names.of(p.get(0).asType()).equals(names.of(p.get(1).asType()));
+        List<String> arguments;
+        String returns;
+        String role;
+        if (indexMethod == IndexMethod.BTREE && support.value() == 1) {
+            if (!shape(method, what, sameTypes && result.equals("int"), "int compare(V a, V b)")) {
+                return Optional.empty();
+            }
+            arguments = List.of(forType, forType);
+            returns = "integer";
+            role = "compare";
+        } else if (indexMethod == IndexMethod.HASH && support.value() == 1) {
+            if (!shape(method, what, p.size() == 1 && result.equals("int"), "int hash(V value)")) {
+                return Optional.empty();
+            }
+            arguments = List.of(forType);
+            returns = "integer";
+            role = "hash";
+        } else if (indexMethod == IndexMethod.HASH && support.value() == 2) {
+            if (!shape(method, what, p.size() == 2 && is(p.get(1), "long") && result.equals("long"),
+                    "long hash(V value, long seed)")) {
+                return Optional.empty();
+            }
+            arguments = List.of(forType, "bigint");
+            returns = "bigint";
+            role = "hash_extended";
+        } else {
+            reporter.error(method, what + ": pgj writes support function 1 of a btree class (int compare(V a, V b)) and"
+                    + " 1 and 2 of a hash class (int hash(V value), long hash(V value, long seed)); name others, which"
+                    + " exist in SQL, in functions");
+            return Optional.empty();
+        }
+        String sqlName = support.name().isBlank() ? opclass + "_" + role : support.name().strip();
+        return Optional.of(supportFunction(method, sqlName, arguments, returns, org.pgj.functions.Parallel.SAFE,
+                names.target(method), key, index));
+    }
+
+    /**
+     * The functions of the {@code @GistSupport} methods, by role, with the refusals: a method
+     * outside a GiST class, two of one role, a role's number also in {@code functions}, a GiST
+     * class without its five required roles, a storage type without {@code COMPRESS}, and ordering
+     * operators without {@code DISTANCE} (or the reverse).
+     */
+    private Map<GistSupport.Role, SqlFunction> gistRoles(TypeElement type, PgOperatorClass pg, String key, String sqlName,
+            String what, String forType, String storage, Map<Integer, String> functions, int firstIndex) {
+        boolean gist = pg.method() == IndexMethod.GIST;
+        Map<GistSupport.Role, SqlFunction> roles = new EnumMap<>(GistSupport.Role.class);
+        int index = firstIndex;
+        for (Element member : type.getEnclosedElements()) {
+            GistSupport support = member.getAnnotation(GistSupport.class);
+            if (support == null || !(member instanceof ExecutableElement method)) {
+                continue;
+            }
+            index++;
+            if (!gist) {
+                reporter.error(method, what + ": @GistSupport methods belong to a GiST operator class (method ="
+                        + " IndexMethod.GIST), and this one is " + pg.method());
+            } else if (roles.containsKey(support.value())) {
+                reporter.error(method, what + ": a second @GistSupport(" + support.value() + ") method");
+            } else if (functions.containsKey(support.value().number)) {
+                reporter.error(method, what + ": support function " + support.value().number + " is both "
+                        + functions.get(support.value().number) + " in functions and this @GistSupport("
+                        + support.value() + ")");
+            } else {
+                gistFunction(key, sqlName, method, support, forType, storage.isEmpty() ? forType : storage, index)
+                        .ifPresent(f -> roles.put(support.value(), f));
+            }
+        }
+        if (!gist || reporter.hasErrors()) {
+            return roles;
+        }
+        for (GistSupport.Role required : List.of(GistSupport.Role.CONSISTENT, GistSupport.Role.UNION,
+                GistSupport.Role.PENALTY, GistSupport.Role.PICKSPLIT, GistSupport.Role.SAME)) {
+            if (!roles.containsKey(required) && !functions.containsKey(required.number)) {
+                reporter.error(type, what + ": a GiST operator class needs a @GistSupport(" + required + ") method");
+            }
+        }
+        if (!storage.isEmpty() && !storage.equals(forType) && !roles.containsKey(GistSupport.Role.COMPRESS)
+                && !functions.containsKey(GistSupport.Role.COMPRESS.number)) {
+            reporter.error(type, what + ": storage " + storage + " is not the indexed type " + forType + ", so the"
+                    + " class needs a @GistSupport(COMPRESS) method that makes a key of a value");
+        }
+        boolean ordering = java.util.Arrays.stream(pg.operators()).anyMatch(op -> !op.orderBy().isBlank());
+        boolean distance = roles.containsKey(GistSupport.Role.DISTANCE) || functions.containsKey(GistSupport.Role.DISTANCE.number);
+        if (ordering && !distance) {
+            reporter.error(type, what + ": an ordering operator (orderBy) needs a @GistSupport(DISTANCE) method");
+        } else if (distance && !ordering) {
+            reporter.error(type, what + ": a @GistSupport(DISTANCE) method answers ordering operators; list one with"
+                    + " orderBy, as @IndexOperator(strategy = 15, operator = \"<->\", orderBy = \"float_ops\")");
+        }
+        return roles;
+    }
+
+    /** The SQL function of one {@code @GistSupport} method, if its shape fits its role (the arguments GiST passes). */
+    private Optional<SqlFunction> gistFunction(String key, String opclass, ExecutableElement method, GistSupport support,
+            String forType, String storage, int index) {
+        String what = "@GistSupport(" + support.value() + ") " + key + "." + method.getSimpleName();
+        if (!method.getModifiers().contains(Modifier.PUBLIC) || !method.getModifiers().contains(Modifier.STATIC)) {
+            reporter.error(method, what + " must be public static");
+            return Optional.empty();
+        }
+        List<? extends VariableElement> p = method.getParameters();
+        String result = names.of(method.getReturnType());
+        boolean search = p.size() >= 3 && p.size() <= 4 && is(p.get(2), "int") && (p.size() == 3 || is(p.get(3), GIST_CHECK));
+        boolean fits = switch (support.value()) {
+            case CONSISTENT -> search && result.equals("boolean");
+            case DISTANCE -> search && result.equals("double");
+            case UNION -> p.size() == 1 && is(p.get(0), "java.util.List") && !result.equals("void");
+            case COMPRESS, DECOMPRESS, FETCH -> p.size() == 1 && !result.equals("void");
+            case PENALTY -> p.size() == 2 && result.equals("float");
+            case PICKSPLIT -> p.size() == 1 && is(p.get(0), "java.util.List") && result.equals(GIST_SPLIT);
+            case SAME -> p.size() == 2 && result.equals("boolean");
+        };
+        String shape = switch (support.value()) {
+            case CONSISTENT -> "boolean f(K key, Q query, int strategy), or with a last GistCheck check";
+            case DISTANCE -> "double f(K key, Q query, int strategy), or with a last GistCheck check";
+            case UNION -> "K f(List<K> keys)";
+            case COMPRESS -> "K f(V value)";
+            case DECOMPRESS -> "K f(K stored)";
+            case FETCH -> "V f(K key)";
+            case PENALTY -> "float f(K original, K added)";
+            case PICKSPLIT -> "GistSplit<K> f(List<K> keys)";
+            case SAME -> "boolean f(K a, K b)";
+        };
+        if (!shape(method, what, fits, shape)) {
+            return Optional.empty();
+        }
+        // The C signatures of PostgreSQL's own GiST support functions (gist_box_*, gist_point_*).
+        List<String> arguments = switch (support.value()) {
+            case CONSISTENT, DISTANCE -> List.of("internal", forType, "int2", "oid", "internal");
+            case UNION, PICKSPLIT -> List.of("internal", "internal");
+            case COMPRESS, DECOMPRESS, FETCH -> List.of("internal");
+            case PENALTY -> List.of("internal", "internal", "internal");
+            case SAME -> List.of(storage, storage, "internal");
+        };
+        String returns = switch (support.value()) {
+            case CONSISTENT -> "boolean";
+            case DISTANCE -> "float8";
+            case UNION -> storage;
+            default -> "internal";
+        };
+        String role = support.value().name().toLowerCase(Locale.ROOT);
+        String sqlName = support.name().isBlank() ? opclass + "_" + role : support.name().strip();
+        // The body format GistSupportFunctions.isRole recognises: class::gist_<role>.
+        return Optional.of(supportFunction(method, sqlName, arguments, returns, support.parallel(), key + "::gist_" + role,
+                key, index));
     }
 
     private boolean shape(ExecutableElement method, String what, boolean fits, String shape) {

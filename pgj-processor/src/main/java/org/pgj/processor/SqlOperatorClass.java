@@ -8,7 +8,7 @@ import org.pgj.indexes.IndexMethod;
 
 /**
  * One {@code @PgOperatorClass}: {@code CREATE OPERATOR CLASS}, after its support functions (the
- * {@code @GinSupport} methods' functions, which the script creates, and SQL functions it names)
+ * {@code @GinSupport} or {@code @GistSupport} methods' functions, which the script creates, and SQL functions it names)
  * and the operators it lists, which the script may create too.
  *
  * @param operators strategy number → operator, as {@code OPERATOR n} writes it
@@ -48,10 +48,12 @@ record SqlOperatorClass(
         return sqlName + " USING " + method.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The operator symbol of an {@code OPERATOR} item, without its argument types. */
+    /** The operator symbol of an {@code OPERATOR} item, without its argument types or {@code FOR ORDER BY}. */
     static String symbol(String operator) {
-        int open = operator.indexOf('(');
-        return (open < 0 ? operator : operator.substring(0, open)).strip();
+        int order = operator.indexOf(" FOR ORDER BY ");
+        String item = order < 0 ? operator : operator.substring(0, order);
+        int open = item.indexOf('(');
+        return (open < 0 ? item : item.substring(0, open)).strip();
     }
 
     String render() {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code @PgOperatorClass}: the GIN support functions and {@code CREATE OPERATOR CLASS}, and the mistakes the build refuses. */
+/** {@code @PgOperatorClass}: the GIN and GiST support functions and {@code CREATE OPERATOR CLASS}, and the mistakes the build refuses. */
 class OperatorClassesTest {
     @TempDir
     Path dir;
@@ -87,6 +87,48 @@ class OperatorClassesTest {
     }
 
     @Test
+    void btreeAndHashClassesOfJavaSupportFunctions() {
+        Compilation c = compile("""
+                @PgOperatorClass(name = "rev_ops", method = IndexMethod.BTREE, type = "integer",
+                        operators = {@IndexOperator(strategy = 1, operator = ">"), @IndexOperator(strategy = 3, operator = "=")})""",
+                "@IndexSupport(1) public static int compare(int a, int b) { return Integer.compare(b, a); }");
+        c.assertSucceeded();
+        assertTrue(c.sql().contains("CREATE FUNCTION rev_ops_compare(integer, integer) RETURNS integer LANGUAGE pgj_"), c.sql());
+        assertTrue(c.sql().contains("IMMUTABLE STRICT PARALLEL SAFE AS 'org.example.Idx.compare(int,int)';"), c.sql());
+        assertTrue(c.sql().contains("CREATE OPERATOR CLASS rev_ops FOR TYPE integer USING btree AS\n    OPERATOR 1 >,\n"
+                + "    OPERATOR 3 =,\n    FUNCTION 1 rev_ops_compare(integer, integer);"), c.sql());
+        assertTrue(c.sql().indexOf("CREATE FUNCTION rev_ops_compare") < c.sql().indexOf("CREATE OPERATOR CLASS rev_ops"), c.sql());
+
+        Compilation hash = compile("""
+                @PgOperatorClass(name = "lower_ops", method = IndexMethod.HASH, type = "text",
+                        operators = @IndexOperator(strategy = 1, operator = "="))""", """
+                @IndexSupport(1) public static int hash(String v) { return v.hashCode(); }
+                @IndexSupport(value = 2, name = "lower_hash64") public static long hash(String v, long seed) { return seed; }
+                """);
+        hash.assertSucceeded();
+        assertTrue(hash.sql().contains("FUNCTION 1 lower_ops_hash(text),\n    FUNCTION 2 lower_hash64(text, bigint);"),
+                hash.sql());
+    }
+
+    @Test
+    void javaSupportFunctionsOfTheWrongNumberOrShape() {
+        compile("@PgOperatorClass(method = IndexMethod.BTREE, type = \"integer\")",
+                "@IndexSupport(1) public static long compare(int a, int b) { return 0; }")
+                .assertOneError("does not have the shape of its role: int compare(V a, V b)");
+        compile("@PgOperatorClass(method = IndexMethod.BTREE, type = \"integer\")",
+                "@IndexSupport(2) public static int sortSupport(int a) { return 0; }")
+                .assertOneError("pgj writes support function 1 of a btree class");
+        compile("@PgOperatorClass(method = IndexMethod.HASH, type = \"integer\","
+                + " functions = @IndexFunction(number = 1, function = \"hashint4(integer)\"))",
+                "@IndexSupport(1) public static int hash(int a) { return a; }")
+                .assertOneError("support function 1 is declared twice");
+        compile("@PgOperatorClass(type = \"text\")", ROLES + "@IndexSupport(1) public static int c(String a, String b) { return 0; }")
+                .assertOneError("a GIN class's support functions are @GinSupport methods");
+        compile("", "@IndexSupport(1) public static int compare(int a, int b) { return 0; }")
+                .assertOneError("@IndexSupport method compare is not in a @PgOperatorClass class");
+    }
+
+    @Test
     void aMethodOfTheWrongShape() {
         compile("@PgOperatorClass(type = \"text\")", """
                 @GinSupport(GinSupport.Role.EXTRACT_VALUE) public static String[] value(String v) { return null; }
@@ -131,5 +173,117 @@ class OperatorClassesTest {
                 @GinSupport(GinSupport.Role.EXTRACT_QUERY) public static GinQuery<String> query(String q, int s) { return null; }
                 @GinSupport(GinSupport.Role.CONSISTENT) public static boolean consistent(GinCheck<String> c) { return true; }
                 """).assertOneError("may only say \"internal\"");
+    }
+
+    private static final String GIST_CLASS = "@PgOperatorClass(name = \"pt_ops\", method = IndexMethod.GIST, type = \"point\","
+            + " storage = \"box\", operators = {@IndexOperator(strategy = 28, operator = \"<@(point, box)\"),"
+            + " @IndexOperator(strategy = 15, operator = \"<->(point, point)\", orderBy = \"float_ops\")})";
+
+    private static final String GIST_REQUIRED = """
+                @GistSupport(GistSupport.Role.CONSISTENT) public static boolean consistent(Box k, Object q, int s) { return true; }
+                @GistSupport(GistSupport.Role.UNION) public static Box union(List<Box> keys) { return null; }
+                @GistSupport(GistSupport.Role.PENALTY) public static float penalty(Box a, Box b) { return 0; }
+                @GistSupport(GistSupport.Role.PICKSPLIT) public static GistSplit<Box> split(List<Box> keys) { return null; }
+                @GistSupport(GistSupport.Role.SAME) public static boolean same(Box a, Box b) { return true; }
+                """;
+
+    private static final String GIST_REST = """
+                @GistSupport(GistSupport.Role.COMPRESS) public static Box compress(Point p) { return null; }
+                @GistSupport(value = GistSupport.Role.DISTANCE, name = "pt_dist")
+                public static double distance(Box k, Point q, int s, GistCheck check) { return 0; }
+                """;
+
+    @Test
+    void aGistClassWithItsFunctions() {
+        Compilation c = compileTypes(GIST_CLASS, GIST_REQUIRED + GIST_REST + """
+                @GistSupport(GistSupport.Role.DECOMPRESS) public static Box decompress(Box stored) { return stored; }
+                @GistSupport(GistSupport.Role.FETCH) public static Point fetch(Box key) { return null; }
+                """);
+        c.assertSucceeded();
+        String sql = c.sql();
+        assertTrue(sql.contains("CREATE FUNCTION pt_ops_consistent(internal, point, int2, oid, internal) RETURNS boolean"
+                + " LANGUAGE pgj_demo IMMUTABLE STRICT PARALLEL SAFE AS 'org.example.Idx::gist_consistent';"), sql);
+        assertTrue(sql.contains("CREATE FUNCTION pt_ops_union(internal, internal) RETURNS box"), sql);
+        assertTrue(sql.contains("CREATE FUNCTION pt_ops_same(box, box, internal) RETURNS internal"), sql);
+        assertTrue(sql.contains("CREATE FUNCTION pt_dist(internal, point, int2, oid, internal) RETURNS float8"), sql);
+        String opclass = """
+                CREATE OPERATOR CLASS pt_ops FOR TYPE point USING gist AS
+                    OPERATOR 15 <->(point, point) FOR ORDER BY float_ops,
+                    OPERATOR 28 <@(point, box),
+                    FUNCTION 1 pt_ops_consistent(internal, point, int2, oid, internal),
+                    FUNCTION 2 pt_ops_union(internal, internal),
+                    FUNCTION 3 pt_ops_compress(internal),
+                    FUNCTION 4 pt_ops_decompress(internal),
+                    FUNCTION 5 pt_ops_penalty(internal, internal, internal),
+                    FUNCTION 6 pt_ops_picksplit(internal, internal),
+                    FUNCTION 7 pt_ops_same(box, box, internal),
+                    FUNCTION 8 pt_dist(internal, point, int2, oid, internal),
+                    FUNCTION 9 pt_ops_fetch(internal),
+                    STORAGE box;""";
+        assertTrue(sql.contains(opclass), sql);
+        assertTrue(sql.indexOf(opclass) > sql.indexOf("CREATE FUNCTION pt_ops_fetch("), sql);
+    }
+
+    @Test
+    void aGistClassNeedsItsRoles() {
+        compileTypes(GIST_CLASS, GIST_REST + """
+                @GistSupport(GistSupport.Role.CONSISTENT) public static boolean consistent(Box k, Object q, int s) { return true; }
+                @GistSupport(GistSupport.Role.UNION) public static Box union(List<Box> keys) { return null; }
+                @GistSupport(GistSupport.Role.PENALTY) public static float penalty(Box a, Box b) { return 0; }
+                @GistSupport(GistSupport.Role.SAME) public static boolean same(Box a, Box b) { return true; }
+                """).assertOneError("a GiST operator class needs a @GistSupport(PICKSPLIT) method");
+    }
+
+    @Test
+    void aGistStorageTypeNeedsCompress() {
+        compileTypes(GIST_CLASS, GIST_REQUIRED + """
+                @GistSupport(GistSupport.Role.DISTANCE) public static double distance(Box k, Point q, int s) { return 0; }
+                """).assertOneError("storage box is not the indexed type point, so the class needs a @GistSupport(COMPRESS)");
+    }
+
+    @Test
+    void anOrderingOperatorNeedsDistance() {
+        compileTypes(GIST_CLASS, GIST_REQUIRED + """
+                @GistSupport(GistSupport.Role.COMPRESS) public static Box compress(Point p) { return null; }
+                """).assertOneError("an ordering operator (orderBy) needs a @GistSupport(DISTANCE) method");
+        compileTypes(GIST_CLASS.replace(", orderBy = \"float_ops\"", ""), GIST_REQUIRED + GIST_REST)
+                .assertOneError("a @GistSupport(DISTANCE) method answers ordering operators");
+    }
+
+    @Test
+    void aGistMethodOfTheWrongShape() {
+        compileTypes(GIST_CLASS, GIST_REQUIRED.replace("float penalty", "double penalty") + GIST_REST)
+                .assertOneError("@GistSupport(PENALTY) org.example.Idx.penalty", "float f(K original, K added)");
+        compileTypes(GIST_CLASS, GIST_REQUIRED.replace("GistSplit<Box> split", "List<Integer> split") + GIST_REST)
+                .assertOneError("@GistSupport(PICKSPLIT)", "GistSplit<K> f(List<K> keys)");
+        compileTypes(GIST_CLASS, GIST_REQUIRED.replace("(Box k, Object q, int s)", "(Box k, Object q)") + GIST_REST)
+                .assertOneError("@GistSupport(CONSISTENT)", "boolean f(K key, Q query, int strategy)");
+    }
+
+    @Test
+    void gistMethodsAndOrderingBelongToGist() {
+        compileTypes("@PgOperatorClass(type = \"text\")", ROLES + """
+                @GistSupport(GistSupport.Role.SAME) public static boolean same(String a, String b) { return true; }
+                """).assertOneError("@GistSupport methods belong to a GiST operator class");
+        compileTypes("@PgOperatorClass(type = \"text\", operators = @IndexOperator(strategy = 1, operator = \"&&&\","
+                + " orderBy = \"float_ops\"))", ROLES).assertOneError("orderBy on &&& is GiST's");
+        compileTypes("", """
+                @GistSupport(GistSupport.Role.SAME) public static boolean same(String a, String b) { return true; }
+                @PgFunction public static int one() { return 1; }
+                """).assertOneError("@GistSupport method same is not in a @PgOperatorClass class");
+    }
+
+    /** As {@link #compile}, with pgj's value types ({@code Box}, {@code Point}) imported. */
+    private Compilation compileTypes(String annotation, String members) {
+        return Compilation.compile(dir, List.of(), """
+                package org.example;
+                import java.util.*;
+                import org.pgj.functions.*;
+                import org.pgj.indexes.*;
+                import org.pgj.types.*;
+                """ + annotation + "\npublic class Idx {\n" + members + "\n}\n", """
+                package org.example;
+                import org.pgj.functions.*;
+                """ + OPERATOR);
     }
 }

@@ -47,8 +47,7 @@ final class CatchRewriter {
      * The class with its handlers checked; the original bytes if it has none, or if its stack maps
      * cannot be computed again (a type it names is missing), since the watcher still interrupts it.
      */
-    static byte[] rewrite(byte[] classBytes, ClassLoader loader) {
-        ClassModel model = ClassFile.of().parse(classBytes);
+    static byte[] rewrite(ClassModel model, byte[] classBytes, ClassLoader loader) {
         if (model.methods().stream().noneMatch(CatchRewriter::hasHandlers)) {
             return classBytes;
         }

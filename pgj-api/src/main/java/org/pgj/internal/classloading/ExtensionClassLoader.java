@@ -1,6 +1,8 @@
 package org.pgj.internal.classloading;
 
 import java.io.IOException;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.zip.ZipFile;
@@ -37,6 +41,8 @@ final class ExtensionClassLoader extends ClassLoader {
 
     private final String extension;
     private final List<OpenJar> jars;
+    /** By class name: the methods that only return a parameter (see {@link ReturningMethods}). */
+    private final Map<String, Map<String, Integer>> returningMethods = new ConcurrentHashMap<>();
 
     /** A jar of this build: the open file, and what classes defined from it say they came from. */
     private record OpenJar(JarFile file, URI uri, ProtectionDomain domain) {
@@ -81,6 +87,11 @@ final class ExtensionClassLoader extends ClassLoader {
         closeAll(jars);
     }
 
+    /** The local slot the named method of a class defined here only returns, or -1. */
+    int slotReturnedBy(String className, String methodAndDescriptor) {
+        return returningMethods.getOrDefault(className, Map.of()).getOrDefault(methodAndDescriptor, -1);
+    }
+
     String extension() {
         return extension;
     }
@@ -99,7 +110,12 @@ final class ExtensionClassLoader extends ClassLoader {
             } catch (IOException e) {
                 throw new ClassNotFoundException(name + " (unreadable in " + jar.uri + ")", e);
             }
-            bytes = CatchRewriter.rewrite(bytes, this);
+            ClassModel model = ClassFile.of().parse(bytes);
+            Map<String, Integer> returning = ReturningMethods.find(model);
+            if (!returning.isEmpty()) {
+                returningMethods.put(name, returning);
+            }
+            bytes = CatchRewriter.rewrite(model, bytes, this);
             definePackageFor(name);
             return defineClass(name, bytes, 0, bytes.length, jar.domain);
         }

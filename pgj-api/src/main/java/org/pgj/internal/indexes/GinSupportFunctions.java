@@ -9,8 +9,6 @@ import static org.pgj.internal.nativecall.Native.ALL;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import org.pgj.errors.PgException;
@@ -31,7 +29,6 @@ import org.pgj.internal.datum.TypeMappings;
 import org.pgj.internal.datum.Varlena;
 import org.pgj.internal.nativecall.Facts;
 import org.pgj.internal.nativecall.Native;
-import org.pgj.internal.spi.SpiNative;
 
 /**
  * The GIN support functions of a {@code @PgOperatorClass}, whose body names the class and the
@@ -58,17 +55,12 @@ public final class GinSupportFunctions {
 
     /** Whether a function body ({@code class::role}) is a GIN support function's. */
     public static boolean isRole(String source) {
-        int split = source.indexOf("::");
-        return split > 0 && source.startsWith(PREFIX, split + 2);
+        return SupportMethods.isRole(source, PREFIX);
     }
 
     /** The body of the function of {@code role} in the operator class {@code className}. */
     public static String source(String className, GinSupport.Role role) {
-        return className + "::" + roleName(role);
-    }
-
-    private static String roleName(GinSupport.Role role) {
-        return PREFIX + role.name().toLowerCase(java.util.Locale.ROOT);
+        return className + "::" + SupportMethods.roleName(PREFIX, role);
     }
 
     /**
@@ -76,55 +68,30 @@ public final class GinSupportFunctions {
      * {@code initialize} (not when the validator checks the function, which runs no extension code).
      */
     public static MethodHandle invoker(String source, ClassLoader loader, TypeMappings.Describer fn, boolean initialize) {
-        int split = source.indexOf("::");
-        String className = source.substring(0, split).trim();
-        String roleName = source.substring(split + 2).trim();
-        GinSupport.Role role = null;
-        for (GinSupport.Role r : GinSupport.Role.values()) {
-            role = roleName(r).equals(roleName) ? r : role;
-        }
-        if (role == null) {
-            throw invalid(fn, "'" + roleName + "' is not a role of a GIN support function; known roles: "
-                    + String.join(", ", java.util.Arrays.stream(GinSupport.Role.values()).map(GinSupportFunctions::roleName)
-                            .toList()));
-        }
-        Class<?> owner;
-        try {
-            owner = Class.forName(className, initialize, loader);
-        } catch (ClassNotFoundException e) {
-            throw new PgException(SqlState.UNDEFINED_FUNCTION, "function " + fn.describe() + ": class " + className
-                    + " not found in the extension's jars", null, "Reinstall the extension.");
-        }
-        PgOperatorClass opclass = owner.getAnnotation(PgOperatorClass.class);
-        if (opclass == null) {
-            throw invalid(fn, "class " + className + " is not annotated @PgOperatorClass");
-        }
-        Method method = method(owner, role, fn);
-        Types types = new Types(opclass, fn);
-        MethodHandle target;
-        try {
-            target = MethodHandles.publicLookup().unreflect(method);
-        } catch (IllegalAccessException e) {
-            throw invalid(fn, "method " + method.getName() + " of " + className + " is not public: " + e.getMessage());
-        }
-        String name = className + "." + method.getName();
+        SupportMethods.Resolved<GinSupport.Role> resolved = SupportMethods.resolve(source, PREFIX, GinSupport.Role.class,
+                GinSupport.class, GinSupport::value, "GIN", loader, fn, initialize);
+        GinSupport.Role role = resolved.role();
+        Method method = resolved.method();
+        SupportMethods.Types types = new SupportMethods.Types(resolved.opclass(), fn);
+        MethodHandle target = resolved.target();
+        String name = resolved.name();
         Type[] parameters = method.getGenericParameterTypes();
         return switch (role) {
             case EXTRACT_VALUE -> {
-                expect(fn, name, parameters.length == 1 && method.getReturnType() == List.class,
+                SupportMethods.expect(fn, name, parameters.length == 1 && method.getReturnType() == List.class,
                         "List<K> " + method.getName() + "(V value)");
                 TypeMapping value = types.mapping(parameters[0], types.type, "parameter $1 (the indexed value)");
-                TypeMapping key = types.mapping(argumentOf(method.getGenericReturnType(), fn, name), types.storage,
+                TypeMapping key = types.mapping(SupportMethods.argumentOf(method.getGenericReturnType(), fn, name), types.storage,
                         "a key of the result");
                 yield bind("extractValue", new ExtractValue(target.asType(methodType(Object.class, Object.class)), value,
                         key));
             }
             case EXTRACT_QUERY -> {
-                expect(fn, name, parameters.length == 2 && method.getReturnType() == GinQuery.class
+                SupportMethods.expect(fn, name, parameters.length == 2 && method.getReturnType() == GinQuery.class
                         && method.getParameterTypes()[1] == int.class, "GinQuery<K> " + method.getName()
                         + "(Q query, int strategy)");
                 TypeMapping query = types.mapping(parameters[0], types.query, "parameter $1 (the query)");
-                TypeMapping key = types.mapping(argumentOf(method.getGenericReturnType(), fn, name), types.storage,
+                TypeMapping key = types.mapping(SupportMethods.argumentOf(method.getGenericReturnType(), fn, name), types.storage,
                         "a key of the result");
                 yield bind("extractQuery", new ExtractQuery(
                         target.asType(methodType(Object.class, Object.class, int.class)), query, key));
@@ -135,9 +102,9 @@ public final class GinSupportFunctions {
                 Class<?> result = tri ? GinTernary.class : boolean.class;
                 String shape = result.getSimpleName() + " " + method.getName() + "(" + check.getSimpleName()
                         + "<K> check[, Q query])";
-                expect(fn, name, (parameters.length == 1 || parameters.length == 2)
+                SupportMethods.expect(fn, name, (parameters.length == 1 || parameters.length == 2)
                         && method.getParameterTypes()[0] == check && method.getReturnType() == result, shape);
-                TypeMapping key = types.mapping(argumentOf(parameters[0], fn, name), types.storage, "a key of the check");
+                TypeMapping key = types.mapping(SupportMethods.argumentOf(parameters[0], fn, name), types.storage, "a key of the check");
                 TypeMapping query = parameters.length == 2
                         ? types.mapping(parameters[1], types.query, "parameter $2 (the query)") : null;
                 MethodHandle call = target.asType(parameters.length == 2
@@ -148,14 +115,14 @@ public final class GinSupportFunctions {
                 yield bind(tri ? "triConsistent" : "consistent", new Consistent(call, key, query));
             }
             case COMPARE -> {
-                expect(fn, name, parameters.length == 2 && method.getReturnType() == int.class,
+                SupportMethods.expect(fn, name, parameters.length == 2 && method.getReturnType() == int.class,
                         "int " + method.getName() + "(K a, K b)");
                 TypeMapping key = types.mapping(parameters[0], types.storage, "parameter $1 (a key)");
                 types.mapping(parameters[1], types.storage, "parameter $2 (a key)");
                 yield bind("compare", new Compare(target.asType(methodType(int.class, Object.class, Object.class)), key));
             }
             case COMPARE_PARTIAL -> {
-                expect(fn, name, parameters.length == 4 && method.getReturnType() == int.class
+                SupportMethods.expect(fn, name, parameters.length == 4 && method.getReturnType() == int.class
                         && method.getParameterTypes()[2] == int.class && method.getParameterTypes()[3] == Object.class,
                         "int " + method.getName() + "(K partialKey, K key, int strategy, Object extra)");
                 TypeMapping key = types.mapping(parameters[0], types.storage, "parameter $1 (the partial key)");
@@ -165,76 +132,10 @@ public final class GinSupportFunctions {
         };
     }
 
-    /** The one public static method of the role in the class. */
-    private static Method method(Class<?> owner, GinSupport.Role role, TypeMappings.Describer fn) {
-        Method found = null;
-        for (Method m : owner.getMethods()) {
-            GinSupport support = m.getAnnotation(GinSupport.class);
-            if (support != null && support.value() == role) {
-                if (found != null) {
-                    throw invalid(fn, owner.getName() + " has two @GinSupport(" + role + ") methods, " + found.getName()
-                            + " and " + m.getName());
-                }
-                found = m;
-            }
-        }
-        if (found == null) {
-            throw new PgException(SqlState.UNDEFINED_FUNCTION, "function " + fn.describe() + ": no public static method"
-                    + " annotated @GinSupport(" + role + ") in " + owner.getName(), null,
-                    "Reinstall the extension, or fix the class named in the function's AS clause.");
-        }
-        if (!Modifier.isStatic(found.getModifiers())) {
-            throw invalid(fn, "method " + owner.getName() + "." + found.getName() + " is not static");
-        }
-        return found;
-    }
-
-    private static void expect(TypeMappings.Describer fn, String method, boolean fits, String shape) {
-        if (!fits) {
-            throw invalid(fn, "method " + method + " does not have the shape of its role: " + shape);
-        }
-    }
-
-    /** {@code K} of {@code List<K>}, {@code GinQuery<K>}, {@code GinCheck<K>}. */
-    private static Type argumentOf(Type generic, TypeMappings.Describer fn, String method) {
-        if (generic instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
-            return p.getActualTypeArguments()[0];
-        }
-        throw invalid(fn, "method " + method + ": " + generic.getTypeName() + " names no key type; write it with its"
-                + " type argument, as List<String>");
-    }
-
-    private static PgException invalid(TypeMappings.Describer fn, String message) {
-        return new PgException(SqlState.INVALID_FUNCTION_DEFINITION, "function " + fn.describe() + ": " + message);
-    }
-
     private static MethodHandle bind(String entry, Object role) {
         MethodHandle h = Native.findStatic(MethodHandles.lookup(), GinSupportFunctions.class, entry,
                 methodType(long.class, role.getClass(), long.class));
         return MethodHandles.insertArguments(h, 0, role);
-    }
-
-    /** The SQL types the operator class names, resolved once per function. */
-    private static final class Types {
-        final int type;
-        final int storage;
-        final int query;
-        private final TypeMappings.Describer fn;
-
-        Types(PgOperatorClass opclass, TypeMappings.Describer fn) {
-            this.fn = fn;
-            type = oid(opclass.type());
-            storage = opclass.storage().isEmpty() ? type : oid(opclass.storage());
-            query = opclass.queryType().isEmpty() ? type : oid(opclass.queryType());
-        }
-
-        private static int oid(String name) {
-            return SpiNative.typeOid(Varlena.writeCString(name));
-        }
-
-        TypeMapping mapping(Type javaType, int sqlType, String what) {
-            return TypeMappings.conversion(javaType, sqlType, what, fn).mapping();
-        }
     }
 
     private record ExtractValue(MethodHandle method, TypeMapping value, TypeMapping key) {
@@ -378,7 +279,7 @@ public final class GinSupportFunctions {
     }
 
     /** A StrategyNumber argument (uint16). */
-    private static int strategy(long fcinfo, int index) {
+    static int strategy(long fcinfo, int index) {
         return (int) (FcInfo.arg(fcinfo, index) & 0xFFFF);
     }
 
