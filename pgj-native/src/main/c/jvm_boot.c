@@ -496,6 +496,12 @@ static const char *const fixed_jvm_flags[] = {
 	 * cost of a connection").
 	 */
 	"-XX:-TieredCompilation",
+	/*
+	 * Thread state changes without a fence: each SQL → Java call (FFM upcall) and Java → C call
+	 * paid a locked instruction, most of the upcall's own cost (docs/internals.md, "Call path");
+	 * safepoints, rare in a backend, issue a membarrier() system call instead.
+	 */
+	"-XX:+UseSystemMemoryBarrier",
 	/* Gives the C heap the JIT's compilations freed back to the system: glibc keeps it otherwise. */
 	"-XX:TrimNativeHeapInterval=1000",
 	/* Safepoint polls in counted loops too, so the interrupt watcher can stop any loop (interrupts.c). */
@@ -866,6 +872,7 @@ runtime_stage(void)
 	TimestampTz start,
 				booted,
 				guarded;
+	struct timespec cpu;
 
 	start = GetCurrentTimestamp();
 	if (!start_java(env))
@@ -883,8 +890,12 @@ runtime_stage(void)
 	pgj_watch_transaction_ends();
 	state = JVM_READY;
 	pgj_report_debug_agent();
-	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms; AOT cache: %s",
+	/* All threads' CPU since the fork: what a start costs a loaded machine (parallel workers pay it per query). */
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) != 0)
+		cpu.tv_sec = cpu.tv_nsec = 0;
+	elog(DEBUG1, "pgj: JVM created in %ld ms, Java runtime booted in %ld ms, exits guarded in %ld ms, process CPU so far %ld ms; AOT cache: %s",
 		 create_ms, (long) ((booted - start) / 1000), (long) ((guarded - booted) / 1000),
+		 (long) cpu.tv_sec * 1000 + cpu.tv_nsec / 1000000,
 		 cache_in_use[0] != '\0' ? cache_in_use : recording_path[0] != '\0' ? "none, recording" : "none");
 }
 

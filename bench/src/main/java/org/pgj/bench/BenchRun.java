@@ -68,12 +68,13 @@ final class BenchRun {
         Map<String, Connection> sessions = new LinkedHashMap<>();
         try {
             for (Comparison.Query q : comparison.queries()) {
-                if (q.database() != null && !sessions.containsKey(q.database())) {
+                if (q.database() != null && !comparison.freshSessions() && !sessions.containsKey(q.database())) {
                     sessions.put(q.database(), bench.connect(q.database()));
                 }
             }
+            Sessions where = comparison.freshSessions() ? Sessions.fresh(bench) : Sessions.kept(c, sessions);
             List<Measurement> rows = comparison.measure(
-                    Timing.interleaved(c, sessions, comparison.queries(), counts.warmups(), counts.timed(), progress));
+                    Timing.interleaved(where, comparison.queries(), counts.warmups(), counts.timed(), progress));
             results.addAll(rows);
             return rows;
         } finally {

@@ -46,6 +46,18 @@ final class CallsSection implements Section {
                     .add("Java shout", "SELECT sum(length(shout(md5(i::text))))" + SERIES, TEXT_MAX_RATIO)
                     .add("built-in upper COLLATE \"C\"", "SELECT sum(length(upper(md5(i::text) COLLATE \"C\")))" + SERIES, null));
 
+            run.step("[calls] the same int and text calls, each run in a new connection that first makes one untimed call");
+            // The JVM's start is first-call's; what is left is a new backend's cold JIT over a million calls.
+            run.compare(c, Comparison.of("int, new connection per run", ROWS).inFreshSessions()
+                    .baseline("built-in int4pl", "SELECT sum(int4pl(i, 1))" + SERIES)
+                    .without("no function", "SELECT sum(i) + " + ROWS + SERIES)
+                    .add("C add_one_c", "SELECT sum(add_one_c(i))" + SERIES, null)
+                    .add("Java add_one", "SELECT sum(add_one(i))" + SERIES, "SELECT add_one(0)", null));
+            run.compare(c, Comparison.of("text, new connection per run", ROWS).inFreshSessions()
+                    .baseline("built-in upper", "SELECT sum(length(upper(md5(i::text))))" + SERIES)
+                    .without("md5 only, no function", "SELECT sum(length(md5(i::text)))" + SERIES)
+                    .add("Java shout", "SELECT sum(length(shout(md5(i::text))))" + SERIES, "SELECT shout('a')", null));
+
             run.step("[calls 3/3] set-returning functions: " + ROWS + " rows, one per call (in the select list)");
             run.compare(c, Comparison.of("set", ROWS)
                     .baseline("built-in generate_series", "SELECT sum(x) FROM (SELECT generate_series(1, " + ROWS + ") x) s")

@@ -96,7 +96,7 @@ final class HooksSection implements Section {
                         .addIn(HOOKED, "SELECT i through examples/hooks' Java hooks", "SELECT trivial_loop(" + QUERIES + ")", null);
                 Connection own = sessions.get(PLAIN);
                 for (Comparison c : List.of(comparison, trivial)) {
-                    for (Measurement m : c.measure(Timing.interleaved(own, sessions, c.queries(),
+                    for (Measurement m : c.measure(Timing.interleaved(Sessions.kept(own, sessions), c.queries(),
                             run.counts().warmups(), run.counts().timed(), p))) {
                         run.add(m);
                     }

@@ -123,6 +123,18 @@ record Measurement(String section, String name, String sql, String unit, List<Do
                 base == null ? null : base.name(), ratio, ratioOfMinimums, null, null, null, null, target, pass);
     }
 
+    /**
+     * This rate's row with the function's own cost per transaction: the wall time one transaction
+     * takes at this rate (1 s / the median) minus that at {@code without}'s (the same transaction
+     * without the function), next to the baseline's ({@code base}, which already states its own).
+     */
+    Measurement withOwnCostOver(Measurement without, Measurement base) {
+        double ns = 1e9 / value - 1e9 / without.value();
+        Double own = base != null && base.nsPerCall() != null && base.nsPerCall() > 0 ? ns / base.nsPerCall() : null;
+        return new Measurement(section, name, sql, unit, samples, statistic, value, min, p90, p99, max, baseline, ratio,
+                ratioOfMinimums, ns, without.name(), own, delta, target, pass);
+    }
+
     /** Private memory per backend in MB (the mean over backends), compared with {@code base} if given. */
     static Measurement memory(String section, String name, String sql, List<Double> mbPerBackend, Measurement base,
                               Double maxMeanMb) {

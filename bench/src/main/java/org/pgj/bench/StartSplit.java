@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
 /**
  * Where a JVM's start went, from the DEBUG1 lines pgj-native logs (jvm_boot.c, call_handler.c),
  * which a session with {@code client_min_messages = debug1} receives as notices: JVM creation,
- * the Java runtime's boot, and each function's resolution.
+ * the Java runtime's boot, and each function's resolution; and the CPU the process (all its threads)
+ * had used when the runtime was booted, NaN from a pgj that does not log it.
  */
-record StartSplit(double createdMs, double bootedMs, double resolvedMs) {
+record StartSplit(double createdMs, double bootedMs, double resolvedMs, double cpuMs) {
     /** What a session sets so its JVM's start reports its split. */
     static final String REPORTING = "SET client_min_messages = debug1";
     private static final Pattern BOOT = Pattern.compile("pgj: JVM created in (\\d+) ms, Java runtime booted in (\\d+) ms");
+    private static final Pattern CPU = Pattern.compile("process CPU so far (\\d+) ms");
     private static final Pattern RESOLVED = Pattern.compile("pgj: resolved .* in (\\d+) ms");
 
     /** The split of the one JVM start in {@code notices} (a session's first call), or null if it has none. */
@@ -33,14 +35,17 @@ record StartSplit(double createdMs, double bootedMs, double resolvedMs) {
             Matcher boot = BOOT.matcher(notice);
             Matcher resolved = RESOLVED.matcher(notice);
             if (boot.find()) {
-                boots.add(new double[] {Double.parseDouble(boot.group(1)), Double.parseDouble(boot.group(2))});
+                Matcher cpu = CPU.matcher(notice);
+                boots.add(new double[] {Double.parseDouble(boot.group(1)), Double.parseDouble(boot.group(2)),
+                        cpu.find() ? Double.parseDouble(cpu.group(1)) : Double.NaN});
             } else if (resolved.find()) {
                 resolutions.add(Double.parseDouble(resolved.group(1)));
             }
         }
         List<StartSplit> splits = new ArrayList<>();
         for (int i = 0; i < boots.size(); i++) {
-            splits.add(new StartSplit(boots.get(i)[0], boots.get(i)[1], i < resolutions.size() ? resolutions.get(i) : 0));
+            double[] boot = boots.get(i);
+            splits.add(new StartSplit(boot[0], boot[1], i < resolutions.size() ? resolutions.get(i) : 0, boot[2]));
         }
         return splits;
     }

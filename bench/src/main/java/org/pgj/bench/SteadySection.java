@@ -26,18 +26,24 @@ final class SteadySection implements Section {
         run.step("[steady] pgbench, " + CLIENTS + " clients, " + seconds + " s per run (the second half counts), "
                 + run.counts().pgbenchRounds() + " runs each, alternating");
         String lookup = "\\set k random(1, " + BenchServer.LOOKUP_ROWS + ")\nSELECT %s FROM kv WHERE k = :k;\n";
+        List<Double> none = new ArrayList<>();
         List<Double> builtIn = new ArrayList<>();
         List<Double> java = new ArrayList<>();
         for (int round = 0; round < run.counts().pgbenchRounds(); round++) {
+            none.add(Pgbench.tps(run.bench(), lookup.formatted("v"), CLIENTS, seconds, false, true));
             builtIn.add(Pgbench.tps(run.bench(), lookup.formatted("int4pl(v, 1)"), CLIENTS, seconds, false, true));
             java.add(Pgbench.tps(run.bench(), lookup.formatted("add_one(v)"), CLIENTS, seconds, false, true));
-            run.step(String.format(Locale.ROOT, "  run %d: int4pl %.0f tps, Java add_one %.0f tps", round + 1,
-                    builtIn.getLast(), java.getLast()));
+            run.step(String.format(Locale.ROOT, "  run %d: no function %.0f tps, int4pl %.0f tps, Java add_one %.0f tps",
+                    round + 1, none.getLast(), builtIn.getLast(), java.getLast()));
         }
+        // Each function's own cost: the wall time per transaction at its rate minus that without a function.
+        Measurement without = Measurement.rate("steady", "pgbench " + CLIENTS + " clients, no function (v)",
+                lookup.formatted("v"), "tps", none, null, null, null);
         Measurement base = Measurement.rate("steady", "pgbench " + CLIENTS + " clients, int4pl(v, 1)",
-                lookup.formatted("int4pl(v, 1)"), "tps", builtIn, null, null, null);
+                lookup.formatted("int4pl(v, 1)"), "tps", builtIn, null, null, null).withOwnCostOver(without, null);
         run.add(base);
+        run.add(without);
         run.add(Measurement.rate("steady", "pgbench " + CLIENTS + " clients, Java add_one(v)", lookup.formatted("add_one(v)"),
-                "tps", java, base, MIN_RATIO, null));
+                "tps", java, base, MIN_RATIO, null).withOwnCostOver(without, base));
     }
 }

@@ -22,8 +22,14 @@ final class Timing {
     private Timing() {
     }
 
-    /** One timed execution: how long it took, the single value it returned and the notices it sent. */
-    record Run(double ms, String value, List<String> notices) {
+    /**
+     * One timed execution: how long it took, the single value it returned and the notices it sent;
+     * and the backend's CPU time over it (all its threads), NaN where it is not measured.
+     */
+    record Run(double ms, String value, List<String> notices, double cpuMs) {
+        Run(double ms, String value, List<String> notices) {
+            this(ms, value, notices, Double.NaN);
+        }
     }
 
     /** Runs {@code sql}, reads its one value, and returns the elapsed wall-clock time and its notices. */
@@ -53,19 +59,14 @@ final class Timing {
     /**
      * Times every query {@code timed} times after {@code warmups} untimed runs, interleaved round by
      * round: load changes on a noisy machine then hit every query alike, and the ratios between them
-     * stay meaningful. A query's setup (settings) runs untimed right before it. All queries must
-     * return the same value, which checks that every implementation computes the same thing.
+     * stay meaningful. Each run happens in the session {@code sessions} gives; a query's setup
+     * (settings) runs untimed right before it. All queries must return the same value, which checks
+     * that every implementation computes the same thing.
      *
      * @return every timed run, by query name
      */
-    static Map<String, List<Run>> interleaved(Connection c, List<Comparison.Query> queries, int warmups, int timed,
+    static Map<String, List<Run>> interleaved(Sessions sessions, List<Comparison.Query> queries, int warmups, int timed,
                                               Progress p) throws SQLException {
-        return interleaved(c, Map.of(), queries, warmups, timed, p);
-    }
-
-    /** As above, each query with a {@code database} in its session of {@code sessions}. */
-    static Map<String, List<Run>> interleaved(Connection c, Map<String, Connection> sessions, List<Comparison.Query> queries,
-                                              int warmups, int timed, Progress p) throws SQLException {
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         queries.forEach(q -> runs.put(q.name(), new ArrayList<>()));
         String expected = null;
@@ -77,11 +78,19 @@ final class Timing {
             List<Comparison.Query> order = new ArrayList<>(queries);
             Collections.rotate(order, -(round % order.size()));
             for (Comparison.Query q : order) {
-                Connection session = q.database() == null ? c : sessions.get(q.database());
-                if (q.setup() != null) {
-                    execute(session, q.setup());
+                Connection session = sessions.take(q);
+                Run run;
+                try {
+                    if (q.setup() != null) {
+                        execute(session, q.setup());
+                    }
+                    long pid = BenchRun.pid(session);
+                    double cpuBefore = BackendCpu.ns(pid);
+                    Run once = run(session, q.sql());
+                    run = new Run(once.ms(), once.value(), once.notices(), (BackendCpu.ns(pid) - cpuBefore) / 1e6);
+                } finally {
+                    sessions.release(q, session);
                 }
-                Run run = run(session, q.sql());
                 if (expected == null) {
                     expected = run.value();
                 } else if (!Objects.equals(expected, run.value())) {
@@ -101,6 +110,10 @@ final class Timing {
 
     static List<Double> ms(List<Run> runs) {
         return runs.stream().map(Run::ms).toList();
+    }
+
+    static List<Double> cpuMs(List<Run> runs) {
+        return runs.stream().map(Run::cpuMs).toList();
     }
 
     static double median(List<Double> values) {
