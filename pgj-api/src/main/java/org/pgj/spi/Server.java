@@ -37,7 +37,9 @@ import org.pgj.types.Oid;
  * result to {@code resultType} as an SPI column's; null is SQL NULL, and a strict function
  * called with one gives null without running. The server's checks apply as in SQL: EXECUTE
  * permission (42501), a security definer function runs as its owner, errors propagate as
- * {@link PgException}, and a cancel stops a long call. Set-returning functions, aggregates and
+ * {@link PgException}, and a cancel stops a long call. {@code Void.class} as the result type
+ * calls a function for its effect (a {@code void} function, or any result dropped): the call
+ * returns null. Set-returning functions, aggregates and
  * procedures cannot be called this way (0A000), nor polymorphic functions that need to know
  * their call's types. Only the backend's thread may call.
  */
@@ -59,6 +61,7 @@ public final class Server {
     private static final long C_NULLS = Facts.get("PgjDirectCall.nulls");
     private static final long C_RESULT = Facts.get("PgjDirectCall.result");
     private static final long C_ISNULL = Facts.get("PgjDirectCall.isnull");
+    private static final int VOID_TYPE = Facts.getInt("VOIDOID");
 
     /** A function as the server describes it: its argument types, result type and strictness. */
     private record Function(int oid, String name, int[] argTypes, int resultType, boolean strict) {
@@ -138,10 +141,13 @@ public final class Server {
             throw new PgException(SqlState.UNDEFINED_FUNCTION, f.name + " takes " + f.argTypes.length + " argument"
                     + (f.argTypes.length == 1 ? "" : "s") + ", not " + values.length);
         }
-        TypeMapping reading = TypeMappings.forRead(TypeMappings.boxed(resultType), f.resultType);
-        if (reading == null) {
+        // Void.class calls a function for its effect: a void function's, or any result dropped.
+        boolean discard = resultType == Void.class || resultType == void.class;
+        TypeMapping reading = discard ? null : TypeMappings.forRead(TypeMappings.boxed(resultType), f.resultType);
+        if (!discard && reading == null) {
             throw new PgException(SqlState.DATATYPE_MISMATCH, f.name + " returns " + Conversions.typeName(f.resultType)
-                    + ", which cannot be read as a Java " + resultType.getName());
+                    + ", which cannot be read as a Java " + resultType.getName()
+                    + (f.resultType == VOID_TYPE ? ": call it with Void.class" : ""));
         }
         try (Scratch scratch = Scratch.open()) {
             long call = scratch.buffer(CALL_SIZE);
@@ -160,7 +166,7 @@ public final class Server {
                     }
                 }
                 fmgrCall(call);
-                if (Native.ALL.get(JAVA_BYTE, call + C_ISNULL) != 0) {
+                if (discard || Native.ALL.get(JAVA_BYTE, call + C_ISNULL) != 0) {
                     return null;
                 }
                 @SuppressWarnings("unchecked") // a primitive class's T is its box

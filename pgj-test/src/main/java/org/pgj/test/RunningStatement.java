@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.postgresql.core.QueryExecutor;
 import org.postgresql.jdbc.PgStatement;
 
@@ -77,9 +78,19 @@ public final class RunningStatement implements AutoCloseable {
     /** Waits until pg_stat_activity shows the statement running. */
     public RunningStatement awaitActive(Duration timeout) {
         Poll.until("the statement to run: " + sql, timeout, Duration.ofMillis(2),
-                () -> (Long) Sql.one(observer, "select count(*) from pg_stat_activity where pid = ? and state = 'active'"
-                        + " and query = ?", pid, sql) == 1L);
+                () -> running.isDone() || (Long) Sql.one(observer, "select count(*) from pg_stat_activity where pid = ?"
+                        + " and state = 'active' and query = ?", pid, sql) == 1L);
+        failIfEndedAlready();
         return this;
+    }
+
+    /** A statement that ended before it was seen where the test waits for it is the test's failure, said at once. */
+    private void failIfEndedAlready() {
+        if (running.isDone() && !running.isCancelled()) {
+            SQLException outcome = running.join();
+            throw new AssertionError("the statement ended before it was seen running ("
+                    + (outcome == null ? "it succeeded" : outcome.getSQLState() + ": " + outcome.getMessage()) + "): " + sql, outcome);
+        }
     }
 
     /**
@@ -87,8 +98,17 @@ public final class RunningStatement implements AutoCloseable {
      * it (set_config) to say it has reached the point to stop it at.
      */
     public RunningStatement awaitApplicationName(String name, Duration timeout) {
+        AtomicBoolean reached = new AtomicBoolean();
         Poll.until("the statement to reach its point (application_name " + name + "): " + sql, timeout, Duration.ofMillis(2),
-                () -> name.equals(Sql.one(observer, "select application_name from pg_stat_activity where pid = ?", pid)));
+                () -> {
+                    if (name.equals(Sql.one(observer, "select application_name from pg_stat_activity where pid = ?", pid))) {
+                        reached.set(true);
+                    }
+                    return reached.get() || running.isDone();
+                });
+        if (!reached.get()) {
+            failIfEndedAlready();
+        }
         return this;
     }
 

@@ -21,6 +21,12 @@ public final class DirectCalls {
         return Server.call(function, String.class, argument);
     }
 
+    /** A void server function, called for its effect. */
+    @PgFunction
+    public static void sleepDirectly(double seconds) {
+        Server.call("pg_catalog.pg_sleep(double precision)", Void.class, seconds);
+    }
+
     @PgFunction
     public static String callByOid(long oid, String argument) {
         return Server.call(new Oid(oid), String.class, argument);
