@@ -33,6 +33,7 @@
 #include "utils/timestamp.h"
 #include "postmaster/syslogger.h"
 #include "storage/ipc.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 #include "common/hashfn.h"
 
@@ -76,6 +77,7 @@ static jmethodID hook_method = NULL;
 static jmethodID setting_hook_method = NULL;
 static jmethodID log_hook_method = NULL;
 static jmethodID transaction_ended_method = NULL;
+static jmethodID log_thresholds_method = NULL;
 static jmethodID build_replaced_method = NULL;
 static jmethodID fdw_method = NULL;
 static jmethodID fdw_next_method = NULL;
@@ -797,6 +799,7 @@ start_java(JNIEnv *env)
 		&& (setting_hook_method = (*env)->GetStaticMethodID(env, cls, "settingHook", "(J)I")) != NULL
 		&& (log_hook_method = (*env)->GetStaticMethodID(env, cls, "logHook", "(JJ)V")) != NULL
 		&& (transaction_ended_method = (*env)->GetStaticMethodID(env, cls, "transactionEnded", "()V")) != NULL
+		&& (log_thresholds_method = (*env)->GetStaticMethodID(env, cls, "logThresholdsChanged", "()V")) != NULL
 		&& (build_replaced_method = (*env)->GetStaticMethodID(env, cls, "buildReplaced",
 															   "(Ljava/lang/String;)Z")) != NULL
 		&& (fdw_method = (*env)->GetStaticMethodID(env, cls, "fdw", "(IJII)[B")) != NULL
@@ -1191,6 +1194,29 @@ pgj_transaction_ended(void)
 	if (state != JVM_READY)
 		return;
 	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, transaction_ended_method);
+	exception_dropped();
+	/* Code that no call reached (a hook, a worker) set a threshold: JUL follows before the next transaction. */
+	if (log_min_messages != pgj_java_log_min_messages || client_min_messages != pgj_java_client_min_messages)
+		pgj_follow_log_thresholds();
+}
+
+/* The thresholds java.util.logging's levels were last set from (pgj_follow_log_thresholds). */
+int			pgj_java_log_min_messages = -1;
+int			pgj_java_client_min_messages = -1;
+
+/*
+ * log_min_messages or client_min_messages changed since Java last set java.util.logging's levels
+ * from them (call_handler.c checks at every call): JUL's own Logger.isLoggable reads only its
+ * loggers' levels, so Java sets them again. Nothing is raised.
+ */
+void
+pgj_follow_log_thresholds(void)
+{
+	if (state != JVM_READY)
+		return;
+	pgj_java_log_min_messages = log_min_messages;
+	pgj_java_client_min_messages = client_min_messages;
+	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, log_thresholds_method);
 	exception_dropped();
 }
 

@@ -265,6 +265,9 @@ extern void pgj_watch_transactions(void);
 extern int32 pgj_transaction_event(int32 event, int32 sub, int32 parent, bool report);
 extern void pgj_watch_transaction_ends(void);
 extern void pgj_transaction_ended(void);
+extern int	pgj_java_log_min_messages;
+extern int	pgj_java_client_min_messages;
+extern void pgj_follow_log_thresholds(void);
 
 /* hooks.c: query hooks in Java */
 #define PGJ_HOOK_EXECUTOR_START		1
