@@ -357,7 +357,9 @@ class ToolingEndToEndTest {
         assertExit(0, packaged);
         Path debs = user.home().resolve("deb_demo/target/pgj/package/deb");
         String extension = find(packaged.output(), "\\n  (\\S*/postgresql-15-deb-demo_0\\.1\\.0_[a-z0-9]+\\.deb)\\n");
-        String runtime = find(packaged.output(), "\\n  (\\S*/postgresql-15-pgj_[^_]+_[a-z0-9]+\\.deb)\\n");
+        String runtime = find(packaged.output(), "\\n  (\\S*/postgresql-15-pgj-[^_/]+_[^_]+_[a-z0-9]+\\.deb)\\n");
+        // The runtime's package names its pgj version, so runtimes of two versions install side by side.
+        String runtimePackage = Path.of(runtime).getFileName().toString().replaceFirst("_.*", "");
         assertContains(packaged.output(), "install them with: sudo apt-get install " + debs + "/*.deb");
         String cluster = "pgjdeb" + ProcessHandle.current().pid();
         int port;
@@ -368,17 +370,17 @@ class ToolingEndToEndTest {
         try {
             ScratchUser.Result alone = ScratchUser.exec(concat(apt, "install", extension));
             assertTrue(alone.exit() != 0, "the extension's package alone lacks its runtime:\n" + alone.output());
-            assertContains(alone.output(), "postgresql-15-pgj");
+            assertContains(alone.output(), runtimePackage);
 
             assertExit(0, ScratchUser.exec(concat(apt, "install", runtime, extension)));
             List<String> files = new ArrayList<>();
-            for (String pkg : List.of("postgresql-15-deb-demo", "postgresql-15-pgj")) {
+            for (String pkg : List.of("postgresql-15-deb-demo", runtimePackage)) {
                 ScratchUser.Result listed = ScratchUser.exec(List.of("dpkg", "-L", pkg));
                 assertExit(0, listed);
                 listed.output().lines().filter(f -> Files.isRegularFile(Path.of(f))).forEach(files::add);
             }
-            assertTrue(files.stream().anyMatch(f -> f.endsWith("/pgj.so")) && files.stream().anyMatch(f -> f.endsWith("/deb_demo.control")),
-                    "the packages hold pgj.so and the control file: " + files);
+            assertTrue(files.stream().anyMatch(f -> f.matches(".*/lib/pgj-[^/]+\\.so")) && files.stream().anyMatch(f -> f.endsWith("/deb_demo.control")),
+                    "the packages hold pgj-VERSION.so and the control file: " + files);
             assertExit(0, ScratchUser.exec(List.of("pg_createcluster", "15", cluster, "-p", Integer.toString(port), "--start")));
             ScratchUser.Result use = ScratchUser.exec(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-A", "-t", "-p",
                     Integer.toString(port), "-c", "CREATE EXTENSION deb_demo", "-c", "SELECT hello_deb_demo()"));
@@ -386,15 +388,15 @@ class ToolingEndToEndTest {
             assertContains(use.output(), "Hello, deb_demo");
             ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", cluster));
 
-            assertExit(0, ScratchUser.exec(concat(apt, "remove", "--purge", "postgresql-15-deb-demo", "postgresql-15-pgj")));
-            for (String pkg : List.of("postgresql-15-deb-demo", "postgresql-15-pgj")) {
+            assertExit(0, ScratchUser.exec(concat(apt, "remove", "--purge", "postgresql-15-deb-demo", runtimePackage)));
+            for (String pkg : List.of("postgresql-15-deb-demo", runtimePackage)) {
                 ScratchUser.Result status = ScratchUser.exec(List.of("dpkg-query", "-W", "-f=${Status}", pkg));
                 assertFalse(status.exit() == 0 && status.output().contains("installed"), pkg + " is gone: " + status.output());
             }
             assertEquals(List.of(), files.stream().filter(f -> Files.exists(Path.of(f))).toList(), "no file of the packages is left");
         } finally {
             ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", cluster));
-            ScratchUser.exec(concat(apt, "remove", "--purge", "postgresql-15-deb-demo", "postgresql-15-pgj"));
+            ScratchUser.exec(concat(apt, "remove", "--purge", "postgresql-15-deb-demo", runtimePackage));
         }
     }
 
