@@ -119,6 +119,11 @@ class ToolingEndToEndTest {
                 pgj test && pgj test all
                 pgj stop && pgj stop
                 pgj status && pgj status
+                echo INFO-WITH-THE-TEST-SERVER && pgj info
+                pgj stop --tests && pgj stop --tests
+                pgj start && pgj test
+                echo STOP-ALL && pgj stop all && pgj stop all
+                echo INFO-AFTER-STOP-ALL && pgj info
                 rm ~/.pgj/config.properties   # later tests use the majors pgj finds
                 echo ALL-TWICE-OK
                 """);
@@ -134,6 +139,24 @@ class ToolingEndToEndTest {
         assertContains(r.output(), " from a file: Hello, twice\n");
         assertContains(r.output(), "test twice ... ok (changed: accepted src/test/regress/expected/twice.out)");
         assertContains(r.output(), "ALL-TWICE-OK");
+
+        // pgj stop leaves the test server that pgj test started; pgj stop --tests and pgj stop all stop it, once.
+        String withTests = between(r.output(), "INFO-WITH-THE-TEST-SERVER", "STOP-ALL");
+        assertContains(withTests, "running:  1 server(s) (`pgj stop all` stops them)");
+        assertEquals(1, count(withTests, " test server: stopped"), "the second stop --tests finds it stopped:\n" + withTests);
+        String stopAll = between(r.output(), "STOP-ALL", "INFO-AFTER-STOP-ALL");
+        assertEquals(1, count(stopAll, "stopped data-"), "stop all stops the dev server:\n" + stopAll);
+        assertEquals(1, count(stopAll, "stopped test-"), "and the test server:\n" + stopAll);
+        assertContains(stopAll, "no PostgreSQL server runs under ");
+        assertContains(between(r.output(), "INFO-AFTER-STOP-ALL", "ALL-TWICE-OK"), "running:  no server");
+    }
+
+    /** The output between two marker lines. */
+    private static String between(String output, String from, String to) {
+        int start = output.indexOf(from);
+        int end = output.indexOf(to, start + 1);
+        assertTrue(start >= 0 && end > start, "markers " + from + " and " + to + " in:\n" + output);
+        return output.substring(start, end);
     }
 
     /** A port in use, a stale postmaster.pid and a server that fails to start: clear messages with the log's last lines. */
