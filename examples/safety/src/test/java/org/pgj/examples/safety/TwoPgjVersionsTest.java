@@ -154,8 +154,7 @@ class TwoPgjVersionsTest {
     @Order(3)
     void theOtherVersionRunsInAnotherDatabase(PgServer server) throws Exception {
         ServerLog.Mark mark = ServerLog.mark(server);
-        String url = server.jdbcUrl().replace("/" + server.database() + "?", "/" + OTHER_DB + "?");
-        try (Connection c = DriverManager.getConnection(url)) {
+        try (Connection c = otherDatabase(server)) {
             Sql.exec(c, "CREATE EXTENSION safety_twin");
             assertEquals(45L, one(c, "SELECT twin_sum_ints(10)"), "a LATIN1 database with only the twin");
         }
@@ -172,21 +171,20 @@ class TwoPgjVersionsTest {
         installRuntime(TWIN_NEXT);
         writeExtensionFile("safety_twin.control", "default_version = '2'\nmodule_pathname = '" + TWIN_NEXT.modulePathname()
                 + "'\nencoding = UTF8\nrelocatable = false\nsuperuser = true\n");
-        String url = server.jdbcUrl().replace("/" + server.database() + "?", "/" + OTHER_DB + "?");
-        try (Connection c = server.connect(); Connection other = DriverManager.getConnection(url)) {
+        try (Connection c = server.connect(); Connection other = otherDatabase(server)) {
             Sql.exec(c, "ALTER EXTENSION safety_twin UPDATE TO '2'");
             Sql.exec(other, "ALTER EXTENSION safety_twin UPDATE TO '2'");
         }
         removeRuntime(TWIN);
         try (Connection twin = server.connect(); Connection safety = server.connect();
-                Connection other = DriverManager.getConnection(url)) {
+                Connection other = otherDatabase(server)) {
             assertEquals(45L, one(twin, "SELECT twin_sum_ints(10)"), "the twin runs on its new version");
             assertEquals(List.of(TWIN_NEXT.modulePathname() + ".so"), loadedRuntimes(twin));
             assertEquals(45L, one(safety, "SELECT sum_ints(10)"), "safety's version is untouched");
             assertEquals(45L, one(other, "SELECT twin_sum_ints(10)"));
         }
 
-        try (Connection c = server.connect(); Connection other = DriverManager.getConnection(url)) {
+        try (Connection c = server.connect(); Connection other = otherDatabase(server)) {
             Sql.exec(c, "DROP EXTENSION safety_twin");
             Sql.exec(other, "DROP EXTENSION safety_twin");
         }
@@ -196,6 +194,11 @@ class TwoPgjVersionsTest {
             assertFalse(Files.exists(pkglibdir.resolve(TWIN_NEXT.libraryFile())));
         }
         ServerLog.assertNoCrashSince(server, mark);
+    }
+
+    /** A new connection to the LATIN1 database. */
+    private static Connection otherDatabase(PgServer server) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl().replace("/" + server.database() + "?", "/" + OTHER_DB + "?"));
     }
 
     /** The pgj runtimes mapped into this session's backend, as $libdir/pgj-VERSION.so. */
