@@ -30,15 +30,13 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
-typedef Datum (*PgjStub) (FunctionCallInfo fcinfo);
-
 typedef struct PgjFunction
 {
 	Oid			fn_oid;			/* hash key */
 	TransactionId fn_xmin;
 	ItemPointerData fn_tid;
 	int64		function;		/* Java's handle; 0 until resolved */
-	PgjStub		stub;			/* written by Java once the FFM stub exists */
+	PgjFunctionSlot slot;		/* written by Java: its FFM stub, the argument it returns */
 	bool		retset;			/* returns a set, value per call (sets.c) */
 	bool		trigger;		/* RETURNS trigger: only the trigger manager may call it */
 	bool		event_trigger;	/* RETURNS event_trigger: only the event trigger manager may call it */
@@ -80,7 +78,8 @@ function_entry(Oid fn_oid)
 	{
 		entry->fn_xmin = InvalidTransactionId;
 		entry->function = 0;
-		entry->stub = NULL;
+		entry->slot.stub = NULL;
+		entry->slot.returned_argument = 0;
 		entry->retset = false;
 		entry->trigger = false;
 		entry->event_trigger = false;
@@ -106,7 +105,8 @@ pgj_forget_functions(int folder)
 		if (entry->folder == folder)
 		{
 			entry->function = 0;
-			entry->stub = NULL;
+			entry->slot.stub = NULL;
+			entry->slot.returned_argument = 0;
 		}
 }
 
@@ -206,9 +206,10 @@ resolve(PgjFunction *entry, HeapTuple proc_tuple)
 
 	start = GetCurrentTimestamp();
 	entry->function = 0;
-	entry->stub = NULL;
+	entry->slot.stub = NULL;
+	entry->slot.returned_argument = 0;
 	function = pgj_resolve(entry->fn_oid, prosrc, dir, proc->proargtypes.values, proc->pronargs,
-						   proc->prorettype, flags, &entry->stub);
+						   proc->prorettype, flags, &entry->slot);
 	elog(DEBUG1, "pgj: resolved %s in %ld ms", prosrc, (long) ((GetCurrentTimestamp() - start) / 1000));
 	if (function == 0 || pgj_error_pending())
 		pgj_raise_pending();
@@ -300,6 +301,45 @@ pgj_window_argument(WindowObject winobj, int32 argno, int32 position, bool in_fr
 	return WinGetFuncArgInPartition(winobj, argno, position, WINDOW_SEEK_CURRENT, false, &flags[0], &flags[1]);
 }
 
+static bool
+any_null_argument(FunctionCallInfo fcinfo)
+{
+	for (int i = 0; i < fcinfo->nargs; i++)
+		if (fcinfo->args[i].isnull)
+			return true;
+	return false;
+}
+
+/*
+ * A method that only returns one of its parameters (`return state;`, as first()'s state
+ * function): once a call through Java has succeeded at this call site, which initialized its
+ * class and found the actual types, the call site returns that argument's Datum itself, as the
+ * C function returns PG_GETARG_DATUM(n), and an aggregate's transitions cost no upcall. Java
+ * returns it as it came for a polymorphic one only when the result's actual type is the
+ * argument's, so that is required here too, and the first call's result must be that very
+ * Datum (a value Java converted back, a bytea or an array, is not). A call with a NULL argument
+ * still goes to Java, which decides what NULL means for its parameters.
+ */
+static void
+decide_returned_argument(PgjCallSite *site, PgjFunction *entry, FunctionCallInfo fcinfo, Datum result)
+{
+	int			argument = entry->slot.returned_argument - 1;
+
+	if (entry->retset || entry->window || entry->trigger || entry->event_trigger
+		|| argument >= fcinfo->nargs || any_null_argument(fcinfo) || fcinfo->isnull
+		|| result != fcinfo->args[argument].value)
+		return;
+	if (entry->slot.polymorphic
+		&& (argument + 1 >= PGJ_EXPR_TYPES || site->expr_types[0] == InvalidOid
+			|| site->expr_types[0] != site->expr_types[argument + 1]))
+		return;
+	site->returns_argument = argument + 1;
+	site->returns_for = entry->function;
+	if (message_level_is_interesting(DEBUG1))
+		elog(DEBUG1, "pgj: %s returns its argument $%d: this call site returns it without calling Java",
+			 format_procedure(entry->fn_oid), argument + 1);
+}
+
 Datum
 pgj_call_handler(PG_FUNCTION_ARGS)
 {
@@ -323,6 +363,12 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	/* Forgotten by a switch, and called through a call site that outlived it (a cached FmgrInfo). */
 	if (unlikely(entry->function == 0))
 		resolve_if_stale(entry);
+	/* A method that only returns an argument, taken over after its first call here. */
+	if (site->returns_argument > 0 && site->returns_for == entry->function && !any_null_argument(fcinfo))
+	{
+		fcinfo->isnull = false;
+		return fcinfo->args[site->returns_argument - 1].value;
+	}
 	/* Java reads fcinfo->context as TriggerData: nothing else may reach a trigger function. */
 	if (unlikely(entry->trigger) && !CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -354,8 +400,8 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	/* A SET of either threshold since the last call: java.util.logging's levels follow it. */
 	if (unlikely(log_min_messages != pgj_java_log_min_messages || client_min_messages != pgj_java_client_min_messages))
 		pgj_follow_log_thresholds();
-	if (likely(entry->stub != NULL))
-		result = entry->stub(fcinfo);
+	if (likely(entry->slot.stub != NULL))
+		result = entry->slot.stub(fcinfo);
 	else
 		result = pgj_invoke_slowly(entry->function, fcinfo);
 	pgj_nonatomic = outer_nonatomic;
@@ -370,6 +416,8 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 		result = pgj_spi_close_leaked(fcinfo, result, outer_spi_depth, caller_cxt);
 	if (unlikely(pgj_error_pending()))
 		pgj_raise_pending();
+	if (entry->slot.returned_argument > 0 && site->returns_for != entry->function)
+		decide_returned_argument(site, entry, fcinfo, result);
 	return result;
 }
 

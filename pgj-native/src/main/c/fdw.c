@@ -45,7 +45,9 @@
 #include "parser/parsetree.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/sampling.h"
 #include "utils/syscache.h"
 #if PG_VERSION_NUM >= 180000
 #include "commands/explain_format.h"
@@ -797,6 +799,119 @@ end_scan(ForeignScanState *node)
 		end_java(FDW_END, &scan->java);
 }
 
+/*
+ * ANALYZE's sample: the wrapper plans a scan of every live column with no qual, order or limit,
+ * as for SELECT * FROM the table, and its rows stream through a reservoir of targrows rows
+ * (Vitter's algorithm Z, utils/sampling.h), so the table is never held in memory. Each row is
+ * read as a scan reads it, in a context reset per row, and formed into a tuple of the caller's
+ * context. If anything fails, the caller's context going away ends the Java scan.
+ */
+static int
+acquire_sample(Relation rel, int elevel, HeapTuple *rows, int targrows, double *totalrows, double *totaldeadrows)
+{
+	List	   *columns = live_columns(rel);
+	TupleDesc	desc = RelationGetDescr(rel);
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(desc, &TTSOpsVirtual);
+	MemoryContext per_row = AllocSetContextCreate(CurrentMemoryContext, "pgj foreign table sample row",
+												  ALLOCSET_SMALL_SIZES);
+	MemoryContextCallback *gone = palloc0(sizeof(MemoryContextCallback));
+	int64	   *java = palloc0(sizeof(int64));
+	char	   *folder;
+	char	   *wrapper;
+	StringInfoData request;
+	Reply		reply;
+	List	   *state;
+	ListCell   *lc;
+	RowReader	reader;
+	ReservoirStateData reservoir;
+	double		skip = -1;
+	double		seen = 0;
+	int			kept = 0;
+
+	wrapper_of_table(RelationGetRelid(rel), &folder, &wrapper);
+	reader_init(&reader, rel, columns);
+	initStringInfo(&request);
+	put_table(&request, folder, wrapper, RelationGetRelid(rel), columns);
+	put(&request, "0000000000");	/* no quals */
+	put_int(&request, 0);		/* no order */
+	put_int(&request, -1);		/* no limit */
+	reply = call_java(FDW_PLAN, &request);
+	(void) take_int(&reply);	/* rows */
+	(void) take(&reply);		/* startup and total cost */
+	(void) take(&reply);
+	for (int64 i = 0, n = take_int(&reply); i < n; i++)
+		(void) take_int(&reply);	/* pushed quals: none asked */
+	(void) take_int(&reply);	/* ordered: none asked */
+	state = take_strings(&reply, (int) take_int(&reply));
+
+	resetStringInfo(&request);
+	put_table(&request, folder, wrapper, RelationGetRelid(rel), columns);
+	put_int(&request, list_length(state));
+	foreach(lc, state)
+		put(&request, strVal(lfirst(lc)));
+	reply = call_java(FDW_BEGIN, &request);
+	*java = take_int(&reply);
+	gone->func = java_memory_gone;
+	gone->arg = java;
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, gone);
+
+	reservoir_init_selection_state(&reservoir, targrows);
+	for (;;)
+	{
+		int64		address = pgj_fdw_next(*java);
+		MemoryContext caller;
+		HeapTuple	tuple;
+
+		if (unlikely(pgj_java_interrupted))
+			pgj_clear_java_interrupt();
+		if (address == -1 || pgj_error_pending())
+			pgj_raise_pending();
+		CHECK_FOR_INTERRUPTS();
+		if (address == 0)
+			break;
+		MemoryContextReset(per_row);
+		caller = MemoryContextSwitchTo(per_row);
+		read_row(&reader, (const char *) address, slot);
+		MemoryContextSwitchTo(caller);
+		/* The first targrows rows fill the reservoir; then each later row replaces a random one, or is skipped. */
+		if (kept < targrows)
+			rows[kept++] = heap_form_tuple(desc, slot->tts_values, slot->tts_isnull);
+		else
+		{
+			if (skip < 0)
+				skip = reservoir_get_next_S(&reservoir, seen, targrows);
+			if (skip <= 0)
+			{
+				int			k = (int) (targrows * sampler_random_fract(&reservoir.randstate));
+
+				tuple = heap_form_tuple(desc, slot->tts_values, slot->tts_isnull);
+				heap_freetuple(rows[k]);
+				rows[k] = tuple;
+			}
+			skip -= 1;
+		}
+		seen += 1;
+	}
+	end_java(FDW_END, java);
+	ExecDropSingleTupleTableSlot(slot);
+	MemoryContextDelete(per_row);
+	*totalrows = seen;
+	*totaldeadrows = 0;
+	ereport(elevel,
+			(errmsg("\"%s\": foreign table of %.0f rows, %d rows in the sample",
+					RelationGetRelationName(rel), seen, kept)));
+	return kept;
+}
+
+/* ANALYZE of a foreign table: the sample comes from a scan through the wrapper. */
+static bool
+analyze_table(Relation rel, AcquireSampleRowsFunc *func, BlockNumber *totalpages)
+{
+	*func = acquire_sample;
+	*totalpages = 1;			/* the wrapper knows no pages: ANALYZE keeps rows */
+	return true;
+}
+
 /* What was pushed down and the wrapper's own lines, with VERBOSE. */
 static void
 explain_scan(ForeignScanState *node, ExplainState *es)
@@ -1051,6 +1166,7 @@ pgj_fdw_handler(PG_FUNCTION_ARGS)
 	routine->ExecForeignDelete = exec_delete;
 	routine->EndForeignModify = end_modify;
 	routine->ImportForeignSchema = import_schema;
+	routine->AnalyzeForeignTable = analyze_table;
 	PG_RETURN_POINTER(routine);
 }
 

@@ -17,6 +17,7 @@
 #include "storage/lwlock.h"
 #include "tcop/cmdtag.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/palloc.h"
@@ -93,6 +94,12 @@ StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetDatabaseEncodingNam
 				 "ServerEncoding.getDatabaseEncodingName declares const char *GetDatabaseEncodingName(void), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetCommandTagName), const char *(*)(CommandTag)),
 				 "EventTriggerCall.commandTagName declares const char *GetCommandTagName(CommandTag), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_plan_nodes), PgjPlanNode *(*)(PgjHookInfo *, int32 *)),
+				 "HookCall$Planning.planNodes declares PgjPlanNode *pgj_hook_plan_nodes(PgjHookInfo *, int32 *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_relations), PgjRelationInfo *(*)(PgjHookInfo *, int32 *)),
+				 "HookCall$Planning.relations declares PgjRelationInfo *pgj_hook_relations(PgjHookInfo *, int32 *), which is not how the headers of this server declare it");
+StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&GetConfigOptionByName), char *(*)(const char *, const char **, bool)),
+				 "HookCall$Planning.getConfigOptionByName declares char *GetConfigOptionByName(const char *, const char **, bool), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_replan), void (*)(PgjHookInfo *, const char *, const char *)),
 				 "HookCall$Planning.replan declares void pgj_hook_replan(PgjHookInfo *, const char *, const char *), which is not how the headers of this server declare it");
 StaticAssertDecl(__builtin_types_compatible_p(__typeof__(&pgj_hook_proceed), void (*)(PgjHookInfo *)),
@@ -267,6 +274,9 @@ const PgjFact pgj_function_facts[] = {
 	{"fn.GetDatabaseEncoding", (int64) GetDatabaseEncoding},
 	{"fn.GetDatabaseEncodingName", (int64) GetDatabaseEncodingName},
 	{"fn.GetCommandTagName", (int64) GetCommandTagName},
+	{"fn.pgj_hook_plan_nodes", (int64) pgj_hook_plan_nodes},
+	{"fn.pgj_hook_relations", (int64) pgj_hook_relations},
+	{"fn.GetConfigOptionByName", (int64) GetConfigOptionByName},
 	{"fn.pgj_hook_replan", (int64) pgj_hook_replan},
 	{"fn.pgj_hook_proceed", (int64) pgj_hook_proceed},
 	{"fn.pgj_hook_declared", (int64) pgj_hook_declared},

@@ -15,7 +15,10 @@
 #include "commands/extension.h"
 #include "executor/executor.h"
 #include "miscadmin.h"
+#include "nodes/nodeFuncs.h"
 #include "optimizer/planner.h"
+#include "parser/parsetree.h"
+#include "utils/lsyscache.h"
 #include "utils/guc.h"
 #include "tcop/cmdtag.h"
 #include "tcop/utility.h"
@@ -71,7 +74,7 @@ note_processed(PgjHookCall *call)
 		call->info.processed = (int64) call->query->estate->es_processed;
 }
 
-/* EXPLAIN's name of the plan's top node, for the kinds a hook is likely to look for. */
+/* EXPLAIN's name of a plan node, for every kind of node the planners of 15 to 18 make. */
 static const char *
 node_name(Plan *plan)
 {
@@ -79,36 +82,88 @@ node_name(Plan *plan)
 	{
 		case T_Result:
 			return "Result";
+		case T_ProjectSet:
+			return "ProjectSet";
 		case T_ModifyTable:
 			return "ModifyTable";
 		case T_Append:
 			return "Append";
+		case T_MergeAppend:
+			return "Merge Append";
+		case T_RecursiveUnion:
+			return "Recursive Union";
+		case T_BitmapAnd:
+			return "BitmapAnd";
+		case T_BitmapOr:
+			return "BitmapOr";
 		case T_SeqScan:
 			return "Seq Scan";
+		case T_SampleScan:
+			return "Sample Scan";
 		case T_IndexScan:
 			return "Index Scan";
 		case T_IndexOnlyScan:
 			return "Index Only Scan";
+		case T_BitmapIndexScan:
+			return "Bitmap Index Scan";
 		case T_BitmapHeapScan:
 			return "Bitmap Heap Scan";
+		case T_TidScan:
+			return "Tid Scan";
+		case T_TidRangeScan:
+			return "Tid Range Scan";
+		case T_SubqueryScan:
+			return "Subquery Scan";
 		case T_FunctionScan:
 			return "Function Scan";
+		case T_TableFuncScan:
+			return "Table Function Scan";
 		case T_ValuesScan:
 			return "Values Scan";
+		case T_CteScan:
+			return "CTE Scan";
+		case T_NamedTuplestoreScan:
+			return "Named Tuplestore Scan";
+		case T_WorkTableScan:
+			return "WorkTable Scan";
+		case T_ForeignScan:
+			return "Foreign Scan";
+		case T_CustomScan:
+			return "Custom Scan";
 		case T_NestLoop:
 			return "Nested Loop";
 		case T_MergeJoin:
 			return "Merge Join";
 		case T_HashJoin:
 			return "Hash Join";
+		case T_Material:
+			return "Materialize";
+		case T_Memoize:
+			return "Memoize";
 		case T_Sort:
 			return "Sort";
+		case T_IncrementalSort:
+			return "Incremental Sort";
+		case T_Group:
+			return "Group";
 		case T_Agg:
 			return "Aggregate";
-		case T_Limit:
-			return "Limit";
+		case T_WindowAgg:
+			return "WindowAgg";
+		case T_Unique:
+			return "Unique";
 		case T_Gather:
 			return "Gather";
+		case T_GatherMerge:
+			return "Gather Merge";
+		case T_Hash:
+			return "Hash";
+		case T_SetOp:
+			return "SetOp";
+		case T_LockRows:
+			return "LockRows";
+		case T_Limit:
+			return "Limit";
 		default:
 			return "Other";
 	}
@@ -228,6 +283,203 @@ pgj_hook_replan(PgjHookInfo *call, const char *setting, const char *value)
 	}
 	PG_END_TRY();
 	AtEOXact_GUC(false, level);
+}
+
+/* The relation's name, schema and kind (catalog lookups: called guarded, from Java). */
+static void
+describe_relation(Oid relid, PgjRelationInfo *info)
+{
+	info->relid = relid;
+	if (!OidIsValid(relid))
+		return;
+	info->relkind = get_rel_relkind(relid);
+	info->relname = get_rel_name(relid);
+	info->nspname = get_namespace_name(get_rel_namespace(relid));
+}
+
+/* The relation an entry of the plan's range table names, if it names one. */
+static Oid
+rte_relation(PlannedStmt *stmt, Index rti)
+{
+	RangeTblEntry *rte;
+
+	if (rti == 0 || rti > (Index) list_length(stmt->rtable))
+		return InvalidOid;
+	rte = rt_fetch(rti, stmt->rtable);
+	return rte->rtekind == RTE_RELATION ? rte->relid : InvalidOid;
+}
+
+typedef struct PlanNodes
+{
+	PlannedStmt *stmt;
+	PgjPlanNode *nodes;
+	int32		count;
+	int32		size;
+} PlanNodes;
+
+static void add_plan(PlanNodes *acc, Plan *plan, int32 parent);
+
+static void
+add_plans(PlanNodes *acc, List *plans, int32 parent)
+{
+	ListCell   *lc;
+
+	foreach(lc, plans)
+		add_plan(acc, (Plan *) lfirst(lc), parent);
+}
+
+/* Adds the node and, after it, its children: the same ones EXPLAIN shows under it. */
+static void
+add_plan(PlanNodes *acc, Plan *plan, int32 parent)
+{
+	PgjPlanNode *node;
+	int32		self;
+
+	if (plan == NULL)
+		return;
+	check_stack_depth();
+	if (acc->count == acc->size)
+	{
+		acc->size *= 2;
+		acc->nodes = repalloc(acc->nodes, sizeof(PgjPlanNode) * acc->size);
+	}
+	self = acc->count++;
+	node = &acc->nodes[self];
+	memset(node, 0, sizeof(PgjPlanNode));
+	node->parent = parent;
+	node->name = node_name(plan);
+	node->startup_cost = plan->startup_cost;
+	node->total_cost = plan->total_cost;
+	node->rows = plan->plan_rows;
+	node->width = plan->plan_width;
+	switch (nodeTag(plan))
+	{
+		case T_SeqScan:
+		case T_SampleScan:
+		case T_BitmapHeapScan:
+		case T_TidScan:
+		case T_TidRangeScan:
+		case T_ForeignScan:
+		case T_CustomScan:
+			describe_relation(rte_relation(acc->stmt, ((Scan *) plan)->scanrelid), &node->relation);
+			break;
+		case T_IndexScan:
+			describe_relation(rte_relation(acc->stmt, ((Scan *) plan)->scanrelid), &node->relation);
+			describe_relation(((IndexScan *) plan)->indexid, &node->index);
+			break;
+		case T_IndexOnlyScan:
+			describe_relation(rte_relation(acc->stmt, ((Scan *) plan)->scanrelid), &node->relation);
+			describe_relation(((IndexOnlyScan *) plan)->indexid, &node->index);
+			break;
+		case T_BitmapIndexScan:
+			/* it reads the index only (its Bitmap Heap Scan reads the table), as EXPLAIN says */
+			describe_relation(((BitmapIndexScan *) plan)->indexid, &node->index);
+			break;
+		case T_ModifyTable:
+			describe_relation(rte_relation(acc->stmt, ((ModifyTable *) plan)->nominalRelation), &node->relation);
+			break;
+		default:
+			break;
+	}
+	/* node may move as children are added: only indexes from here on */
+	add_plan(acc, outerPlan(plan), self);
+	add_plan(acc, innerPlan(plan), self);
+	switch (nodeTag(plan))
+	{
+		case T_Append:
+			add_plans(acc, ((Append *) plan)->appendplans, self);
+			break;
+		case T_MergeAppend:
+			add_plans(acc, ((MergeAppend *) plan)->mergeplans, self);
+			break;
+		case T_BitmapAnd:
+			add_plans(acc, ((BitmapAnd *) plan)->bitmapplans, self);
+			break;
+		case T_BitmapOr:
+			add_plans(acc, ((BitmapOr *) plan)->bitmapplans, self);
+			break;
+		case T_SubqueryScan:
+			add_plan(acc, ((SubqueryScan *) plan)->subplan, self);
+			break;
+		case T_CustomScan:
+			add_plans(acc, ((CustomScan *) plan)->custom_plans, self);
+			break;
+		default:
+			break;
+	}
+}
+
+/*
+ * Java: the planner hook's plan as a list of nodes, each before its children: the plan's tree
+ * first, then the tree of each subplan (SubPlans and InitPlans), each with parent -1. In the
+ * current memory context (the planning's), read at once by Java.
+ */
+PgjPlanNode *
+pgj_hook_plan_nodes(PgjHookInfo *call, int32 *count)
+{
+	PgjHookCall *c = (PgjHookCall *) call;
+	PlanNodes	acc = {.stmt = c->planned, .size = 16};
+
+	if (c->info.kind != PGJ_HOOK_PLANNER || c->planned == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("a pgj planner hook has a plan only after proceeding")));
+	acc.nodes = palloc(sizeof(PgjPlanNode) * acc.size);
+	add_plan(&acc, c->planned->planTree, -1);
+	add_plans(&acc, c->planned->subplans, -1);
+	*count = acc.count;
+	return acc.nodes;
+}
+
+typedef struct QueryRelations
+{
+	List	   *relids;
+} QueryRelations;
+
+/*
+ * Collects the relations a query's range tables name, its subqueries', CTEs' and sublinks'
+ * included. A view is there once the rewriter expanded it: as the subquery entry that keeps
+ * its OID (16+) or as the entries its rule's query adds for it (15).
+ */
+static bool
+collect_relations(Node *node, QueryRelations *acc)
+{
+	if (node == NULL)
+		return false;
+	if (IsA(node, RangeTblEntry))
+	{
+		RangeTblEntry *rte = (RangeTblEntry *) node;
+
+		if ((rte->rtekind == RTE_RELATION || rte->rtekind == RTE_SUBQUERY) && OidIsValid(rte->relid))
+			acc->relids = list_append_unique_oid(acc->relids, rte->relid);
+		return false;
+	}
+	if (IsA(node, Query))
+		return query_tree_walker((Query *) node, collect_relations, acc, QTW_EXAMINE_RTES_BEFORE);
+	return expression_tree_walker(node, collect_relations, acc);
+}
+
+/* Java: the relations the planner hook's query reads or writes, each once, in the order found. */
+PgjRelationInfo *
+pgj_hook_relations(PgjHookInfo *call, int32 *count)
+{
+	PgjHookCall *c = (PgjHookCall *) call;
+	QueryRelations acc = {NIL};
+	PgjRelationInfo *relations;
+	ListCell   *lc;
+	int32		i = 0;
+
+	if (c->info.kind != PGJ_HOOK_PLANNER)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("only a pgj planner hook has the relations of its query")));
+	check_stack_depth();
+	(void) collect_relations((Node *) c->parse, &acc);
+	relations = palloc0(sizeof(PgjRelationInfo) * (list_length(acc.relids) + 1));
+	foreach(lc, acc.relids)
+		describe_relation(lfirst_oid(lc), &relations[i++]);
+	*count = i;
+	return relations;
 }
 
 static void

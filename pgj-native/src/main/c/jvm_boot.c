@@ -487,6 +487,12 @@ static const char *const fixed_jvm_flags[] = {
 	"-XX:NewSize=1m",
 	/* No hsperfdata file mapped per backend. */
 	"-XX:-UsePerfData",
+	/*
+	 * With -Xrs HotSpot starts its attach listener with every JVM (a thread, and a socket in /tmp
+	 * through which any process of the server's user could load an agent into the backend): no
+	 * tool of pgj attaches, the debugger listens on a port of its own (internals.md).
+	 */
+	"-XX:+DisableAttachMechanism",
 	/* A collection that finds the heap mostly free shrinks it all at once (HeapTrim). */
 	"-XX:-ShrinkHeapInSteps",
 	"-XX:MaxHeapFreeRatio=40",

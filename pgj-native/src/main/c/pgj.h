@@ -304,7 +304,31 @@ typedef struct PgjHookInfo
 	const char *plan_node;		/* its kind, as EXPLAIN names it */
 } PgjHookInfo;
 
+/* A relation a query or a plan node reads, named when it is planned (relid 0: none). */
+typedef struct PgjRelationInfo
+{
+	Oid			relid;
+	char		relkind;		/* pg_class.relkind */
+	const char *nspname;
+	const char *relname;
+} PgjRelationInfo;
+
+/* One node of the planner hook's plan tree, parents before their children (hooks.c). */
+typedef struct PgjPlanNode
+{
+	int32		parent;			/* the parent's index; -1 for the plan's root and each subplan's */
+	const char *name;			/* as EXPLAIN names the node */
+	double		startup_cost;
+	double		total_cost;
+	double		rows;
+	int32		width;
+	PgjRelationInfo relation;	/* the relation it scans or modifies */
+	PgjRelationInfo index;		/* the index an index scan uses */
+} PgjPlanNode;
+
 extern void pgj_declare_hooks(char **fields, int n);
+extern PgjPlanNode *pgj_hook_plan_nodes(PgjHookInfo *call, int32 *count);
+extern PgjRelationInfo *pgj_hook_relations(PgjHookInfo *call, int32 *count);
 extern void pgj_hook_proceed(PgjHookInfo *call);
 extern void pgj_hook_replan(PgjHookInfo *call, const char *setting, const char *value);
 extern const char *pgj_hook_declared(int32 i, int32 which);
@@ -410,6 +434,18 @@ extern bool pgj_jvm_ready(void);
 /* The most rows of a set Java reads ahead of the executor in one call (sets.c). */
 #define PGJ_ROWS_AHEAD	64
 
+/*
+ * What Java writes when it resolves a function, kept in call_handler.c's entry for it: the FFM
+ * upcall stub, and whether the method only returns one of its parameters unchanged
+ * (FunctionResolver's ReturnedParameters), which the call handler then returns itself.
+ */
+typedef struct PgjFunctionSlot
+{
+	Datum		(*stub) (FunctionCallInfo fcinfo);	/* written once the FFM linker is ready */
+	int32		returned_argument;	/* 1 + the parameter the method returns; 0: none */
+	bool		polymorphic;	/* only where the call site's actual types of both are the same */
+} PgjFunctionSlot;
+
 /* The polymorphic positions whose actual types a call site keeps: the result and 8 arguments. */
 #define PGJ_EXPR_TYPES	9
 
@@ -436,6 +472,13 @@ typedef struct PgjCallSite
 	 * change for an FmgrInfo, so no row pays for get_fn_expr_argtype.
 	 */
 	Oid			expr_types[PGJ_EXPR_TYPES];
+	/*
+	 * 1 + the argument this call site returns without calling Java (PgjFunctionSlot), decided
+	 * after a first call through Java succeeded; 0: every call goes to Java. Valid while the
+	 * function is still the resolution `returns_for` names (a reinstall resolves it again).
+	 */
+	int32		returns_argument;
+	int64		returns_for;
 } PgjCallSite;
 
 /* sets.c and rows.c */

@@ -27,7 +27,7 @@ public final class CoreBenchmark {
     /** Every section, in the order they run; --only names them. */
     static final List<Section> SECTIONS = List.of(new CallsSection(), new SpiSection(), new TypesSection(),
             new FirstCallSection(), new MemorySection(), new StormSection(), new ParallelSection(), new SteadySection(),
-            new WorkersSection(), new InterruptsSection(), new FdwSection(),
+            new WorkersSection(), new InterruptsSection(), new FdwSection(), new HooksSection(),
             new PortsSection("ports", PortsSection.Part.values()),
             new PortsSection("ports-first-last", PortsSection.Part.FIRST_LAST),
             new PortsSection("ports-numeral", PortsSection.Part.NUMERAL));

@@ -62,9 +62,11 @@ final class FirstCallSection implements Section {
                 + String.join("; ", variants.stream().map(Variant::name).toList()));
         Map<Variant, List<Double>> times = new LinkedHashMap<>();
         Map<Variant, List<StartSplit>> splits = new LinkedHashMap<>();
+        Map<Variant, List<Double>> cpu = new LinkedHashMap<>();
         variants.forEach(v -> {
             times.put(v, new ArrayList<>());
             splits.put(v, new ArrayList<>());
+            cpu.put(v, new ArrayList<>());
         });
         for (int i = 1; i <= sessions; i++) {
             StringBuilder line = new StringBuilder("  session " + i + "/" + sessions + ":");
@@ -84,10 +86,14 @@ final class FirstCallSection implements Section {
                     if (split != null) {
                         splits.get(v).add(split);
                     }
-                    line.append(String.format(Locale.ROOT, " %.0f ms%s,", r.ms(), split == null ? ""
-                            : String.format(Locale.ROOT, " (created %.0f, booted %.0f, resolved %.0f)", split.createdMs(),
-                            split.bootedMs(), split.resolvedMs())));
                     pid = BenchRun.pid(c);
+                    Double cpuMs = BackendCpu.settledMs(pid);
+                    if (cpuMs != null) {
+                        cpu.get(v).add(cpuMs);
+                    }
+                    line.append(String.format(Locale.ROOT, " %.0f ms%s%s,", r.ms(), split == null ? ""
+                            : String.format(Locale.ROOT, " (created %.0f, booted %.0f, resolved %.0f)", split.createdMs(),
+                            split.bootedMs(), split.resolvedMs()), cpuMs == null ? "" : String.format(Locale.ROOT, " cpu %.0f", cpuMs)));
                 }
                 BenchRun.awaitExit(pid);
             }
@@ -102,6 +108,7 @@ final class FirstCallSection implements Section {
             run.add(m);
             base = base == null ? m : base;
             recordSplit(run, v, times.get(v), splits.get(v));
+            recordCpu(run, v, cpu.get(v));
         }
     }
 
@@ -122,6 +129,17 @@ final class FirstCallSection implements Section {
         run.step(String.format(Locale.ROOT, "  packaged install: the session that recorded the AOT cache %.0f ms", r.ms()));
         run.add(Measurement.latency("first call", "new session " + CALL + ", packaged install, recording its AOT cache",
                 call.sql(), List.of(r.ms()), null, Measurement.Limits.NONE));
+    }
+
+    /**
+     * The backend's CPU time (all threads, user + system) from its start until it is idle after the
+     * call: what a storm of new connections shares on two cores. No row if this process may not read /proc.
+     */
+    private static void recordCpu(BenchRun run, Variant v, List<Double> cpu) {
+        if (!cpu.isEmpty()) {
+            run.add(Measurement.latency("first call", "  backend CPU (user + system, 10 ms ticks)", v.sql() + " (/proc/<pid>/stat)",
+                    cpu, null, Measurement.Limits.NONE));
+        }
     }
 
     /** The split of a variant's samples as rows of their own; none if the server sent no split. */

@@ -28,6 +28,10 @@ final class TypesSection implements Section {
                     // No targets: the text round trip the bench used to compare with, and every element boxed (Integer[]).
                     .add("int[] array_out + array_in", "SELECT array_length(a::text::int4[], 1) FROM big_values", null)
                     .add("int[] read as Integer[] (count_nulls)", "SELECT array_length(a, 1) + count_nulls(a) FROM big_values", null));
+            run.compare(c, Comparison.of("types int[] read", 1)
+                    // The same sum over the stored array: its elements copied into an int[], or read where they lie (IntBuffer).
+                    .baseline("int[] copied (sum_ints)", "SELECT sum_ints(a) FROM big_values")
+                    .add("IntBuffer view (sum_int_view)", "SELECT sum_int_view(a) FROM big_values", null));
             run.compare(c, Comparison.of("types text", 1)
                     // textcat with an empty text: detoasted and copied into a new text.
                     .baseline("text binary copy t || ''", "SELECT length(t || '') FROM big_values")

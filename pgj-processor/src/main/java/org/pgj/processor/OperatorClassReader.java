@@ -21,6 +21,7 @@ import org.pgj.indexes.GinSupport.Role;
 import org.pgj.indexes.IndexFunction;
 import org.pgj.indexes.IndexMethod;
 import org.pgj.indexes.IndexOperator;
+import org.pgj.indexes.IndexSupport;
 import org.pgj.indexes.PgOperatorClass;
 import org.pgj.internal.settings.SnakeCase;
 
@@ -88,8 +89,21 @@ final class OperatorClassReader {
             }
         }
         Map<Role, SqlFunction> roles = new EnumMap<>(Role.class);
+        Map<Integer, SqlFunction> numbered = new TreeMap<>();
         int index = 0;
         for (Element member : type.getEnclosedElements()) {
+            IndexSupport indexSupport = member.getAnnotation(IndexSupport.class);
+            if (indexSupport != null && member instanceof ExecutableElement method) {
+                index++;
+                if (functions.containsKey(indexSupport.value()) || numbered.containsKey(indexSupport.value())) {
+                    reporter.error(method, what + ": support function " + indexSupport.value() + " is declared twice");
+                    continue;
+                }
+                int order = index;
+                indexFunction(key, sqlName, method, indexSupport, pg.method(), forType, order)
+                        .ifPresent(f -> numbered.put(indexSupport.value(), f));
+                continue;
+            }
             GinSupport support = member.getAnnotation(GinSupport.class);
             if (support == null || !(member instanceof ExecutableElement method)) {
                 continue;
@@ -123,9 +137,10 @@ final class OperatorClassReader {
                         + " @GinSupport(TRI_CONSISTENT) method");
             }
         }
-        roles.forEach((role, fn) -> functions.put(role.number, SqlIdentifiers.quote(fn.sqlName())
+        roles.forEach((role, fn) -> numbered.put(role.number, fn));
+        numbered.forEach((number, fn) -> functions.put(number, SqlIdentifiers.quote(fn.sqlName())
                 + fn.arguments().stream().map(SqlFunction.Argument::sqlType).collect(java.util.stream.Collectors.joining(", ", "(", ")"))));
-        List<SqlFunction> own = List.copyOf(roles.values());
+        List<SqlFunction> own = List.copyOf(numbered.values());
         return Optional.of(new OperatorClass(own, new SqlOperatorClass(type, sqlName, pg.method(), forType, storage,
                 pg.isDefault(), operators, functions, own.stream().map(SqlFunction::name).toList(), key,
                 new SourceOrder(key, Integer.MAX_VALUE))));
@@ -192,13 +207,74 @@ final class OperatorClassReader {
         }
         String sqlName = support.name().isBlank()
                 ? opclass + "_" + support.value().name().toLowerCase(Locale.ROOT) : support.name().strip();
-        List<SqlFunction.Argument> sqlArguments = new ArrayList<>();
-        arguments.forEach(a -> sqlArguments.add(new SqlFunction.Argument("", a, null, SqlFunction.Mode.IN)));
         // The body format GinSupportFunctions.isRole recognises: class::gin_<role>.
         String target = key + "::gin_" + support.value().name().toLowerCase(Locale.ROOT);
-        return Optional.of(new SqlFunction(method, false, "", sqlName, List.copyOf(sqlArguments), returns,
-                Volatility.IMMUTABLE, true, support.parallel(), OptionalDouble.empty(), Security.INVOKER, List.of(),
-                List.of(), List.of(), target, new SourceOrder(key, index), Optional.empty(), Optional.empty()));
+        return Optional.of(supportFunction(method, sqlName, arguments, returns, support.parallel(), target, key, index));
+    }
+
+    /** A support function as C extensions declare theirs: unnamed arguments, IMMUTABLE STRICT. */
+    private static SqlFunction supportFunction(ExecutableElement method, String sqlName, List<String> arguments, String returns,
+            org.pgj.functions.Parallel parallel, String target, String key, int index) {
+        List<SqlFunction.Argument> sqlArguments = new ArrayList<>();
+        arguments.forEach(a -> sqlArguments.add(new SqlFunction.Argument("", a, null, SqlFunction.Mode.IN)));
+        return new SqlFunction(method, false, "", sqlName, List.copyOf(sqlArguments), returns, Volatility.IMMUTABLE, true,
+                parallel, OptionalDouble.empty(), Security.INVOKER, List.of(), List.of(), List.of(), target,
+                new SourceOrder(key, index), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The SQL function of one {@code @IndexSupport} method of a btree or hash class: an ordinary
+     * function over the class's type (its body the method, as a {@code @PgFunction}'s), if the
+     * number is one the method has and the method has that number's shape.
+     */
+    private Optional<SqlFunction> indexFunction(String key, String opclass, ExecutableElement method, IndexSupport support,
+            IndexMethod indexMethod, String forType, int index) {
+        String what = "@IndexSupport(" + support.value() + ") " + key + "." + method.getSimpleName();
+        if (indexMethod == IndexMethod.GIN) {
+            reporter.error(method, what + ": a GIN class's support functions are @GinSupport methods");
+            return Optional.empty();
+        }
+        if (!method.getModifiers().contains(Modifier.PUBLIC) || !method.getModifiers().contains(Modifier.STATIC)) {
+            reporter.error(method, what + " must be public static");
+            return Optional.empty();
+        }
+        List<? extends VariableElement> p = method.getParameters();
+        String result = names.of(method.getReturnType());
+        boolean sameTypes = p.size() == 2 && names.of(p.get(0).asType()).equals(names.of(p.get(1).asType()));
+        List<String> arguments;
+        String returns;
+        String role;
+        if (indexMethod == IndexMethod.BTREE && support.value() == 1) {
+            if (!shape(method, what, sameTypes && result.equals("int"), "int compare(V a, V b)")) {
+                return Optional.empty();
+            }
+            arguments = List.of(forType, forType);
+            returns = "integer";
+            role = "compare";
+        } else if (indexMethod == IndexMethod.HASH && support.value() == 1) {
+            if (!shape(method, what, p.size() == 1 && result.equals("int"), "int hash(V value)")) {
+                return Optional.empty();
+            }
+            arguments = List.of(forType);
+            returns = "integer";
+            role = "hash";
+        } else if (indexMethod == IndexMethod.HASH && support.value() == 2) {
+            if (!shape(method, what, p.size() == 2 && is(p.get(1), "long") && result.equals("long"),
+                    "long hash(V value, long seed)")) {
+                return Optional.empty();
+            }
+            arguments = List.of(forType, "bigint");
+            returns = "bigint";
+            role = "hash_extended";
+        } else {
+            reporter.error(method, what + ": pgj writes support function 1 of a btree class (int compare(V a, V b)) and"
+                    + " 1 and 2 of a hash class (int hash(V value), long hash(V value, long seed)); name others, which"
+                    + " exist in SQL, in functions");
+            return Optional.empty();
+        }
+        String sqlName = support.name().isBlank() ? opclass + "_" + role : support.name().strip();
+        return Optional.of(supportFunction(method, sqlName, arguments, returns, org.pgj.functions.Parallel.SAFE,
+                names.target(method), key, index));
     }
 
     private boolean shape(ExecutableElement method, String what, boolean fits, String shape) {

@@ -36,6 +36,7 @@ import org.pgj.functions.PgFunction;
 import org.pgj.functions.PgProcedure;
 import org.pgj.events.PgEventTrigger;
 import org.pgj.indexes.GinSupport;
+import org.pgj.indexes.IndexSupport;
 import org.pgj.indexes.PgOperatorClass;
 import org.pgj.triggers.PgTrigger;
 import org.pgj.types.PgType;
@@ -165,10 +166,12 @@ public final class PgjProcessor extends AbstractProcessor {
                 });
             }
         }
-        for (Element e : round.getElementsAnnotatedWith(GinSupport.class)) {
-            if (e.getEnclosingElement().getAnnotation(PgOperatorClass.class) == null) {
-                reporter.error(e, "@GinSupport method " + e.getSimpleName() + " is not in a @PgOperatorClass class;"
-                        + " annotate its class with @PgOperatorClass");
+        for (Class<? extends java.lang.annotation.Annotation> support : List.of(GinSupport.class, IndexSupport.class)) {
+            for (Element e : round.getElementsAnnotatedWith(support)) {
+                if (e.getEnclosingElement().getAnnotation(PgOperatorClass.class) == null) {
+                    reporter.error(e, "@" + support.getSimpleName() + " method " + e.getSimpleName()
+                            + " is not in a @PgOperatorClass class; annotate its class with @PgOperatorClass");
+                }
             }
         }
         for (Element e : round.getElementsAnnotatedWith(PgEventTrigger.class)) {

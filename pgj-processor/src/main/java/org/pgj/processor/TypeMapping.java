@@ -38,6 +38,12 @@ final class TypeMapping {
         TABLE.put("byte[]", new SqlType("bytea", false));
         scalar("byte", "java.lang.Byte", "\"char\"");
         reference("java.nio.ByteBuffer", "bytea");
+        // Zero-copy views of primitive arrays (see ArrayViews at run time).
+        reference("java.nio.ShortBuffer", "smallint[]");
+        reference("java.nio.IntBuffer", "integer[]");
+        reference("java.nio.LongBuffer", "bigint[]");
+        reference("java.nio.FloatBuffer", "real[]");
+        reference("java.nio.DoubleBuffer", "double precision[]");
         reference("java.math.BigDecimal", "numeric");
         reference("org.pgj.types.Numeric", "numeric");
         reference("java.time.LocalDate", "date");

@@ -87,6 +87,48 @@ class OperatorClassesTest {
     }
 
     @Test
+    void btreeAndHashClassesOfJavaSupportFunctions() {
+        Compilation c = compile("""
+                @PgOperatorClass(name = "rev_ops", method = IndexMethod.BTREE, type = "integer",
+                        operators = {@IndexOperator(strategy = 1, operator = ">"), @IndexOperator(strategy = 3, operator = "=")})""",
+                "@IndexSupport(1) public static int compare(int a, int b) { return Integer.compare(b, a); }");
+        c.assertSucceeded();
+        assertTrue(c.sql().contains("CREATE FUNCTION rev_ops_compare(integer, integer) RETURNS integer LANGUAGE pgj_"), c.sql());
+        assertTrue(c.sql().contains("IMMUTABLE STRICT PARALLEL SAFE AS 'org.example.Idx.compare(int,int)';"), c.sql());
+        assertTrue(c.sql().contains("CREATE OPERATOR CLASS rev_ops FOR TYPE integer USING btree AS\n    OPERATOR 1 >,\n"
+                + "    OPERATOR 3 =,\n    FUNCTION 1 rev_ops_compare(integer, integer);"), c.sql());
+        assertTrue(c.sql().indexOf("CREATE FUNCTION rev_ops_compare") < c.sql().indexOf("CREATE OPERATOR CLASS rev_ops"), c.sql());
+
+        Compilation hash = compile("""
+                @PgOperatorClass(name = "lower_ops", method = IndexMethod.HASH, type = "text",
+                        operators = @IndexOperator(strategy = 1, operator = "="))""", """
+                @IndexSupport(1) public static int hash(String v) { return v.hashCode(); }
+                @IndexSupport(value = 2, name = "lower_hash64") public static long hash(String v, long seed) { return seed; }
+                """);
+        hash.assertSucceeded();
+        assertTrue(hash.sql().contains("FUNCTION 1 lower_ops_hash(text),\n    FUNCTION 2 lower_hash64(text, bigint);"),
+                hash.sql());
+    }
+
+    @Test
+    void javaSupportFunctionsOfTheWrongNumberOrShape() {
+        compile("@PgOperatorClass(method = IndexMethod.BTREE, type = \"integer\")",
+                "@IndexSupport(1) public static long compare(int a, int b) { return 0; }")
+                .assertOneError("does not have the shape of its role: int compare(V a, V b)");
+        compile("@PgOperatorClass(method = IndexMethod.BTREE, type = \"integer\")",
+                "@IndexSupport(2) public static int sortSupport(int a) { return 0; }")
+                .assertOneError("pgj writes support function 1 of a btree class");
+        compile("@PgOperatorClass(method = IndexMethod.HASH, type = \"integer\","
+                + " functions = @IndexFunction(number = 1, function = \"hashint4(integer)\"))",
+                "@IndexSupport(1) public static int hash(int a) { return a; }")
+                .assertOneError("support function 1 is declared twice");
+        compile("@PgOperatorClass(type = \"text\")", ROLES + "@IndexSupport(1) public static int c(String a, String b) { return 0; }")
+                .assertOneError("a GIN class's support functions are @GinSupport methods");
+        compile("", "@IndexSupport(1) public static int compare(int a, int b) { return 0; }")
+                .assertOneError("@IndexSupport method compare is not in a @PgOperatorClass class");
+    }
+
+    @Test
     void aMethodOfTheWrongShape() {
         compile("@PgOperatorClass(type = \"text\")", """
                 @GinSupport(GinSupport.Role.EXTRACT_VALUE) public static String[] value(String v) { return null; }

@@ -40,6 +40,16 @@ class TypesTest {
     }
 
     @Test
+    void primitiveArrayViews() {
+        String sql = sql("""
+                @PgFunction public static java.nio.IntBuffer f1(java.nio.ShortBuffer a, java.nio.IntBuffer b, java.nio.LongBuffer c,
+                        java.nio.FloatBuffer d, java.nio.DoubleBuffer e) { return b; }
+                """);
+        assertTrue(sql.contains("f1(a smallint[], b integer[], c bigint[], d real[], e double precision[]) RETURNS integer[] "), sql);
+        assertTrue(sql.contains("STRICT"), "a view is NULL-able only when marked @Nullable: " + sql);
+    }
+
+    @Test
     void arraysListsAndRanges() {
         String sql = sql("""
                 @PgFunction public static int[] f1(Integer[] a, String[][] b, byte[][] c, List<LocalDate> d) { return null; }

@@ -113,6 +113,8 @@ class ToolingEndToEndTest {
                 pgj regress --accept-changed
                 echo "SELECT 'from a file: ' || hello_twice();" > query.sql && pgj run -f query.sql
                 pgj schema --save && pgj schema --save
+                echo "get: version=$(pgj get version) name=$(pgj get name) relocatable=$(pgj get relocatable)"
+                pgj get colour || echo "get colour exited $?"
                 pgj package && pgj package
                 pgj connect -c "SELECT 1" && pgj connect -c "SELECT 1"
                 echo "SELECT 'from stdin: ' || hello_twice();" | pgj run
@@ -132,6 +134,10 @@ class ToolingEndToEndTest {
         assertContains(r.output(), "database twice has twice 0.1.0, up to date");
         assertContains(r.output(), "twice 0.1.0 is already installed in private installation");
         assertContains(r.output(), "the schema of twice 0.1.0 is already kept in");
+        assertContains(r.output(), "get: version=0.1.0 name=twice relocatable=false\n"); // the build's progress stays off stdout
+        assertContains(r.output(), "pgj: 'colour' is not a control file field; twice.control has ");
+        assertContains(r.output(), "default_version, module_pathname, encoding, relocatable, superuser, trusted, and version (default_version) and name\n");
+        assertContains(r.output(), "get colour exited 1\n");
         assertEquals(2, count(r.output(), ": tests passed in "), "both test runs pass:\n" + r.output());
         assertEquals(1, count(r.output(), "starting PostgreSQL"), "the second start finds the server running:\n" + r.output());
         assertEquals(1, count(r.output(), "] stopped PostgreSQL"), "the second stop finds it stopped:\n" + r.output());

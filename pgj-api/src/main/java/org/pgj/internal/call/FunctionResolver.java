@@ -18,6 +18,7 @@ import org.pgj.functions.Nullable;
 import org.pgj.internal.aggregates.ObjectStates;
 import org.pgj.internal.aggregates.SupportFunctions;
 import org.pgj.internal.classloading.ExtensionClassLoaders;
+import org.pgj.internal.datum.ArrayViews;
 import org.pgj.internal.datum.BaseTypeFunctions;
 import org.pgj.internal.datum.CallScope;
 import org.pgj.internal.datum.Conversion;
@@ -40,6 +41,7 @@ import org.pgj.types.AnyElement;
 public final class FunctionResolver {
     private static final int STRICT_FLAG = Facts.getInt("PGJ_FN_STRICT");
     private static final int RETSET_FLAG = Facts.getInt("PGJ_FN_RETSET");
+    private static final int PROCEDURE_FLAG = Facts.getInt("PGJ_FN_PROCEDURE");
     private static final int VALIDATE_FLAG = Facts.getInt("PGJ_FN_VALIDATE");
     private static final int TRIGGER_TYPE = Facts.getInt("TRIGGEROID");
     private static final int EVENT_TRIGGER_TYPE = Facts.getInt("EVENT_TRIGGEROID");
@@ -59,7 +61,7 @@ public final class FunctionResolver {
         try {
             ServerEncoding.use(encoding);
             boolean validating = (flags & VALIDATE_FLAG) != 0;
-            MethodHandle invoker = invokerFor((int) fnOid, prosrc, dir, argTypes, retType, flags, !validating);
+            MethodHandle invoker = invokerFor((int) fnOid, prosrc, dir, argTypes, retType, flags, !validating ? stubSlot : 0);
             return validating ? 1 : FunctionTable.add(invoker, stubSlot);
         } catch (Throwable t) {
             ErrorBridge.record(t);
@@ -67,9 +69,13 @@ public final class FunctionResolver {
         }
     }
 
-    /** {@code initialize}: whether the method's class is initialized now (false only for validation). */
+    /**
+     * {@code slot}: the native side's PgjFunctionSlot of the function, 0 when validating, which
+     * initializes no class.
+     */
     private static MethodHandle invokerFor(int fnOid, String source, String dir, int[] argTypes, int retType, int flags,
-            boolean initialize) {
+            long slot) {
+        boolean initialize = slot != 0;
         Describer fn = new Describer(fnOid);
         if (retType == TRIGGER_TYPE) {
             // A trigger function has no SQL arguments; its method takes the TriggerData as a Trigger.
@@ -85,7 +91,11 @@ public final class FunctionResolver {
             return BaseTypeFunctions.invoker(source, ExtensionClassLoaders.forWatchedFolder(dir), fn.describe(), initialize);
         }
         Method method = findMethod(source, dir, argTypes.length, fn, initialize);
-        return compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, (flags & RETSET_FLAG) != 0, fn);
+        MethodHandle invoker = compose(method, argTypes, retType, (flags & STRICT_FLAG) != 0, (flags & RETSET_FLAG) != 0, fn);
+        if (initialize && (flags & (RETSET_FLAG | PROCEDURE_FLAG)) == 0) {
+            ReturnedParameters.mark(slot, method, argTypes, retType);
+        }
+        return invoker;
     }
 
     /** The function as the server names it, e.g. {@code add_one(integer)}. */
@@ -146,6 +156,11 @@ public final class FunctionResolver {
 
     private static boolean needsScope(Type type) {
         String name = type.getTypeName();
+        for (Class<?> view : ArrayViews.TYPES) {
+            if (name.contains(view.getName())) {
+                return true;
+            }
+        }
         return name.contains(ByteBuffer.class.getName()) || name.contains(AnyElement.class.getName());
     }
 

@@ -14,10 +14,12 @@ import org.pgj.internal.nativecall.Native;
  * The resolved functions of this backend, and how calls reach them.
  *
  * <p>The fast path is an FFM upcall stub per function, written into the native side's slot
- * for it. Linking the first FFM stub of a JVM takes tens of milliseconds, so a background
- * thread links one once the first call has returned, and until it is done calls come through JNI
- * ({@link #invoke}), which needs no set-up. A backend's first call thus never waits for the
- * FFM linker, and a hot function moves to the fast path after at most a few calls.
+ * for it. Linking the first FFM stub of a JVM takes tens of milliseconds, so calls come through
+ * JNI ({@link #invoke}), which needs no set-up, until a background thread has linked one. That
+ * thread starts once the backend has made {@link #LINK_AFTER_CALLS} calls: linking costs 10-20 ms
+ * of CPU, which a connection that calls Java a few times would never win back at ~40 ns a call
+ * (docs/internals.md, "The cost of a connection"). A backend's first call thus never waits for
+ * the FFM linker, and a hot function moves to the fast path within its first query's rows.
  */
 public final class FunctionTable {
     private static final FunctionDescriptor STUB = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
@@ -27,8 +29,15 @@ public final class FunctionTable {
      * before the first call; both exist so tests cover each path deterministically.
      */
     private static final String CALL_PATH = System.getProperty("pgj.callPath", "auto");
+    /**
+     * JNI calls before the FFM linker starts: at most ~0.4 ms of JNI's extra cost before it, and
+     * {@code -Dpgj.ffmLinkAfterCalls=1} links right after the first call, as before (the bench compares both).
+     */
+    private static final long LINK_AFTER_CALLS = Long.getLong("pgj.ffmLinkAfterCalls", 10_000);
     private static volatile boolean linkerReady;
     private static boolean linkerStarted;
+    /** Calls through JNI so far; only the backend thread calls. */
+    private static long jniCalls;
 
     private FunctionTable() {
     }
@@ -47,8 +56,7 @@ public final class FunctionTable {
 
     /**
      * Links the FFM upcall and downcall shapes on a background thread; it calls no server
-     * code. Started after the first call has returned, so that it does not compete with it
-     * for the CPU.
+     * code. Started after a call has returned, so that it does not compete with one for the CPU.
      */
     private static void prepareLinkerInBackground() {
         if (linkerStarted || CALL_PATH.equals("jni")) {
@@ -99,7 +107,9 @@ public final class FunctionTable {
             return 0;
         }
         tryFastPath(f);
-        prepareLinkerInBackground();
+        if (++jniCalls >= LINK_AFTER_CALLS) {
+            prepareLinkerInBackground();
+        }
         return result;
     }
 

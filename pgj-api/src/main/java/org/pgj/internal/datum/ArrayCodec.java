@@ -103,43 +103,16 @@ final class ArrayCodec {
     }
 
     private Object read(long datum) {
-        // Arrays may be compressed, out of line, short-headered or expanded: the server flattens them.
-        long a = (ALL.get(JAVA_BYTE, datum) & 0x03) == 0 ? datum : Varlena.pgDetoastDatum(datum);
-        int ndim = ALL.get(JAVA_INT_UNALIGNED, a + NDIM);
-        int actual = ALL.get(JAVA_INT_UNALIGNED, a + ELEM_TYPE);
-        if (actual != elemType) {
-            // Never read elements with another type's layout: a clear error instead.
-            throw new PgException(SqlState.DATATYPE_MISMATCH, "array has elements of type OID " + Integer.toUnsignedString(actual)
-                    + ", but the Java " + javaType.getTypeName() + " reads type OID " + Integer.toUnsignedString(elemType));
-        }
-        if (ndim < 0 || ndim > MAXDIM) {
-            throw new PgException(SqlState.DATA_EXCEPTION, "invalid number of array dimensions: " + ndim);
-        }
-        if (ndim == 0) {
+        long a = flat(datum);
+        int[] dims = dimensions(a, elemType, javaType.getTypeName(), leaf, depth);
+        if (dims.length == 0) {
             return list ? new ArrayList<>() : Array.newInstance(leaf, new int[depth]);
         }
-        if (ndim != depth) {
-            throw new PgException(SqlState.ARRAY_SUBSCRIPT_ERROR, "array has " + ndim + " dimension(s), but the Java "
-                    + javaType.getTypeName() + " holds " + depth, null,
-                    "Declare a Java type with " + ndim + " dimension(s), e.g. " + leaf.getTypeName() + "[]".repeat(ndim) + ".");
-        }
-        int[] dims = new int[ndim];
-        int n = 1;
-        for (int i = 0; i < ndim; i++) {
-            dims[i] = ALL.get(JAVA_INT_UNALIGNED, a + HEADER + 4L * i);
-            int lowerBound = ALL.get(JAVA_INT_UNALIGNED, a + HEADER + 4L * ndim + 4L * i);
-            if (lowerBound != 1) {
-                throw new PgException(SqlState.ARRAY_SUBSCRIPT_ERROR, "array dimension " + (i + 1) + " starts at "
-                        + lowerBound + ", but a Java " + javaType.getTypeName() + " starts at index 0 (lower bound 1)",
-                        null, "Shift the array to lower bound 1 in SQL, e.g. with array(select unnest(a)).");
-            }
-            n *= dims[i];
-        }
-        int dataOffset = ALL.get(JAVA_INT_UNALIGNED, a + DATA_OFFSET);
-        long bitmap = dataOffset != 0 ? a + HEADER + 8L * ndim : 0;
-        long data = a + (dataOffset != 0 ? dataOffset : alignUp(HEADER + 8L * ndim, MAXALIGN));
+        int n = count(dims);
+        long bitmap = bitmap(a, dims.length);
+        long data = data(a, dims.length);
         if (leaf.isPrimitive()) {
-            checkNoNulls(bitmap, n);
+            checkNoNulls(bitmap, n, javaType.getTypeName());
             if (depth == 1) {
                 return readPrimitives(data, n);
             }
@@ -159,14 +132,74 @@ final class ArrayCodec {
         return shape(values, dims);
     }
 
-    private void checkNoNulls(long bitmap, int n) {
+    /** The array at {@code datum} in its flat form: compressed, out of line, short-headered or expanded ones flattened by the server. */
+    static long flat(long datum) {
+        return (ALL.get(JAVA_BYTE, datum) & 0x03) == 0 ? datum : Varlena.pgDetoastDatum(datum);
+    }
+
+    /**
+     * The dimensions of the flat array {@code a} (none for an empty one), once checked against what
+     * the Java type reads: its element type, its number of dimensions, and lower bounds of 1.
+     */
+    static int[] dimensions(long a, int elemType, String javaType, Class<?> leaf, int depth) {
+        int ndim = ALL.get(JAVA_INT_UNALIGNED, a + NDIM);
+        int actual = ALL.get(JAVA_INT_UNALIGNED, a + ELEM_TYPE);
+        if (actual != elemType) {
+            // Never read elements with another type's layout: a clear error instead.
+            throw new PgException(SqlState.DATATYPE_MISMATCH, "array has elements of type OID " + Integer.toUnsignedString(actual)
+                    + ", but the Java " + javaType + " reads type OID " + Integer.toUnsignedString(elemType));
+        }
+        if (ndim < 0 || ndim > MAXDIM) {
+            throw new PgException(SqlState.DATA_EXCEPTION, "invalid number of array dimensions: " + ndim);
+        }
+        if (ndim == 0) {
+            return new int[0];
+        }
+        if (ndim != depth) {
+            throw new PgException(SqlState.ARRAY_SUBSCRIPT_ERROR, "array has " + ndim + " dimension(s), but the Java "
+                    + javaType + " holds " + depth, null,
+                    "Declare a Java type with " + ndim + " dimension(s), e.g. " + leaf.getTypeName() + "[]".repeat(ndim) + ".");
+        }
+        int[] dims = new int[ndim];
+        for (int i = 0; i < ndim; i++) {
+            dims[i] = ALL.get(JAVA_INT_UNALIGNED, a + HEADER + 4L * i);
+            int lowerBound = ALL.get(JAVA_INT_UNALIGNED, a + HEADER + 4L * ndim + 4L * i);
+            if (lowerBound != 1) {
+                throw new PgException(SqlState.ARRAY_SUBSCRIPT_ERROR, "array dimension " + (i + 1) + " starts at "
+                        + lowerBound + ", but a Java " + javaType + " starts at index 0 (lower bound 1)",
+                        null, "Shift the array to lower bound 1 in SQL, e.g. with array(select unnest(a)).");
+            }
+        }
+        return dims;
+    }
+
+    static int count(int[] dims) {
+        int n = 1;
+        for (int d : dims) {
+            n *= d;
+        }
+        return n;
+    }
+
+    /** The NULL bitmap of the flat array {@code a}, or 0 when it has none. */
+    static long bitmap(long a, int ndim) {
+        return ALL.get(JAVA_INT_UNALIGNED, a + DATA_OFFSET) != 0 ? a + HEADER + 8L * ndim : 0;
+    }
+
+    /** The address of the first element of the flat array {@code a}. */
+    static long data(long a, int ndim) {
+        int dataOffset = ALL.get(JAVA_INT_UNALIGNED, a + DATA_OFFSET);
+        return a + (dataOffset != 0 ? dataOffset : alignUp(HEADER + 8L * ndim, MAXALIGN));
+    }
+
+    static void checkNoNulls(long bitmap, int n, String javaType) {
         if (bitmap == 0) {
             return;
         }
         for (int i = 0; i < n; i++) {
             if ((ALL.get(JAVA_BYTE, bitmap + (i >> 3)) & (1 << (i & 7))) == 0) {
                 throw new PgException(SqlState.NULL_VALUE_NOT_ALLOWED, "array element " + (i + 1)
-                        + " is NULL, which a Java " + javaType.getTypeName() + " cannot hold", null,
+                        + " is NULL, which a Java " + javaType + " cannot hold", null,
                         "Declare the elements boxed (e.g. Integer[] or List<Integer>) to receive NULL elements.");
             }
         }
@@ -360,15 +393,10 @@ final class ArrayCodec {
         return a;
     }
 
-    private long dataStart(long a, int ndim) {
-        int dataOffset = ALL.get(JAVA_INT_UNALIGNED, a + DATA_OFFSET);
-        return a + (dataOffset != 0 ? dataOffset : alignUp(HEADER + 8L * ndim, MAXALIGN));
-    }
-
     private long writePrimitives(Object value, int[] dims) {
         int n = dims[0];
         long a = writeHeader(alignUp((long) n * typlen, align), dims, false, n);
-        long data = dataStart(a, 1);
+        long data = data(a, 1);
         switch (bulk ? value : null) {
             case int[] v -> java.lang.foreign.MemorySegment.copy(v, 0, ALL, JAVA_INT_UNALIGNED, data, n);
             case long[] v -> java.lang.foreign.MemorySegment.copy(v, 0, ALL, JAVA_LONG_UNALIGNED, data, n);
@@ -410,7 +438,7 @@ final class ArrayCodec {
         }
         long a = writeHeader(nbytes, dims, nulls, n);
         long bitmap = a + HEADER + 8L * dims.length;
-        long p = dataStart(a, dims.length);
+        long p = data(a, dims.length);
         for (int i = 0; i < n; i++) {
             if (flat[i] == null) {
                 continue;

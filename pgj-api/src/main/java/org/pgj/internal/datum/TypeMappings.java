@@ -10,6 +10,11 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -114,6 +119,11 @@ public final class TypeMappings {
         register(String.class, Set.of(JSON), Texts.class, "jsonFrom", "jsonTo");
         register(String.class, Set.of(JSONB), Texts.class, "jsonbFrom", "jsonbTo");
         register(ByteBuffer.class, Set.of(BYTEA), ByteViews.class, "viewFrom", "viewTo");
+        registerView(ShortBuffer.class, ArrayViews.INT2_ARRAY, "int2ViewFrom", "int2ViewTo");
+        registerView(IntBuffer.class, ArrayViews.INT4_ARRAY, "int4ViewFrom", "int4ViewTo");
+        registerView(LongBuffer.class, ArrayViews.INT8_ARRAY, "int8ViewFrom", "int8ViewTo");
+        registerView(FloatBuffer.class, ArrayViews.FLOAT4_ARRAY, "float4ViewFrom", "float4ViewTo");
+        registerView(DoubleBuffer.class, ArrayViews.FLOAT8_ARRAY, "float8ViewFrom", "float8ViewTo");
         register(LocalDate.class, Set.of(Facts.getInt("DATEOID")), DateTimes.class, "dateFrom", "dateTo");
         register(LocalTime.class, Set.of(Facts.getInt("TIMEOID")), DateTimes.class, "timeFrom", "timeTo");
         register(OffsetTime.class, Set.of(Facts.getInt("TIMETZOID")), DateTimes.class, "timetzFrom", "timetzTo");
@@ -177,6 +187,18 @@ public final class TypeMappings {
         for (Integer type : mapping.sqlTypes()) {
             NATURAL.putIfAbsent(type, mapping);
         }
+    }
+
+    /** A view of a primitive array: never the natural mapping of its array type, which SPI and polymorphic values read as lists. */
+    private static synchronized void registerView(Class<?> type, int arrayType, String from, String to) {
+        List<TypeMapping> list = MAPPINGS.get(type);
+        if (list == null) {
+            list = new ArrayList<>();
+            MAPPINGS.put(type, list);
+        }
+        list.add(new TypeMapping(type, Set.of(arrayType),
+                Native.findStatic(MethodHandles.lookup(), ArrayViews.class, from, methodType(type, long.class)),
+                Native.findStatic(MethodHandles.lookup(), ArrayViews.class, to, methodType(long.class, type))));
     }
 
     private static void register(Class<?> type, Set<Integer> sqlTypes, Class<?> owner, String from, String to) {

@@ -6,10 +6,15 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.pgj.hooks.Operation;
+import org.pgj.hooks.PlanNode;
 import org.pgj.hooks.PlannedQuery;
 import org.pgj.hooks.QueryExecution;
+import org.pgj.hooks.QueryRelation;
 import org.pgj.hooks.UtilityStatement;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.internal.nativecall.CFunction;
@@ -29,6 +34,9 @@ abstract sealed class HookCall {
     private static final long PLAN_ROWS = Facts.get("PgjHookInfo.plan_rows");
     private static final long PLAN_NODE = Facts.get("PgjHookInfo.plan_node");
     private static final long REPLAN = Facts.get("fn.pgj_hook_replan");
+    private static final long PLAN_NODES = Facts.get("fn.pgj_hook_plan_nodes");
+    private static final long RELATIONS = Facts.get("fn.pgj_hook_relations");
+    private static final long GET_CONFIG_OPTION_BY_NAME = Facts.get("fn.GetConfigOptionByName");
     private static final int SELECT = Facts.getInt("CMD_SELECT");
     private static final int INSERT = Facts.getInt("CMD_INSERT");
     private static final int UPDATE = Facts.getInt("CMD_UPDATE");
@@ -142,10 +150,71 @@ abstract sealed class HookCall {
             }
         }
 
+        @Override
+        public List<QueryRelation> relations() {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment count = arena.allocate(JAVA_INT);
+                long relations = relations(address(), count.address());
+                int n = count.get(JAVA_INT, 0);
+                List<QueryRelation> out = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    out.add(PlanTrees.relation(relations + i * PlanTrees.RELATION_SIZE).orElseThrow());
+                }
+                return List.copyOf(out);
+            }
+        }
+
+        @Override
+        public PlanNode plan() {
+            return planTrees().getFirst();
+        }
+
+        @Override
+        public List<PlanNode> subplans() {
+            List<PlanNode> trees = planTrees();
+            return trees.subList(1, trees.size());
+        }
+
+        private List<PlanNode> planTrees() {
+            planned();
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment count = arena.allocate(JAVA_INT);
+                long nodes = planNodes(address(), count.address());
+                return PlanTrees.read(nodes, count.get(JAVA_INT, 0));
+            }
+        }
+
+        @Override
+        public String setting(String name) {
+            Objects.requireNonNull(name, "name");
+            address();
+            try (Arena arena = Arena.ofConfined()) {
+                return ServerEncoding.readCString(getConfigOptionByName(Native.cString(arena, name), 0, false));
+            }
+        }
+
         private void planned() {
             if (Native.ALL.get(JAVA_LONG, address() + PLAN_NODE) == 0) {
                 throw new IllegalStateException("the plan is there only after next.proceed()");
             }
+        }
+
+        /** The plan's nodes, parents first, and their number at {@code count} (hooks.c). */
+        @CFunction("PgjPlanNode *pgj_hook_plan_nodes(PgjHookInfo *, int32 *)")
+        private static long planNodes(long call, long count) {
+            return Guard.call(PLAN_NODES, call, count);
+        }
+
+        /** The relations of the query's range tables, and their number at {@code count} (hooks.c). */
+        @CFunction("PgjRelationInfo *pgj_hook_relations(PgjHookInfo *, int32 *)")
+        private static long relations(long call, long count) {
+            return Guard.call(RELATIONS, call, count);
+        }
+
+        /** A setting's value as SHOW gives it; an unknown one, or one the user may not read, is SHOW's error. */
+        @CFunction(value = "char *GetConfigOptionByName(const char *, const char **, bool)", header = "utils/guc.h")
+        private static long getConfigOptionByName(long name, long varname, boolean missingOk) {
+            return Guard.call(GET_CONFIG_OPTION_BY_NAME, name, varname, missingOk ? 1 : 0);
         }
 
         /** Plans the query again with one setting changed for that planning (hooks.c). */

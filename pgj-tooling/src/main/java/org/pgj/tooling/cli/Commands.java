@@ -20,6 +20,7 @@ import org.pgj.tooling.dev.RunCommand;
 import org.pgj.tooling.dev.ServerCommand;
 import org.pgj.tooling.env.PgConfig;
 import org.pgj.tooling.env.PgVersions;
+import org.pgj.tooling.info.GetCommand;
 import org.pgj.tooling.info.InfoCommand;
 import org.pgj.tooling.init.InitCommand;
 import org.pgj.tooling.install.InstallCommand;
@@ -71,7 +72,7 @@ final class Commands {
                 "  PGJ_PG_SOURCE        where init --download fetches from: a mirror of",
                 "                       https://ftp.postgresql.org/pub/source, or a tarball"},
             subcommands = {HelpCommand.class, New.class, Init.class, Run.class, Start.class, Stop.class, Status.class,
-                Connect.class, Debug.class, Profile.class, Install.class, Package.class, Schema.class, Test.class, Regress.class, Info.class,
+                Connect.class, Debug.class, Profile.class, Install.class, Package.class, Schema.class, Test.class, Regress.class, Info.class, Get.class,
                 Upgrade.class, Demo.class})
     static final class Pgj implements Callable<Integer> {
         private final Path workDir;
@@ -455,6 +456,20 @@ final class Commands {
         @Override
         public Integer call() {
             return InfoCommand.run(pgj.context(), new InfoCommand.Options(pg, installRoot));
+        }
+    }
+
+    @Command(name = "get", description = "one field of the project's control file (e.g. default_version)")
+    static final class Get implements Callable<Integer> {
+        @ParentCommand
+        Pgj pgj;
+        @Parameters(paramLabel = "FIELD", description = "a control file field (comment, default_version or version,"
+                + " relocatable, superuser, trusted, schema, requires, ...), or name")
+        String field;
+
+        @Override
+        public Integer call() {
+            return GetCommand.run(pgj.context(), new GetCommand.Options(pgj.project(), field));
         }
     }
 

@@ -73,6 +73,16 @@ final class SchemaProbe {
               ELSIF c = 'pg_language'::regclass THEN
                 SELECT row(lanplcallfoid::regproc, lanvalidator::regproc, laninline::regproc, lanpltrusted)::text INTO r
                   FROM pg_language WHERE oid = o;
+              ELSIF c = 'pg_opclass'::regclass THEN
+                SELECT row(m.amname, f.opfname, opcintype::regtype, opcdefault, opckeytype::regtype)::text
+                       || ' ' || pgj_upgrade_probe.fingerprint('pg_opfamily'::regclass, opcfamily) INTO r
+                  FROM pg_opclass JOIN pg_am m ON m.oid = opcmethod JOIN pg_opfamily f ON f.oid = opcfamily WHERE pg_opclass.oid = o;
+              ELSIF c = 'pg_opfamily'::regclass THEN
+                SELECT 'family ' || coalesce((SELECT string_agg(x.m, ', ' ORDER BY x.m) FROM (SELECT row(a.amopstrategy,
+                         a.amoplefttype::regtype, a.amoprighttype::regtype, a.amopopr::regoperator, a.amoppurpose)::text AS m
+                       FROM pg_amop a WHERE a.amopfamily = o) x), '') || ' support ' || coalesce((SELECT string_agg(x.m, ', '
+                         ORDER BY x.m) FROM (SELECT row(p.amprocnum, p.amproclefttype::regtype, p.amprocrighttype::regtype,
+                         p.amproc::regprocedure)::text AS m FROM pg_amproc p WHERE p.amprocfamily = o) x), '') INTO r;
               ELSIF c = 'pg_namespace'::regclass THEN
                 r := '';
               END IF;

@@ -38,7 +38,9 @@ final class UpgradePlan {
             Map.entry("cast", "CAST"), Map.entry("trigger", "TRIGGER"), Map.entry("event trigger", "EVENT TRIGGER"),
             Map.entry("policy", "POLICY"), Map.entry("rule", "RULE"), Map.entry("collation", "COLLATION"),
             Map.entry("conversion", "CONVERSION"), Map.entry("text search configuration", "TEXT SEARCH CONFIGURATION"),
-            Map.entry("text search dictionary", "TEXT SEARCH DICTIONARY"));
+            Map.entry("text search dictionary", "TEXT SEARCH DICTIONARY"),
+            // pg_identify_object names both as "schema.name USING am", as their DROP wants them
+            Map.entry("operator class", "OPERATOR CLASS"), Map.entry("operator family", "OPERATOR FAMILY"));
     private static final Set<String> HOLDS_DATA = Set.of("table", "sequence", "materialized view", "foreign table");
     private static final Pattern CREATE_FUNCTION = Pattern.compile("(?is)^((?:\\s*--[^\\n]*\\n|\\s*)*)CREATE\\s+(FUNCTION|PROCEDURE)\\b");
     private static final Pattern CREATE_LANGUAGE = Pattern.compile("(?is)^((?:\\s*--[^\\n]*\\n|\\s*)*)CREATE\\s+(LANGUAGE)\\b");

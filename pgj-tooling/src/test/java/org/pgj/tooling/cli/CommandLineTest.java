@@ -40,6 +40,7 @@ class CommandLineTest {
         Commands.Schema toFile = parse("schema", "--dot", "graph.dot");
         assertEquals("graph.dot", toFile.dot);
         assertEquals("1.0", ((Commands.Upgrade) parse("upgrade", "--from", "1.0")).from);
+        assertEquals("default_version", ((Commands.Get) parse("get", "default_version")).field);
     }
 
     @Test
@@ -60,6 +61,8 @@ class CommandLineTest {
         assertUsageError("'fifteen' is not a PostgreSQL major: write pg15 or 15 (or all)", "", "status", "fifteen");
         assertUsageError("pgj: Unknown options: '--pg14', '/x'", "--pg15", "init", "--pg14", "/x");
         assertUsageError("pgj: Unmatched argument at index 0: 'frobnicate'", "see `pgj --help` for the commands", "frobnicate");
+        assertUsageError("pgj: Missing required parameter: 'FIELD'", "see `pgj get --help`", "get");
+        assertUsageError("pgj: Unmatched argument at index 2: 'comment'", "", "get", "version", "comment");
     }
 
     /** pg_regress's defaults: the project's suite, which creates its extension; both can be changed. */

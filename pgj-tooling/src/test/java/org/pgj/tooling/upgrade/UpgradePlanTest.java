@@ -135,6 +135,42 @@ class UpgradePlanTest {
     }
 
     /**
+     * An operator class the new version no longer has is dropped, with the family CREATE OPERATOR
+     * CLASS made for it, before the functions it uses; one that stays, though written differently,
+     * is left alone (its definition is compared, operators and support functions included).
+     */
+    @Test
+    void anOperatorClassRemovedBetweenVersionsIsDropped() throws IOException {
+        String old = """
+                CREATE FUNCTION upops_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($1, $2)';
+                CREATE FUNCTION upops_hash(int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT hashint4($1)';
+                CREATE OPERATOR CLASS upops_kept FOR TYPE int USING btree AS
+                  OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 upops_cmp(int, int);
+                CREATE OPERATOR CLASS upops_gone FOR TYPE int USING hash AS OPERATOR 1 =, FUNCTION 1 upops_hash(int);
+                """;
+        String next = """
+                CREATE FUNCTION upops_cmp(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT btint4cmp($1, $2)';
+                CREATE OPERATOR CLASS upops_kept FOR TYPE integer USING btree AS OPERATOR 1 < (int4, int4),
+                  OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 (int4, int4) upops_cmp(integer, integer);
+                """;
+        UpgradePlan plan = plan(old, next);
+        assertEquals(List.of(), plan.undecided);
+        assertEquals(List.of("DROP OPERATOR CLASS public.upops_gone USING hash", "DROP OPERATOR FAMILY public.upops_gone USING hash",
+                "DROP FUNCTION public.upops_hash(integer)"), plan.parts.stream().map(UpgradePlan.Part::sql).toList());
+
+        String script = UpgradeScript.render("upops", "1.0", "1.1", "upops--1.0.sql", plan.parts);
+        Path extensions = server.installation().dirs().extensionDir();
+        Files.writeString(extensions.resolve("upops.control"), "default_version = '1.1'\nrelocatable = false\n");
+        Files.writeString(extensions.resolve("upops--1.1.sql"), next);
+        assertEquals(List.of(), UpgradeCommand.verify(server, "upops", "1.0", "1.1", old, script));
+        // Without the drops the proof sees the class and its family still there.
+        String without = UpgradeScript.render("upops", "1.0", "1.1", "upops--1.0.sql", List.of());
+        List<String> differences = UpgradeCommand.verify(server, "upops", "1.0", "1.1", old, without);
+        assertTrue(differences.contains("operator class public.upops_gone USING hash is still there after the update, "
+                + "but version 1.1 has no such object"), differences.toString());
+    }
+
+    /**
      * A released script is probed as CREATE EXTENSION runs it, function bodies unchecked: its
      * functions may name what the current version no longer has (for pgj functions, classes whose
      * result type changed, which pgj's validator would refuse).

@@ -109,6 +109,10 @@ class CsvFilesTest {
             contains(e.getServerErrorMessage().getWhere(), "foreign table bad_values, column id, line 3 of file " + values);
             // only the columns read are converted: the bad value is never looked at
             assertEquals(List.of("a", "b", "c"), org.pgj.test.Sql.column(c, "SELECT name FROM bad_values"));
+            // ANALYZE reads every column: the same error, named by its line, and the session carries on
+            e = fails(c, "ANALYZE bad_values", "22P02");
+            contains(e.getServerErrorMessage().getWhere(), "foreign table bad_values, column id, line 3 of file " + values);
+            fails(c, "ANALYZE bad_fields", "22P04");
             assertEquals(1, one(c, "SELECT 1"));
         }
     }

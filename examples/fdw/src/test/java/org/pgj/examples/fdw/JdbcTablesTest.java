@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.pgj.test.OtherDatabase;
 import org.pgj.test.PgServer;
 import org.pgj.test.PgjTest;
 import org.pgj.test.Poll;
@@ -305,5 +306,91 @@ class JdbcTablesTest {
             assertEquals(4, one(l, "SELECT octet_length(name) FROM r_items WHERE id = 1001"));
             assertEquals(1L, one(l, "SELECT count(*) FROM r_items WHERE name = 'café'"), "a pushed-down qual with a LATIN1 constant");
         }
+    }
+
+    /** INSERT, UPDATE and DELETE with RETURNING by an ordinary user, from a LATIN1 database into the UTF8 remote one. */
+    @Test
+    void anOrdinaryUserWritesFromALatin1Database(PgServer server) throws Exception {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        remote(server);
+        try (Connection r = connect(server, REMOTE)) {
+            exec(r, "DROP TABLE IF EXISTS latin_orders",
+                    "CREATE TABLE latin_orders (id int PRIMARY KEY, item text NOT NULL, qty int DEFAULT 1)");
+        }
+        try (OtherDatabase latin1 = OtherDatabase.create(server, "pgj_jdbc_latin1_writes", "LATIN1", "wrappers")) {
+            try (Connection admin = latin1.connect()) {
+                wrap(server, admin);
+                exec(admin, "CREATE FOREIGN TABLE r_latin_orders (id int, item text, qty int) SERVER remote"
+                                + " OPTIONS (table 'public.latin_orders')",
+                        "GRANT SELECT, INSERT, UPDATE, DELETE ON r_latin_orders TO " + OtherDatabase.ORDINARY_USER,
+                        "GRANT SELECT ON r_items TO " + OtherDatabase.ORDINARY_USER,
+                        "GRANT USAGE ON FOREIGN SERVER remote TO " + OtherDatabase.ORDINARY_USER);
+            }
+            try (Connection u = latin1.connectAsOrdinaryUser()) {
+                // DEFAULT is the foreign table's default (none: NULL is sent), as with postgres_fdw
+                assertEquals(List.of(List.of(1, "caf\u00e9", 2), Arrays.asList(2, "cr\u00e8me", null)),
+                        rows(u, "INSERT INTO r_latin_orders (id, item, qty) VALUES (1, 'caf\u00e9', 2), (2, 'cr\u00e8me', DEFAULT)"
+                                + " RETURNING id, item, qty"));
+                assertEquals(List.of(List.of(2, "cr\u00e8me br\u00fbl\u00e9e")),
+                        rows(u, "UPDATE r_latin_orders SET item = item || ' br\u00fbl\u00e9e' WHERE item = 'cr\u00e8me' RETURNING id, item"));
+                assertEquals(4, one(u, "SELECT octet_length(item) FROM r_latin_orders WHERE id = 1"), "\u00e9 is one byte in LATIN1");
+                contains(fails(u, "INSERT INTO r_latin_orders VALUES (1, '\u00e9t\u00e9')", "23505").getServerErrorMessage().getMessage(),
+                        "duplicate key value violates unique constraint");
+                fails(u, "INSERT INTO r_items (id, name) VALUES (5000, 'x')", "42501");
+                exec(u, "SET statement_timeout = '500ms'");
+                fails(u, "INSERT INTO r_latin_orders SELECT i, 'bulk \u00e9' FROM generate_series(100, 1000000) i", "57014");
+                exec(u, "RESET statement_timeout");
+                assertEquals(List.of(List.of(1, "caf\u00e9")), rows(u, "DELETE FROM r_latin_orders WHERE qty = 2 RETURNING id, item"));
+                assertEquals(1, one(u, "SELECT 1"));
+            }
+        }
+        try (Connection r = connect(server, REMOTE)) {
+            assertEquals(List.of(List.of(2, "cr\u00e8me br\u00fbl\u00e9e")), rows(r, "SELECT id, item FROM latin_orders"),
+                    "written in UTF8 remotely, nothing left of the cancelled statement");
+            assertEquals(15, one(r, "SELECT octet_length(item) FROM latin_orders WHERE id = 2"), "\u00e8, \u00fb, \u00e9: two bytes each in UTF8");
+        }
+        ServerLog.assertNoCrashSince(server, mark);
+    }
+
+    /** ANALYZE samples a foreign table through the wrapper: statistics the planner then uses. */
+    @Test
+    void analyzeSamplesThroughTheWrapper(PgServer server) throws Exception {
+        ServerLog.Mark mark = ServerLog.mark(server);
+        try (Connection c = server.connect()) {
+            wrap(server, c);
+            exec(c, "ANALYZE r_items");
+            assertEquals(1001.0f, one(c, "SELECT reltuples FROM pg_class WHERE oid = 'r_items'::regclass"));
+            assertEquals(0.1f, ((Number) one(c, "SELECT null_frac FROM pg_stats WHERE tablename = 'r_items' AND attname = 'note'"))
+                    .floatValue(), 0.001f, "one note in ten is NULL");
+            assertEquals(-1.0f, one(c, "SELECT n_distinct FROM pg_stats WHERE tablename = 'r_items' AND attname = 'id'"),
+                    "every id distinct");
+            // A million rows stream through a reservoir of 30,000 (default_statistics_target 100): all counted, few kept.
+            int pid = (Integer) one(c, "SELECT pg_backend_pid()");
+            long before = residentKb(pid);
+            exec(c, "ANALYZE r_big");
+            assertTrue(residentKb(pid) - before < 60_000, "the backend grew by " + (residentKb(pid) - before) + " kB");
+            assertEquals(1000000.0f, one(c, "SELECT reltuples FROM pg_class WHERE oid = 'r_big'::regclass"));
+            assertEquals(true, one(c, "SELECT histogram_bounds IS NOT NULL FROM pg_stats WHERE tablename = 'r_big' AND attname = 'id'"));
+            // a remote error, and a cancel during a slow remote read: clean errors, the session goes on
+            fails(c, "ANALYZE r_missing", "42P01");
+            assertEquals("57014", RunningStatement.cancelOnceActive(server, c, "ANALYZE r_slow", Duration.ofSeconds(60)));
+            assertEquals(1, one(c, "SELECT 1"));
+        }
+        // an ordinary user in a LATIN1 database analyzes a foreign table it owns, with accented text
+        try (OtherDatabase latin1 = OtherDatabase.create(server, "pgj_jdbc_latin1_analyze", "LATIN1", "wrappers")) {
+            try (Connection admin = latin1.connect()) {
+                wrap(server, admin);
+                exec(admin, "ALTER FOREIGN TABLE r_items OWNER TO " + OtherDatabase.ORDINARY_USER,
+                        "GRANT USAGE ON FOREIGN SERVER remote TO " + OtherDatabase.ORDINARY_USER);
+            }
+            try (Connection u = latin1.connectAsOrdinaryUser()) {
+                exec(u, "ANALYZE r_items");
+                assertEquals(1001.0f, one(u, "SELECT reltuples FROM pg_class WHERE oid = 'r_items'::regclass"));
+                assertEquals(-1.0f, one(u, "SELECT n_distinct FROM pg_stats WHERE tablename = 'r_items' AND attname = 'name'"),
+                        "the names, caf\u00e9 among them, read in LATIN1");
+                assertEquals(1, one(u, "SELECT 1"));
+            }
+        }
+        ServerLog.assertNoCrashSince(server, mark);
     }
 }

@@ -40,4 +40,10 @@ public final class AuditFunctions {
     public static String lastSteeredPlan() {
         return PlanSteering.lastSteered;
     }
+
+    /** What the planner hook saw of the last query it inspected. */
+    @PgFunction
+    public static String lastInspectedPlan() {
+        return PlanInspection.lastInspected;
+    }
 }
