@@ -55,7 +55,9 @@ final class InstalledFiles {
             lines.add("pgj runtimes in " + dirs.pkglibdir() + ": unreadable (" + e.getMessage() + ")");
         }
         Path link = dirs.latestLink();
-        if (Files.isSymbolicLink(link)) {
+        if (Files.isRegularFile(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            lines.add(link + " (a runtime from before pgj named runtimes by version)");
+        } else if (Files.isSymbolicLink(link)) {
             try {
                 lines.add(link + " -> " + Files.readSymbolicLink(link) + " (LOAD 'pgj', shared_preload_libraries = 'pgj')");
             } catch (IOException e) {
