@@ -397,6 +397,9 @@ pgj_call_handler(PG_FUNCTION_ARGS)
 	pgj_nonatomic = fcinfo->context != NULL && IsA(fcinfo->context, CallContext)
 		&& !((CallContext *) fcinfo->context)->atomic;
 	pgj_read_only = entry->read_only;
+	/* A SET of either threshold since the last call: java.util.logging's levels follow it. */
+	if (unlikely(log_min_messages != pgj_java_log_min_messages || client_min_messages != pgj_java_client_min_messages))
+		pgj_follow_log_thresholds();
 	if (likely(entry->slot.stub != NULL))
 		result = entry->slot.stub(fcinfo);
 	else

@@ -33,6 +33,7 @@
 #include "utils/timestamp.h"
 #include "postmaster/syslogger.h"
 #include "storage/ipc.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 #include "common/hashfn.h"
 
@@ -76,6 +77,7 @@ static jmethodID hook_method = NULL;
 static jmethodID setting_hook_method = NULL;
 static jmethodID log_hook_method = NULL;
 static jmethodID transaction_ended_method = NULL;
+static jmethodID log_thresholds_method = NULL;
 static jmethodID build_replaced_method = NULL;
 static jmethodID fdw_method = NULL;
 static jmethodID fdw_next_method = NULL;
@@ -90,6 +92,7 @@ static char vm_output[2048];
 static pthread_mutex_t vm_output_lock = PTHREAD_MUTEX_INITIALIZER;
 
 char		pgj_sharedir[MAXPGPATH];
+char		pgj_runtime_dir[MAXPGPATH];
 
 bool
 pgj_on_backend_thread(void)
@@ -254,12 +257,15 @@ fresh_cache(const char *cache)
 	struct stat cache_stat;
 	struct stat jar_stat;
 
-	snprintf(jar, sizeof(jar), "%s/pgj/lib/pgj-api.jar", pgj_sharedir);
+	snprintf(jar, sizeof(jar), "%s/pgj-api.jar", pgj_runtime_dir);
 	snprintf(config, sizeof(config), "%s.config", cache);
 	return stat(cache, &cache_stat) == 0 && stat(jar, &jar_stat) == 0
 		&& access(cache, R_OK) == 0 && cache_stat.st_mtime >= jar_stat.st_mtime
 		&& cache_stat.st_size > 0 && access(config, F_OK) != 0;
 }
+
+/* The server's own caches of this runtime are pgj-<version>.<key>.aot: another version's are not ours to remove. */
+#define OWN_CACHE_PREFIX "pgj-" PGJ_VERSION "."
 
 /*
  * The server's own cache, for installs that carry none (a package, a plain copy): in the data
@@ -275,7 +281,7 @@ own_cache_path(char *buffer, size_t size)
 	struct stat jvm_stat;
 	uint64		key = 0;
 
-	snprintf(jar, sizeof(jar), "%s/pgj/lib/pgj-api.jar", pgj_sharedir);
+	snprintf(jar, sizeof(jar), "%s/pgj-api.jar", pgj_runtime_dir);
 	snprintf(libjvm, sizeof(libjvm), "%s/lib/server/libjvm.so", pgj_java_home);
 	if (stat(jar, &jar_stat) == 0 && stat(libjvm, &jvm_stat) == 0)
 	{
@@ -285,7 +291,7 @@ own_cache_path(char *buffer, size_t size)
 		key = hash_bytes_extended((const unsigned char *) parts, sizeof(parts), 0);
 		key ^= hash_bytes_extended((const unsigned char *) pgj_java_home, strlen(pgj_java_home), 1);
 	}
-	snprintf(buffer, size, "%s/%s/pgj-%016llx.aot", DataDir, PGJ_OWN_CACHE_DIR, (unsigned long long) key);
+	snprintf(buffer, size, "%s/%s/" OWN_CACHE_PREFIX "%016llx.aot", DataDir, PGJ_OWN_CACHE_DIR, (unsigned long long) key);
 }
 
 /*
@@ -296,7 +302,7 @@ static void
 forget_other_caches(const char *dir, const char *cache)
 {
 	const char *own = strrchr(cache, '/') + 1;
-	size_t		key_length = strlen(own);	/* "pgj-<key>.aot" */
+	size_t		key_length = strlen(own);	/* "pgj-<version>.<key>.aot" */
 	DIR		   *folder = opendir(dir);
 	struct dirent *entry;
 
@@ -306,7 +312,8 @@ forget_other_caches(const char *dir, const char *cache)
 	{
 		char		path[MAXPGPATH];
 
-		if (strncmp(entry->d_name, "pgj-", 4) != 0 || strncmp(entry->d_name, own, key_length) == 0)
+		if (strncmp(entry->d_name, OWN_CACHE_PREFIX, strlen(OWN_CACHE_PREFIX)) != 0
+			|| strncmp(entry->d_name, own, key_length) == 0)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, entry->d_name);
 		unlink(path);
@@ -368,7 +375,7 @@ aot_cache_path(char *buffer, size_t size)
 		strlcpy(buffer, pgj_aot_cache, size);
 		return fresh_cache(buffer) ? buffer : NULL;
 	}
-	snprintf(buffer, size, "%s/pgj/lib/pgj.aot", pgj_sharedir);
+	snprintf(buffer, size, "%s/pgj.aot", pgj_runtime_dir);
 	if (fresh_cache(buffer))
 		return buffer;
 	own_cache_path(buffer, size);
@@ -583,7 +590,7 @@ static void
 add_module_path(JvmOptions *o)
 {
 	add_option(o, "-Djava.class.path=");
-	add_formatted(o, "--module-path=%s/pgj/lib/pgj-api.jar", pgj_sharedir);
+	add_formatted(o, "--module-path=%s/pgj-api.jar", pgj_runtime_dir);
 	add_formatted(o, "-Dpgj.sharedir=%s", pgj_sharedir);
 }
 
@@ -809,6 +816,7 @@ start_java(JNIEnv *env)
 		&& (setting_hook_method = (*env)->GetStaticMethodID(env, cls, "settingHook", "(J)I")) != NULL
 		&& (log_hook_method = (*env)->GetStaticMethodID(env, cls, "logHook", "(JJ)V")) != NULL
 		&& (transaction_ended_method = (*env)->GetStaticMethodID(env, cls, "transactionEnded", "()V")) != NULL
+		&& (log_thresholds_method = (*env)->GetStaticMethodID(env, cls, "logThresholdsChanged", "()V")) != NULL
 		&& (build_replaced_method = (*env)->GetStaticMethodID(env, cls, "buildReplaced",
 															   "(Ljava/lang/String;)Z")) != NULL
 		&& (fdw_method = (*env)->GetStaticMethodID(env, cls, "fdw", "(IJII)[B")) != NULL
@@ -819,13 +827,21 @@ start_java(JNIEnv *env)
 	{
 		(*env)->ExceptionDescribe(env);
 		(*env)->ExceptionClear(env);
-		fail("Reinstall the extension so that pgj-api.jar matches pgj.so.",
-			 "the pgj Java runtime failed to start from %s/pgj/lib/pgj-api.jar: %s", pgj_sharedir, vm_output);
+		fail("Reinstall the extension so that pgj-api.jar matches pgj-" PGJ_VERSION ".so.",
+			 "the pgj " PGJ_VERSION " Java runtime failed to start from %s/pgj-api.jar: %s", pgj_runtime_dir, vm_output);
 		return false;
 	}
 	resolver_class = (*env)->NewGlobalRef(env, cls);
 	(*env)->DeleteLocalRef(env, cls);
 	return true;
+}
+
+/* The server's sharedir, and this runtime's folder in it ($sharedir/pgj/lib/<PGJ_VERSION>). */
+void
+pgj_locate_runtime(void)
+{
+	get_share_path(my_exec_path, pgj_sharedir);
+	snprintf(pgj_runtime_dir, MAXPGPATH, "%s/pgj/lib/%s", pgj_sharedir, PGJ_VERSION);
 }
 
 /* How long the JVM took to create, for the DEBUG1 line at the end of the boot. */
@@ -840,7 +856,7 @@ create_stage(void)
 	CreateJavaVM create;
 	TimestampTz start;
 
-	get_share_path(my_exec_path, pgj_sharedir);
+	pgj_locate_runtime();
 	if ((create = load_jvm()) == NULL || !jvm_options(options, training))
 		return;
 	start = GetCurrentTimestamp();
@@ -904,6 +920,8 @@ pgj_ensure_jvm(void)
 {
 	if (likely(state == JVM_READY))
 		return;
+	if (unlikely(pgj_other_runtime != NULL))
+		pgj_refuse_other_runtime();
 	if (state == JVM_NONE)
 	{
 		if (!IsUnderPostmaster && IsPostmasterEnvironment)
@@ -959,6 +977,15 @@ pgj_try_jvm(const char **reason, const char **hint)
 {
 	if (likely(state == JVM_READY))
 		return true;
+	if (pgj_other_runtime != NULL)
+	{
+		static char other[128];
+
+		snprintf(other, sizeof(other), "this session runs pgj %s, not pgj %s", pgj_other_runtime, PGJ_VERSION);
+		*reason = other;
+		*hint = "Use extensions built with different pgj versions in separate sessions (connections).";
+		return false;
+	}
 	if (state == JVM_NONE && IsUnderPostmaster)
 		create_stage();
 	if (state == JVM_CREATED)
@@ -1208,6 +1235,29 @@ pgj_transaction_ended(void)
 	if (state != JVM_READY)
 		return;
 	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, transaction_ended_method);
+	exception_dropped();
+	/* Code that no call reached (a hook, a worker) set a threshold: JUL follows before the next transaction. */
+	if (log_min_messages != pgj_java_log_min_messages || client_min_messages != pgj_java_client_min_messages)
+		pgj_follow_log_thresholds();
+}
+
+/* The thresholds java.util.logging's levels were last set from (pgj_follow_log_thresholds). */
+int			pgj_java_log_min_messages = -1;
+int			pgj_java_client_min_messages = -1;
+
+/*
+ * log_min_messages or client_min_messages changed since Java last set java.util.logging's levels
+ * from them (call_handler.c checks at every call): JUL's own Logger.isLoggable reads only its
+ * loggers' levels, so Java sets them again. Nothing is raised.
+ */
+void
+pgj_follow_log_thresholds(void)
+{
+	if (state != JVM_READY)
+		return;
+	pgj_java_log_min_messages = log_min_messages;
+	pgj_java_client_min_messages = client_min_messages;
+	(*the_env)->CallStaticVoidMethod(the_env, resolver_class, log_thresholds_method);
 	exception_dropped();
 }
 

@@ -10,6 +10,7 @@
  *          <shared-memory start-up callback: Class#method, or empty>
  *   shared <ext> <name> <kind atomic|locked> <bytes>       (shmem.c)
  *   hooks <ext> <class implementing org.pgj.hooks.QueryHooks>      (hooks.c)
+ *   runtime <pgj version>     first: a manifest of another version's extension is that runtime's to read
  *
  * Settings and hooks are set up in every process that loads pgj.so; static workers and shared
  * memory only while the postmaster preloads it (shared_preload_libraries = 'pgj').
@@ -253,6 +254,8 @@ read_manifest(const char *path, bool preloading, bool workers)
 
 		line[strcspn(line, "\r\n")] = '\0';
 		n = split(line, fields);
+		if (strcmp(fields[0], "runtime") == 0 && (n < 2 || strcmp(fields[1], PGJ_VERSION) != 0))
+			break;
 		if (!workers && strcmp(fields[0], "setting") == 0)
 			define_setting(fields, n, preloading);
 		else if (!workers && strcmp(fields[0], "hooks") == 0)

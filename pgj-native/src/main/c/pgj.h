@@ -33,6 +33,10 @@
 
 #define PGJ_EXPORT PGDLLEXPORT
 
+#ifndef PGJ_VERSION
+#error "PGJ_VERSION is not defined: build with the Makefile (make PGJ_VERSION=<pgj version>)"
+#endif
+
 /*
  * 18 replaced the suffix pg_attribute_noreturn() by the prefix pg_noreturn; before 18, the
  * suffix's GCC attribute is just as valid in front of a declaration.
@@ -128,6 +132,12 @@ extern const char *pgj_error_field(int32 which);
 extern int32 pgj_error_code(void);
 extern int32 pgj_error_elevel(void);
 extern char pgj_sharedir[];
+/* $sharedir/pgj/lib/<PGJ_VERSION>: this runtime's pgj-api.jar and AOT cache. */
+extern char pgj_runtime_dir[];
+/* The version of another pgj runtime loaded first in this process, or NULL (pgj_init.c). */
+extern const char *pgj_other_runtime;
+pg_noreturn extern void pgj_refuse_other_runtime(void);
+extern void pgj_locate_runtime(void);
 
 /*
  * spi.c. pgj_nonatomic: whether the innermost pgj call may end transactions (a procedure
@@ -265,6 +275,9 @@ extern void pgj_watch_transactions(void);
 extern int32 pgj_transaction_event(int32 event, int32 sub, int32 parent, bool report);
 extern void pgj_watch_transaction_ends(void);
 extern void pgj_transaction_ended(void);
+extern int	pgj_java_log_min_messages;
+extern int	pgj_java_client_min_messages;
+extern void pgj_follow_log_thresholds(void);
 
 /* hooks.c: query hooks in Java */
 #define PGJ_HOOK_EXECUTOR_START		1

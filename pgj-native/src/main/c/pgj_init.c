@@ -25,6 +25,26 @@ bool		pgj_debug_allowed = false;
 
 PGJ_EXPORT void _PG_init(void);
 
+/*
+ * pgj runtimes of two versions (pgj-0.1.so, pgj-0.2.so) may be installed side by side, but one
+ * process runs one JVM: the first runtime loaded takes the process, and a later one defines
+ * nothing and refuses every call (pgj_refuse_other_runtime). The rendezvous variable is how
+ * two runtimes, which share no symbols (-Bsymbolic), see each other.
+ */
+#define RUNTIME_RENDEZVOUS "pgj runtime version"
+const char *pgj_other_runtime = NULL;
+
+void
+pgj_refuse_other_runtime(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("this session runs pgj %s, so it cannot run an extension built with pgj %s",
+					pgj_other_runtime, PGJ_VERSION),
+			 errdetail("A session runs one JVM, and that JVM runs one pgj version's runtime: the first one the session loaded."),
+			 errhint("Use extensions built with different pgj versions in separate sessions (connections), or rebuild them with one pgj version.")));
+}
+
 static shmem_request_hook_type previous_shmem_request = NULL;
 
 /* Shared-memory requests are taken only in this hook. */
@@ -40,6 +60,15 @@ request_shmem(void)
 void
 _PG_init(void)
 {
+	void	  **first = find_rendezvous_variable(RUNTIME_RENDEZVOUS);
+
+	if (*first != NULL)
+	{
+		/* Another version's runtime owns the pgj.* settings and hooks of this process. */
+		pgj_other_runtime = (const char *) *first;
+		return;
+	}
+	*first = (void *) PGJ_VERSION;
 	DefineCustomStringVariable("pgj.java_home",
 							   "JDK (25) whose libjvm pgj loads in each backend.",
 							   "Defaults to the JDK that built the extension.",
@@ -57,7 +86,7 @@ _PG_init(void)
 							   0,
 							   NULL, NULL, NULL);
 	DefineCustomStringVariable("pgj.aot_cache",
-							   "JDK AOT cache for faster JVM start; empty uses $sharedir/pgj/lib/pgj.aot if present, 'off' disables.",
+							   "JDK AOT cache for faster JVM start; empty uses $sharedir/pgj/lib/<pgj version>/pgj.aot if present, 'off' disables.",
 							   NULL,
 							   &pgj_aot_cache,
 							   "",
@@ -124,7 +153,7 @@ _PG_init(void)
 	MarkGUCPrefixReserved("pgj");
 
 	/* The extensions' own settings, and their static workers when preloaded. */
-	get_share_path(my_exec_path, pgj_sharedir);
+	pgj_locate_runtime();
 	pgj_read_manifests(process_shared_preload_libraries_in_progress);
 	if (process_shared_preload_libraries_in_progress)
 	{

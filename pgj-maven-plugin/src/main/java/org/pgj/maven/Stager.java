@@ -132,7 +132,9 @@ final class Stager {
             throw new ToolException("cannot write the stage folder " + stageDir + " (" + e.getMessage()
                     + "): check that the build directory is writable", e);
         }
-        return stage;
+        // Read back as the installer and pgj-test will: a control file that names another pgj
+        // runtime (processor output left from another pgj version) fails the build here.
+        return Stage.read(stage.dir());
     }
 
     private Properties extensionProperties() {

@@ -1,12 +1,13 @@
 package org.pgj.processor;
 
 /**
- * Writes {@code <ext>.control}. Every pgj extension loads the one shared native library, so
- * {@code module_pathname} is always {@code $libdir/pgj}, and the scripts are UTF-8 whatever the
- * database encoding.
+ * Writes {@code <ext>.control}. Every pgj extension loads the native runtime of the pgj version
+ * that built it, so {@code module_pathname} is {@code $libdir/pgj-<pgj version>} (two versions'
+ * runtimes are installed side by side: docs/internals.md, "Two pgj versions side by side"), and
+ * the scripts are UTF-8 whatever the database encoding.
  */
 final class ControlFile {
-    static final String MODULE_PATHNAME = "$libdir/pgj";
+    static final String MODULE_PATHNAME = "$libdir/pgj-" + RuntimeVersion.VERSION;
 
     private ControlFile() {
     }

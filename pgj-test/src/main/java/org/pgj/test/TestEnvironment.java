@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.build.AotCache;
 import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.installation.PgjRuntime;
 import org.pgj.tooling.installation.Stage;
 import org.pgj.tooling.progress.Progress;
 import org.pgj.tooling.server.PrivateServer;
@@ -87,16 +88,17 @@ final class TestEnvironment {
     }
 
     /** The SQL that makes {@code pgj_test.run(class, method)} in the test database. */
-    static List<String> runnerSql(String extension) {
+    static List<String> runnerSql(String extension, PgjRuntime runtime) {
         String language = "pgj_" + extension + Stage.TEST_SUFFIX;
+        String module = runtime.modulePathname();
         return List.of(
                 "CREATE SCHEMA " + RUNNER_SCHEMA,
                 // The language's name selects the class path: pgj_<ext>__test → $sharedir/pgj/<ext>__test/.
                 "CREATE FUNCTION " + RUNNER_SCHEMA + ".call_handler() RETURNS language_handler"
-                        + " AS '$libdir/pgj', 'pgj_call_handler' LANGUAGE C",
+                        + " AS '" + module + "', 'pgj_call_handler' LANGUAGE C",
                 // As every pgj language has: the runner's AS clause is checked when it is created.
                 "CREATE FUNCTION " + RUNNER_SCHEMA + ".validator(oid) RETURNS void"
-                        + " AS '$libdir/pgj', 'pgj_validator' LANGUAGE C STRICT",
+                        + " AS '" + module + "', 'pgj_validator' LANGUAGE C STRICT",
                 "CREATE LANGUAGE " + language + " HANDLER " + RUNNER_SCHEMA + ".call_handler VALIDATOR "
                         + RUNNER_SCHEMA + ".validator",
                 // STRICT: the runtime refuses NULL for a non-@Nullable String of a non-strict function.
@@ -112,7 +114,7 @@ final class TestEnvironment {
         return new TestEnvironment(prepare(server, stage, progress));
     }
 
-    /** The stage's own pg_config: pgj.so was built against it. */
+    /** The stage's own pg_config: its pgj runtime was built against it. */
     static PgConfig pgConfig(Stage stage) {
         return Files.isExecutable(stage.pgConfig()) ? PgConfig.find(stage.pgConfig()) : PgConfig.find(null);
     }
@@ -149,7 +151,7 @@ final class TestEnvironment {
                 }
             }
             s.execute(step);
-            for (String sql : runnerSql(stage.extension())) {
+            for (String sql : runnerSql(stage.extension(), stage.runtime())) {
                 step = sql;
                 s.execute(sql);
             }

@@ -70,7 +70,8 @@ class PgjExtensionTest {
 
     @Test
     void runnerSqlUsesTheTestLanguageAndAStrictFunction() {
-        List<String> sql = TestEnvironment.runnerSql("demo");
+        List<String> sql = TestEnvironment.runnerSql("demo", new org.pgj.tooling.installation.PgjRuntime("0.2.0"));
+        assertTrue(sql.get(1).contains(" AS '$libdir/pgj-0.2.0', 'pgj_call_handler'"), "the handler is the stage's runtime's: " + sql.get(1));
         assertTrue(sql.contains("CREATE LANGUAGE pgj_demo__test HANDLER pgj_test.call_handler VALIDATOR pgj_test.validator"), sql.toString());
         assertTrue(sql.getLast().contains("RETURNS text STRICT LANGUAGE pgj_demo__test"), sql.getLast());
         assertTrue(sql.getLast().endsWith("'org.pgj.test.backend.BackendTestRunner.run(java.lang.String,java.lang.String)'"));

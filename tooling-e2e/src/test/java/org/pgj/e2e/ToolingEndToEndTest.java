@@ -121,6 +121,11 @@ class ToolingEndToEndTest {
                 pgj test && pgj test all
                 pgj stop && pgj stop
                 pgj status && pgj status
+                echo INFO-WITH-THE-TEST-SERVER && pgj info
+                pgj stop --tests && pgj stop --tests
+                pgj start && pgj test
+                echo STOP-ALL && pgj stop all && pgj stop all
+                echo INFO-AFTER-STOP-ALL && pgj info
                 rm ~/.pgj/config.properties   # later tests use the majors pgj finds
                 echo ALL-TWICE-OK
                 """);
@@ -133,13 +138,35 @@ class ToolingEndToEndTest {
         assertContains(r.output(), "pgj: 'colour' is not a control file field; twice.control has ");
         assertContains(r.output(), "default_version, module_pathname, encoding, relocatable, superuser, trusted, and version (default_version) and name\n");
         assertContains(r.output(), "get colour exited 1\n");
-        assertEquals(2, count(r.output(), ": tests passed in "), "both test runs pass:\n" + r.output());
-        assertEquals(1, count(r.output(), "starting PostgreSQL"), "the second start finds the server running:\n" + r.output());
-        assertEquals(1, count(r.output(), "] stopped PostgreSQL"), "the second stop finds it stopped:\n" + r.output());
+        String twice = r.output().substring(0, Math.max(0, r.output().indexOf("INFO-WITH-THE-TEST-SERVER")));
+        assertEquals(2, count(twice, ": tests passed in "), "both test runs pass:\n" + r.output());
+        // The dev server's starts only: pgj test starts the test server unless an earlier test left it running.
+        assertEquals(1, twice.lines().filter(l -> l.contains("starting PostgreSQL") && l.contains("/data-")).count(),
+                "the second start finds the server running:\n" + r.output());
+        assertEquals(1, count(twice, "] stopped PostgreSQL"), "the second stop finds it stopped:\n" + r.output());
         assertContains(r.output(), " from stdin: Hello, twice\n");
         assertContains(r.output(), " from a file: Hello, twice\n");
         assertContains(r.output(), "test twice ... ok (changed: accepted src/test/regress/expected/twice.out)");
         assertContains(r.output(), "ALL-TWICE-OK");
+
+        // pgj stop leaves the test server that pgj test started; pgj stop --tests and pgj stop all stop it, once.
+        String withTests = between(r.output(), "INFO-WITH-THE-TEST-SERVER", "STOP-ALL");
+        assertContains(withTests, "running:  1 server(s) (`pgj stop all` stops them)");
+        assertContains(withTests, " test server: stopped on port ");
+        assertEquals(1, count(withTests, "] stopped PostgreSQL"), "stop --tests stops the test server, the second finds it stopped:\n" + withTests);
+        String stopAll = between(r.output(), "STOP-ALL", "INFO-AFTER-STOP-ALL");
+        assertEquals(1, count(stopAll, "stopped data-"), "stop all stops the dev server:\n" + stopAll);
+        assertEquals(1, count(stopAll, "stopped test-"), "and the test server:\n" + stopAll);
+        assertContains(stopAll, "no PostgreSQL server runs under ");
+        assertContains(between(r.output(), "INFO-AFTER-STOP-ALL", "ALL-TWICE-OK"), "running:  no server");
+    }
+
+    /** The output between two marker lines. */
+    private static String between(String output, String from, String to) {
+        int start = output.indexOf(from);
+        int end = output.indexOf(to, start + 1);
+        assertTrue(start >= 0 && end > start, "markers " + from + " and " + to + " in:\n" + output);
+        return output.substring(start, end);
     }
 
     /** A port in use, a stale postmaster.pid and a server that fails to start: clear messages with the log's last lines. */
@@ -363,7 +390,9 @@ class ToolingEndToEndTest {
         assertExit(0, packaged);
         Path debs = user.home().resolve("deb_demo/target/pgj/package/deb");
         String extension = find(packaged.output(), "\\n  (\\S*/postgresql-15-deb-demo_0\\.1\\.0_[a-z0-9]+\\.deb)\\n");
-        String runtime = find(packaged.output(), "\\n  (\\S*/postgresql-15-pgj_[^_]+_[a-z0-9]+\\.deb)\\n");
+        String runtime = find(packaged.output(), "\\n  (\\S*/postgresql-15-pgj-[^_/]+_[^_]+_[a-z0-9]+\\.deb)\\n");
+        // The runtime's package names its pgj version, so runtimes of two versions install side by side.
+        String runtimePackage = Path.of(runtime).getFileName().toString().replaceFirst("_.*", "");
         assertContains(packaged.output(), "install them with: sudo apt-get install " + debs + "/*.deb");
         String cluster = "pgjdeb" + ProcessHandle.current().pid();
         int port;
@@ -374,17 +403,17 @@ class ToolingEndToEndTest {
         try {
             ScratchUser.Result alone = ScratchUser.exec(concat(apt, "install", extension));
             assertTrue(alone.exit() != 0, "the extension's package alone lacks its runtime:\n" + alone.output());
-            assertContains(alone.output(), "postgresql-15-pgj");
+            assertContains(alone.output(), runtimePackage);
 
             assertExit(0, ScratchUser.exec(concat(apt, "install", runtime, extension)));
             List<String> files = new ArrayList<>();
-            for (String pkg : List.of("postgresql-15-deb-demo", "postgresql-15-pgj")) {
+            for (String pkg : List.of("postgresql-15-deb-demo", runtimePackage)) {
                 ScratchUser.Result listed = ScratchUser.exec(List.of("dpkg", "-L", pkg));
                 assertExit(0, listed);
                 listed.output().lines().filter(f -> Files.isRegularFile(Path.of(f))).forEach(files::add);
             }
-            assertTrue(files.stream().anyMatch(f -> f.endsWith("/pgj.so")) && files.stream().anyMatch(f -> f.endsWith("/deb_demo.control")),
-                    "the packages hold pgj.so and the control file: " + files);
+            assertTrue(files.stream().anyMatch(f -> f.matches(".*/lib/pgj-[^/]+\\.so")) && files.stream().anyMatch(f -> f.endsWith("/deb_demo.control")),
+                    "the packages hold pgj-VERSION.so and the control file: " + files);
             assertExit(0, ScratchUser.exec(List.of("pg_createcluster", "15", cluster, "-p", Integer.toString(port), "--start")));
             ScratchUser.Result use = ScratchUser.exec(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-A", "-t", "-p",
                     Integer.toString(port), "-c", "CREATE EXTENSION deb_demo", "-c", "SELECT hello_deb_demo()"));
@@ -392,15 +421,15 @@ class ToolingEndToEndTest {
             assertContains(use.output(), "Hello, deb_demo");
             ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", cluster));
 
-            assertExit(0, ScratchUser.exec(concat(apt, "remove", "--purge", "postgresql-15-deb-demo", "postgresql-15-pgj")));
-            for (String pkg : List.of("postgresql-15-deb-demo", "postgresql-15-pgj")) {
+            assertExit(0, ScratchUser.exec(concat(apt, "remove", "--purge", "postgresql-15-deb-demo", runtimePackage)));
+            for (String pkg : List.of("postgresql-15-deb-demo", runtimePackage)) {
                 ScratchUser.Result status = ScratchUser.exec(List.of("dpkg-query", "-W", "-f=${Status}", pkg));
                 assertFalse(status.exit() == 0 && status.output().contains("installed"), pkg + " is gone: " + status.output());
             }
             assertEquals(List.of(), files.stream().filter(f -> Files.exists(Path.of(f))).toList(), "no file of the packages is left");
         } finally {
             ScratchUser.exec(List.of("pg_dropcluster", "--stop", "15", cluster));
-            ScratchUser.exec(concat(apt, "remove", "--purge", "postgresql-15-deb-demo", "postgresql-15-pgj"));
+            ScratchUser.exec(concat(apt, "remove", "--purge", "postgresql-15-deb-demo", runtimePackage));
         }
     }
 

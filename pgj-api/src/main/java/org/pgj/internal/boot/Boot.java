@@ -10,6 +10,7 @@ import org.pgj.internal.classloading.ExtensionClassLoaders;
 import org.pgj.internal.encoding.ServerEncoding;
 import org.pgj.internal.fdw.ForeignDataWrappers;
 import org.pgj.internal.hooks.HookDispatcher;
+import org.pgj.internal.logging.JulConfig;
 import org.pgj.internal.logging.ServerLogging;
 import org.pgj.internal.nativecall.Backend;
 import org.pgj.internal.nativecall.Facts;
@@ -93,6 +94,15 @@ public final class Boot {
             SessionProfile.writeIfRecording();
         } catch (Throwable t) {
             ServerLogging.warnLater("pgj.profile: " + t.getMessage());
+        }
+    }
+
+    /** From call_handler.c, when log_min_messages or client_min_messages changed: see {@link JulConfig#followThresholds}; never throws. */
+    public static void logThresholdsChanged() {
+        try {
+            JulConfig.followThresholds();
+        } catch (Throwable t) {
+            // JUL's levels stay as they were; its handler still filters every record
         }
     }
 

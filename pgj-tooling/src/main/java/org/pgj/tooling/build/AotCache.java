@@ -9,13 +9,14 @@ import org.pgj.tooling.ToolException;
 import org.pgj.tooling.env.Jdk;
 import org.pgj.tooling.env.PgConfig;
 import org.pgj.tooling.installation.InstallDirs;
+import org.pgj.tooling.installation.PgjRuntime;
 import org.pgj.tooling.progress.Progress;
 import org.pgj.tooling.progress.ProgressStep;
 import org.pgj.tooling.server.PrivateServer;
 import org.pgj.tooling.server.ServerUser;
 
 /**
- * The JDK AOT cache that halves the JVM's start in each backend ({@code $sharedir/pgj/lib/pgj.aot},
+ * The JDK AOT cache that halves the JVM's start in each backend ({@code $sharedir/pgj/lib/<pgj version>/pgj.aot},
  * which the native runtime uses when present). It is trained inside a backend of a running
  * private server: a session whose JVM records with {@code -XX:AOTCacheOutput} calls typical
  * functions, pgj's own and those of a generated extension ({@link AotTrainingExtension}), and
@@ -34,10 +35,11 @@ public final class AotCache {
     public static void ensure(PrivateServer server, Progress p) {
         PgConfig pg = server.pgConfig();
         InstallDirs dirs = server.installation().dirs();
-        Path lib = dirs.pgjDir().resolve("lib");
+        PgjRuntime runtime = PgjRuntime.current();
+        Path lib = dirs.runtimeDir(runtime);
         Path installed = lib.resolve(FILE);
         Path stampFile = lib.resolve(FILE + ".stamp");
-        String stamp = stamp(pg, dirs);
+        String stamp = stamp(pg, dirs, runtime);
         try {
             if (Files.isRegularFile(installed) && Files.isRegularFile(stampFile)
                     && Files.readString(stampFile).equals(stamp)) {
@@ -48,7 +50,7 @@ public final class AotCache {
                 return;
             }
             try (ProgressStep step = p.begin("training the JVM AOT cache (once per pgj build and JDK)")) {
-                Path trained = train(server, p);
+                Path trained = train(server, runtime, p);
                 AtomicFiles.copy(trained, installed);
                 AtomicFiles.write(stampFile, stamp);
                 step.done("installed the AOT cache " + installed + " (" + Files.size(installed) / (1024 * 1024) + " MB)");
@@ -60,9 +62,9 @@ public final class AotCache {
     }
 
     /** What the cache depends on: the runtime jar and library, and the JDK they run on. */
-    private static String stamp(PgConfig pg, InstallDirs dirs) {
+    private static String stamp(PgConfig pg, InstallDirs dirs, PgjRuntime runtime) {
         StringBuilder sb = new StringBuilder();
-        for (Path file : new Path[] {dirs.pgjDir().resolve("lib/pgj-api.jar"), dirs.library()}) {
+        for (Path file : new Path[] {dirs.runtimeDir(runtime).resolve("pgj-api.jar"), dirs.library(runtime)}) {
             try {
                 sb.append(file).append(' ').append(Files.size(file)).append(' ')
                         .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
@@ -74,7 +76,7 @@ public final class AotCache {
         return sb.append("java.home ").append(Jdk.current().home()).append('\n').toString();
     }
 
-    private static Path train(PrivateServer server, Progress p) throws IOException {
+    private static Path train(PrivateServer server, PgjRuntime runtime, Progress p) throws IOException {
         Path dir = server.home().resolve("aot");
         AtomicFiles.createReadableDirectories(dir);
         ServerUser.current().own(dir);
@@ -86,9 +88,9 @@ public final class AotCache {
         server.psql(TRAINING_DB, "ALTER DATABASE " + TRAINING_DB + " SET pgj.aot_cache = 'off';");
         server.psql(TRAINING_DB, """
                 CREATE FUNCTION pgj_lib_call_handler() RETURNS language_handler
-                  AS '$libdir/pgj', 'pgj_call_handler' LANGUAGE C;
+                  AS '%1$s', 'pgj_call_handler' LANGUAGE C;
                 CREATE FUNCTION pgj_lib_validator(oid) RETURNS void
-                  AS '$libdir/pgj', 'pgj_validator' LANGUAGE C STRICT;
+                  AS '%1$s', 'pgj_validator' LANGUAGE C STRICT;
                 CREATE LANGUAGE pgj_lib HANDLER pgj_lib_call_handler VALIDATOR pgj_lib_validator;
                 CREATE FUNCTION add_one(int) RETURNS int LANGUAGE pgj_lib IMMUTABLE STRICT AS 'org.pgj.internal.boot.AotTraining.addOne(int)';
                 CREATE FUNCTION add_long(bigint, bigint) RETURNS bigint LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.addLong(long,long)';
@@ -100,10 +102,10 @@ public final class AotCache {
                 CREATE FUNCTION flag(bool, int2) RETURNS bool LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.flag(boolean,short)';
                 CREATE FUNCTION fail(text) RETURNS void LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.fail(java.lang.String)';
                 CREATE FUNCTION caught(text) RETURNS text LANGUAGE pgj_lib STRICT AS 'org.pgj.internal.boot.AotTraining.caught(java.lang.String)';
-                """);
-        server.psql(TRAINING_DB, AotTrainingExtension.SQL + "SELECT write_extension_jar('" + extension + "');\n"
+                """.formatted(runtime.modulePathname()));
+        server.psql(TRAINING_DB, AotTrainingExtension.sql(runtime) + "SELECT write_extension_jar('" + extension + "');\n"
                 + AotTrainingExtension.FUNCTIONS);
-        server.psql(TRAINING_DB, "LOAD 'pgj';\n"
+        server.psql(TRAINING_DB, "LOAD '" + runtime.modulePathname() + "';\n"
                 + "SET pgj.jvm_options = '-XX:AOTCacheOutput=" + output + "';\n"
                 + AotTrainingExtension.CALLS
                 + """

@@ -3,6 +3,7 @@ package org.pgj.tooling.build;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.pgj.tooling.AtomicFiles;
+import org.pgj.tooling.installation.PgjRuntime;
 import org.pgj.tooling.server.ServerUser;
 
 /**
@@ -17,13 +18,13 @@ final class AotTrainingExtension {
     /** The extension folder, {@code $sharedir/pgj/<FOLDER>}, and so the language {@code pgj_<FOLDER>}. */
     static final String FOLDER = "pgj_aot_training";
     /** The language, and the function of pgj's own training class that writes the jar. */
-    static final String SQL = """
+    private static final String SQL = """
             CREATE FUNCTION write_extension_jar(text) RETURNS text LANGUAGE pgj_lib STRICT
               AS 'org.pgj.internal.boot.AotTraining.writeExtensionJar(java.lang.String)';
             CREATE FUNCTION pgj_pgj_aot_training_call_handler() RETURNS language_handler
-              AS '$libdir/pgj', 'pgj_call_handler' LANGUAGE C;
+              AS '%1$s', 'pgj_call_handler' LANGUAGE C;
             CREATE FUNCTION pgj_pgj_aot_training_validator(oid) RETURNS void
-              AS '$libdir/pgj', 'pgj_validator' LANGUAGE C STRICT;
+              AS '%1$s', 'pgj_validator' LANGUAGE C STRICT;
             CREATE LANGUAGE pgj_pgj_aot_training HANDLER pgj_pgj_aot_training_call_handler
               VALIDATOR pgj_pgj_aot_training_validator;
             """;
@@ -38,6 +39,11 @@ final class AotTrainingExtension {
     static final String CALLS = "SELECT extension_add_one(1), extension_shout('training');\n";
 
     private AotTrainingExtension() {
+    }
+
+    /** {@link #SQL} with the handler and validator in {@code runtime}'s library. */
+    static String sql(PgjRuntime runtime) {
+        return SQL.formatted(runtime.modulePathname());
     }
 
     /**

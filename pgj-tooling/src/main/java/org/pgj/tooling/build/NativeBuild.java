@@ -18,6 +18,7 @@ import org.pgj.tooling.Exec;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.env.Jdk;
 import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.installation.PgjRuntime;
 import org.pgj.tooling.progress.Progress;
 
 /**
@@ -36,22 +37,29 @@ public final class NativeBuild {
     private NativeBuild() {
     }
 
-    /** Builds (or reuses) pgj.so from the pgj-native sources on the class path. */
+    /** Builds (or reuses) this pgj version's runtime library from the pgj-native sources on the class path. */
     public static Path build(PgConfig pg, Jdk jdk, Path pgjHome, Progress p) {
-        return build(pg, jdk, pgjHome, p, NativeSources.load(NativeSources.PREFIX));
+        return build(pg, jdk, pgjHome, p, PgjRuntime.current());
+    }
+
+    /** As {@link #build(PgConfig, Jdk, Path, Progress)}, naming itself {@code runtime} (its folder, its version in errors). */
+    public static Path build(PgConfig pg, Jdk jdk, Path pgjHome, Progress p, PgjRuntime runtime) {
+        return build(pg, jdk, pgjHome, p, NativeSources.load(NativeSources.PREFIX), System.getenv(), runtime);
     }
 
     static Path build(PgConfig pg, Jdk jdk, Path pgjHome, Progress p, Map<String, byte[]> sources) {
-        return build(pg, jdk, pgjHome, p, sources, System.getenv());
+        return build(pg, jdk, pgjHome, p, sources, System.getenv(), PgjRuntime.current());
     }
 
-    static Path build(PgConfig pg, Jdk jdk, Path pgjHome, Progress p, Map<String, byte[]> sources, Map<String, String> env) {
+    static Path build(PgConfig pg, Jdk jdk, Path pgjHome, Progress p, Map<String, byte[]> sources, Map<String, String> env,
+            PgjRuntime runtime) {
         if (!sources.containsKey("Makefile")) {
             throw new ToolException("the pgj C sources have no Makefile: rebuild pgj-native (mvn -pl pgj-native install)");
         }
         jdk.requireSupported();
-        String hash = hash(pg, jdk, sources, env);
-        Path dir = pgjHome.resolve("native").resolve(pg.major() + "-" + hash.substring(0, 16));
+        String hash = hash(pg, jdk, sources, env, runtime);
+        // Absolute: make runs with -C in another folder.
+        Path dir = pgjHome.toAbsolutePath().resolve("native").resolve(pg.major() + "-" + hash.substring(0, 16));
         Path result = dir.resolve(LIBRARY);
         if (Files.isRegularFile(result)) {
             return result;
@@ -78,7 +86,7 @@ public final class NativeBuild {
                     Files.createDirectories(target.getParent());
                     Files.write(target, file.getValue());
                 }
-                make(pg, jdk, src, p, env);
+                make(pg, jdk, src, p, env, runtime);
                 Path built = src.resolve(LIBRARY);
                 if (!Files.isRegularFile(built)) {
                     throw new ToolException("make finished but produced no " + LIBRARY + " in " + src
@@ -96,12 +104,12 @@ public final class NativeBuild {
         }
     }
 
-    private static void make(PgConfig pg, Jdk jdk, Path src, Progress p, Map<String, String> env) {
+    private static void make(PgConfig pg, Jdk jdk, Path src, Progress p, Map<String, String> env, PgjRuntime runtime) {
         p.step("building " + LIBRARY + " for PostgreSQL " + pg.version() + " with " + jdk + " in " + src + " ...");
         long start = System.nanoTime();
         // with_llvm=no: the JIT bitcode PGXS would also emit is never installed, and needs clang.
         List<String> command = List.of("make", "-C", src.toString(),
-                "PG_CONFIG=" + pg.path(), "PGJ_JAVA_HOME=" + jdk.home(), "with_llvm=no");
+                "PG_CONFIG=" + pg.path(), "PGJ_JAVA_HOME=" + jdk.home(), "PGJ_VERSION=" + runtime.version(), "with_llvm=no");
         Map<String, String> compilerEnv = new java.util.TreeMap<>();
         COMPILER_ENVIRONMENT.stream().filter(env::containsKey).forEach(name -> compilerEnv.put(name, env.get(name)));
         Exec.Result r = Exec.run(command, src, compilerEnv, 600);
@@ -128,7 +136,7 @@ public final class NativeBuild {
                 + (warnings.isEmpty() ? "" : " with " + warnings.size() + " warning(s), see " + log));
     }
 
-    static String hash(PgConfig pg, Jdk jdk, Map<String, byte[]> sources, Map<String, String> env) {
+    static String hash(PgConfig pg, Jdk jdk, Map<String, byte[]> sources, Map<String, String> env, PgjRuntime runtime) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, byte[]> file : new java.util.TreeMap<>(sources).entrySet()) {
@@ -138,6 +146,7 @@ public final class NativeBuild {
             field(md, pg.versionLine().getBytes(StandardCharsets.UTF_8));
             field(md, pg.path().toString().getBytes(StandardCharsets.UTF_8));
             field(md, jdk.home().toString().getBytes(StandardCharsets.UTF_8));
+            field(md, runtime.version().getBytes(StandardCharsets.UTF_8));
             Path release = jdk.home().resolve("release");
             // An in-place JDK update keeps the path but may change libjvm's ABI-relevant headers.
             field(md, Files.isRegularFile(release) ? Files.readAllBytes(release) : new byte[0]);

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.pgj.tooling.installation.InstallDirs;
+import org.pgj.tooling.installation.PgjRuntime;
 
-/** The pgj files in one set of install folders: pgj.so and each pgj extension's scripts and jars. */
+/** The pgj files in one set of install folders: the pgj runtimes and each pgj extension's scripts and jars. */
 final class InstalledFiles {
     private InstalledFiles() {
     }
@@ -17,9 +18,7 @@ final class InstalledFiles {
     /** Lines describing what is installed in {@code dirs}, or one line saying nothing is. */
     static List<String> describe(InstallDirs dirs) {
         List<String> lines = new ArrayList<>();
-        if (Files.isRegularFile(dirs.library())) {
-            lines.add(dirs.library().toString());
-        }
+        lines.addAll(runtimes(dirs));
         for (String ext : pgjExtensions(dirs.extensionDir())) {
             List<String> files = new ArrayList<>();
             try (Stream<Path> all = Files.list(dirs.extensionDir())) {
@@ -39,6 +38,35 @@ final class InstalledFiles {
         return lines;
     }
 
+    /** Each pgj version's runtime library with its Java runtime folder, and where the pgj.so link points. */
+    private static List<String> runtimes(InstallDirs dirs) {
+        List<String> lines = new ArrayList<>();
+        if (!Files.isDirectory(dirs.pkglibdir())) {
+            return lines;
+        }
+        try (Stream<Path> files = Files.list(dirs.pkglibdir())) {
+            for (Path library : files.filter(f -> f.getFileName().toString().matches("pgj-.+\\.so")).sorted().toList()) {
+                String name = library.getFileName().toString();
+                PgjRuntime runtime = new PgjRuntime(name.substring("pgj-".length(), name.length() - ".so".length()));
+                Path jars = dirs.runtimeDir(runtime);
+                lines.add(runtime + ": " + library + ", " + jars + "/" + (Files.isDirectory(jars) ? "" : " (missing)"));
+            }
+        } catch (IOException | RuntimeException e) {
+            lines.add("pgj runtimes in " + dirs.pkglibdir() + ": unreadable (" + e.getMessage() + ")");
+        }
+        Path link = dirs.latestLink();
+        if (Files.isRegularFile(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            lines.add(link + " (a runtime from before pgj named runtimes by version)");
+        } else if (Files.isSymbolicLink(link)) {
+            try {
+                lines.add(link + " -> " + Files.readSymbolicLink(link) + " (LOAD 'pgj', shared_preload_libraries = 'pgj')");
+            } catch (IOException e) {
+                lines.add(link + ": unreadable link (" + e.getMessage() + ")");
+            }
+        }
+        return lines;
+    }
+
     private static List<String> pgjExtensions(Path extensionDir) {
         if (!Files.isDirectory(extensionDir)) {
             return List.of();
@@ -47,7 +75,7 @@ final class InstalledFiles {
             return files.filter(f -> f.getFileName().toString().endsWith(".control"))
                     .filter(f -> {
                         try {
-                            return new String(Files.readAllBytes(f), StandardCharsets.UTF_8).contains("$libdir/pgj'");
+                            return PgjRuntime.isPgjControl(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
                         } catch (IOException e) {
                             return false;
                         }

@@ -1,7 +1,6 @@
 package org.pgj.tooling.installation;
 
 import java.nio.file.Path;
-import org.pgj.tooling.build.NativeBuild;
 import org.pgj.tooling.env.PgConfig;
 
 /**
@@ -19,13 +18,23 @@ public record InstallDirs(Path pkglibdir, Path sharedir) {
         return sharedir.resolve("extension");
     }
 
-    /** {@code $sharedir/pgj}: the runtime jar ({@code lib/}) and one jar folder per extension. */
+    /** {@code $sharedir/pgj}: the runtimes' jars ({@code lib/<version>/}) and one jar folder per extension. */
     public Path pgjDir() {
         return sharedir.resolve("pgj");
     }
 
-    /** {@code $pkglibdir/pgj.so}. */
-    public Path library() {
-        return pkglibdir.resolve(NativeBuild.LIBRARY);
+    /** {@code $pkglibdir/pgj-<version>.so}. */
+    public Path library(PgjRuntime runtime) {
+        return pkglibdir.resolve(runtime.libraryFile());
+    }
+
+    /** {@code $sharedir/pgj/lib/<version>/}: the runtime's pgj-api.jar and AOT cache. */
+    public Path runtimeDir(PgjRuntime runtime) {
+        return runtime.dir(pgjDir());
+    }
+
+    /** {@code $pkglibdir/pgj.so}, the link to the runtime installed last ({@link PgjRuntime#LATEST_LINK}). */
+    public Path latestLink() {
+        return pkglibdir.resolve(PgjRuntime.LATEST_LINK);
     }
 }

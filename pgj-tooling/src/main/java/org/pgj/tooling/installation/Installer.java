@@ -3,9 +3,11 @@ package org.pgj.tooling.installation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.pgj.tooling.AtomicFiles;
@@ -28,10 +30,23 @@ public final class Installer {
     record Copy(Path source, Path target) {
     }
 
-    /** What an install does: folders to create, files to copy, old jars to remove. */
-    record Plan(Set<Path> dirs, List<Copy> copies, List<Path> stale) {
+    /** A symbolic link to put in place: {@code $pkglibdir/pgj.so} → {@code pgj-<version>.so} (relative). */
+    record Link(Path link, Path target) {
+    }
+
+    /** What an install does: folders to create, files to copy, the latest-runtime link to set, old jars to remove. */
+    record Plan(Set<Path> dirs, List<Copy> copies, Optional<Link> latest, List<Path> stale) {
         boolean isEmpty() {
-            return copies.isEmpty() && stale.isEmpty() && dirs.stream().allMatch(Files::isDirectory);
+            return copies.isEmpty() && latest.isEmpty() && stale.isEmpty() && dirs.stream().allMatch(Files::isDirectory);
+        }
+    }
+
+    /** Where a symbolic link points, or null when {@code link} is none. */
+    private static Path readLink(Path link) {
+        try {
+            return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link) : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -66,6 +81,14 @@ public final class Installer {
             for (Copy copy : plan.copies()) {
                 current = copy.target();
                 AtomicFiles.copy(copy.source(), copy.target());
+            }
+            if (plan.latest().isPresent()) {
+                Link latest = plan.latest().get();
+                current = latest.link();
+                Path tmp = latest.link().resolveSibling("." + latest.link().getFileName() + ".pgj-tmp");
+                Files.deleteIfExists(tmp);
+                Files.createSymbolicLink(tmp, latest.target());
+                Files.move(tmp, latest.link(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             for (Path old : plan.stale()) {
                 current = old;
@@ -104,6 +127,8 @@ public final class Installer {
             script.append("install -m 0644 ").append(quote(copy.source())).append(' ').append(quote(tmp))
                     .append(" && mv -f ").append(quote(tmp)).append(' ').append(quote(copy.target())).append('\n');
         }
+        plan.latest().ifPresent(latest -> script.append("ln -sfn ").append(quote(latest.target())).append(' ')
+                .append(quote(latest.link())).append('\n'));
         for (Path old : plan.stale()) {
             script.append("rm -f ").append(quote(old)).append('\n');
         }
@@ -129,14 +154,16 @@ public final class Installer {
 
         Path extensionDir = target.extensionDir();
         Path pgjDir = target.pgjDir();
+        PgjRuntime runtime = stage.runtime();
         dirs.add(target.pkglibdir());
         dirs.add(extensionDir);
-        dirs.add(pgjDir.resolve("lib"));
-        copies.add(new Copy(stage.library(), target.library()));
+        dirs.add(target.runtimeDir(runtime));
+        // Only this pgj version's runtime is written: another version's files stay as they are.
+        copies.add(new Copy(stage.library(), target.library(runtime)));
         for (Path file : files(stage.extensionDir())) {
             copies.add(new Copy(file, extensionDir.resolve(file.getFileName().toString())));
         }
-        copies.add(new Copy(stage.apiJar(), pgjDir.resolve("lib/pgj-api.jar")));
+        copies.add(new Copy(stage.apiJar(), target.runtimeDir(runtime).resolve("pgj-api.jar")));
         replaceJars(stage.extensionJars(), pgjDir.resolve(stage.extension()), dirs, copies, stale);
         if (withTests) {
             if (!stage.hasTests()) {
@@ -148,7 +175,10 @@ public final class Installer {
         // Identical files are left alone: their mtimes stay, so the JVM's AOT cache, which
         // checks the class path's jars, stays valid across reinstalls of the same build.
         copies.removeIf(Installer::alreadyInstalled);
-        return new Plan(dirs, copies, stale);
+        Path linkTarget = Path.of(runtime.libraryFile());
+        Optional<Link> latest = linkTarget.equals(readLink(target.latestLink())) ? Optional.empty()
+                : Optional.of(new Link(target.latestLink(), linkTarget));
+        return new Plan(dirs, copies, latest, stale);
     }
 
     private static boolean alreadyInstalled(Copy copy) {

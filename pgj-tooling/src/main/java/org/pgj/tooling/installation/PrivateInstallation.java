@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.pgj.tooling.AtomicFiles;
 import org.pgj.tooling.ToolException;
-import org.pgj.tooling.build.NativeBuild;
 import org.pgj.tooling.env.PgConfig;
 import org.pgj.tooling.progress.Progress;
 
@@ -26,7 +26,7 @@ import org.pgj.tooling.progress.Progress;
  * folder this class mirrors the absolute paths of {@code pg_config}:
  * <pre>
  * &lt;root&gt;/usr/lib/postgresql/15/bin/postgres   a copy of the binary (a symlink would resolve back)
- * &lt;root&gt;/usr/lib/postgresql/15/lib/           symlinks to the system's modules, plus pgj.so
+ * &lt;root&gt;/usr/lib/postgresql/15/lib/           symlinks to the system's modules (not its pgj runtimes), plus ours
  * &lt;root&gt;/usr/share/postgresql/15/              symlinks to the system's share entries, except:
  *     extension/                                a real folder: symlinks to the system's files, plus ours
  *     pgj/                                      a real folder: only what was installed here
@@ -73,9 +73,9 @@ public final class PrivateInstallation {
             AtomicFiles.createReadableDirectories(dirs.pkglibdir());
             AtomicFiles.createReadableDirectories(dirs.extensionDir());
             AtomicFiles.createReadableDirectories(dirs.pgjDir());
-            linkEntries(pg.pkglibdir(), dirs.pkglibdir(), List.of(NativeBuild.LIBRARY));
-            linkEntries(pg.sharedir(), dirs.sharedir(), List.of("extension", "pgj"));
-            linkEntries(pg.sharedir().resolve("extension"), dirs.extensionDir(), pgjExtensionFiles());
+            linkEntries(pg.pkglibdir(), dirs.pkglibdir(), PrivateInstallation::isPgjRuntime);
+            linkEntries(pg.sharedir(), dirs.sharedir(), List.of("extension", "pgj")::contains);
+            linkEntries(pg.sharedir().resolve("extension"), dirs.extensionDir(), pgjExtensionFiles()::contains);
         } catch (IOException e) {
             throw new ToolException("cannot prepare the private PostgreSQL installation in " + root + " ("
                     + e.getMessage() + "): make it writable, or delete it and run again", e);
@@ -102,13 +102,13 @@ public final class PrivateInstallation {
     }
 
     /** Mirrors every entry of {@code from} as a symlink in {@code to}, except {@code skip}; drops dangling links. */
-    private static void linkEntries(Path from, Path to, List<String> skip) throws IOException {
+    private static void linkEntries(Path from, Path to, Predicate<String> skip) throws IOException {
         if (Files.isDirectory(from)) {
             try (Stream<Path> entries = Files.list(from)) {
                 for (Path entry : (Iterable<Path>) entries::iterator) {
                     String name = entry.getFileName().toString();
                     Path link = to.resolve(name);
-                    if (!skip.contains(name) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!skip.test(name) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                         Files.createSymbolicLink(link, entry);
                     }
                 }
@@ -117,7 +117,9 @@ public final class PrivateInstallation {
         try (Stream<Path> entries = Files.list(to)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
                 boolean link = Files.isSymbolicLink(entry);
-                if (link && (!Files.exists(entry) || skip.contains(entry.getFileName().toString()))) {
+                // A skipped name's link into the system's folder goes; ours (pgj.so → pgj-VERSION.so, relative) stays.
+                if (link && (!Files.exists(entry)
+                        || skip.test(entry.getFileName().toString()) && Files.readSymbolicLink(entry).startsWith(from))) {
                     Files.delete(entry);
                 }
             }
@@ -148,9 +150,14 @@ public final class PrivateInstallation {
         }
     }
 
+    /** The system's pgj runtimes, of any version, and their pgj.so link: a private server sees only its own. */
+    private static boolean isPgjRuntime(String name) {
+        return name.equals(PgjRuntime.LATEST_LINK) || name.startsWith("pgj-") && name.endsWith(".so");
+    }
+
     private static boolean isPgjControlFile(Path control) {
         try {
-            return new String(Files.readAllBytes(control), StandardCharsets.UTF_8).contains("$libdir/pgj'");
+            return PgjRuntime.isPgjControl(new String(Files.readAllBytes(control), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return false;
         }

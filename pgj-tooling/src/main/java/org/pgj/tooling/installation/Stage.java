@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.pgj.tooling.AtomicFiles;
 import org.pgj.tooling.ToolException;
-import org.pgj.tooling.build.NativeBuild;
 import org.pgj.tooling.env.Jdk;
 import org.pgj.tooling.env.PgConfig;
 
@@ -21,10 +20,10 @@ import org.pgj.tooling.env.PgConfig;
  * like the installed tree, so {@link Installer} only copies and pgj-test can point at it.
  *
  * <pre>
- * stage.properties      extension=, version=, pg_config=, java_home=
- * pkglib/pgj.so
+ * stage.properties      extension=, version=, pgj_version=, pg_config=, java_home=
+ * pkglib/pgj-&lt;pgj version&gt;.so
  * extension/&lt;ext&gt;.control, &lt;ext&gt;--&lt;ver&gt;.sql
- * pgj/lib/pgj-api.jar
+ * pgj/lib/&lt;pgj version&gt;/pgj-api.jar
  * pgj/&lt;ext&gt;/*.jar
  * pgj/&lt;ext&gt;__test/*.jar
  * </pre>
@@ -38,13 +37,15 @@ public final class Stage {
     private final Path dir;
     private final String extension;
     private final String version;
+    private final PgjRuntime runtime;
     private final Path pgConfig;
     private final Path javaHome;
 
-    private Stage(Path dir, String extension, String version, Path pgConfig, Path javaHome) {
+    private Stage(Path dir, String extension, String version, PgjRuntime runtime, Path pgConfig, Path javaHome) {
         this.dir = dir;
         this.extension = extension;
         this.version = version;
+        this.runtime = runtime;
         this.pgConfig = pgConfig;
         this.javaHome = javaHome;
     }
@@ -62,19 +63,21 @@ public final class Stage {
         } catch (IOException e) {
             throw new ToolException("cannot read " + file + " (" + e.getMessage() + "): rebuild the extension project", e);
         }
-        for (String key : List.of("extension", "version", "pg_config", "java_home")) {
+        for (String key : List.of("extension", "version", "pgj_version", "pg_config", "java_home")) {
             if (props.getProperty(key, "").isBlank()) {
                 throw new ToolException(file + " has no `" + key + "`: rebuild the extension project (mvn package)");
             }
         }
-        Stage stage = new Stage(dir.toAbsolutePath(), checkName(props.getProperty("extension")),
-                props.getProperty("version"), Path.of(props.getProperty("pg_config")), Path.of(props.getProperty("java_home")));
+        Stage stage = new Stage(dir.toAbsolutePath(), checkName(props.getProperty("extension")), props.getProperty("version"),
+                new PgjRuntime(props.getProperty("pgj_version")), Path.of(props.getProperty("pg_config")),
+                Path.of(props.getProperty("java_home")));
         for (Path required : List.of(stage.library(), stage.controlFile(), stage.apiJar())) {
             if (!Files.isRegularFile(required)) {
                 throw new ToolException("the stage in " + dir + " is incomplete (" + required
                         + " is missing): rebuild the extension project (mvn package)");
             }
         }
+        stage.checkControlNamesTheRuntime();
         return stage;
     }
 
@@ -83,7 +86,12 @@ public final class Stage {
      * The caller then fills {@link #library()}, {@link #extensionDir()} and the jar folders.
      */
     public static Stage create(Path dir, String extension, String version, PgConfig pg, Jdk jdk) {
-        Stage stage = new Stage(dir.toAbsolutePath(), checkName(extension), version, pg.path(), jdk.home());
+        return create(dir, extension, version, PgjRuntime.current(), pg, jdk);
+    }
+
+    /** As {@link #create(Path, String, String, PgConfig, Jdk)}, for another pgj version's runtime. */
+    public static Stage create(Path dir, String extension, String version, PgjRuntime runtime, PgConfig pg, Jdk jdk) {
+        Stage stage = new Stage(dir.toAbsolutePath(), checkName(extension), version, runtime, pg.path(), jdk.home());
         try {
             // A stale jar from an earlier build (say, a removed dependency) must not survive.
             AtomicFiles.deleteRecursively(dir);
@@ -95,6 +103,7 @@ public final class Stage {
             Properties props = new Properties();
             props.setProperty("extension", stage.extension);
             props.setProperty("version", version);
+            props.setProperty("pgj_version", runtime.version());
             props.setProperty("pg_config", pg.path().toString());
             props.setProperty("java_home", jdk.home().toString());
             StringWriter text = new StringWriter();
@@ -108,6 +117,21 @@ public final class Stage {
                     + "): check that the build directory is writable", e);
         }
         return stage;
+    }
+
+    /** The annotation processor wrote the module_pathname; the plugin built the runtime: both must be one pgj version. */
+    private void checkControlNamesTheRuntime() {
+        String control;
+        try {
+            control = Files.readString(controlFile(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ToolException("cannot read " + controlFile() + " (" + e.getMessage() + "): rebuild the extension project", e);
+        }
+        if (!control.contains("'" + runtime.modulePathname() + "'")) {
+            throw new ToolException(controlFile() + " does not name the stage's runtime " + runtime.modulePathname()
+                    + " as its module_pathname: the project's pgj-processor and pgj-maven-plugin are of different pgj"
+                    + " versions; use one pgj version for pgj-api, pgj-processor and pgj-maven-plugin, then mvn clean package");
+        }
     }
 
     private static String checkName(String extension) {
@@ -130,6 +154,11 @@ public final class Stage {
         return version;
     }
 
+    /** The pgj runtime the extension runs on: the version of pgj that built it. */
+    public PgjRuntime runtime() {
+        return runtime;
+    }
+
     /** The pg_config the stage was built against. */
     public Path pgConfig() {
         return pgConfig;
@@ -140,9 +169,9 @@ public final class Stage {
         return javaHome;
     }
 
-    /** {@code pkglib/pgj.so}. */
+    /** {@code pkglib/pgj-<pgj version>.so}. */
     public Path library() {
-        return dir.resolve("pkglib").resolve(NativeBuild.LIBRARY);
+        return dir.resolve("pkglib").resolve(runtime.libraryFile());
     }
 
     /** {@code extension/}: the control file and install scripts. */
@@ -154,9 +183,9 @@ public final class Stage {
         return extensionDir().resolve(extension + ".control");
     }
 
-    /** {@code pgj/lib/pgj-api.jar}. */
+    /** {@code pgj/lib/<pgj version>/pgj-api.jar}. */
     public Path apiJar() {
-        return dir.resolve("pgj/lib/pgj-api.jar");
+        return runtime.dir(dir.resolve("pgj")).resolve("pgj-api.jar");
     }
 
     /** {@code pgj/<ext>/}: the extension's jar and runtime dependencies. */

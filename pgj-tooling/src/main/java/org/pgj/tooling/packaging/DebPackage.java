@@ -13,13 +13,16 @@ import org.pgj.tooling.AtomicFiles;
 import org.pgj.tooling.Exec;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.installation.InstallDirs;
+import org.pgj.tooling.installation.PgjRuntime;
 
 /**
  * The Debian packages of a package tree ({@code pgj package --deb}), built with dpkg-deb. pgj's
- * shared runtime, pgj.so and the pgj/lib folder (the same for every extension of one pgj version),
- * goes into {@code postgresql-NN-pgj}; the extension's own files into {@code postgresql-NN-EXT},
- * which depends on that runtime at exactly this pgj version. dpkg refuses a file that two
- * packages hold, so this split is what lets two pgj extensions' packages install side by side.
+ * shared runtime, pgj-VERSION.so and the pgj/lib/VERSION folder (the same for every extension of
+ * one pgj version), goes into {@code postgresql-NN-pgj-VERSION}; the extension's own files into
+ * {@code postgresql-NN-EXT}, which depends on that runtime at exactly this pgj version. dpkg
+ * refuses a file that two packages hold, so this split is what lets two pgj extensions' packages
+ * install side by side; the version in the runtime's name and files is what lets the runtimes of
+ * two pgj versions do so too (Debian installs one version of a package name at a time).
  * The runtime depends on the Debian package of the JDK that built pgj.so, which is the default
  * {@code pgj.java_home}.
  */
@@ -43,8 +46,9 @@ public final class DebPackage {
      */
     public static Debs write(Path tree, List<Path> files, InstallDirs target, int major, String extension, String extensionVersion,
             String pgjVersion, Path javaHome, Path out) {
-        Path library = relative(target.library());
-        Path runtimeDir = relative(target.pgjDir().resolve("lib"));
+        PgjRuntime pgj = new PgjRuntime(pgjVersion);
+        Path library = relative(target.library(pgj));
+        Path runtimeDir = relative(target.runtimeDir(pgj));
         List<Path> runtimeFiles = new ArrayList<>();
         List<Path> extensionFiles = new ArrayList<>();
         for (Path file : files) {
@@ -53,7 +57,7 @@ public final class DebPackage {
         String postgresql = "postgresql-" + major;
         String runtimeVersion = debianVersion(pgjVersion, "pgj's version");
         String jdk = jdkPackage(javaHome);
-        Control runtime = new Control(postgresql + "-pgj", runtimeVersion, postgresql + (jdk == null ? "" : ", " + jdk),
+        Control runtime = new Control(postgresql + "-pgj-" + packageNamePart(pgjVersion), runtimeVersion, postgresql + (jdk == null ? "" : ", " + jdk),
                 "pgj " + pgjVersion + " runtime for PostgreSQL " + major + " (extensions in Java)");
         Control ext = new Control(postgresql + "-" + extension.replace('_', '-'), debianVersion(extensionVersion, "the extension's version"),
                 postgresql + ", " + runtime.name() + " (= " + runtimeVersion + ")",
@@ -66,6 +70,11 @@ public final class DebPackage {
             throw new ToolException("cannot write the Debian packages into " + out + " (" + e.getMessage()
                     + "): check that the build folder is writable", e);
         }
+    }
+
+    /** A version inside a package name, which holds only lowercase letters, digits, '.', '+' and '-': 0.1.0-snapshot. */
+    static String packageNamePart(String version) {
+        return version.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.+-]", "-");
     }
 
     /** Maven's 0.1.0-SNAPSHOT as Debian's 0.1.0~SNAPSHOT, which sorts before 0.1.0 as it should. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.pgj.tooling.AtomicFiles;
-import org.pgj.tooling.PgjRelease;
 import org.pgj.tooling.ToolContext;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.env.Jdk;
@@ -55,7 +54,7 @@ public final class PackageCommand {
             DebPackage.Debs debs;
             try (ProgressStep step = ctx.progress().begin("building the Debian packages (dpkg-deb)")) {
                 debs = DebPackage.write(result.tree(), result.files(), InstallDirs.of(pg), pg.major(), stage.extension(), stage.version(),
-                        PgjRelease.version(), stage.javaHome(), o.project().packageDir().resolve("deb"));
+                        stage.runtime().version(), stage.javaHome(), o.project().packageDir().resolve("deb"));
                 step.done("built 2 Debian packages");
             }
             ctx.out().println("Debian packages (the extension, and pgj's runtime it depends on, which extensions of this pgj version share):");
@@ -87,11 +86,12 @@ public final class PackageCommand {
         try {
             AtomicFiles.deleteRecursively(tree);
             Files.createDirectories(tree);
-            copy(stage.library(), tree, target.library(), files);
+            // The runtime's versioned files only: the pgj.so link is the installer's, never a package's.
+            copy(stage.library(), tree, target.library(stage.runtime()), files);
             for (Path file : list(stage.extensionDir())) {
                 copy(file, tree, target.extensionDir().resolve(file.getFileName().toString()), files);
             }
-            copy(stage.apiJar(), tree, target.pgjDir().resolve("lib/pgj-api.jar"), files);
+            copy(stage.apiJar(), tree, target.runtimeDir(stage.runtime()).resolve("pgj-api.jar"), files);
             for (Path jar : list(stage.extensionJars())) {
                 copy(jar, tree, target.pgjDir().resolve(stage.extension()).resolve(jar.getFileName().toString()), files);
             }

@@ -26,6 +26,7 @@ import org.pgj.tooling.FakePgConfig;
 import org.pgj.tooling.ToolException;
 import org.pgj.tooling.env.Jdk;
 import org.pgj.tooling.env.PgConfig;
+import org.pgj.tooling.installation.PgjRuntime;
 
 /** Builds a tiny PGXS module (src/test/resources/org/pgj/testnative) with the real pg_config and gcc. */
 class NativeBuildTest {
@@ -139,24 +140,26 @@ class NativeBuildTest {
     void hashCoversServerAndJdk() throws IOException {
         Map<String, byte[]> sources = NativeSources.load("org/pgj/testnative/");
         PgConfig other = PgConfig.find(FakePgConfig.create(home.resolve("fake"), "16.1"));
-        assertNotEquals(NativeBuild.hash(pg, jdk, sources, Map.of()), NativeBuild.hash(other, jdk, sources, Map.of()));
-        assertEquals(NativeBuild.hash(pg, jdk, sources, Map.of()), NativeBuild.hash(pg, jdk, new TreeMap<>(sources), Map.of()));
-        assertEquals(64, NativeBuild.hash(pg, jdk, sources, Map.of()).length());
+        assertNotEquals(NativeBuild.hash(pg, jdk, sources, Map.of(), PgjRuntime.current()), NativeBuild.hash(other, jdk, sources, Map.of(), PgjRuntime.current()));
+        assertEquals(NativeBuild.hash(pg, jdk, sources, Map.of(), PgjRuntime.current()), NativeBuild.hash(pg, jdk, new TreeMap<>(sources), Map.of(), PgjRuntime.current()));
+        assertEquals(64, NativeBuild.hash(pg, jdk, sources, Map.of(), PgjRuntime.current()).length());
     }
 
     @Test
     void hashCoversTheExactServerBuildAndCompilerSettings() throws IOException {
         Map<String, byte[]> sources = NativeSources.load("org/pgj/testnative/");
         Path path = FakePgConfig.create(home.resolve("fake"), "16.1 (one build)");
-        String one = NativeBuild.hash(PgConfig.find(path), jdk, sources, Map.of());
+        String one = NativeBuild.hash(PgConfig.find(path), jdk, sources, Map.of(), PgjRuntime.current());
         FakePgConfig.create(home.resolve("fake"), "16.1 (another build)");
         PgConfig rebuilt = PgConfig.find(path);
         assertEquals("16.1", rebuilt.version());
-        assertNotEquals(one, NativeBuild.hash(rebuilt, jdk, sources, Map.of()), "same minor, another pg_config --version");
-        String plain = NativeBuild.hash(pg, jdk, sources, Map.of("HOME", "/x"));
+        assertNotEquals(one, NativeBuild.hash(rebuilt, jdk, sources, Map.of(), PgjRuntime.current()), "same minor, another pg_config --version");
+        String plain = NativeBuild.hash(pg, jdk, sources, Map.of("HOME", "/x"), PgjRuntime.current());
         for (String name : NativeBuild.COMPILER_ENVIRONMENT) {
-            assertNotEquals(plain, NativeBuild.hash(pg, jdk, sources, Map.of(name, "-O0")), name);
+            assertNotEquals(plain, NativeBuild.hash(pg, jdk, sources, Map.of(name, "-O0"), PgjRuntime.current()), name);
         }
-        assertEquals(plain, NativeBuild.hash(pg, jdk, sources, Map.of("HOME", "/y")), "other variables do not matter");
+        assertEquals(plain, NativeBuild.hash(pg, jdk, sources, Map.of("HOME", "/y"), PgjRuntime.current()), "other variables do not matter");
+        assertNotEquals(plain, NativeBuild.hash(pg, jdk, sources, Map.of("HOME", "/x"), new PgjRuntime("0.2.0-other")),
+                "another pgj version's runtime is another build");
     }
 }

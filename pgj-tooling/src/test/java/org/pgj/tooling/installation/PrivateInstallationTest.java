@@ -34,11 +34,13 @@ class PrivateInstallationTest {
         Files.writeString(pg.bindir().resolve("postgres"), "binary");
         Files.writeString(pg.pkglibdir().resolve("plpgsql.so"), "module");
         Files.writeString(pg.pkglibdir().resolve("pgj.so"), "system pgj");
+        Files.writeString(pg.pkglibdir().resolve("pgj-0.1.0.so"), "system pgj 0.1.0");
         Files.createDirectories(pg.sharedir().resolve("extension"));
         Files.createDirectories(pg.sharedir().resolve("timezonesets"));
         Files.writeString(pg.sharedir().resolve("extension/plpgsql.control"), "default_version = '1.0'\n");
         Files.writeString(pg.sharedir().resolve("extension/sysext.control"), "module_pathname = '$libdir/pgj'\n");
         Files.writeString(pg.sharedir().resolve("extension/sysext--1.0.sql"), "");
+        Files.writeString(pg.sharedir().resolve("extension/sysext2.control"), "module_pathname = '$libdir/pgj-0.1.0'\n");
         installation = new PrivateInstallation(pg, tmp.resolve("install"));
     }
 
@@ -56,7 +58,10 @@ class PrivateInstallationTest {
         assertTrue(Files.isSymbolicLink(dirs.extensionDir().resolve("plpgsql.control")));
         assertFalse(Files.isSymbolicLink(dirs.extensionDir()), "extension/ is a real folder pgj installs into");
         assertTrue(Files.isDirectory(dirs.pgjDir(), LinkOption.NOFOLLOW_LINKS));
-        assertFalse(Files.exists(dirs.library(), LinkOption.NOFOLLOW_LINKS), "the system's pgj.so is not used");
+        assertFalse(Files.exists(dirs.latestLink(), LinkOption.NOFOLLOW_LINKS), "the system's pgj.so is not used");
+        assertFalse(Files.exists(dirs.library(new PgjRuntime("0.1.0")), LinkOption.NOFOLLOW_LINKS), "nor its versioned runtimes");
+        assertFalse(Files.exists(dirs.extensionDir().resolve("sysext2.control"), LinkOption.NOFOLLOW_LINKS),
+                "an extension of a versioned runtime is a pgj extension too");
         assertFalse(Files.exists(dirs.extensionDir().resolve("sysext.control"), LinkOption.NOFOLLOW_LINKS),
                 "system-installed pgj extensions are hidden: their jars are not mirrored");
         assertTrue(steps.get(0).startsWith("copying "), steps.toString());

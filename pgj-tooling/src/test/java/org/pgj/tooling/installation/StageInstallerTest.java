@@ -37,13 +37,19 @@ class StageInstallerTest {
         share = pg.sharedir();
     }
 
+    private static final PgjRuntime PGJ_01 = new PgjRuntime("0.1.0");
+
     private Stage stage(boolean tests) throws IOException {
-        Stage stage = Stage.create(tmp.resolve("stage"), "demo", "1.0", pg, Jdk.current());
-        Files.writeString(stage.library(), "so");
-        Files.writeString(stage.controlFile(), "module_pathname = '$libdir/pgj'\n");
-        Files.writeString(stage.extensionDir().resolve("demo--1.0.sql"), "select 1;\n");
-        Files.writeString(stage.apiJar(), "api");
-        Files.writeString(stage.extensionJars().resolve("demo.jar"), "main");
+        return stage(tests, "stage", "demo", PGJ_01, "so");
+    }
+
+    private Stage stage(boolean tests, String dir, String extension, PgjRuntime runtime, String library) throws IOException {
+        Stage stage = Stage.create(tmp.resolve(dir), extension, "1.0", runtime, pg, Jdk.current());
+        Files.writeString(stage.library(), library);
+        Files.writeString(stage.controlFile(), "module_pathname = '" + runtime.modulePathname() + "'\n");
+        Files.writeString(stage.extensionDir().resolve(extension + "--1.0.sql"), "select 1;\n");
+        Files.writeString(stage.apiJar(), "api " + runtime.version());
+        Files.writeString(stage.extensionJars().resolve(extension + ".jar"), "main");
         Files.writeString(stage.extensionJars().resolve("dep-1.0.jar"), "dep");
         if (tests) {
             Files.createDirectories(stage.testJars());
@@ -101,10 +107,11 @@ class StageInstallerTest {
 
         Installer.install(stage, pg, false, steps::add);
 
-        assertEquals("so", Files.readString(pg.pkglibdir().resolve("pgj.so")));
-        assertEquals("module_pathname = '$libdir/pgj'\n", Files.readString(share.resolve("extension/demo.control")));
+        assertEquals("so", Files.readString(pg.pkglibdir().resolve("pgj-0.1.0.so")));
+        assertEquals(Path.of("pgj-0.1.0.so"), Files.readSymbolicLink(pg.pkglibdir().resolve("pgj.so")), "pgj.so: the runtime installed last");
+        assertEquals("module_pathname = '$libdir/pgj-0.1.0'\n", Files.readString(share.resolve("extension/demo.control")));
         assertEquals("select 1;\n", Files.readString(share.resolve("extension/demo--1.0.sql")));
-        assertEquals("api", Files.readString(share.resolve("pgj/lib/pgj-api.jar")));
+        assertEquals("api 0.1.0", Files.readString(share.resolve("pgj/lib/0.1.0/pgj-api.jar")));
         assertEquals(List.of("demo.jar", "dep-1.0.jar", "notes.txt"), names(share.resolve("pgj/demo")));
         assertFalse(Files.exists(share.resolve("pgj/demo__test")), "tests are installed only when asked");
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(share.resolve("pgj/demo/demo.jar"))),
@@ -138,8 +145,39 @@ class StageInstallerTest {
         target.sync(s -> { });
         Installer.install(stage(false), pg, target, false, s -> { });
         assertEquals("main", Files.readString(target.dirs().pgjDir().resolve("demo/demo.jar")));
-        assertEquals("so", Files.readString(target.dirs().library()));
+        assertEquals("so", Files.readString(target.dirs().library(PGJ_01)));
+        assertEquals("so", Files.readString(target.dirs().latestLink()), "the link resolves in the private installation");
         assertFalse(Files.exists(share.resolve("extension/demo.control")), "the system's folders stay as they are");
+    }
+
+    @Test
+    void extensionsOfTwoPgjVersionsInstallSideBySideAndEachKeepsItsRuntime() throws IOException {
+        PgjRuntime pgj02 = new PgjRuntime("0.2.0-SNAPSHOT");
+        Installer.install(stage(false), pg, false, s -> { });
+        Installer.install(stage(false, "stage-b", "other", pgj02, "so 0.2"), pg, false, s -> { });
+
+        assertEquals("so", Files.readString(pg.pkglibdir().resolve("pgj-0.1.0.so")), "0.2's install leaves 0.1's runtime alone");
+        assertEquals("so 0.2", Files.readString(pg.pkglibdir().resolve("pgj-0.2.0-SNAPSHOT.so")));
+        assertEquals("api 0.1.0", Files.readString(share.resolve("pgj/lib/0.1.0/pgj-api.jar")));
+        assertEquals("api 0.2.0-SNAPSHOT", Files.readString(share.resolve("pgj/lib/0.2.0-SNAPSHOT/pgj-api.jar")));
+        assertEquals("module_pathname = '$libdir/pgj-0.1.0'\n", Files.readString(share.resolve("extension/demo.control")));
+        assertEquals("module_pathname = '$libdir/pgj-0.2.0-SNAPSHOT'\n", Files.readString(share.resolve("extension/other.control")));
+        assertEquals(Path.of("pgj-0.2.0-SNAPSHOT.so"), Files.readSymbolicLink(pg.pkglibdir().resolve("pgj.so")));
+
+        // A new build of 0.1's extension (an upgrade) writes 0.1's files only.
+        Installer.install(stage(false, "stage-c", "demo", PGJ_01, "so rebuilt"), pg, false, s -> { });
+        assertEquals("so rebuilt", Files.readString(pg.pkglibdir().resolve("pgj-0.1.0.so")));
+        assertEquals("so 0.2", Files.readString(pg.pkglibdir().resolve("pgj-0.2.0-SNAPSHOT.so")));
+        assertEquals("api 0.2.0-SNAPSHOT", Files.readString(share.resolve("pgj/lib/0.2.0-SNAPSHOT/pgj-api.jar")));
+    }
+
+    @Test
+    void aStageWhoseControlFileNamesAnotherRuntimeIsRefused() throws IOException {
+        Stage stage = stage(false);
+        Files.writeString(stage.controlFile(), "module_pathname = '$libdir/pgj-0.2.0'\n");
+        ToolException e = assertThrows(ToolException.class, () -> Stage.read(stage.dir()));
+        assertTrue(e.getMessage().contains("does not name the stage's runtime $libdir/pgj-0.1.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("use one pgj version for pgj-api, pgj-processor and pgj-maven-plugin"), e.getMessage());
     }
 
     @Test

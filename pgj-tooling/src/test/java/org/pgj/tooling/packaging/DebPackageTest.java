@@ -29,19 +29,19 @@ class DebPackageTest {
         assumeTrue(Exec.run(List.of("sh", "-c", "command -v dpkg-deb"), 30).ok(), "dpkg-deb is Debian's");
         Path tree = tmp.resolve("tree");
         List<Path> files = new ArrayList<>();
-        file(tree, files, "usr/lib/postgresql/15/lib/pgj.so", true);
+        file(tree, files, "usr/lib/postgresql/15/lib/pgj-0.2.0-SNAPSHOT.so", true);
         file(tree, files, "usr/share/postgresql/15/extension/hello_world--0.1.0.sql", false);
         file(tree, files, "usr/share/postgresql/15/extension/hello_world.control", false);
-        file(tree, files, "usr/share/postgresql/15/pgj/lib/pgj-api.jar", false);
+        file(tree, files, "usr/share/postgresql/15/pgj/lib/0.2.0-SNAPSHOT/pgj-api.jar", false);
         file(tree, files, "usr/share/postgresql/15/pgj/hello_world/hello_world.jar", false);
 
         DebPackage.Debs debs = DebPackage.write(tree, files, DEBIAN_15, 15, "hello_world", "0.1.0", "0.2.0-SNAPSHOT",
                 Path.of(System.getProperty("java.home")), tmp.resolve("deb"));
 
         String arch = Exec.run(List.of("dpkg", "--print-architecture"), 30).output().strip();
-        assertEquals(tmp.resolve("deb/postgresql-15-pgj_0.2.0~SNAPSHOT_" + arch + ".deb"), debs.runtime());
+        assertEquals(tmp.resolve("deb/postgresql-15-pgj-0.2.0-snapshot_0.2.0~SNAPSHOT_" + arch + ".deb"), debs.runtime());
         assertEquals(tmp.resolve("deb/postgresql-15-hello-world_0.1.0_" + arch + ".deb"), debs.extension());
-        assertEquals("postgresql-15, postgresql-15-pgj (= 0.2.0~SNAPSHOT)", field(debs.extension(), "Depends"));
+        assertEquals("postgresql-15, postgresql-15-pgj-0.2.0-snapshot (= 0.2.0~SNAPSHOT)", field(debs.extension(), "Depends"));
         String runtimeDepends = field(debs.runtime(), "Depends");
         assertTrue(runtimeDepends.startsWith("postgresql-15"), runtimeDepends);
         Exec.Result jdk = Exec.run(List.of("dpkg-query", "-S", System.getProperty("java.home") + "/lib/server/libjvm.so"), 30);
@@ -53,8 +53,9 @@ class DebPackageTest {
             assertEquals("postgresql-15", runtimeDepends, "a JDK unpacked by hand adds no dependency");
             assertEquals(null, debs.jdkPackage());
         }
-        assertEquals(List.of("-rwxr-xr-x root/root ./usr/lib/postgresql/15/lib/pgj.so",
-                "-rw-r--r-- root/root ./usr/share/postgresql/15/pgj/lib/pgj-api.jar"), contents(debs.runtime()));
+        assertEquals(List.of("-rwxr-xr-x root/root ./usr/lib/postgresql/15/lib/pgj-0.2.0-SNAPSHOT.so",
+                "-rw-r--r-- root/root ./usr/share/postgresql/15/pgj/lib/0.2.0-SNAPSHOT/pgj-api.jar"), contents(debs.runtime()),
+                "the runtime's files name its version, so another version's runtime package installs beside it");
         assertEquals(List.of("-rw-r--r-- root/root ./usr/share/postgresql/15/extension/hello_world--0.1.0.sql",
                 "-rw-r--r-- root/root ./usr/share/postgresql/15/extension/hello_world.control",
                 "-rw-r--r-- root/root ./usr/share/postgresql/15/pgj/hello_world/hello_world.jar"), contents(debs.extension()));

@@ -72,9 +72,7 @@ class LoggingTest {
             String hidden = api + "-hidden-" + System.nanoTime();
             List<String> client = warnings(c, "select log_with('" + api + "', '" + level + "', '" + hidden + "')");
             assertEquals(List.of(), client, "a debug record is written nowhere at the default thresholds");
-            if (!api.equals("jul")) { // JUL's own isLoggable knows only its logger levels: its handler filters
-                assertEquals(false, Sql.one(c, "select log_with('" + api + "', '" + level + "', 'x')"));
-            }
+            assertEquals(false, Sql.one(c, "select log_with('" + api + "', '" + level + "', 'x')"), "isLoggable says so too");
 
             Sql.exec(c, "set client_min_messages = debug2");
             String toClient = api + "-client-" + System.nanoTime();
@@ -87,7 +85,15 @@ class LoggingTest {
             assertEquals(List.of(), warnings(c, "select log_with('" + api + "', '" + level + "', '" + toLog + "')"));
             Poll.until(Duration.ofSeconds(10), Duration.ofMillis(100),
                     () -> ServerLog.linesSince(server, mark).stream().anyMatch(l -> l.contains("DEBUG:  demo." + api + ": " + toLog)));
+            assertEquals(true, Sql.one(c, "select log_with('" + api + "', '" + level + "', 'x')"), "on for the log");
             assertTrue(ServerLog.linesSince(server, mark).stream().noneMatch(l -> l.contains(hidden)), "hidden stays hidden");
+
+            Sql.exec(c, "reset log_min_messages");
+            assertEquals(false, Sql.one(c, "select log_with('" + api + "', '" + level + "', 'x')"), "off again after RESET");
+            Sql.exec(c, "begin", "set local client_min_messages = debug5");
+            assertEquals(true, Sql.one(c, "select log_with('" + api + "', '" + level + "', 'x')"), "SET LOCAL");
+            Sql.exec(c, "commit");
+            assertEquals(false, Sql.one(c, "select log_with('" + api + "', '" + level + "', 'x')"), "off after the transaction");
             ServerLog.assertNoCrashSince(server, mark);
         }
     }

@@ -111,7 +111,9 @@ class OwnAotCacheTest {
         Path sharedCache;
         Path ownDir;
         try (Connection c = server.connect()) {
-            sharedCache = Path.of(String.valueOf(one(c, "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")), "pgj/lib/pgj.aot");
+            sharedCache = org.pgj.tooling.installation.PgjRuntime.current()
+                    .dir(Path.of(String.valueOf(one(c, "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")), "pgj"))
+                    .resolve("pgj.aot");
             ownDir = Path.of(String.valueOf(one(c, "SHOW data_directory")), "pgj_aot");
         }
         Path moved = sharedCache.resolveSibling("pgj.aot.moved-by-test");
