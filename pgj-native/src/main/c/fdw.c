@@ -759,6 +759,23 @@ read_row(RowReader *r, const char *row, TupleTableSlot *slot)
 	ExecStoreVirtualTuple(slot);
 }
 
+/*
+ * The wrapper's next row (its address in the reply buffer; 0 at the end), with the Java side's
+ * error or a pending interrupt raised here, where a longjmp crosses no Java frame.
+ */
+static int64
+next_row(int64 java)
+{
+	int64		address = pgj_fdw_next(java);
+
+	if (unlikely(pgj_java_interrupted))
+		pgj_clear_java_interrupt();
+	if (address == -1 || pgj_error_pending())
+		pgj_raise_pending();
+	CHECK_FOR_INTERRUPTS();
+	return address;
+}
+
 static TupleTableSlot *
 iterate_scan(ForeignScanState *node)
 {
@@ -767,12 +784,7 @@ iterate_scan(ForeignScanState *node)
 	int64		address;
 
 	ExecClearTuple(slot);
-	address = pgj_fdw_next(scan->java);
-	if (unlikely(pgj_java_interrupted))
-		pgj_clear_java_interrupt();
-	if (address == -1 || pgj_error_pending())
-		pgj_raise_pending();
-	CHECK_FOR_INTERRUPTS();
+	address = next_row(scan->java);
 	if (address == 0)
 		return slot;
 	read_row(&scan->rows, (const char *) address, slot);
@@ -858,15 +870,10 @@ acquire_sample(Relation rel, int elevel, HeapTuple *rows, int targrows, double *
 	reservoir_init_selection_state(&reservoir, targrows);
 	for (;;)
 	{
-		int64		address = pgj_fdw_next(*java);
+		int64		address = next_row(*java);
 		MemoryContext caller;
 		HeapTuple	tuple;
 
-		if (unlikely(pgj_java_interrupted))
-			pgj_clear_java_interrupt();
-		if (address == -1 || pgj_error_pending())
-			pgj_raise_pending();
-		CHECK_FOR_INTERRUPTS();
 		if (address == 0)
 			break;
 		MemoryContextReset(per_row);
